@@ -1,0 +1,74 @@
+// The command table. The only place that maps errors to exit codes; commands load lazily so that
+// `oedr validate` never pays for the document libraries.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { ExitCode, OedrError } from '../errors.js';
+import { printDiagnostic, processIo, type Io } from './io.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let code: number = ExitCode.ok;
+  const run = (load: () => Promise<(...a: never[]) => Promise<number>>) =>
+    async (...args: unknown[]) => {
+      const command = await load();
+      code = await (command as (...a: unknown[]) => Promise<number>)(...args.slice(0, -1), io);
+    };
+
+  const program = new Command('oedr')
+    .description('Open election data requests: turn a YAML request spec into letters and FoI filings.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()), outputError: (s, write) => write(io.color.red(s)) })
+    .addHelpText('after', `
+Examples:
+  $ oedr init request.yaml           write a starter spec
+  $ oedr validate request.yaml       check it, with file:line:col for each problem
+  $ oedr draft request.yaml          write request.docx and request.pdf
+
+Exit codes: 0 ok, 1 invalid spec, 2 bad command line, 3 file unreadable or unwritable,
+4 template or rendering failed, 70 internal error.`);
+
+  program.command('validate')
+    .description('check request specs and report every problem with file:line:col')
+    .argument('<spec...>', 'request spec files (YAML)')
+    .option('--json', 'print the diagnostics as JSON (for CI)')
+    .option('--strict', 'fail on warnings too')
+    .addHelpText('after', '\nExample:\n  $ oedr validate examples/*.yaml --strict')
+    .action(run(async () => (await import('./validate.js')).validate));
+
+  program.command('init')
+    .description('write a commented starter spec that validates as written')
+    .argument('[file]', 'where to write it', 'request.yaml')
+    .option('-f, --force', 'overwrite the file if it exists')
+    .addHelpText('after', '\nExample:\n  $ oedr init requests/results-2027.yaml')
+    .action(run(async () => (await import('./init.js')).init));
+
+  program.command('schema')
+    .description('print the JSON Schema of the spec format (draft-07), for editor completion')
+    .option('-o, --out <file>', 'write it to a file instead of standard output')
+    .addHelpText('after', `
+Example:
+  $ oedr schema --out oedr.schema.json
+  then start a spec with:  # yaml-language-server: $schema=./oedr.schema.json`)
+    .action(run(async () => (await import('./schema.js')).schema));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (e instanceof OedrError) {
+      for (const d of e.diagnostics) printDiagnostic(io, d);
+      return e.code;
+    }
+    io.err(io.color.red(`oedr: internal error: ${(e as Error).message}`));
+    io.err('This is a bug in oedr; please report it with the command you ran.' + (process.env.OEDR_DEBUG ? '' : ' Set OEDR_DEBUG=1 for details.'));
+    if (process.env.OEDR_DEBUG) io.err(String((e as Error).stack));
+    return ExitCode.internal;
+  }
+}

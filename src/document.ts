@@ -1,0 +1,80 @@
+// The document model every writer renders: a closed set of plain-object nodes, like pandoc's AST.
+// Writers switch on `type` with a `never` default, so a new node kind fails the build until each
+// writer handles it.
+
+export type Inline =
+  | { type: 'text'; value: string }
+  | { type: 'strong'; children: Inline[] }
+  | { type: 'emphasis'; children: Inline[] }
+  | { type: 'link'; url: string; children: Inline[] }
+  | { type: 'break' };
+
+/**
+ * Paragraph roles in a letter. The look of each lives in writers/style.ts.
+ * body: running text; organisation: the sender's name at the top; letterhead: sender's address and
+ * contact lines; date: the letter date (right-aligned); address: recipient lines; subject: the
+ * subject line; signature: the signature block; small: notes and annex text.
+ */
+export type ParagraphStyle = 'body' | 'organisation' | 'letterhead' | 'date' | 'address' | 'subject' | 'signature' | 'small';
+
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3; children: Inline[] }
+  | { type: 'paragraph'; style?: ParagraphStyle; children: Inline[] }
+  | { type: 'list'; ordered: boolean; items: Block[][] }
+  /** A table with one header row; each cell holds inline content. */
+  | { type: 'table'; header: Inline[][]; rows: Inline[][][] }
+  /** A quoted passage, e.g. a treaty article. */
+  | { type: 'quote'; children: Block[] }
+  | { type: 'pageBreak' };
+
+export interface DocumentMeta {
+  title: string;
+  author: string;
+  subject: string;
+  /** BCP 47 tag, e.g. `en` or `pl-PL`. */
+  language: string;
+  /** YYYY-MM-DD; the document's creation date. Writers use it instead of the clock. */
+  date: string;
+  keywords: string[];
+  /** Short text for the page footer beside "Page X of Y", e.g. the letter reference. */
+  footer?: string;
+}
+
+export interface Document {
+  meta: DocumentMeta;
+  blocks: Block[];
+}
+
+export const text = (value: string): Inline => ({ type: 'text', value });
+
+/** The plain text of inline content, e.g. for checks and metadata. */
+export function plainText(inlines: readonly Inline[]): string {
+  return inlines.map((n) => (n.type === 'text' ? n.value : n.type === 'break' ? '\n' : plainText(n.children))).join('');
+}
+
+/** Every piece of text in a document, in reading order. */
+export function* allText(blocks: readonly Block[]): Generator<string> {
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'heading':
+      case 'paragraph':
+        yield plainText(b.children);
+        break;
+      case 'list':
+        for (const item of b.items) yield* allText(item);
+        break;
+      case 'table':
+        for (const row of [b.header, ...b.rows]) for (const cell of row) yield plainText(cell);
+        break;
+      case 'quote':
+        yield* allText(b.children);
+        break;
+      case 'pageBreak':
+        break;
+      default: {
+        const never: never = b;
+        throw new Error(`unknown block ${JSON.stringify(never)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// One error type for the whole program. Problems in user input are Diagnostics with a place;
+// the CLI turns them into exit codes at the edge (see README, "Exit codes").
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable rule id, e.g. `unknown-key` or `time-range-order`; shown in brackets and in --json. */
+  rule: string;
+  message: string;
+  file?: string;
+  line?: number;
+  col?: number;
+  /** Path in the spec, e.g. `datasets[0].fields[2].name`. */
+  path?: string;
+}
+
+/** Exit codes, documented in the README. Chosen only in src/cli. */
+export const ExitCode = {
+  ok: 0,
+  invalid: 1, // a spec has errors (or warnings under --strict); a check failed
+  usage: 2, // bad command line
+  input: 3, // a file could not be read or written
+  render: 4, // a template or a writer failed
+  internal: 70, // a bug in oedr
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class OedrError extends Error {
+  constructor(
+    readonly code: ExitCode,
+    readonly diagnostics: Diagnostic[],
+  ) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'OedrError';
+  }
+}
+
+/** Shorthand for a one-diagnostic error. */
+export function fail(code: ExitCode, rule: string, message: string, where: Partial<Diagnostic> = {}): never {
+  throw new OedrError(code, [{ severity: 'error', rule, message, ...where }]);
+}
+
+/** `file:line:col path: message [rule]`, the one textual form of a diagnostic. */
+export function formatDiagnostic(d: Diagnostic): string {
+  let place = d.file ?? '';
+  if (d.file && d.line !== undefined) place += `:${d.line}:${d.col ?? 1}`;
+  const head = [place, d.path].filter(Boolean).join(' ');
+  const prefix = head ? `${head}: ` : '';
+  const sev = d.severity === 'warning' ? 'warning: ' : '';
+  return `${prefix}${sev}${d.message} [${d.rule}]`;
+}
+
+/** Formats a spec path array as `datasets[0].fields[2].name`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+// Turns zod issues into diagnostics that say where, what was expected and what was found.
+import type { z } from 'zod';
+import { formatPath, type Diagnostic } from '../errors.js';
+import { closest } from './suggest.js';
+import { suggestEncoding } from './vocab.js';
+import type { ParsedYaml } from './yaml.js';
+
+type Issue = z.core.$ZodIssue & { input?: unknown };
+
+export function diagnoseIssues(issues: readonly Issue[], schema: z.ZodType, yaml: ParsedYaml, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const known = keysAt(schema, issue.path);
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        const guess = closest(key, known);
+        const hint = guess ? ` (did you mean \`${guess}\`?)` : known.length ? `; expected one of: ${known.join(', ')}` : '';
+        out.push(at(path, 'unknown-key', `unknown key \`${key}\`${hint}`, true));
+      }
+      continue;
+    }
+    const { rule, message } = describeIssue(issue, yaml);
+    out.push(at(issue.path, rule, message));
+  }
+  return out;
+
+  function at(path: readonly PropertyKey[], rule: string, message: string, key = false): Diagnostic {
+    return { severity: 'error', rule, message, file, ...yaml.locate(path, key), path: formatPath(path) || undefined };
+  }
+}
+
+function describeIssue(issue: Issue, yaml: ParsedYaml): { rule: string; message: string } {
+  const got = describeValue(issue.input, yaml.sourceAt(issue.path));
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) {
+        const key = issue.path.at(-1);
+        return typeof key === 'string'
+          ? { rule: 'required', message: `missing required key \`${key}\` (${typeName(issue.expected)})` }
+          : { rule: 'required', message: `expected ${typeName(issue.expected)}, got nothing` };
+      }
+      const quote = issue.expected === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean')
+        ? '; put the value in quotes so YAML keeps it as text' : '';
+      return { rule: 'type', message: `expected ${typeName(issue.expected)}, got ${got}${quote}` };
+    }
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      if (values.length === 1) return { rule: 'value', message: `expected ${JSON.stringify(issue.values[0])}, got ${got}` };
+      const guess = typeof issue.input === 'string'
+        ? (suggestEncoding(issue.input) && values.includes(suggestEncoding(issue.input)!) ? suggestEncoding(issue.input) : closest(issue.input, values))
+        : undefined;
+      const hint = guess ? ` (did you mean \`${guess}\`?)` : '';
+      const expected = values.length > 12 ? `one of ${values.slice(0, 6).join(', ')} ... (${values.length} names; see \`oedr schema\`)` : `one of ${values.join(', ')}`;
+      return { rule: 'enum', message: `expected ${expected}; got ${got}${hint}` };
+    }
+    case 'too_small':
+    case 'too_big':
+    case 'invalid_format':
+    case 'custom':
+      return { rule: issue.code === 'invalid_format' ? 'format' : issue.code.replace('_', '-'), message: `${issue.message}; got ${got}` };
+    case 'invalid_union':
+      return { rule: 'type', message: `expected text, a number or true/false; got ${got}` };
+    default:
+      return { rule: issue.code.replace(/_/g, '-'), message: `${issue.message}; got ${got}` };
+  }
+}
+
+function typeName(expected: string): string {
+  const names: Record<string, string> = {
+    string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false',
+    array: 'a list', object: 'a mapping of keys to values', literal: 'a fixed value',
+  };
+  return names[expected] ?? expected;
+}
+
+/** How a YAML value reads to its author: `"CSV"`, `the number 1234 (written 01234)`, `a list`. */
+export function describeValue(v: unknown, source?: string): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'an empty value';
+  if (typeof v === 'string') return v.length > 60 ? JSON.stringify(v.slice(0, 57) + '...') : JSON.stringify(v);
+  if (typeof v === 'number') {
+    const written = source && source.trim() !== String(v) ? ` (written ${source.trim()})` : '';
+    return `the number ${v}${written}`;
+  }
+  if (typeof v === 'boolean') return `the boolean ${v}`;
+  if (Array.isArray(v)) return v.length ? `a list of ${v.length}` : 'an empty list';
+  return 'a mapping';
+}
+
+/** The keys an object schema allows at a path, for "did you mean". Walks zod's public wrappers. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: unknown = schema;
+  for (const seg of [...path, null]) {
+    s = unwrap(s);
+    if (seg === null) break;
+    const def = (s as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } }).def;
+    if (def?.type === 'array' && typeof seg === 'number') s = def.element;
+    else if (def?.type === 'object' && typeof seg === 'string') s = def.shape?.[seg];
+    else return [];
+  }
+  const shape = (s as { def?: { shape?: Record<string, unknown> } }).def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(s: unknown): unknown {
+  for (;;) {
+    const def = (s as { def?: { type?: string; innerType?: unknown; in?: unknown } }).def;
+    if (!def) return s;
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'prefault') s = def.innerType;
+    else if (def.type === 'pipe') s = def.in;
+    else return s;
+  }
+}

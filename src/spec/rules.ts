@@ -1,0 +1,140 @@
+// Rules that span several fields. They read the raw YAML data defensively, so they run (and
+// report) even when other parts of the file have shape errors: every problem at once.
+import { effectiveDialect } from './dialect.js';
+import { closest } from './suggest.js';
+import { formats, type Format } from './vocab.js';
+
+export interface RuleFinding {
+  severity: 'error' | 'warning';
+  rule: string;
+  path: (string | number)[];
+  message: string;
+}
+
+/** Fewer days than this between letter and needed-by date earns a warning. */
+export const MIN_LEAD_DAYS = 10;
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
+const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+const show = (c: string) => (c === '\t' ? '"\\t" (tab)' : JSON.stringify(c));
+
+export function checkRules(data: unknown): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const spec = obj(data);
+  if (!spec) return out;
+  const letter = obj(spec.letter);
+  const letterDate = isDate(letter?.date) ? letter.date : undefined;
+
+  if (letter?.kind === 'foi-request' && spec.legal_basis === undefined) {
+    out.push({ severity: 'error', rule: 'foi-needs-legal-basis', path: ['letter', 'kind'],
+      message: 'an foi-request must name the law it is made under; add `legal_basis` (e.g. "Access to Information Act, 2016")' });
+  }
+
+  list(spec.datasets).forEach((raw, i) => {
+    const ds = obj(raw);
+    if (!ds) return;
+    const at = (...p: (string | number)[]) => ['datasets', i, ...p];
+    checkDates(ds, letterDate, at, out);
+    checkFormat(ds, at, out);
+    checkFields(ds, at, out);
+  });
+  return out;
+}
+
+function checkDates(ds: Obj, letterDate: string | undefined, at: (...p: (string | number)[]) => (string | number)[], out: RuleFinding[]) {
+  const range = obj(ds.time_range);
+  if (range && isDate(range.from) && isDate(range.to) && range.to < range.from) {
+    out.push({ severity: 'error', rule: 'time-range-order', path: at('time_range', 'to'),
+      message: `the time range ends (${range.to}) before it starts (${range.from})` });
+  }
+  if (ds.needed_by === undefined) {
+    out.push({ severity: 'warning', rule: 'needed-by-missing', path: at(),
+      message: 'no `needed_by` date: say when you need the data so the institution can plan for it' });
+  } else if (isDate(ds.needed_by) && letterDate) {
+    const lead = days(letterDate, ds.needed_by);
+    if (lead <= 0) {
+      out.push({ severity: 'error', rule: 'needed-by-after-letter', path: at('needed_by'),
+        message: `the needed-by date (${ds.needed_by}) must be after the letter date (${letterDate})` });
+    } else if (lead < MIN_LEAD_DAYS) {
+      out.push({ severity: 'warning', rule: 'needed-by-soon', path: at('needed_by'),
+        message: `the needed-by date leaves only ${lead} day${lead === 1 ? '' : 's'} after the letter date; give the institution enough time (at least ${MIN_LEAD_DAYS} days)` });
+    }
+  }
+  const privacy = obj(ds.privacy);
+  if (privacy && isDate(privacy.delete_by) && letterDate && privacy.delete_by <= letterDate) {
+    out.push({ severity: 'error', rule: 'delete-by-after-letter', path: at('privacy', 'delete_by'),
+      message: `the deletion date (${privacy.delete_by}) must be after the letter date (${letterDate})` });
+  }
+}
+
+function checkFormat(ds: Obj, at: (...p: (string | number)[]) => (string | number)[], out: RuleFinding[]) {
+  if (ds.format !== undefined && !formats.includes(ds.format as Format)) return; // reported by the schema
+  const format = (ds.format ?? 'csv') as Format;
+  if (format === 'other' && ds.format_description === undefined) {
+    out.push({ severity: 'error', rule: 'other-format-described', path: at('format'),
+      message: 'format `other` needs `format_description` saying which format you want' });
+  }
+  if (format !== 'other' && ds.format_description !== undefined) {
+    out.push({ severity: 'error', rule: 'other-format-described', path: at('format_description'),
+      message: `format_description is only used with format \`other\`; this dataset's format is \`${format}\`` });
+  }
+  const dialect = effectiveDialect({ format });
+  for (const key of ['delimiter', 'text_qualifier', 'header_row'] as const) {
+    if (!dialect.delimited && ds[key] !== undefined) {
+      out.push({ severity: 'error', rule: 'dialect-needs-delimited', path: at(key),
+        message: `\`${key}\` applies only to csv and tsv; this dataset's format is \`${format}\`` });
+    }
+  }
+  if (dialect.encoding === undefined && ds.encoding !== undefined) {
+    out.push({ severity: 'error', rule: 'encoding-needs-text', path: at('encoding'),
+      message: `\`encoding\` applies only to text formats (csv, tsv, json, xml, geojson); this dataset's format is \`${format}\`` });
+  }
+  if (!dialect.delimited) return;
+  const str = (v: unknown) => (typeof v === 'string' && v.length === 1 ? v : undefined);
+  const eff = effectiveDialect({ format, delimiter: str(ds.delimiter), text_qualifier: str(ds.text_qualifier),
+    decimal_separator: str(ds.decimal_separator) });
+  const roles = [
+    { key: 'delimiter', value: eff.delimiter!, given: ds.delimiter !== undefined },
+    { key: 'text_qualifier', value: eff.textQualifier!, given: ds.text_qualifier !== undefined },
+    { key: 'decimal_separator', value: eff.decimalSeparator, given: ds.decimal_separator !== undefined },
+  ];
+  for (let a = 0; a < roles.length; a++) {
+    for (let b = a + 1; b < roles.length; b++) {
+      const [x, y] = [roles[a]!, roles[b]!];
+      if (x.value !== y.value) continue;
+      const blame = y.given ? y : x;
+      const other = blame === y ? x : y;
+      out.push({ severity: 'error', rule: 'dialect-distinct', path: at(blame.key),
+        message: `${blame.key} and ${other.key} are both ${show(x.value)}${other.given ? '' : ' (the default)'}; they must differ or the file cannot be read back` });
+    }
+  }
+}
+
+function checkFields(ds: Obj, at: (...p: (string | number)[]) => (string | number)[], out: RuleFinding[]) {
+  const seen = new Map<string, number>();
+  const names: string[] = [];
+  list(ds.fields).forEach((f, j) => {
+    const name = obj(f)?.name;
+    if (typeof name !== 'string') return;
+    names.push(name);
+    const key = name.trim().toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      out.push({ severity: 'error', rule: 'field-names-unique', path: at('fields', j, 'name'),
+        message: `field name \`${name}\` is already used by fields[${first}]; each field needs its own name` });
+    } else seen.set(key, j);
+  });
+  const privacy = obj(ds.privacy);
+  if (!privacy || names.length === 0) return;
+  for (const key of ['may_exclude', 'may_mask'] as const) {
+    list(privacy[key]).forEach((n, j) => {
+      if (typeof n !== 'string' || names.includes(n)) return;
+      const guess = closest(n, names);
+      out.push({ severity: 'error', rule: 'privacy-field-known', path: at('privacy', key, j),
+        message: `\`${n}\` is not one of this dataset's fields${guess ? ` (did you mean \`${guess}\`?)` : `; expected one of: ${names.join(', ')}`}` });
+    });
+  }
+}

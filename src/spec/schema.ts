@@ -1,0 +1,135 @@
+// The request spec, version 1: the one definition of the YAML format. The TypeScript types, the
+// JSON Schema (`oedr schema`) and validation all come from these zod schemas.
+import { z } from 'zod';
+import {
+  categories, deliveryChannels, encodings, fieldTypes, formats, granularities, letterKinds, levels, priorities,
+} from './vocab.js';
+
+const text = z.string().regex(/\S/, { error: 'expected text, got an empty string' });
+const date = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
+const email = z.email({ error: 'expected an email address such as name@example.org' });
+const url = z.url({ protocol: /^https?$/, error: 'expected a web address starting with https://' });
+const oneChar = z.string().length(1, { error: 'expected exactly one character (write a tab as "\\t")' });
+
+/** BCP 47 tags such as `en`, `pt-BR`, `sr-Latn`; Intl knows the grammar. */
+const languageTag = z.string().refine(
+  (tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'expected a BCP 47 language tag such as en, fr or pt-BR' },
+);
+
+export const Letter = z.strictObject({
+  kind: z.enum(letterKinds).default('data-request')
+    .describe('data-request: a letter asking an institution for data. foi-request: a formal filing under an access-to-information (FoI) law.'),
+  date: date.describe('Date printed on the letter (YYYY-MM-DD). Deadlines count from it; oedr never reads the clock.'),
+  reference: text.optional().describe("Your own reference for this letter, e.g. CEW/2027/014. Ask the institution to quote it."),
+  language: languageTag.default('en').describe('Language of the letter as a BCP 47 tag (en, fr, pt-BR). Templates must exist for it.'),
+  subject: text.describe('Subject line of the letter: what you ask for, in one line.'),
+}).describe('The letter itself: its kind, date, reference, language and subject.');
+
+const Person = z.strictObject({
+  name: text.describe('Full name.'),
+  title: text.optional().describe('Position, e.g. Executive Director.'),
+});
+
+export const Requester = z.strictObject({
+  organisation: text.describe('Name of the monitoring group or organisation making the request.'),
+  address: text.optional().describe('Postal address; use a YAML block (|) for several lines.'),
+  email: email.describe('Email address for replies and questions.'),
+  phone: text.optional().describe('Telephone number. Quote it ("+254 700 000 000") so YAML keeps it as text.'),
+  website: url.optional().describe('Web site of the organisation.'),
+  contact_person: Person.extend({
+    email: email.optional().describe('Direct email, if different from the organisation email.'),
+    phone: text.optional().describe('Direct telephone number.'),
+  }).optional().describe('Who answers questions about the request, if not the signatory.'),
+  signatory: Person.describe('Who signs the letter.'),
+  co_signers: z.array(z.strictObject({
+    organisation: text.describe('Name of the co-signing organisation.'),
+    signatory: Person.optional().describe('Who signs for it.'),
+  })).default([]).describe('Organisations that sign with you. A coalition carries more weight.'),
+}).describe('Who asks: your organisation, its contacts and who signs.');
+
+export const Recipient = z.strictObject({
+  institution: text.describe('The institution that holds the data, e.g. the national election commission.'),
+  office: text.optional().describe('Office or department within it that holds the data.'),
+  person: text.optional().describe('Name of the official addressed.'),
+  title: text.optional().describe('Title of the official, e.g. Chief Executive Officer.'),
+  address: text.optional().describe('Postal address; use a YAML block (|) for several lines.'),
+  email: email.optional().describe('Email address of the office or official.'),
+  level: z.enum(levels).default('national').describe('Level of the institution: national, regional or local.'),
+}).describe('Who is asked: the institution and the office that holds the data.');
+
+export const Field = z.strictObject({
+  name: text.describe('Column or field name exactly as it should appear in the file, e.g. polling_station_code.'),
+  description: text.describe('What the field holds, in plain words.'),
+  type: z.enum(fieldTypes).optional().describe('Kind of value: string, integer, number, boolean, date, datetime, year or geopoint.'),
+  example: z.union([z.string(), z.number(), z.boolean()]).transform(String).optional()
+    .describe('An example value, e.g. 047-123-0001.'),
+  required: z.boolean().default(false).describe('Whether every row must have a value.'),
+});
+
+export const Privacy = z.strictObject({
+  personal_data: z.boolean().default(true).describe('Whether the dataset holds data about identifiable people.'),
+  may_exclude: z.array(text).default([]).describe('Fields the institution may leave out to protect privacy.'),
+  may_mask: z.array(text).default([]).describe('Fields the institution may mask or pseudonymise (e.g. show only the year of birth).'),
+  undertaking: z.boolean().default(true)
+    .describe('Offer a written undertaking to store restricted data securely and not to publish it.'),
+  delete_by: date.optional().describe('Date by which you will delete the restricted data (YYYY-MM-DD).'),
+});
+
+export const Dataset = z.strictObject({
+  title: text.describe('Short name of the dataset, e.g. Presidential results by polling station.'),
+  description: text.describe('What the dataset is, in plain words an official without data training understands.'),
+  category: z.enum(categories).optional().describe("The Open Election Data Initiative's data category."),
+  format: z.enum(formats).default('csv').describe('File format. CSV is the most widely usable; "other" needs format_description.'),
+  format_description: text.optional().describe('The format in words, when format is "other".'),
+  encoding: z.enum(encodings).optional().describe('Character encoding of text formats. Default UTF-8.'),
+  delimiter: oneChar.optional().describe('Field separator for CSV/TSV. Default "," for CSV and "\\t" (tab) for TSV.'),
+  text_qualifier: oneChar.optional().describe('Character that wraps text containing the delimiter. Default \'"\'.'),
+  decimal_separator: z.enum(['.', ',']).optional().describe('Decimal separator in numbers. Default ".".'),
+  header_row: z.boolean().optional().describe('Whether the first row holds the column names. Default true.'),
+  time_range: z.strictObject({
+    from: date.describe('First day covered (YYYY-MM-DD).'),
+    to: date.describe('Last day covered (YYYY-MM-DD).'),
+  }).optional().describe('Period the data should cover.'),
+  as_of: date.optional().describe('For data that changes over time: the date the data should be correct on.'),
+  fields: z.array(Field).default([]).describe('The exact fields (columns) wanted.'),
+  granularity: z.enum(granularities).optional().describe('Finest level wanted, from national down to polling station, stream or individual record.'),
+  summary_totals: text.optional().describe('Aggregate totals wanted alongside the detail, to check it, e.g. votes per candidate per county.'),
+  documentation: z.boolean().default(true).describe('Ask for documentation (a codebook): field meanings, abbreviations, how the data was collected.'),
+  priority: z.enum(priorities).optional().describe("Why this dataset comes first, in the guide's terms."),
+  needed_by: date.optional().describe('Date by which you need the data (YYYY-MM-DD).'),
+  privacy: Privacy.optional().describe('For datasets with personal data: what may be withheld and what you undertake.'),
+}).describe('One dataset you ask for.');
+
+export const Spec = z.strictObject({
+  oedr: z.literal(1).default(1).describe('Version of the request spec format. Always 1 for now.'),
+  letter: Letter,
+  requester: Requester,
+  recipient: Recipient,
+  datasets: z.array(Dataset).min(1, { error: 'expected at least one dataset' }).describe('The datasets you ask for.'),
+  delivery: z.strictObject({
+    channel: z.enum(deliveryChannels).default('email').describe('How the data should reach you: email, download-link, portal or physical-media.'),
+    details: text.optional().describe('Where or how, e.g. the address to send to or the portal to use.'),
+  }).default({ channel: 'email' }).describe('How the data should be delivered.'),
+  purpose: text.optional().describe('Why you need the data: the observation it supports.'),
+  legal_basis: text.optional().describe('The law the request is made under, e.g. "Access to Information Act, 2016, section 4". Required for foi-request.'),
+  open_government_partnership: z.strictObject({
+    member: z.boolean().describe('Whether the country is a member of the Open Government Partnership.'),
+    commitments: z.array(text).default([]).describe('Relevant OGP action-plan commitments, e.g. "KE0029 Implement Access to Information Act".'),
+  }).optional().describe('Open Government Partnership membership to cite.'),
+  fees: z.strictObject({
+    waiver_requested: z.boolean().default(true).describe('Ask the institution to waive fees.'),
+    reason: text.optional().describe('Why fees should be waived, e.g. non-commercial public-interest use.'),
+    will_pay_up_to: text.optional().describe('The most you will pay without being asked first, e.g. "KES 2,000".'),
+  }).optional().describe('Fee statement for an FoI filing.'),
+}).describe('An oedr request spec: one letter asking an institution for election data.');
+
+export type RequestSpec = z.output<typeof Spec>;
+export type DatasetSpec = z.output<typeof Dataset>;
+export type SpecInput = z.input<typeof Spec>;
