@@ -55,6 +55,23 @@ Example:
   then start a spec with:  # yaml-language-server: $schema=./oedr.schema.json`)
     .action(run(async () => (await import('./schema.js')).schema));
 
+  program.command('draft')
+    .description('write the letter for each spec as DOCX, PDF and/or Markdown')
+    .argument('<spec...>', 'request spec files (YAML)')
+    .addOption(new Option('-f, --format <list>', 'comma-separated formats: docx, pdf, md').default('docx,pdf'))
+    .option('-o, --out <dir>', 'output folder', 'out')
+    .option('-t, --template-dir <dir>', 'folder whose templates and partials override the built-in ones by name')
+    .option('--strict', 'fail on warnings too')
+    .addHelpText('after', '\nExample:\n  $ oedr draft examples/polling-station-results.yaml --format pdf,md --out letters')
+    .action(run(async () => (await import('./draft.js')).draft));
+
+  program.command('templates')
+    .description('list the templates, their partials and the variables they can use')
+    .option('-l, --language <tag>', 'language of the templates', 'en')
+    .option('-t, --template-dir <dir>', 'also list overrides from this folder')
+    .addHelpText('after', '\nExample:\n  $ oedr templates --template-dir house-style/')
+    .action(run(async () => (await import('./templates.js')).templates));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -1,0 +1,140 @@
+// RequestSpec -> the template context: every value a template may use, with words for the
+// letter's language filled in and every optional value present (null), as strict mode requires.
+import type { DatasetSpec, RequestSpec } from '../spec/schema.js';
+import { effectiveDialect } from '../spec/dialect.js';
+
+export type Words = Record<string, unknown>;
+
+/** A word from words.yaml, e.g. word(words, 'granularity', 'polling-station'); the id if missing. */
+export function word(words: Words, group: string, id: string): string {
+  const g = words[group];
+  const w = g && typeof g === 'object' ? (g as Record<string, unknown>)[id] : undefined;
+  return typeof w === 'string' ? w : id;
+}
+
+export function formatDate(iso: string, words: Words): string {
+  const locale = typeof words.date_locale === 'string' ? words.date_locale : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** A multi-line address as one line: "12 Road, Town". */
+const oneLine = (s: string | undefined) => (s ? s.split('\n').map((l) => l.trim()).filter(Boolean).join(', ') : null);
+const symbol = (c: string | undefined) => (c === undefined ? null : c === '\t' ? '\\t' : c);
+/** A character shown in quotes that cannot be confused with it: "," or '"' or "\t". */
+const shown = (c: string | undefined) => (c === undefined ? null : c === '"' ? `'"'` : `"${symbol(c)}"`);
+const formatNames: Record<string, string> = { geojson: 'GeoJSON', shapefile: 'Shapefile', other: 'other' };
+
+export function buildContext(spec: RequestSpec, words: Words) {
+  const d = (iso: string | undefined) => (iso ? formatDate(iso, words) : null);
+  const { requester: rq, recipient: rc, letter } = spec;
+  const contact = rq.contact_person ?? { name: rq.signatory.name, title: rq.signatory.title };
+  const datasets = spec.datasets.map((ds, i) => datasetContext(ds, i, words, d));
+  return {
+    letter: {
+      kind: letter.kind,
+      is_foi: letter.kind === 'foi-request',
+      date: letter.date,
+      date_text: formatDate(letter.date, words),
+      reference: letter.reference ?? null,
+      subject: letter.subject,
+      language: letter.language,
+    },
+    requester: {
+      organisation: rq.organisation,
+      address: rq.address ?? null,
+      address_line: oneLine(rq.address),
+      email: rq.email,
+      phone: rq.phone ?? null,
+      website: rq.website ?? null,
+      contact: {
+        name: contact.name,
+        title: contact.title ?? null,
+        email: ('email' in contact && contact.email) || rq.email,
+        phone: ('phone' in contact && contact.phone) || rq.phone || null,
+      },
+      signatory: { name: rq.signatory.name, title: rq.signatory.title ?? null },
+      co_signers: rq.co_signers.map((c) => ({ organisation: c.organisation, signatory: c.signatory ?? null })),
+      has_co_signers: rq.co_signers.length > 0,
+    },
+    recipient: {
+      institution: rc.institution,
+      office: rc.office ?? null,
+      person: rc.person ?? null,
+      title: rc.title ?? null,
+      address: rc.address ?? null,
+      address_line: oneLine(rc.address),
+      email: rc.email ?? null,
+      level: rc.level,
+      salutation: rc.person ?? rc.title ?? word(words, 'phrases', 'default_salutation'),
+    },
+    datasets,
+    dataset_count: datasets.length,
+    several_datasets: datasets.length > 1,
+    purpose: spec.purpose ?? null,
+    legal_basis: spec.legal_basis ?? null,
+    ogp: spec.open_government_partnership?.member
+      ? { commitments: spec.open_government_partnership.commitments, has_commitments: spec.open_government_partnership.commitments.length > 0 }
+      : null,
+    fees: spec.fees ?? null,
+    delivery: {
+      channel: spec.delivery.channel,
+      channel_text: word(words, 'delivery', spec.delivery.channel),
+      details: spec.delivery.details ?? null,
+    },
+    earliest_needed_by_text: d(spec.datasets.map((x) => x.needed_by).filter((x): x is string => !!x).sort()[0]),
+    any_personal_data: datasets.some((x) => x.privacy !== null),
+    any_delimited: datasets.some((x) => x.dialect.delimited),
+    words,
+  };
+}
+
+function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: string) => string | null) {
+  const dialect = effectiveDialect(ds);
+  const privacy = ds.privacy?.personal_data ? ds.privacy : undefined;
+  return {
+    number: i + 1,
+    title: ds.title,
+    description: ds.description,
+    category: ds.category ?? null,
+    category_text: ds.category ? word(words, 'categories', ds.category) : null,
+    format: dialect.format,
+    format_name: formatNames[dialect.format] ?? dialect.format.toUpperCase(),
+    format_text: ds.format === 'other' ? (ds.format_description ?? '') : word(words, 'formats', dialect.format),
+    dialect: {
+      delimited: dialect.delimited,
+      encoding: dialect.encoding ?? null,
+      delimiter: symbol(dialect.delimiter),
+      delimiter_shown: shown(dialect.delimiter),
+      delimiter_text: dialect.delimiter ? word(words, 'characters', dialect.delimiter) : null,
+      text_qualifier: symbol(dialect.textQualifier),
+      text_qualifier_shown: shown(dialect.textQualifier),
+      text_qualifier_text: dialect.textQualifier ? word(words, 'characters', dialect.textQualifier) : null,
+      decimal_separator: dialect.decimalSeparator,
+      decimal_separator_shown: shown(dialect.decimalSeparator),
+      decimal_separator_text: word(words, 'characters', dialect.decimalSeparator),
+      header_row: dialect.headerRow ?? false,
+    },
+    fields: ds.fields.map((f) => ({
+      name: f.name, description: f.description, type: f.type ?? null,
+      type_text: f.type ? word(words, 'field_types', f.type) : null, example: f.example ?? null, required: f.required,
+    })),
+    has_fields: ds.fields.length > 0,
+    has_examples: ds.fields.some((f) => f.example !== undefined),
+    granularity: ds.granularity ?? null,
+    granularity_text: ds.granularity ? word(words, 'granularity', ds.granularity) : null,
+    time_range: ds.time_range ? { from_text: d(ds.time_range.from), to_text: d(ds.time_range.to) } : null,
+    as_of_text: d(ds.as_of),
+    summary_totals: ds.summary_totals?.replace(/[.\s]+$/, '') ?? null,
+    documentation: ds.documentation,
+    priority: ds.priority ?? null,
+    priority_text: ds.priority ? word(words, 'priority', ds.priority) : null,
+    needed_by_text: d(ds.needed_by),
+    privacy: privacy ? {
+      may_exclude: privacy.may_exclude, has_exclude: privacy.may_exclude.length > 0,
+      may_mask: privacy.may_mask, has_mask: privacy.may_mask.length > 0,
+      undertaking: privacy.undertaking, delete_by_text: d(privacy.delete_by),
+    } : null,
+  };
+}
+
+export type LetterContext = ReturnType<typeof buildContext>;
