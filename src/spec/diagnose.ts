@@ -9,17 +9,22 @@ type Issue = z.core.$ZodIssue & { input?: unknown };
 
 export function diagnoseIssues(issues: readonly Issue[], schema: z.ZodType, yaml: ParsedYaml, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A misspelt required key is one mistake, not two: "unknown `descripton` (did you mean
+  // `description`?)" already says what is missing, so the "missing `description`" is dropped.
+  const guessed = new Set<string>();
   for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      const known = keysAt(schema, issue.path);
-      for (const key of issue.keys) {
-        const path = [...issue.path, key];
-        const guess = closest(key, known);
-        const hint = guess ? ` (did you mean \`${guess}\`?)` : known.length ? `; expected one of: ${known.join(', ')}` : '';
-        out.push(at(path, 'unknown-key', `unknown key \`${key}\`${hint}`, true));
-      }
-      continue;
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = keysAt(schema, issue.path);
+    for (const key of issue.keys) {
+      const guess = closest(key, known);
+      const hint = guess ? ` (did you mean \`${guess}\`?)` : known.length ? `; expected one of: ${known.join(', ')}` : '';
+      out.push(at([...issue.path, key], 'unknown-key', `unknown key \`${key}\`${hint}`, true));
+      if (guess) guessed.add(formatPath([...issue.path, guess]));
     }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    if (issue.code === 'invalid_type' && issue.input === undefined && guessed.has(formatPath(issue.path))) continue;
     const { rule, message } = describeIssue(issue, yaml);
     out.push(at(issue.path, rule, message));
   }
@@ -34,15 +39,16 @@ function describeIssue(issue: Issue, yaml: ParsedYaml): { rule: string; message:
   const got = describeValue(issue.input, yaml.sourceAt(issue.path));
   switch (issue.code) {
     case 'invalid_type': {
+      // Dates, emails and web addresses carry their own "expected …"; zod's default starts "Invalid input".
+      const expected = issue.message.startsWith('Invalid input') ? typeName(issue.expected) : issue.message.replace(/^expected /, '');
       if (issue.input === undefined) {
         const key = issue.path.at(-1);
         return typeof key === 'string'
-          ? { rule: 'required', message: `missing required key \`${key}\` (${typeName(issue.expected)})` }
-          : { rule: 'required', message: `expected ${typeName(issue.expected)}, got nothing` };
+          ? { rule: 'required', message: `missing required key \`${key}\` (${expected})` }
+          : { rule: 'required', message: `expected ${expected}, got nothing` };
       }
-      const quote = issue.expected === 'string' && (typeof issue.input === 'number' || typeof issue.input === 'boolean')
-        ? '; put the value in quotes so YAML keeps it as text' : '';
-      return { rule: 'type', message: `expected ${typeName(issue.expected)}, got ${got}${quote}` };
+      const hint = expected === typeName(issue.expected) ? typeHint(issue.expected, issue.input) : '';
+      return { rule: 'type', message: `expected ${expected}, got ${got}${hint}` };
     }
     case 'invalid_value': {
       const values = issue.values.map(String);
@@ -54,16 +60,34 @@ function describeIssue(issue: Issue, yaml: ParsedYaml): { rule: string; message:
       const expected = values.length > 12 ? `one of ${values.slice(0, 6).join(', ')} ... (${values.length} names; see \`oedr schema\`)` : `one of ${values.join(', ')}`;
       return { rule: 'enum', message: `expected ${expected}; got ${got}${hint}` };
     }
+    case 'invalid_format':
+      if (issue.format === 'regex') return { rule: 'empty-text', message: `${issue.message}, got ${got}` };
+      if (issue.format === 'date' && typeof issue.input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issue.input)) {
+        return { rule: 'format', message: `expected a real calendar date (YYYY-MM-DD); got ${got}, a day that does not exist` };
+      }
+      return { rule: 'format', message: `${issue.message}; got ${got}` };
+    case 'custom': // the only refinement is the language tag, a format like dates and emails
+      return { rule: 'format', message: `${issue.message}; got ${got}` };
     case 'too_small':
     case 'too_big':
-    case 'invalid_format':
-    case 'custom':
-      return { rule: issue.code === 'invalid_format' ? 'format' : issue.code.replace('_', '-'), message: `${issue.message}; got ${got}` };
+      return { rule: issue.code.replace('_', '-'), message: `${issue.message}; got ${got}` };
     case 'invalid_union':
       return { rule: 'type', message: `expected text, a number or true/false; got ${got}` };
     default:
       return { rule: issue.code.replace(/_/g, '-'), message: `${issue.message}; got ${got}` };
   }
+}
+
+/** What to write instead, for the slips YAML makes easy: unquoted numbers, yes/no, quoted true. */
+function typeHint(expected: string, input: unknown): string {
+  if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
+    return '; put the value in quotes so YAML keeps it as text';
+  }
+  if (expected === 'boolean' && typeof input === 'string') {
+    if (/^(true|false)$/i.test(input)) return `; write ${input.toLowerCase()} without quotes`;
+    if (/^(yes|no|on|off|y|n)$/i.test(input)) return '; write true or false (YAML 1.2 reads yes/no and on/off as text)';
+  }
+  return '';
 }
 
 function typeName(expected: string): string {
@@ -78,6 +102,7 @@ function typeName(expected: string): string {
 export function describeValue(v: unknown, source?: string): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'an empty value';
+  if (v === '') return 'an empty string';
   if (typeof v === 'string') return v.length > 60 ? JSON.stringify(v.slice(0, 57) + '...') : JSON.stringify(v);
   if (typeof v === 'number') {
     const written = source && source.trim() !== String(v) ? ` (written ${source.trim()})` : '';

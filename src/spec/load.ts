@@ -24,7 +24,7 @@ export function parseSpec(source: string, file: string): LoadedSpec {
 
   const result = Spec.safeParse(yaml.data, { reportInput: true });
   const diagnostics = result.success ? [] : diagnoseIssues(result.error.issues, Spec, yaml, file);
-  for (const f of checkRules(yaml.data)) {
+  for (const f of checkRules(yaml.data, yaml.sourceAt)) {
     diagnostics.push({ severity: f.severity, rule: f.rule, message: f.message, file, ...yaml.locate(f.path), path: formatPath(f.path) || undefined });
   }
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));

@@ -19,9 +19,11 @@ const obj = (v: unknown): Obj | undefined => (v && typeof v === 'object' && !Arr
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const isDate = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v));
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
-const show = (c: string) => (c === '\t' ? '"\\t" (tab)' : JSON.stringify(c));
+const show = (c: string) => (c === '\t' ? 'a tab ("\\t")' : c === '"' ? `'"'` : `"${c}"`);
+/** The text of a value as written in the file, when the caller has the YAML source. */
+export type SourceAt = (path: (string | number)[]) => string | undefined;
 
-export function checkRules(data: unknown): RuleFinding[] {
+export function checkRules(data: unknown, sourceAt: SourceAt = () => undefined): RuleFinding[] {
   const out: RuleFinding[] = [];
   const spec = obj(data);
   if (!spec) return out;
@@ -39,7 +41,7 @@ export function checkRules(data: unknown): RuleFinding[] {
     const at = (...p: (string | number)[]) => ['datasets', i, ...p];
     checkDates(ds, letterDate, at, out);
     checkFormat(ds, at, out);
-    checkFields(ds, at, out);
+    checkFields(ds, at, sourceAt, out);
   });
   return out;
 }
@@ -108,24 +110,32 @@ function checkFormat(ds: Obj, at: (...p: (string | number)[]) => (string | numbe
       const blame = y.given ? y : x;
       const other = blame === y ? x : y;
       out.push({ severity: 'error', rule: 'dialect-distinct', path: at(blame.key),
-        message: `${blame.key} and ${other.key} are both ${show(x.value)}${other.given ? '' : ' (the default)'}; they must differ or the file cannot be read back` });
+        message: `expected ${blame.key} to differ from the ${other.given ? '' : 'default '}${other.key}, got ${show(x.value)} for both; choose different characters or the file cannot be read back` });
     }
   }
 }
 
-function checkFields(ds: Obj, at: (...p: (string | number)[]) => (string | number)[], out: RuleFinding[]) {
-  const seen = new Map<string, number>();
+function checkFields(ds: Obj, at: (...p: (string | number)[]) => (string | number)[], sourceAt: SourceAt, out: RuleFinding[]) {
+  const seen = new Map<string, { index: number; name: string }>();
   const names: string[] = [];
   list(ds.fields).forEach((f, j) => {
+    const example = obj(f)?.example;
+    const written = typeof example === 'number' ? sourceAt(at('fields', j, 'example'))?.trim() : undefined;
+    if (written !== undefined && written !== String(example)) {
+      // `example: 0047` would reach the letter as 47: the example exists to show the exact form.
+      out.push({ severity: 'error', rule: 'example-as-written', path: at('fields', j, 'example'),
+        message: `expected the example as written, got the number ${String(example)} (written ${written}); put it in quotes ("${written}") so it keeps its form` });
+    }
     const name = obj(f)?.name;
     if (typeof name !== 'string') return;
     names.push(name);
     const key = name.trim().toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
+      const earlier = first.name === name ? '' : ` as \`${first.name}\` (names are compared ignoring case)`;
       out.push({ severity: 'error', rule: 'field-names-unique', path: at('fields', j, 'name'),
-        message: `field name \`${name}\` is already used by fields[${first}]; each field needs its own name` });
-    } else seen.set(key, j);
+        message: `expected a new field name, got \`${name}\`, already used by fields[${first.index}]${earlier}; each field needs its own name` });
+    } else seen.set(key, { index: j, name });
   });
   const privacy = obj(ds.privacy);
   if (!privacy || names.length === 0) return;
@@ -134,7 +144,7 @@ function checkFields(ds: Obj, at: (...p: (string | number)[]) => (string | numbe
       if (typeof n !== 'string' || names.includes(n)) return;
       const guess = closest(n, names);
       out.push({ severity: 'error', rule: 'privacy-field-known', path: at('privacy', key, j),
-        message: `\`${n}\` is not one of this dataset's fields${guess ? ` (did you mean \`${guess}\`?)` : `; expected one of: ${names.join(', ')}`}` });
+        message: `expected one of this dataset's field names, got \`${n}\`${guess ? ` (did you mean \`${guess}\`?)` : ` (the fields are: ${names.join(', ')})`}` });
     });
   }
 }

@@ -5,7 +5,7 @@ import {
   categories, deliveryChannels, encodings, fieldTypes, formats, granularities, letterKinds, levels, priorities,
 } from './vocab.js';
 
-const text = z.string().regex(/\S/, { error: 'expected text, got an empty string' });
+const text = z.string().regex(/\S/, { error: 'expected text' });
 const date = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
 const email = z.email({ error: 'expected an email address such as name@example.org' });
 const url = z.url({ protocol: /^https?$/, error: 'expected a web address starting with https://' });

@@ -1,7 +1,7 @@
 // YAML to plain data with source positions. Always the YAML 1.2 core schema, even under a
 // `%YAML 1.1` directive, so `NO` stays a string and 0755 is not octal.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../errors.js';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { formatPath, type Diagnostic } from '../errors.js';
 
 export interface Position { line: number; col: number }
 
@@ -17,10 +17,17 @@ export interface ParsedYaml {
 const coreTags = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float',
   'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 
-const codeRules: Record<string, string> = {
-  DUPLICATE_KEY: 'duplicate-key',
-  MULTIPLE_DOCS: 'multiple-documents',
-  TAG_RESOLVE_FAILED: 'unknown-tag',
+/** Alias expansions allowed when building the data; more is an alias bomb ("billion laughs"). */
+export const MAX_ALIASES = 100;
+
+/** yaml's wording for the commonest indentation slip is about implicit keys; say what to check. */
+const indentHint = 'a value runs on into the next line as if it were part of it; check the indentation: '
+  + 'the keys of one mapping must start in the same column';
+const friendly: Record<string, string> = {
+  MULTILINE_IMPLICIT_KEY: indentHint,
+  BLOCK_AS_IMPLICIT_KEY: indentHint,
+  TAB_AS_INDENT: 'a tab is used for indentation; YAML allows only spaces',
+  MULTIPLE_DOCS: 'the file holds more than one YAML document (a second `---`); put one request in each file',
 };
 
 export function parseYaml(source: string, file: string): ParsedYaml {
@@ -28,30 +35,33 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const pos = (offset: number): Position => lineCounter.linePos(offset);
   const diagnostics: Diagnostic[] = [];
-  const report = (rule: string, message: string, offset: number) =>
-    diagnostics.push({ severity: 'error', rule, message, file, ...pos(offset) });
+  const report = (rule: string, message: string, offset: number, path?: (string | number)[]) =>
+    diagnostics.push({ severity: 'error', rule, message, file, ...pos(offset), path: path?.length ? formatPath(path) : undefined });
 
+  // Tags, duplicate keys and aliases are reported by our own walk, which knows the key names and
+  // paths; yaml's own reports of them are kept only if the walk found nothing of that kind.
+  const found = scan(doc, source, report);
+  const lines = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
-    const message = e.code === 'MULTIPLE_DOCS'
-      ? 'the file holds more than one YAML document (a second `---`); put one request in each file'
-      : e.code === 'DUPLICATE_KEY' ? 'this key appears twice in the same mapping; keep one'
-        : yamlMessage(e.message);
-    report(codeRules[e.code] ?? 'yaml-syntax', message, e.pos[0]);
+    if (e.code === 'DUPLICATE_KEY' && found.duplicates) continue;
+    if (e.code === 'TAG_RESOLVE_FAILED' && found.tags) continue;
+    const { line } = pos(e.pos[0]);
+    if (lines.has(line)) continue; // one syntax error leads to others on the same line; show the first
+    lines.add(line);
+    const rule = e.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : e.code === 'DUPLICATE_KEY' ? 'duplicate-key'
+      : e.code === 'TAG_RESOLVE_FAILED' ? 'unknown-tag' : 'yaml-syntax';
+    const message = e.code === 'MULTIPLE_DOCS' ? friendly[e.code]!
+      : friendly[e.code] ? `invalid YAML: ${friendly[e.code]}` : yamlMessage(e.message);
+    report(rule, message, e.pos[0]);
   }
-  visit(doc, (_key, node: unknown) => {
-    if (!(isScalar(node) || isMap(node) || isSeq(node))) return;
-    if (node.tag && !coreTags.has(node.tag) && node.range) {
-      report('unknown-tag', `the tag ${node.tag} is not allowed; write plain YAML values`, node.range[0]);
-    }
-  });
+  diagnostics.sort((a, b) => a.line! - b.line! || a.col! - b.col!);
 
   let data: unknown = null;
   if (diagnostics.length === 0) {
     try {
-      data = doc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      report('alias-limit', 'too many alias expansions (more than 100): the file looks like an alias bomb', 0);
-      void e;
+      data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch {
+      report('alias-limit', `too many alias expansions (more than ${MAX_ALIASES}): the file looks like an alias bomb; write the values out instead of using *aliases`, found.firstAlias ?? 0);
     }
   }
   if (diagnostics.length === 0 && (data === null || data === undefined)) {
@@ -73,6 +83,48 @@ function yamlMessage(message: string): string {
   return 'invalid YAML: ' + message.replace(/ at line \d+, column \d+.*$/s, '').trim();
 }
 
+type Report = (rule: string, message: string, offset: number, path?: (string | number)[]) => void;
+
+/** Reports non-core tags, duplicate keys and aliases without an anchor, each with its path. */
+function scan(doc: Document, source: string, report: Report) {
+  const found = { tags: false, duplicates: false, firstAlias: undefined as number | undefined };
+  const visit = (node: unknown, path: (string | number)[]): void => {
+    if (isAlias(node)) {
+      found.firstAlias ??= node.range?.[0];
+      if (!node.resolve(doc) && node.range) {
+        report('unknown-alias', `the alias *${node.source} refers to no anchor &${node.source} defined before it`, node.range[0], path);
+      }
+      return;
+    }
+    if (!(isScalar(node) || isMap(node) || isSeq(node))) return;
+    if (node.tag && !coreTags.has(node.tag) && node.range) {
+      found.tags = true;
+      const written = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      const at = source.lastIndexOf(written, node.range[0]);
+      report('unknown-tag', `the tag ${written} is not allowed; write plain YAML values without tags`, at >= 0 ? at : node.range[0], path);
+    }
+    if (isSeq(node)) node.items.forEach((item, i) => visit(item, [...path, i]));
+    if (!isMap(node)) return;
+    const seen = new Map<unknown, Node>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      const name = isScalar(pair.key) ? String(pair.key.value) : '?';
+      const first = isScalar(pair.key) ? seen.get(key) : undefined;
+      if (first && isScalar(pair.key) && pair.key.range && first.range) {
+        found.duplicates = true;
+        report('duplicate-key', `the key \`${name}\` appears twice in this mapping (first on line ${lineOf(source, first.range[0])}); keep one`,
+          pair.key.range[0], [...path, name]);
+      } else if (isScalar(pair.key)) seen.set(key, pair.key);
+      visit(pair.key, path);
+      visit(pair.value, [...path, name]);
+    }
+  };
+  visit(doc.contents, []);
+  return found;
+}
+
+const lineOf = (source: string, offset: number) => source.slice(0, offset).split('\n').length;
+
 interface Walked { node: Node | null; keyNode: Node | null; found: boolean }
 
 function walk(doc: Document, path: readonly PropertyKey[]): Walked {
@@ -80,7 +132,7 @@ function walk(doc: Document, path: readonly PropertyKey[]): Walked {
   let keyNode: Node | null = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === seg);
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
       if (!pair) return { node, keyNode, found: false };
       keyNode = pair.key as Node;
       node = (pair.value as Node | null) ?? keyNode;
@@ -96,7 +148,9 @@ function walk(doc: Document, path: readonly PropertyKey[]): Walked {
 
 function locate(doc: Document, path: readonly PropertyKey[], key: boolean | undefined, pos: (o: number) => Position): Position {
   const w = walk(doc, path);
-  // A missing key is reported at the key that holds its mapping (`letter:`), else at the mapping.
-  const target = (key || !w.found) && w.keyNode ? w.keyNode : w.node;
+  // A missing key is reported at the key that holds its mapping (`letter:`), else at the mapping;
+  // an empty value (`needed_by:` and nothing after it) at its key.
+  const empty = isScalar(w.node) && w.node.range && w.node.range[0] === w.node.range[1];
+  const target = (key || !w.found || empty) && w.keyNode ? w.keyNode : w.node;
   return target?.range ? pos(target.range[0]) : { line: 1, col: 1 };
 }
