@@ -32,7 +32,7 @@ export function checkRules(data: unknown, sourceAt: SourceAt = () => undefined):
 
   if (letter?.kind === 'foi-request' && spec.legal_basis === undefined) {
     out.push({ severity: 'error', rule: 'foi-needs-legal-basis', path: ['letter', 'kind'],
-      message: 'an foi-request must name the law it is made under; add `legal_basis` (e.g. "Access to Information Act, 2016")' });
+      message: 'an foi-request must name the law it is made under; add `legal_basis` (e.g. "the Access to Information Act, 2016, section 4")' });
   }
 
   list(spec.datasets).forEach((raw, i) => {

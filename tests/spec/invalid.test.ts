@@ -91,7 +91,7 @@ const expected: Record<string, Expected[]> = {
   ],
   'foi-without-legal-basis': [
     ['error', 'foi-needs-legal-basis', 3, 9, 'letter.kind',
-      'an foi-request must name the law it is made under; add `legal_basis` (e.g. "Access to Information Act, 2016")'],
+      'an foi-request must name the law it is made under; add `legal_basis` (e.g. "the Access to Information Act, 2016, section 4")'],
   ],
   'format-description-not-other': [
     ['error', 'other-format-described', 17, 25, 'datasets[0].format_description',
