@@ -1,6 +1,6 @@
 // Markdown (the output of the letter templates) -> Document blocks, through marked's lexer only.
 // Raw HTML in a template is printed literally: templates are prose, not markup for a browser.
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
 import type { Block, Inline } from '../document.js';
 
 /** Backslash-escapes every character Markdown could read as markup, so spec values stay data. */
@@ -12,8 +12,15 @@ export function escapeMarkdown(value: unknown): string {
     .split(/\n[ \t]*\n\s*/).map((p) => p.replace(/[ \t]*\n[ \t]*/g, ' ').trim()).join('\n\n');
 }
 
+/** GFM without bare-URL autolinks: a URL inside a spec value is text, and escapes inside it must hold. */
+class NoAutolinkTokenizer extends Tokenizer {
+  override url(): undefined {
+    return undefined;
+  }
+}
+
 export function markdownToBlocks(markdown: string): Block[] {
-  return blocks(new Lexer({ gfm: true }).lex(markdown));
+  return blocks(new Lexer({ gfm: true, tokenizer: new NoAutolinkTokenizer() }).lex(markdown));
 }
 
 function blocks(tokens: readonly Token[]): Block[] {

@@ -15,10 +15,10 @@ const EXT = '.md.hbs';
 const helpers: Record<string, Handlebars.HelperDelegate> = {
   /** `{{join list}}`: "a, b and c" in the letter's language. */
   join(this: unknown, list: unknown, options: Handlebars.HelperOptions) {
-    const items = Array.isArray(list) ? list.map((x) => escapeMarkdown(x)) : [];
+    // Returned as plain text: Handlebars escapes helper output in {{ }} like any value.
+    const items = Array.isArray(list) ? list.map(String) : [];
     const and = String((options.data?.root as { words?: { and?: string } })?.words?.and ?? 'and');
-    const text = items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
-    return new Handlebars.SafeString(text);
+    return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
   },
 };
 const compileOptions: CompileOptions = {

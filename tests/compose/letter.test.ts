@@ -1,0 +1,154 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContext } from '../../src/compose/context.js';
+import { composeLetter } from '../../src/compose/letter.js';
+import { escapeMarkdown, markdownToBlocks } from '../../src/compose/markdown.js';
+import { loadTemplates } from '../../src/compose/templates.js';
+import { contextVariables } from '../../src/compose/variables.js';
+import { allText, plainText, type Block } from '../../src/document.js';
+import { OedrError } from '../../src/errors.js';
+import { fixture, specFrom, tempDir } from '../helpers.js';
+
+const hostile = ['{{constructor}}', '*bold*', '[x](http://example.org)', '# heading', '<b>html</b>', '1. not a list', '`code`'];
+const textOf = (blocks: Block[]) => [...allText(blocks)].join('\n');
+
+describe('spec values are data, never markup', () => {
+  it.each(hostile)('%s survives escaping and the Markdown reader literally', (value) => {
+    const blocks = markdownToBlocks(`Before ${escapeMarkdown(value)} after`);
+    expect(blocks).toHaveLength(1);
+    expect(textOf(blocks)).toBe(`Before ${value} after`);
+  });
+
+  it('a value alone on a line is not read as a heading or list', () => {
+    for (const value of ['# heading', '1. not a list', '- item', '> quote', '    code']) {
+      const blocks = markdownToBlocks(escapeMarkdown(value));
+      expect(blocks.map((b) => b.type)).toEqual(['paragraph']);
+      expect(textOf(blocks)).toBe(value.trim());
+    }
+  });
+
+  it('the full fixture letter shows every hostile value as written', async () => {
+    const doc = composeLetter(await specFrom(fixture('valid/full.yaml')));
+    const text = textOf(doc.blocks);
+    expect(text).toContain('*bold* [x](http://example.org) # heading {{constructor}} <b>html</b>');
+    expect(text).toContain('Results with *bold* and [x](http://example.org) and {{constructor}}.');
+    expect(text).toContain('REF/2027/{{constructor}}');
+    expect(text).toContain('1. # heading');
+    expect(doc.blocks.some((b) => b.type === 'heading' && plainText(b.children) === '1. # heading')).toBe(true);
+  });
+});
+
+describe('the data-request letter', () => {
+  it('states what the guide asks a request to be specific about', async () => {
+    const doc = composeLetter(await specFrom(fixture('valid/full.yaml')));
+    const text = textOf(doc.blocks);
+    for (const expected of [
+      'kod_obwodu', '`code`', 'voter_id', 'birth_date', 'national_id', // every field name
+      'fields separated by a semicolon (";")', "enclosed in double quotes ('\"')", 'a comma (",") as the decimal separator',
+      'Windows-1250 character encoding', 'In technical terms: CSV, delimiter ";"', 'TSV, delimiter "\\t"',
+      'from 1 January 2027 to 28 February 2027', 'the data as it stands on 15 February 2027',
+      'one row for each polling station', 'Needed by: 15 April 2027', 'Totals per gmina', 'Esri File Geodatabase',
+      'Maria Nowak', 'National Electoral Office', 'Department of IT', 'Jan Kowalski', 'President',
+      'Ένωση Παρατηρητών Αθήνα', 'Γιώργος Παπαδόπουλος', 'Громадська мережа Київ', 'Łódź',
+      'Article 19(2) of the International Covenant on Civil and Political Rights', 'Article 25 of the ICCPR',
+      'Open Government Partnership', 'PL0001 Open data on elections', 'Act on Access to Public Information',
+      'Public confidence', 'less misinformation', 'A closer link with citizens', 'Visible transparency',
+      'you may leave out national_id', 'You may mask or pseudonymise birth_date', 'delete it by 31 December 2027',
+      'meet you', 'Zofia Wójcik', 'zofia@example.org', 'Annex: the file format in plain words', 'CSV UTF-8',
+    ]) expect(text).toContain(expected);
+    expect(doc.meta).toMatchObject({ title: expect.stringContaining('Łódź'), author: 'Fundacja Obserwatorów Wyborów "Łódź"', language: 'en', date: '2027-03-01' });
+  });
+
+  it('puts the requested fields in a table with a header row', async () => {
+    const doc = composeLetter(await specFrom(fixture('valid/full.yaml')));
+    const table = doc.blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' && table.header.map(plainText)).toEqual(['Field', 'What it holds', 'Type']);
+    expect(table?.type === 'table' && table.rows.map((r) => plainText(r[0]!))).toEqual(['kod_obwodu', '`code`']);
+  });
+
+  it('leaves out the privacy section and annex when they do not apply', async () => {
+    const doc = composeLetter(await specFrom(join(fixture('..'), '../templates/starter.yaml')));
+    const text = textOf(doc.blocks);
+    expect(text).not.toContain('Personal data');
+    expect(text).toContain('Annex');
+  });
+});
+
+describe('the FoI filing', () => {
+  it('is formal and short: statute, records, format, fees, identity', async () => {
+    const spec = await specFrom(fixture('valid/full.yaml'));
+    const doc = composeLetter({ ...spec, letter: { ...spec.letter, kind: 'foi-request' } });
+    const text = textOf(doc.blocks);
+    expect(text).toContain('Request for information under Act on Access to Public Information of 6 September 2001');
+    expect(text).toContain('Records 1: # heading');
+    expect(text).toContain('We ask that any fees be waived: the data is for non-commercial public-interest use.');
+    expect(text).toContain('up to PLN 100');
+    expect(text).toContain('release the remainder');
+    expect(text).toContain('Requester: Fundacja Obserwatorów Wyborów "Łódź", ul. Piotrkowska 1, 90-001 Łódź, dane@example.org.');
+    expect(text).not.toContain('Annex');
+    expect(text).not.toContain('Public confidence');
+  });
+});
+
+describe('templates', () => {
+  it('documents exactly the variables the context has', async () => {
+    const spec = await specFrom(fixture('valid/full.yaml'));
+    const context = buildContext(spec, loadTemplates('en').words);
+    const paths = new Set<string>();
+    const walk = (v: unknown, path: string) => {
+      if (path === 'words') return void paths.add(path);
+      if (Array.isArray(v)) {
+        if (v.length && typeof v[0] === 'object') for (const item of v) walk(item, `${path}[]`);
+        else paths.add(path);
+        return;
+      }
+      if (v && typeof v === 'object') {
+        if (path) paths.add(path);
+        for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+      } else paths.add(path);
+    };
+    walk(context, '');
+    const documented = new Set(Object.keys(contextVariables));
+    // Objects are documented when the template can test them (`{{#if ogp}}`); their keys always are.
+    const undocumented = [...paths].filter((p) => !documented.has(p) && !Object.keys(contextVariables).some((d) => d.startsWith(`${p}.`) || d.startsWith(`${p}[]`)));
+    expect(undocumented).toEqual([]);
+    expect([...documented].filter((d) => !paths.has(d))).toEqual([]);
+  });
+
+  it('a --template-dir partial overrides the built-in one by name', async () => {
+    const tmp = tempDir();
+    try {
+      mkdirSync(join(tmp.path, 'partials'));
+      writeFileSync(join(tmp.path, 'partials', 'iccpr.md.hbs'), 'Our house wording for {{recipient.institution}}.\n');
+      const doc = composeLetter(await specFrom(fixture('valid/full.yaml')), { templateDir: tmp.path });
+      const text = textOf(doc.blocks);
+      expect(text).toContain('Our house wording for National Electoral Office.');
+      expect(text).not.toContain('Article 19(2)');
+    } finally { tmp.done(); }
+  });
+
+  it.each([
+    ['a missing variable', 'line one\n\nDear {{recipient.nmae}},\n', 3, 8, 'the template uses `nmae`, which the letter context does not have (see `oedr templates`)'],
+    ['an unknown helper', 'Hi\n{{shout recipient.institution}}\n', 2, 1, 'You specified knownHelpersOnly, but used the unknown helper shout'],
+    ['a syntax error', 'a\n{{#each datasets}}\n{{/eahc}}\n', 2, 4, "each doesn't match eahc"],
+  ])('%s is an error naming the template file, line and column', async (_what, source, line, col, message) => {
+    const tmp = tempDir();
+    try {
+      writeFileSync(join(tmp.path, 'data-request.md.hbs'), source);
+      const spec = await specFrom(fixture('valid/full.yaml'));
+      let error: unknown;
+      try { composeLetter(spec, { templateDir: tmp.path }); } catch (e) { error = e; }
+      expect(error).toBeInstanceOf(OedrError);
+      expect((error as OedrError).diagnostics).toEqual([{
+        severity: 'error', rule: 'template', message, file: join(tmp.path, 'data-request.md.hbs'), line, col,
+      }]);
+    } finally { tmp.done(); }
+  });
+
+  it('a language without templates is a clear error', async () => {
+    const spec = await specFrom(fixture('valid/full.yaml'));
+    expect(() => composeLetter({ ...spec, letter: { ...spec.letter, language: 'sw' } })).toThrow(/no letter templates for language "sw" \(available: en\)/);
+    expect(composeLetter({ ...spec, letter: { ...spec.letter, language: 'en-KE' } }).meta.language).toBe('en-KE');
+  });
+});

@@ -1,0 +1,28 @@
+// Shared test helpers: load a fixture spec, capture CLI output, make temp folders.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Chalk } from 'chalk';
+import type { Io } from '../src/cli/io.js';
+import { loadSpec } from '../src/spec/load.js';
+import type { RequestSpec } from '../src/spec/schema.js';
+
+export const root = new URL('..', import.meta.url).pathname;
+export const fixture = (name: string) => join(root, 'tests/fixtures', name);
+
+export async function specFrom(file: string): Promise<RequestSpec> {
+  const loaded = await loadSpec(file);
+  if (!loaded.spec) throw new Error(`fixture ${file} is invalid: ${JSON.stringify(loaded.diagnostics)}`);
+  return loaded.spec;
+}
+
+export function captureIo(): Io & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { stdout, stderr, out: (t) => stdout.push(t), err: (t) => stderr.push(t), color: new Chalk({ level: 0 }), interactive: false };
+}
+
+export function tempDir(): { path: string; done: () => void } {
+  const path = mkdtempSync(join(tmpdir(), 'oedr-test-'));
+  return { path, done: () => rmSync(path, { recursive: true, force: true }) };
+}
