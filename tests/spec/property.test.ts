@@ -39,7 +39,7 @@ const oddStrings = ['', ' ', '\t', '\n', 'NO', 'yes', 'off', '~', 'null', '0755'
 
 const odd = fc.oneof(fc.constantFrom(...oddStrings), fc.string(), fc.string({ unit: 'grapheme' }));
 const anyValue: fc.Arbitrary<Json> = fc.oneof(
-  odd, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant([]), fc.constant({}),
+  odd, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant<Json>([]), fc.constant<Json>({}),
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>,
 );
 
@@ -59,7 +59,7 @@ function mutate(tree: Json, m: Mutation): Json {
   const all = paths(tree);
   const path = all[m.at % all.length]!;
   if (path.length === 0) {
-    return m.kind === 'replace' ? m.value : m.kind === 'wrap' ? [tree] : m.kind === 'stringify' ? JSON.stringify(tree) : tree;
+    return m.kind === 'replace' ? structuredClone(m.value) : m.kind === 'wrap' ? [tree] : m.kind === 'stringify' ? JSON.stringify(tree) : tree;
   }
   const parent = get(tree, path.slice(0, -1)) as Record<string | number, Json> | Json[];
   const key = path.at(-1)!;
@@ -90,7 +90,7 @@ function mutate(tree: Json, m: Mutation): Json {
       }
       break;
     case 'replace':
-      (parent as Record<string | number, Json>)[key] = m.value;
+      (parent as Record<string | number, Json>)[key] = structuredClone(m.value); // generated values may be shared
       break;
   }
   return tree;
