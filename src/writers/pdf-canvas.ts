@@ -1,0 +1,105 @@
+// The PDF writer's drawing surface: one pdfkit document, the vertical cursor, page breaks and the
+// bookkeeping of tagged (marked) content, so block code never talks to pdfkit's marking API itself.
+import type { Face, FontSet } from './pdf-fonts.js';
+import { font as fontStyle, page } from './style.js';
+
+export type StructElement = PDFKit.PDFStructureElement;
+
+/** A horizontal slot to lay text into. */
+export interface Frame {
+  left: number;
+  width: number;
+}
+
+export class Canvas {
+  /** Top of the next thing to draw, in points from the top of the page. */
+  y = page.margin.top;
+  readonly top = page.margin.top;
+  readonly bottom = page.height - page.margin.bottom;
+  /** The open marked-content sequence, if any: the element it belongs to and its tag. */
+  private open: { elem: StructElement; tag: string; content: PDFKit.PDFStructureContent } | null = null;
+  private pageHasContent = false;
+  /** Run after every page break (e.g. a table repeats its header row). */
+  onNewPage: (() => void) | null = null;
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly fonts: FontSet,
+  ) {}
+
+  face(face: Face, size: number, color: string): void {
+    this.fonts.use(this.doc, face, size);
+    this.doc.fillColor(color);
+  }
+
+  /** Height of one line of text at `size`: the font's ascent-to-descent box plus the style's gap. */
+  lineHeight(size: number): number {
+    const f = this.fonts.fonts.regular;
+    return ((f.ascent - f.descent) / f.unitsPerEm) * size + fontStyle.lineGap * (size / fontStyle.size);
+  }
+
+  /** Distance from the top of a line box to its baseline. */
+  ascent(size: number): number {
+    const f = this.fonts.fonts.regular;
+    return (f.ascent / f.unitsPerEm) * size;
+  }
+
+  get atPageTop(): boolean {
+    return !this.pageHasContent;
+  }
+
+  /** Notes that something was drawn on the current page (a pageBreak on an empty page is skipped). */
+  markUsed(): void {
+    this.pageHasContent = true;
+  }
+
+  /** Starts a new page when `height` does not fit below the cursor (and the page is not empty). */
+  ensure(height: number): void {
+    if (this.y + height > this.bottom + 0.01 && this.pageHasContent) this.newPage();
+  }
+
+  newPage(): void {
+    // Close the open marked content on this page and reopen it on the next, so a paragraph that
+    // runs over a page break stays one structure element with a piece on each page.
+    const reopen = this.open;
+    this.endContent();
+    this.doc.addPage();
+    this.y = this.top;
+    this.pageHasContent = false;
+    this.onNewPage?.();
+    if (reopen) this.beginContent(reopen.elem, reopen.tag);
+  }
+
+  /** A new structure element under `parent`; call `end()` on it when its content is drawn. */
+  struct(parent: StructElement, type: string, options?: PDFKit.Mixins.StructureElementOptions): StructElement {
+    const el = this.doc.struct(type, options);
+    parent.add(el);
+    return el;
+  }
+
+  /** Opens marked content for `elem`; text drawn until endContent() belongs to it. */
+  beginContent(elem: StructElement, tag: string): void {
+    if (this.open?.elem === elem) return;
+    this.endContent();
+    this.open = { elem, tag, content: this.doc.markStructureContent(tag) };
+  }
+
+  endContent(): void {
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    this.doc.endMarkedContent();
+    // Added only now: pdfkit records a content item's page references when it is added.
+    open.elem.add(open.content);
+  }
+
+  /** Draws page furniture (borders, fills, repeated headers, footers) outside the structure tree. */
+  artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
+    const reopen = this.open;
+    this.endContent();
+    this.doc.markContent('Artifact', { type });
+    draw();
+    this.doc.endMarkedContent();
+    if (reopen) this.beginContent(reopen.elem, reopen.tag);
+  }
+}

@@ -1,0 +1,157 @@
+// The bundled Noto Sans faces for the PDF writer: parsed once per writer and handed to pdfkit as
+// ready fontkit objects, plus the coverage check that refuses text the fonts cannot draw.
+import { readFile } from 'node:fs/promises';
+import type { Font } from 'fontkit';
+import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
+import { font as fontStyle } from './style.js';
+
+export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
+const faces: readonly Face[] = ['regular', 'bold', 'italic', 'boldItalic'];
+
+export function faceOf(bold: boolean, italic: boolean): Face {
+  if (bold) return italic ? 'boldItalic' : 'bold';
+  return italic ? 'italic' : 'regular';
+}
+
+/** pdfkit's view of a font source; it accepts any object with `layout` (a fontkit font) at runtime. */
+type PdfFontSource = Parameters<PDFKit.PDFDocument['font']>[0];
+
+export interface FontSet {
+  /** The parsed fontkit font per face, shared by every document of one writer. */
+  readonly fonts: Readonly<Record<Face, Font>>;
+  covers(codePoint: number): boolean;
+  /** Width in points of `text` set in `face` at `size`, as pdfkit will draw it (shaped, kerned). */
+  width(face: Face, text: string, size: number): number;
+  /** Selects a face on a pdfkit document without letting pdfkit parse the TTF again. */
+  use(doc: PDFKit.PDFDocument, face: Face, size: number): void;
+  /** The object to pass as pdfkit's default font, so pdfkit never loads its built-in Helvetica. */
+  readonly defaultSource: PdfFontSource;
+  /** Throws a font-coverage OedrError naming every distinct character the fonts lack. */
+  check(texts: Iterable<string>): void;
+}
+
+export async function loadFonts(): Promise<FontSet> {
+  // fontkit is pdfkit's own font engine (same package pdfkit imports), loaded only when a PDF is wanted.
+  const { create } = await import('fontkit');
+  const loaded = await Promise.all(
+    faces.map(async (face) => {
+      const bytes = await readFile(new URL(`../../fonts/${fontStyle.files[face]}`, import.meta.url));
+      return [face, create(bytes)] as const;
+    }),
+  );
+  const fonts = Object.fromEntries(loaded) as Record<Face, Font>;
+  // pdfkit caches a document's fonts by the family string passed to font(); the PostScript name is
+  // also the key pdfkit files its default font under, so the default and 'regular' share one entry.
+  const keys = Object.fromEntries(faces.map((f) => [f, fonts[f].postscriptName])) as Record<Face, string>;
+  // fontkit reads unitsPerEm through two getters on every access; this is asked once per word.
+  const unitsPerEm = Object.fromEntries(faces.map((f) => [f, fonts[f].unitsPerEm])) as Record<Face, number>;
+  const shapers = Object.fromEntries(faces.map((f) => [f, withLayoutCache(fonts[f])])) as Record<Face, Shaper>;
+  const source = (f: Face) => shapers[f].font as unknown as PdfFontSource;
+  // A character counts as covered only when every face has it, so bold or italic text can never fall
+  // back to pdfkit's silent .notdef box.
+  const coverage = new Map<number, boolean>();
+  const covers = (cp: number) => {
+    let yes = coverage.get(cp);
+    if (yes === undefined) coverage.set(cp, (yes = faces.every((f) => fonts[f].hasGlyphForCodePoint(cp))));
+    return yes;
+  };
+
+  return {
+    fonts,
+    covers,
+    defaultSource: source('regular'),
+    width(face, text, size) {
+      return (shapers[face].advance(text) / unitsPerEm[face]) * size;
+    },
+    use(doc, face, size) {
+      doc.font(source(face), keys[face], size);
+    },
+    check(texts) {
+      const missing = new Map<number, string>();
+      for (const t of texts) {
+        for (const ch of t) {
+          const cp = ch.codePointAt(0)!;
+          if (/\s/u.test(ch) || missing.has(cp) || covers(cp)) continue;
+          missing.set(cp, ch);
+        }
+      }
+      if (missing.size === 0) return;
+      const diagnostics: Diagnostic[] = [...missing].map(([cp, ch]) => ({
+        severity: 'error',
+        rule: 'font-coverage',
+        message: `the character "${ch}" (${codePointLabel(cp)}) is not covered by the bundled fonts (${fontStyle.family}: Latin, Greek, Cyrillic)`,
+      }));
+      throw new OedrError(ExitCode.render, diagnostics);
+    },
+  };
+}
+
+/** What a shaped word keeps: enough to rebuild the run pdfkit expects, nothing tied to a document. */
+interface ShapedRun {
+  /** Sum of the advances in font units. */
+  advance: number;
+  glyphs: { id: number; codePoints: number[]; advanceWidth: number }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+}
+type FontkitRun = { glyphs: ShapedRun['glyphs']; positions: ShapedRun['positions'] };
+type FontkitInternals = Font & { _glyphs: Record<number, unknown>; layout(text: string, features?: unknown): FontkitRun };
+
+/** Cleared when full; results do not depend on what was cached, so clearing never changes output. */
+const LAYOUT_CACHE_LIMIT = 20_000;
+
+/**
+ * The font object pdfkit gets: the parsed font (tables shared by prototype) with a layout() that
+ * shapes each distinct word once per writer instead of once per document, where shaping was about
+ * two thirds of the time for a warm letter.
+ *
+ * Each result is made context-free first. fontkit caches Glyph objects per font and keeps in each
+ * the code points it was first reached from (the ffi ligature as U+FB03, or as f+f+i), and pdfkit
+ * writes the ToUnicode map from those; with a font shared across documents, one letter's text
+ * extraction and bytes would depend on the letters before it. Emptying the glyph cache before
+ * shaping ties every glyph to the word it came from. pdfkit scales the positions it gets in place,
+ * so every call returns fresh copies.
+ */
+interface Shaper {
+  font: Font;
+  advance(text: string): number;
+}
+
+function withLayoutCache(font: Font): Shaper {
+  const fk = font as FontkitInternals;
+  const cache = new Map<string, ShapedRun>();
+  const shape = (text: string, features?: unknown): FontkitRun => {
+    fk._glyphs = {};
+    return fk.layout(text, features);
+  };
+  const shaped = (text: string): ShapedRun => {
+    let run = cache.get(text);
+    if (!run) {
+      const r = shape(text);
+      run = {
+        advance: r.positions.reduce((w, p) => w + p.xAdvance, 0),
+        glyphs: r.glyphs.map((g) => ({ id: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth })),
+        positions: r.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })),
+      };
+      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+      cache.set(text, run);
+    }
+    return run;
+  };
+  const layout = (text: string, features?: unknown) => {
+    if (features !== undefined) return shape(text, features);
+    const run = shaped(text);
+    const positions = run.positions.map((p) => ({ ...p }));
+    return {
+      glyphs: run.glyphs,
+      positions,
+      get advanceWidth() {
+        return positions.reduce((w, p) => w + p.xAdvance, 0);
+      },
+    };
+  };
+  return { font: Object.assign(Object.create(font) as Font, { layout }), advance: (text) => shaped(text).advance };
+}
+
+export function codePointLabel(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}

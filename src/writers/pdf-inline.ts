@@ -1,0 +1,256 @@
+// Inline layout for the PDF writer: inline nodes -> styled words -> lines that fit a width -> drawn
+// text with clickable, tagged links. Our own line breaker because pdfkit's `continued` text cannot
+// be measured (tables need heights) and mixes faces unreliably.
+import type { Inline } from '../document.js';
+import type { Canvas, StructElement } from './pdf-canvas.js';
+import { faceOf, type Face } from './pdf-fonts.js';
+import { link as linkStyle } from './style.js';
+
+export const TEXT_COLOR = '#000000';
+
+/** A run of text in one face; `space` pieces are break opportunities. */
+export interface Piece {
+  text: string;
+  face: Face;
+  link?: string;
+  space: boolean;
+  width: number;
+}
+export interface Line {
+  pieces: Piece[];
+  width: number;
+}
+/** Where drawn text goes in the structure tree: marked content of `elem` under the tag `tag`. */
+export interface Tag {
+  elem: StructElement;
+  tag: string;
+}
+export interface TextLook {
+  size: number;
+  color: string;
+  bold?: boolean;
+  align?: 'left' | 'right';
+}
+
+type Run = { text: string; face: Face; link?: string } | { break: true };
+
+// Whitespace that may end a line; no-break spaces (U+00A0, U+2007, U+202F, U+FEFF) are kept as text.
+const BREAKABLE = /[\t\n\v\f\r \u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+/;
+const SPLIT = new RegExp(`(${BREAKABLE.source})`);
+const EPSILON = 0.01;
+
+function flatten(nodes: readonly Inline[], bold: boolean, italic: boolean, link: string | undefined, out: Run[]): Run[] {
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'text':
+        out.push(link === undefined ? { text: n.value, face: faceOf(bold, italic) } : { text: n.value, face: faceOf(bold, italic), link });
+        break;
+      case 'strong':
+        flatten(n.children, true, italic, link, out);
+        break;
+      case 'emphasis':
+        flatten(n.children, bold, true, link, out);
+        break;
+      case 'link':
+        flatten(n.children, bold, italic, n.url, out);
+        break;
+      case 'break':
+        out.push({ break: true });
+        break;
+      default: {
+        const never: never = n;
+        throw new Error(`unknown inline ${JSON.stringify(never)}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Words are glued pieces (e.g. a bold word and the comma after it); `null` marks a hard break. */
+type Word = Piece[];
+
+function words(c: Canvas, runs: Run[], size: number): (Word | 'space' | null)[] {
+  const out: (Word | 'space' | null)[] = [];
+  let current: Word | null = null;
+  const width = (text: string, face: Face) => c.fonts.width(face, text, size);
+  for (const run of runs) {
+    if ('break' in run) {
+      current = null;
+      out.push(null);
+      continue;
+    }
+    run.text.split(SPLIT).forEach((part, i) => {
+      if (part === '') return;
+      if (i % 2 === 1) {
+        current = null;
+        if (out.length > 0 && out.at(-1) !== 'space' && out.at(-1) !== null) out.push('space');
+        return;
+      }
+      const piece: Piece = { text: part, face: run.face, space: false, width: width(part, run.face) };
+      if (run.link !== undefined) piece.link = run.link;
+      if (current) current.push(piece);
+      else out.push((current = [piece]));
+    });
+  }
+  return out;
+}
+
+/** Greedy line breaking at spaces; a word wider than the line is cut between graphemes. */
+export function layoutInlines(c: Canvas, nodes: readonly Inline[], look: TextLook, maxWidth: number): Line[] {
+  const runs = flatten(nodes, look.bold ?? false, false, undefined, []);
+  const lines: Line[] = [];
+  let line: Line = { pieces: [], width: 0 };
+  let pendingSpace: Piece | null = null;
+  const flush = () => {
+    lines.push(line);
+    line = { pieces: [], width: 0 };
+    pendingSpace = null;
+  };
+  const stream = words(c, runs, look.size);
+  for (let i = 0; i < stream.length; i++) {
+    const w = stream[i]!;
+    if (w === null) {
+      flush();
+      continue;
+    }
+    if (w === 'space') {
+      // The space takes the face of the word before it, as a typesetter would.
+      const before = line.pieces.at(-1);
+      if (before) pendingSpace = spacePiece(c, before, look.size, stream[i + 1]);
+      continue;
+    }
+    const ww = w.reduce((s, p) => s + p.width, 0);
+    const spaceW = pendingSpace ? (pendingSpace as Piece).width : 0;
+    if (line.pieces.length > 0 && line.width + spaceW + ww > maxWidth + EPSILON) flush();
+    if (line.pieces.length === 0 && ww > maxWidth + EPSILON) {
+      for (const chunk of splitWord(c, w, look.size, maxWidth)) {
+        if (line.pieces.length > 0) flush();
+        line.pieces.push(...chunk);
+        line.width = chunk.reduce((s, p) => s + p.width, 0);
+      }
+      continue;
+    }
+    if (pendingSpace && line.pieces.length > 0) {
+      line.pieces.push(pendingSpace);
+      line.width += spaceW;
+    }
+    pendingSpace = null;
+    line.pieces.push(...w);
+    line.width += ww;
+  }
+  if (line.pieces.length > 0 || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+function spacePiece(c: Canvas, before: Piece, size: number, next: Word | 'space' | null | undefined): Piece {
+  const p: Piece = { text: ' ', face: before.face, space: true, width: c.fonts.width(before.face, ' ', size) };
+  // A space inside a link (between two linked words) is part of the link's clickable area.
+  const after = Array.isArray(next) ? next[0] : undefined;
+  if (before.link !== undefined && after?.link === before.link) p.link = before.link;
+  return p;
+}
+
+/** The widest unbreakable word and the widest hard-broken line, for sizing table columns. */
+export function measureInlines(c: Canvas, nodes: readonly Inline[], look: TextLook): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  let lineWidth = 0;
+  let space = 0;
+  const spaceWidth = c.fonts.width('regular', ' ', look.size);
+  for (const w of words(c, flatten(nodes, look.bold ?? false, false, undefined, []), look.size)) {
+    if (w === null) {
+      lineWidth = space = 0;
+    } else if (w === 'space') {
+      space = lineWidth > 0 ? spaceWidth : 0;
+    } else {
+      const ww = w.reduce((s, p) => s + p.width, 0);
+      min = Math.max(min, ww);
+      lineWidth += space + ww;
+      max = Math.max(max, lineWidth);
+    }
+  }
+  return { min, max };
+}
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+function splitWord(c: Canvas, word: Word, size: number, maxWidth: number): Piece[][] {
+  const chunks: Piece[][] = [];
+  let chunk: Piece[] = [];
+  let width = 0;
+  for (const piece of word) {
+    for (const { segment } of segmenter.segment(piece.text)) {
+      const w = c.fonts.width(piece.face, segment, size);
+      if (width + w > maxWidth + EPSILON && width > 0) {
+        chunks.push(chunk);
+        chunk = [];
+        width = 0;
+      }
+      const last = chunk.at(-1);
+      if (last && last.face === piece.face && last.link === piece.link) {
+        last.text += segment;
+        last.width += w;
+      } else {
+        chunk.push({ ...piece, text: segment, width: w });
+      }
+      width += w;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * Draws one laid-out line with its top at `y`. Plain text is marked content of `elem`; each linked
+ * stretch becomes a Link element holding its text and its annotation, as PDF/UA asks.
+ */
+export function drawLine(c: Canvas, line: Line, x: number, y: number, look: TextLook, target: Tag | null): void {
+  const doc = c.doc;
+  let cx = x;
+  const groups: Piece[][] = [];
+  for (const p of line.pieces) {
+    const g = groups.at(-1);
+    const head = g?.[0];
+    if (g && head && head.face === p.face && head.link === p.link) g.push(p);
+    else groups.push([p]);
+  }
+  for (const g of groups) {
+    const head = g[0]!;
+    const text = g.map((p) => p.text).join('');
+    const width = g.reduce((s, p) => s + p.width, 0);
+    if (target === null) {
+      // Page furniture (a repeated table header): drawn inside the caller's artifact, no links.
+      c.face(head.face, look.size, head.link === undefined ? look.color : linkStyle.color);
+      doc.text(text, cx, y, textOptions(width));
+    } else if (head.link === undefined) {
+      c.beginContent(target.elem, target.tag);
+      c.face(head.face, look.size, look.color);
+      doc.text(text, cx, y, textOptions(width));
+    } else {
+      c.endContent();
+      const linkEl = c.struct(target.elem, 'Link');
+      c.beginContent(linkEl, 'Link');
+      c.face(head.face, look.size, linkStyle.color);
+      doc.text(text, cx, y, textOptions(width));
+      const base = y + c.ascent(look.size) + look.size * 0.12;
+      doc.save().lineWidth(0.5).strokeColor(linkStyle.color).moveTo(cx, base).lineTo(cx + width, base).stroke().restore();
+      c.endContent();
+      // pdfkit makes a URI action from the string; the annotation joins the Link element as an OBJR.
+      const options = { structParent: linkEl, Contents: new String(text.trim()) };
+      doc.link(cx, y, width, c.lineHeight(look.size), head.link, options as unknown as PDFKit.Mixins.AnnotationOption);
+      linkEl.end();
+    }
+    cx += width;
+  }
+  c.markUsed();
+}
+
+/** No wrapping by pdfkit; the width we measured saves pdfkit measuring the fragment again. */
+function textOptions(width: number): PDFKit.Mixins.TextOptions {
+  return { lineBreak: false, textWidth: width } as PDFKit.Mixins.TextOptions;
+}
+
+/** Right-aligned lines start at `right - width`; this keeps that arithmetic in one place. */
+export function lineX(line: Line, frameLeft: number, frameWidth: number, align: 'left' | 'right' | undefined): number {
+  return align === 'right' ? frameLeft + frameWidth - line.width : frameLeft;
+}

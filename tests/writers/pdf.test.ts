@@ -1,0 +1,275 @@
+// The PDF writer, read back the way a reader (or a screen reader) would: text extracted by pdf.js
+// (unpdf), tags, metadata, links; plus byte-for-byte reproducibility and the font-coverage error.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Block, Document, Inline } from '../../src/document.js';
+import { ExitCode, OedrError } from '../../src/errors.js';
+import { createPdfWriter, type PdfWriter } from '../../src/writers/pdf.js';
+
+const t = (value: string): Inline => ({ type: 'text', value });
+const p = (...children: Inline[]): Block => ({ type: 'paragraph', children });
+const HOSTILE = '{{constructor}} *bold* [x](http://example.org) # heading';
+const LONG_WORD = 'https://example.org/' + 'a1b2c3d4e5'.repeat(16);
+
+/** A letter with every block and inline type; `filler` paragraphs and table rows make it long. */
+function letter(filler = 0, date = '2025-03-03'): Document {
+  const blocks: Block[] = [
+    { type: 'paragraph', style: 'organisation', children: [t('Open Election Data Initiative')] },
+    { type: 'paragraph', style: 'letterhead', children: [t('ul. Piotrkowska 1, 90-001 Łódź'), { type: 'break' }, t('data@example.org')] },
+    { type: 'paragraph', style: 'date', children: [t('3 March 2025')] },
+    { type: 'paragraph', style: 'address', children: [t('Central Election Commission'), { type: 'break' }, t('Αθήνα'), { type: 'break' }, t('Київ')] },
+    { type: 'paragraph', style: 'subject', children: [t('Request for election results data')] },
+    { type: 'heading', level: 1, children: [t('Request for election data')] },
+    p(t(HOSTILE)),
+    p(
+      t('We ask for '),
+      { type: 'strong', children: [t('strong words'), t(' and '), { type: 'emphasis', children: [t('bold italic')] }] },
+      t(', '),
+      { type: 'emphasis', children: [t('leaning words')] },
+      t('. See '),
+      { type: 'link', url: 'https://example.org/data?x=1', children: [t('the portal')] },
+      t(' for the office address.'),
+    ),
+    { type: 'heading', level: 2, children: [t('Datasets')] },
+    {
+      type: 'list',
+      ordered: true,
+      items: [
+        [p(t('Polling station results'))],
+        [p(t('Candidate lists')), { type: 'list', ordered: false, items: [[p(t('nested bullet one'))], [p(t('nested bullet two'))]] }],
+      ],
+    },
+    { type: 'heading', level: 3, children: [t('Fields')] },
+    {
+      type: 'table',
+      header: [[t('Name')], [t('Description')], [t('Type')]],
+      rows: [
+        [[t('station_id')], [t('Identifier of the polling station, stable across elections where the station did not move.')], [t('string')]],
+        [[t('turnout')], [t('Share of voters, a '), { type: 'strong', children: [t('decimal')] }, t(' number.')], [t('number')]],
+      ],
+    },
+    { type: 'quote', children: [p(t('Article 19: everyone has the right to seek information.'))] },
+  ];
+  for (let i = 1; i <= filler; i++) {
+    blocks.push(p(t(`Filler ${i}. `), t('We ask that the data be released under an open licence in an open format. '.repeat(4))));
+  }
+  if (filler > 0) {
+    blocks.push(p(t(LONG_WORD)));
+    const rows = Array.from({ length: filler * 3 }, (_, i) => [[t(`field_${i}`)], [t(`What field ${i} means and how it was collected.`)], [t('string')]]);
+    blocks.push({ type: 'table', header: [[t('Name')], [t('Description')], [t('Type')]], rows });
+  }
+  blocks.push({ type: 'pageBreak' });
+  blocks.push({ type: 'paragraph', style: 'signature', children: [t('Jan Kowalski')] });
+  blocks.push({ type: 'paragraph', style: 'small', children: [t('Annex: field schema.')] });
+  return {
+    meta: { title: 'Request for election data', author: 'Jan Kowalski', subject: 'Access to information', language: 'pl-PL', date, keywords: ['elections', 'open data'], footer: 'Ref. OEDR/2025/001' },
+    blocks,
+  };
+}
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+// pdf.js may detach the buffer it is given, so it always gets a copy.
+const open = (b: Uint8Array) => getDocumentProxy(new Uint8Array(b));
+async function pagesText(b: Uint8Array): Promise<string[]> {
+  const { text } = await extractText(await open(b), { mergePages: false });
+  return text;
+}
+
+let writer: PdfWriter;
+let short: Uint8Array;
+let long: Uint8Array;
+beforeAll(async () => {
+  writer = await createPdfWriter();
+  short = await writer.write(letter());
+  long = await writer.write(letter(14));
+});
+
+describe('PDF writer: content', () => {
+  it('starts with a PDF header and reports its extension', () => {
+    expect(writer.extension).toBe('pdf');
+    expect(Buffer.from(short.subarray(0, 8)).toString('latin1')).toBe('%PDF-1.7');
+  });
+
+  it('contains every piece of text, scripts and hostile values literally', async () => {
+    const text = (await pagesText(short)).join('\n');
+    for (const piece of [
+      'Open Election Data Initiative',
+      'Łódź',
+      'Αθήνα',
+      'Київ',
+      HOSTILE,
+      'strong words',
+      'bold italic',
+      'leaning words',
+      'the portal',
+      'office address',
+      'Request for election data',
+      'Datasets',
+      'Polling station results',
+      'nested bullet two',
+      'station_id',
+      'Description',
+      'decimal',
+      'Article 19',
+      'Jan Kowalski',
+      'Annex: field schema.',
+      'Ref. OEDR/2025/001',
+    ]) {
+      expect(text).toContain(piece);
+    }
+  });
+
+  it('numbers ordered lists and bullets unordered ones', async () => {
+    const text = (await pagesText(short)).join('\n');
+    expect(text).toMatch(/1\.\s*Polling station results/);
+    expect(text).toMatch(/2\.\s*Candidate lists/);
+    expect(text).toMatch(/–\s*nested bullet one/);
+  });
+
+  it('breaks a long document into pages with "Page X of Y" footers and repeats table headers', async () => {
+    const pages = await pagesText(long);
+    expect(pages.length).toBeGreaterThan(2);
+    pages.forEach((text, i) => {
+      expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(text).toContain('Ref. OEDR/2025/001');
+    });
+    const tablePages = pages.filter((text) => /field_\d+/.test(text));
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const text of tablePages) expect(text).toMatch(/Name\s*Description\s*Type/);
+    // A word wider than the line is cut, not dropped.
+    expect(pages.join('').replace(/\s/g, '')).toContain(LONG_WORD);
+  });
+
+  it('the pageBreak block starts a new page', async () => {
+    const pages = await pagesText(short);
+    expect(pages).toHaveLength(2);
+    expect(pages[1]).toContain('Jan Kowalski');
+    expect(pages[0]).not.toContain('Jan Kowalski');
+  });
+
+  it('makes links clickable', async () => {
+    const page = await (await open(short)).getPage(1);
+    const links = (await page.getAnnotations()).filter((a: { subtype: string }) => a.subtype === 'Link');
+    expect(links.map((a: { url?: string }) => a.url)).toEqual(['https://example.org/data?x=1']);
+  });
+
+  it('embeds only subsets of the bundled Noto Sans faces, never a standard font', () => {
+    const raw = Buffer.from(long).toString('latin1');
+    const names = [...raw.matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((m) => m[1]!.slice(7));
+    expect(new Set(names)).toEqual(new Set(['NotoSans-Regular', 'NotoSans-Bold', 'NotoSans-Italic', 'NotoSans-BoldItalic']));
+    expect(raw).not.toMatch(/Helvetica|Times-Roman|Courier/);
+  });
+});
+
+describe('PDF writer: tags and metadata', () => {
+  it('is a tagged PDF with language, title and document info from meta', async () => {
+    const pdf = await open(short);
+    expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
+    const info = (await pdf.getMetadata()).info as Record<string, unknown>;
+    expect(info).toMatchObject({ Title: 'Request for election data', Author: 'Jan Kowalski', Subject: 'Access to information', Keywords: 'elections, open data', Language: 'pl-PL' });
+    expect(info.CreationDate).toBe("D:20250303000000Z");
+  });
+
+  it('has a structure tree with headings, paragraphs, lists, a table, a quote and a link', async () => {
+    const pdf = await open(short);
+    const roles = new Set<string>();
+    const walk = (node: { role?: string; children?: unknown[] } | null) => {
+      if (!node) return;
+      if (node.role) roles.add(node.role);
+      for (const child of node.children ?? []) walk(child as typeof node);
+    };
+    for (let i = 1; i <= pdf.numPages; i++) walk((await (await pdf.getPage(i)).getStructTree()) as never);
+    for (const role of ['Document', 'H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'BlockQuote', 'Link']) {
+      expect(roles).toContain(role);
+    }
+  });
+});
+
+describe('PDF writer: reproducibility', () => {
+  it('gives the same bytes for the same document, from the same writer or a new one', async () => {
+    expect(sha(await writer.write(letter()))).toBe(sha(short));
+    expect(sha(await (await createPdfWriter()).write(letter()))).toBe(sha(short));
+    expect(sha(await writer.write(letter(14)))).toBe(sha(long));
+  });
+
+  it('does not let earlier documents of a writer change a later one (shared font caches)', async () => {
+    // "ﬃ" (U+FB03) and the shaped f+f+i ligature of "office" are the same glyph; fontkit remembers
+    // the code points a glyph was first reached from, which must not leak between letters.
+    const office = { ...letter(), blocks: [p(t('The office of the official.'))] };
+    const ligature = { ...letter(), blocks: [p(t('Precomposed ﬃ and ﬁ.'))] };
+    const fresh = await (await createPdfWriter()).write(office);
+    const warmed = await createPdfWriter();
+    await warmed.write(ligature);
+    const after = await warmed.write(office);
+    expect(sha(after)).toBe(sha(fresh));
+    expect((await pagesText(after)).join('')).toContain('The office of the official.');
+  });
+
+  it('does not depend on the time zone (in this process)', async () => {
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'Pacific/Auckland';
+      const auckland = await writer.write(letter());
+      process.env.TZ = 'UTC';
+      expect(sha(await writer.write(letter()))).toBe(sha(auckland));
+      expect(sha(auckland)).toBe(sha(short));
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  // Child processes run the built writer (dist/ is built by `npm ci` through `prepare`).
+  const built = fileURLToPath(new URL('../../dist/writers/pdf.js', import.meta.url));
+  it.skipIf(!existsSync(built))('does not depend on the time zone or the process (built writer in child processes)', () => {
+    const script = `
+      import { createHash } from 'node:crypto';
+      const { createPdfWriter } = await import(${JSON.stringify(new URL('../../dist/writers/pdf.js', import.meta.url).href)});
+      let input = '';
+      for await (const chunk of process.stdin) input += chunk;
+      const bytes = await (await createPdfWriter()).write(JSON.parse(input));
+      process.stdout.write(createHash('sha256').update(bytes).digest('hex'));`;
+    const run = (TZ: string) => {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(letter(3)), env: { ...process.env, TZ }, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    };
+    const auckland = run('Pacific/Auckland');
+    expect(auckland).toMatch(/^[0-9a-f]{64}$/);
+    expect(run('UTC')).toBe(auckland);
+  });
+});
+
+describe('PDF writer: font coverage', () => {
+  it('answers covers() for the bundled fonts', () => {
+    for (const ch of 'ŁłĄąŻżΑαΩωЇїЖж€•–“”') expect(writer.covers(ch.codePointAt(0)!), ch).toBe(true);
+    expect(writer.covers(0x0627)).toBe(false); // Arabic alef
+    expect(writer.covers(0x4e2d)).toBe(false); // CJK 中
+  });
+
+  it('refuses uncovered characters with one font-coverage diagnostic per distinct character', async () => {
+    const doc = { ...letter(), blocks: [p(t('Arabic ا and ا again, CJK 中'))] };
+    const error = await writer.write(doc).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(OedrError);
+    const e = error as OedrError;
+    expect(e.code).toBe(ExitCode.render);
+    expect(e.diagnostics).toEqual([
+      { severity: 'error', rule: 'font-coverage', message: 'the character "ا" (U+0627) is not covered by the bundled fonts (Noto Sans: Latin, Greek, Cyrillic)' },
+      { severity: 'error', rule: 'font-coverage', message: 'the character "中" (U+4E2D) is not covered by the bundled fonts (Noto Sans: Latin, Greek, Cyrillic)' },
+    ]);
+  });
+
+  it('checks the footer too, and the writer still works after a refusal', async () => {
+    const doc = letter();
+    doc.meta.footer = 'ref 中';
+    await expect(writer.write(doc)).rejects.toThrow(/U\+4E2D/);
+    expect(sha(await writer.write(letter()))).toBe(sha(short));
+  });
+});
