@@ -1,0 +1,172 @@
+// Response deadlines: request date + the law's period, counted day by day with the country's
+// weekend, public holidays and the caller's extra closures. Pure: tables and closures come in as
+// arguments, nothing is read from disk or the clock. Every day looked at is reported, so a
+// letter or `--explain` can show why the date is what it is.
+import { ExitCode, fail } from '../errors.js';
+import { formatDay, parseIsoDate, weekdayOf } from './dates.js';
+import type { DayUnit, HolidayTable, Law, Weekday } from './schema.js';
+
+export interface Closure { date: string; name: string }
+
+export interface DeadlineInput {
+  law: Law;
+  /** The day the body received the request; it is not counted. */
+  from: string;
+  extension?: boolean;
+  /** Extra non-working days, e.g. an election-day holiday. */
+  closures?: readonly Closure[];
+  /** One table per id in law.holidays.calendars. */
+  tables: readonly HolidayTable[];
+}
+
+export type DayKind = 'counted' | 'weekend' | 'holiday' | 'closure';
+
+export interface DayEntry {
+  date: string;
+  weekday: Weekday;
+  /** `counted` for a day that counts; otherwise why the day was skipped (working days) or why
+   * the due date moved past it (calendar days). */
+  kind: DayKind;
+  /** Day number within the period (counted days only). */
+  count?: number;
+  /** Holiday and closure names on this day, also on counted calendar days and weekends. */
+  names: string[];
+  phase: 'period' | 'extension' | 'roll-forward';
+}
+
+export type DeadlineResult =
+  | {
+    status: 'due';
+    code: string;
+    from: string;
+    due: string;
+    /** Due date of the initial period alone (equals `due` without an extension). */
+    initialDue: string;
+    period: number;
+    unit: DayUnit;
+    extension: number;
+    days: DayEntry[];
+  }
+  | { status: 'no-statutory-date'; code: string; from: string; reason: string };
+
+export function computeDeadline(input: DeadlineInput): DeadlineResult {
+  const { law } = input;
+  const start = parseIsoDate(input.from);
+  if (start === undefined) fail(ExitCode.usage, 'bad-date', `expected the request date as YYYY-MM-DD (a real day), got ${JSON.stringify(input.from)}`);
+  const none = (reason: string): DeadlineResult => ({ status: 'no-statutory-date', code: law.code, from: input.from, reason });
+  if (!law.response) {
+    return none(`${law.code} (${law.name}): no statutory response period is recorded${law.extension_note ? ` - ${clause(law.extension_note)}` : ''}`);
+  }
+  if (input.extension && !law.extension) {
+    return none(`${law.code} (${law.name}) sets no fixed extension${law.extension_note ? `: ${clause(law.extension_note)}` : ''}`);
+  }
+  const days = calendarOf(input);
+  const { period, unit } = law.response;
+  const extra = input.extension && law.extension ? law.extension.period : 0;
+  const walk = unit === 'working-days' ? countWorking : countCalendar;
+  const initial = walk(days, start, period, period);
+  const result = extra ? walk(days, start, period + extra, period) : initial;
+  return {
+    status: 'due', code: law.code, from: input.from, due: result.due, initialDue: initial.due,
+    period, unit, extension: extra, days: result.days,
+  };
+}
+
+interface Calendar {
+  /** What makes a day non-working; throws when the day lies outside the holiday data. */
+  look(day: number): { weekend: boolean; names: string[]; holiday: boolean; closure: boolean };
+}
+
+function calendarOf(input: DeadlineInput): Calendar {
+  const { law } = input;
+  const ids = law.holidays.calendars;
+  if (ids.length === 0) {
+    fail(ExitCode.invalid, 'no-holiday-data', `no holiday calendar for ${law.code}: ${clause(law.holidays.note ?? 'the registry names none')}; a deadline cannot be computed without guessing`);
+  }
+  // date -> holiday name -> the calendars that have it, so that a name shared by every
+  // calendar is shown once and a regional one says where (GB: "January 2nd (GB-SCT)").
+  const found = new Map<string, Map<string, string[]>>();
+  const coverage: { id: string; from: string; to: string }[] = [];
+  for (const id of ids) {
+    const table = input.tables.find((t) => t.calendar === id);
+    if (!table) fail(ExitCode.internal, 'holiday-table-missing', `the holiday table ${id} for ${law.code} was not loaded`);
+    coverage.push({ id, ...table.coverage });
+    for (const h of table.holidays) {
+      if (h.type !== 'public' && !law.holidays.bank) continue;
+      const byName = found.get(h.date) ?? new Map<string, string[]>();
+      byName.set(h.name, [...(byName.get(h.name) ?? []), id]);
+      found.set(h.date, byName);
+    }
+  }
+  const holidays = new Map<string, string[]>();
+  for (const [date, byName] of found) {
+    holidays.set(date, [...byName].map(([name, in_]) => (in_.length < ids.length ? `${name} (${in_.join(', ')})` : name)));
+  }
+  const closures = new Map<string, string[]>();
+  for (const c of input.closures ?? []) {
+    if (parseIsoDate(c.date) === undefined) fail(ExitCode.usage, 'bad-date', `expected a closure date as YYYY-MM-DD (a real day), got ${JSON.stringify(c.date)}`);
+    closures.set(c.date, [...(closures.get(c.date) ?? []), c.name]);
+  }
+  const weekend = new Set(law.weekend);
+  return {
+    look(day) {
+      const date = formatDay(day);
+      // Dates compare as strings: YYYY-MM-DD sorts like the calendar.
+      const out = coverage.find((c) => date < c.from || date > c.to);
+      if (out) {
+        fail(ExitCode.invalid, 'holiday-data-not-covered',
+          `the holiday data for ${out.id} covers ${out.from} to ${out.to}, but the ${law.code} deadline needs ${date}; refusing to guess (regenerate the tables with a wider range, see laws/holidays/README.md)`);
+      }
+      const h = holidays.get(date) ?? [];
+      const c = closures.get(date) ?? [];
+      return { weekend: weekend.has(weekdayOf(day)), names: [...h, ...c], holiday: h.length > 0, closure: c.length > 0 };
+    },
+  };
+}
+
+const kindOf = (l: ReturnType<Calendar['look']>): DayKind =>
+  l.weekend ? 'weekend' : l.holiday ? 'holiday' : l.closure ? 'closure' : 'counted';
+
+/** Working days: only days that are not weekend, holiday or closure count. */
+function countWorking(cal: Calendar, start: number, total: number, period: number) {
+  const days: DayEntry[] = [];
+  let n = 0;
+  let day = start;
+  while (n < total) {
+    day++;
+    const l = cal.look(day);
+    const kind = kindOf(l);
+    if (kind === 'counted') n++;
+    // A skipped day belongs to the period while the period still has days left to count.
+    const phase = (kind === 'counted' ? n <= period : n < period) ? 'period' : 'extension';
+    days.push(entry(day, kind, l.names, phase, kind === 'counted' ? n : undefined));
+  }
+  return { due: formatDay(day), days };
+}
+
+/** Calendar days: every day counts; a last day that is not a working day moves to the next one. */
+function countCalendar(cal: Calendar, start: number, total: number, period: number) {
+  const days: DayEntry[] = [];
+  let day = start;
+  for (let n = 1; n <= total; n++) {
+    day++;
+    days.push(entry(day, 'counted', cal.look(day).names, n <= period ? 'period' : 'extension', n));
+  }
+  for (;;) {
+    const l = cal.look(day);
+    const kind = kindOf(l);
+    if (kind === 'counted') break;
+    // The first roll-forward entry repeats the last counted day: it says why that day cannot be
+    // the due date.
+    days.push(entry(day, kind, l.names, 'roll-forward'));
+    day++;
+  }
+  return { due: formatDay(day), days };
+}
+
+/** Registry notes are sentences; inside a message they lose the final full stop. */
+const clause = (s: string) => s.replace(/\.\s*$/, '');
+
+function entry(day: number, kind: DayKind, names: string[], phase: DayEntry['phase'], count?: number): DayEntry {
+  return { date: formatDay(day), weekday: weekdayOf(day), kind, ...(count !== undefined ? { count } : {}), names, phase };
+}

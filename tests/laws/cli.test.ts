@@ -1,0 +1,120 @@
+// `oedr laws` and `oedr deadline`, called directly with a capturing Io (main.ts wiring is separate).
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Chalk } from 'chalk';
+import { describe, expect, test } from 'vitest';
+import { deadline } from '../../src/cli/deadline.js';
+import { laws } from '../../src/cli/laws.js';
+import type { Io } from '../../src/cli/io.js';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), color: new Chalk({ level: 0 }), interactive: false };
+  return { io, out: () => out.join('\n'), err: () => err.join('\n') };
+}
+
+describe('oedr laws', () => {
+  test('the list shows code, law, period and unit, appeal steps, and marks low confidence', async () => {
+    const c = capture();
+    expect(await laws(undefined, {}, c.io)).toBe(0);
+    const lines = c.out().split('\n');
+    expect(lines[0]).toMatch(/^CODE\s+LAW\s+RESPONSE \(\+EXT\.\)\s+APPEAL STEPS\s+CONFIDENCE$/);
+    expect(lines.find((l) => l.startsWith('KE '))).toMatch(/^KE\s+Access to Information Act, 2016\s+21 calendar days \(\+14\)\s+ombudsman > court\s+high$/);
+    expect(lines.find((l) => l.startsWith('ZM '))).toMatch(/no verified period\s+internal-review > oversight-body > court\s+LOW - verify$/);
+    expect(lines.find((l) => l.startsWith('BD '))).toMatch(/20 working days \(\+10\)/);
+    expect(c.out()).toMatch(/34 laws\. 7 marked LOW/);
+  });
+
+  test('one law in full, with its sources and appeal limits; the code is case-insensitive', async () => {
+    const c = capture();
+    expect(await laws('ke', {}, c.io)).toBe(0);
+    const text = c.out();
+    expect(text).toContain('KE  Access to Information Act, 2016');
+    expect(text).toContain('Response:         21 calendar days after receipt (the day of receipt is not counted)');
+    expect(text).toContain('  1. ombudsman: Commission on Administrative Justice (Office of the Ombudsman), application for review (s.14) - within 30 calendar days of the decision');
+    expect(text).toContain('  2. court: High Court (s.23) - within 21 calendar days of the Commission\'s decision');
+    expect(text).toMatch(/Source: +ATI Act 2016 s\.9/);
+    expect(text).toMatch(/Checked: +s\.9\(1\) \(21 days\)/);
+  });
+
+  test('--json gives the registry rows', async () => {
+    const c = capture();
+    await laws(undefined, { json: true }, c.io);
+    const data = JSON.parse(c.out()) as { laws: { code: string; response: unknown }[] };
+    expect(data.laws.find((l) => l.code === 'GB')?.response).toEqual({ period: 20, unit: 'working-days' });
+    const one = capture();
+    await laws('MW', { json: true }, one.io);
+    expect(JSON.parse(one.out())).toMatchObject({ code: 'MW', response: null, confidence: 'low' });
+  });
+
+  test('an unknown code is a usage error listing the known codes', async () => {
+    const c = capture();
+    expect(await laws('XX', {}, c.io)).toBe(2);
+    expect(c.err()).toMatch(/^no law for "XX"; known codes: AR, AU, .* \(add one with --laws FILE\) \[unknown-law\]$/);
+  });
+
+  test('a broken --laws file is reported at file:line:col, exit 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oedr-cli-'));
+    const file = join(dir, 'laws.yaml');
+    await writeFile(file, 'laws:\n  - code: kenya\n');
+    const c = capture();
+    expect(await laws(undefined, { laws: file }, c.io)).toBe(1);
+    expect(c.err()).toContain(`${file}:2:11 laws[0].code: expected an ISO 3166-1 alpha-2 code (or EU), e.g. KE; got "kenya" [invalid-format]`);
+  });
+});
+
+describe('oedr deadline', () => {
+  test('prints the due date and the rule; --explain lists every day with holiday names', async () => {
+    const c = capture();
+    expect(await deadline({ law: 'GB', from: '2026-12-18', explain: true }, c.io)).toBe(0);
+    const text = c.out();
+    expect(text).toMatch(/^GB Freedom of Information Act 2000: response due 2027-01-21 \(Thu\)$/m);
+    expect(text).toContain('20 working days after 2026-12-18 (the day of receipt is not counted)');
+    expect(text).toContain('  2026-12-19 Sat  skipped: weekend');
+    expect(text).toContain('  2026-12-21 Mon  day 1');
+    expect(text).toContain('  2026-12-28 Mon  skipped: holiday: Boxing Day (substitute day)');
+    expect(text).toContain('  2027-01-04 Mon  skipped: holiday: January 2nd (substitute day) (GB-SCT)');
+    expect(text).toContain('  2027-01-21 Thu  day 20');
+    expect(c.err()).toBe('');
+  });
+
+  test('--closed adds a named closure; --extension shows both dates', async () => {
+    const c = capture();
+    expect(await deadline({ law: 'KE', from: '2026-12-18', extension: true, explain: true, closed: ['2027-01-22=Election day'] }, c.io)).toBe(0);
+    // 18 Dec + 35 = Fri 22 Jan 2027, now an election-day closure, so the date moves over the weekend
+    expect(c.out()).toMatch(/response due 2027-01-25 \(Mon\)/);
+    expect(c.out()).toContain('Initial period ends 2027-01-08; with the extension of 14 calendar days: 2027-01-25.');
+    expect(c.out()).toContain('  2027-01-22 Fri  not a working day: closure: Election day');
+  });
+
+  test('--json carries the result, the law and the holiday source', async () => {
+    const c = capture();
+    await deadline({ law: 'BD', from: '2026-03-12', json: true }, c.io);
+    expect(JSON.parse(c.out())).toMatchObject({ status: 'due', due: '2026-04-15', unit: 'working-days', law: { code: 'BD' }, holidays: { source: 'date-holidays 3.37.0' } });
+  });
+
+  test('a law without a verified period: "no statutory date", exit 1, with a low-confidence warning', async () => {
+    const c = capture();
+    expect(await deadline({ law: 'ZM', from: '2026-05-04' }, c.io)).toBe(1);
+    expect(c.out()).toMatch(/^ZM: no statutory date\. ZM \(Access to Information Act, 2023\): no statutory response period is recorded - Statutory response time NOT found in available copies\.$/m);
+    expect(c.err()).toContain('warning: the ZM row has low confidence');
+  });
+
+  test('outside the holiday data: exit 1 with the reason', async () => {
+    const c = capture();
+    expect(await deadline({ law: 'KE', from: '2035-12-20' }, c.io)).toBe(1);
+    expect(c.err()).toMatch(/covers 2020-01-01 to 2035-12-31, but the KE deadline needs 2036-01-01; refusing to guess .*\[holiday-data-not-covered\]$/);
+  });
+
+  test.each([
+    [{ from: '2026-13-01' }, /expected the request date as YYYY-MM-DD \(a real day\), got "2026-13-01" \[bad-date\]/],
+    [{ from: '2026-05-04', closed: ['4 May'] }, /expected --closed YYYY-MM-DD or YYYY-MM-DD=name, got "4 May" \[bad-closure\]/],
+    [{ from: '2026-05-04', closed: ['2026-02-30'] }, /expected a closure date as YYYY-MM-DD \(a real day\), got "2026-02-30" \[bad-date\]/],
+  ])('bad input %j is a usage error', async (opts, message) => {
+    const c = capture();
+    expect(await deadline({ law: 'KE', ...opts }, c.io)).toBe(2);
+    expect(c.err()).toMatch(message);
+  });
+});
