@@ -118,7 +118,7 @@ export const Spec = z.strictObject({
     details: text.optional().describe('Where or how, e.g. the address to send to or the portal to use.'),
   }).default({ channel: 'email' }).describe('How the data should be delivered.'),
   purpose: text.optional().describe('Why you need the data: the observation it supports.'),
-  legal_basis: text.optional().describe('The law the request is made under, e.g. "Access to Information Act, 2016, section 4". Required for foi-request.'),
+  legal_basis: text.optional().describe('The law the request is made under, as it reads after "under", e.g. "the Access to Information Act, 2016, section 4". Required for foi-request.'),
   open_government_partnership: z.strictObject({
     member: z.boolean().describe('Whether the country is a member of the Open Government Partnership.'),
     commitments: z.array(text).default([]).describe('Relevant OGP action-plan commitments, e.g. "KE0029 Implement Access to Information Act".'),
