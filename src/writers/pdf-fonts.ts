@@ -94,22 +94,20 @@ interface ShapedRun {
   positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
 }
 type FontkitRun = { glyphs: ShapedRun['glyphs']; positions: ShapedRun['positions'] };
-type FontkitInternals = Font & { _glyphs: Record<number, unknown>; layout(text: string, features?: unknown): FontkitRun };
+type FontkitInternals = Font & { glyphForCodePoint(cp: number): { id: number; advanceWidth: number } };
 
 /** Cleared when full; results do not depend on what was cached, so clearing never changes output. */
 const LAYOUT_CACHE_LIMIT = 20_000;
 
 /**
  * The font object pdfkit gets: the parsed font (tables shared by prototype) with a layout() that
- * shapes each distinct word once per writer instead of once per document, where shaping was about
- * two thirds of the time for a warm letter.
+ * shapes each distinct word once per writer instead of once per document.
  *
- * Each result is made context-free first. fontkit caches Glyph objects per font and keeps in each
- * the code points it was first reached from (the ffi ligature as U+FB03, or as f+f+i), and pdfkit
- * writes the ToUnicode map from those; with a font shared across documents, one letter's text
- * extraction and bytes would depend on the letters before it. Emptying the glyph cache before
- * shaping ties every glyph to the word it came from. pdfkit scales the positions it gets in place,
- * so every call returns fresh copies.
+ * Each glyph record is built fresh from the code point it was reached from: pdfkit writes the
+ * ToUnicode map from a glyph's code points, and fontkit's own Glyph objects remember the code points
+ * of the first request, so sharing them across documents would let one letter's text extraction and
+ * bytes depend on the letters before it. pdfkit scales the positions it gets in place, so every call
+ * returns fresh copies.
  */
 interface Shaper {
   font: Font;
@@ -119,9 +117,20 @@ interface Shaper {
 function withLayoutCache(font: Font): Shaper {
   const fk = font as FontkitInternals;
   const cache = new Map<string, ShapedRun>();
-  const shape = (text: string, features?: unknown): FontkitRun => {
-    fk._glyphs = {};
-    return fk.layout(text, features);
+  // One glyph per character from the cmap, advances from hmtx: no GSUB/GPOS. Parsing those tables
+  // cost 60-100 ms per face at every start (most of a cold `oedr draft`), for kerning and the fi/ffi
+  // ligatures; without them, text also extracts from the PDF exactly as written. NFC first, so
+  // "e" + U+0301 draws as the precomposed "é" rather than as two glyphs.
+  const shape = (text: string): FontkitRun => {
+    const glyphs: ShapedRun['glyphs'] = [];
+    const positions: ShapedRun['positions'] = [];
+    for (const ch of text.normalize('NFC')) {
+      const cp = ch.codePointAt(0)!;
+      const g = fk.glyphForCodePoint(cp);
+      glyphs.push({ id: g.id, codePoints: [cp], advanceWidth: g.advanceWidth });
+      positions.push({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    }
+    return { glyphs, positions };
   };
   const shaped = (text: string): ShapedRun => {
     let run = cache.get(text);
@@ -137,8 +146,7 @@ function withLayoutCache(font: Font): Shaper {
     }
     return run;
   };
-  const layout = (text: string, features?: unknown) => {
-    if (features !== undefined) return shape(text, features);
+  const layout = (text: string) => {
     const run = shaped(text);
     const positions = run.positions.map((p) => ({ ...p }));
     return {
