@@ -72,6 +72,38 @@ Example:
     .addHelpText('after', '\nExample:\n  $ oedr templates --template-dir house-style/')
     .action(run(async () => (await import('./templates.js')).templates));
 
+  program.command('laws')
+    .description('list the access-to-information laws oedr knows, or show one in full with its sources')
+    .argument('[code]', 'country code (ISO 3166-1 alpha-2, or EU)')
+    .option('--json', 'print the registry rows as JSON')
+    .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code')
+    .addHelpText('after', `
+Examples:
+  $ oedr laws                  every law: period, appeal steps, confidence (LOW rows need checking)
+  $ oedr laws KE               one law in full, with its sources
+  $ oedr laws --laws my-laws.yaml --json`)
+    .action(run(async () => (await import('./laws.js')).laws));
+
+  program.command('deadline')
+    .description('compute when the answer to a request is due under the law')
+    .requiredOption('--law <code>', 'country code of the law, e.g. KE (see `oedr laws`)')
+    .requiredOption('--from <date>', 'the day the body received the request, YYYY-MM-DD (not counted)')
+    .option('--extension', 'add the longest extension the law allows')
+    .option('--closed <date[=name]>', 'an extra non-working day, e.g. 2027-08-09=General election (repeatable)',
+      (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option('--explain', 'list every day counted or skipped, with holiday names')
+    .option('--json', 'print the result as JSON')
+    .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code')
+    .addHelpText('after', `
+Examples:
+  $ oedr deadline --law KE --from 2026-12-18
+  $ oedr deadline --law GB --from 2026-12-18 --explain
+  $ oedr deadline --law KE --from 2027-08-02 --extension --closed 2027-08-09="General election"
+
+Exit codes: 0 a date was computed; 1 no statutory date (period not verified, no holiday data,
+or dates beyond the holiday tables); 2 bad command line.`)
+    .action(run(async () => (await import('./deadline.js')).deadline));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;
