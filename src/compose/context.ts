@@ -12,9 +12,14 @@ export function word(words: Words, group: string, id: string): string {
   return typeof w === 'string' ? w : id;
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "1 March 2027" in the template language's locale; UTC, so the time zone never shifts a date. */
 export function formatDate(iso: string, words: Words): string {
   const locale = typeof words.date_locale === 'string' ? words.date_locale : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  let f = dateFormats.get(locale);
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })));
+  return f.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** A multi-line address as one line: "12 Road, Town". */
