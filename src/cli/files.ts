@@ -1,13 +1,13 @@
 // Writing files so that a failure never leaves a half-written file or clobbers one by surprise.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { ExitCode, fail } from '../errors.js';
 
 /** Write to a temp file beside the target, then rename over it (or link, to refuse overwriting). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, overwrite = true): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await makeDir(dir, path);
   const tmp = join(dir, `.oedr-tmp-${basename(path)}-${randomBytes(6).toString('hex')}`);
   try {
     await writeFile(tmp, data);
@@ -28,6 +28,33 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   } catch (e) {
     await unlink(tmp).catch(() => {});
     if ((e as Error).name === 'OedrError') throw e;
-    fail(ExitCode.input, 'write-failed', `cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { file: path });
+    fail(ExitCode.input, 'write-failed', `cannot write the file: ${reason(e)}`, { file: path });
   }
+}
+
+/** mkdir -p, one level at a time: Node's recursive mkdir spins forever under a dangling symlink. */
+async function makeDir(dir: string, file: string): Promise<void> {
+  const info = await stat(dir).catch((e: NodeJS.ErrnoException) => e);
+  if (!(info instanceof Error)) {
+    if (!info.isDirectory()) fail(ExitCode.input, 'write-failed', `cannot write the file: ${dir} is a file, not a folder`, { file });
+    return;
+  }
+  const parent = dirname(dir);
+  if (info.code !== 'ENOENT' || parent === dir) fail(ExitCode.input, 'write-failed', `cannot create the folder ${dir}: ${reason(info)}`, { file });
+  await makeDir(parent, file);
+  await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EEXIST') fail(ExitCode.input, 'write-failed', `cannot create the folder ${dir}: ${reason(e)}`, { file });
+  });
+}
+
+const reasons: Record<string, string> = {
+  EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'a folder of that name is in the way',
+  ENOTDIR: 'part of the path is a file, not a folder', ENOENT: 'a folder on the path does not exist',
+  EROFS: 'the file system is read-only', ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up',
+  ENAMETOOLONG: 'the name is too long', ELOOP: 'too many symbolic links on the path',
+};
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return (code && reasons[code]) ?? (e as Error).message;
 }

@@ -22,6 +22,8 @@ export function formatDate(iso: string, words: Words): string {
   return f.format(new Date(`${iso}T00:00:00Z`));
 }
 
+/** Text that templates put inside a sentence: its own closing full stop would double the template's. */
+const fragment = (s: string | undefined) => (s ? s.replace(/[\s.]+$/, '') : null);
 /** A multi-line address as one line: "12 Road, Town". */
 const oneLine = (s: string | undefined) => (s ? s.split('\n').map((l) => l.trim()).filter(Boolean).join(', ') : null);
 const symbol = (c: string | undefined) => (c === undefined ? null : c === '\t' ? '\\t' : c);
@@ -70,24 +72,25 @@ export function buildContext(spec: RequestSpec, words: Words) {
       address_line: oneLine(rc.address),
       email: rc.email ?? null,
       level: rc.level,
-      salutation: rc.person ?? rc.title ?? word(words, 'phrases', 'default_salutation'),
+      salutation: rc.salutation ?? rc.person ?? rc.title ?? word(words, 'phrases', 'default_salutation'),
     },
     datasets,
     dataset_count: datasets.length,
     several_datasets: datasets.length > 1,
     purpose: spec.purpose ?? null,
-    legal_basis: spec.legal_basis ?? null,
+    legal_basis: fragment(spec.legal_basis),
     ogp: spec.open_government_partnership?.member
       ? { commitments: spec.open_government_partnership.commitments, has_commitments: spec.open_government_partnership.commitments.length > 0 }
       : null,
-    fees: spec.fees ?? null,
+    fees: spec.fees ? { ...spec.fees, reason: fragment(spec.fees.reason), will_pay_up_to: fragment(spec.fees.will_pay_up_to) } : null,
     delivery: {
       channel: spec.delivery.channel,
       channel_text: word(words, 'delivery', spec.delivery.channel),
-      details: spec.delivery.details ?? null,
+      details: fragment(spec.delivery.details),
     },
     earliest_needed_by_text: d(spec.datasets.map((x) => x.needed_by).filter((x): x is string => !!x).sort()[0]),
     any_personal_data: datasets.some((x) => x.privacy !== null),
+    any_undertaking: datasets.some((x) => x.privacy?.undertaking),
     any_delimited: datasets.some((x) => x.dialect.delimited),
     words,
   };
@@ -129,7 +132,7 @@ function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: stri
     granularity_text: ds.granularity ? word(words, 'granularity', ds.granularity) : null,
     time_range: ds.time_range ? { from_text: d(ds.time_range.from), to_text: d(ds.time_range.to) } : null,
     as_of_text: d(ds.as_of),
-    summary_totals: ds.summary_totals?.replace(/[.\s]+$/, '') ?? null,
+    summary_totals: fragment(ds.summary_totals),
     documentation: ds.documentation,
     priority: ds.priority ?? null,
     priority_text: ds.priority ? word(words, 'priority', ds.priority) : null,

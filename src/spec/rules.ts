@@ -52,6 +52,10 @@ function checkDates(ds: Obj, letterDate: string | undefined, at: (...p: (string 
     out.push({ severity: 'error', rule: 'time-range-order', path: at('time_range', 'to'),
       message: `the time range ends (${range.to}) before it starts (${range.from})` });
   }
+  if (range && isDate(range.to) && isDate(ds.needed_by) && ds.needed_by < range.to) {
+    out.push({ severity: 'warning', rule: 'needed-by-before-period-ends', path: at('needed_by'),
+      message: `the data is needed by ${ds.needed_by}, before the period it covers ends (${range.to}); expected a needed-by date on or after the end of the time range, or a shorter range` });
+  }
   if (ds.needed_by === undefined) {
     out.push({ severity: 'warning', rule: 'needed-by-missing', path: at(),
       message: 'no `needed_by` date: say when you need the data so the institution can plan for it' });

@@ -59,6 +59,7 @@ export const Recipient = z.strictObject({
   office: text.optional().describe('Office or department within it that holds the data.'),
   person: text.optional().describe('Name of the official addressed.'),
   title: text.optional().describe('Title of the official, e.g. Chief Executive Officer.'),
+  salutation: text.optional().describe('How the letter greets the official after "Dear", e.g. "Dr Owino". Default: the person, else the title.'),
   address: text.optional().describe('Postal address; use a YAML block (|) for several lines.'),
   email: email.optional().describe('Email address of the office or official.'),
   level: z.enum(levels).default('national').describe('Level of the institution: national, regional or local.'),
@@ -77,8 +78,8 @@ export const Privacy = z.strictObject({
   personal_data: z.boolean().default(true).describe('Whether the dataset holds data about identifiable people.'),
   may_exclude: z.array(text).default([]).describe('Fields the institution may leave out to protect privacy.'),
   may_mask: z.array(text).default([]).describe('Fields the institution may mask or pseudonymise (e.g. show only the year of birth).'),
-  undertaking: z.boolean().default(true)
-    .describe('Offer a written undertaking to store restricted data securely and not to publish it.'),
+  undertaking: z.boolean().default(false)
+    .describe('Offer a written undertaking to store restricted data securely and not to publish it. A promise, so never assumed: say true.'),
   delete_by: date.optional().describe('Date by which you will delete the restricted data (YYYY-MM-DD).'),
 });
 

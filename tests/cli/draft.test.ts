@@ -1,7 +1,7 @@
 // End to end: `oedr draft` through main(), reading back what a reader of the files would see.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -100,6 +100,22 @@ describe('failures write nothing half-way', () => {
     expect(await main(['draft', bad, fixture('valid/full.yaml'), '--format', 'md', '--out', out], io)).toBe(1);
     expect(readdirSync(out)).toEqual(['full.md']);
     expect(io.stderr.join('\n')).toContain(`${bad}:1:1 letter.subject: missing required key \`subject\` (text) [required]`);
+  });
+});
+
+describe('output folders that cannot be made', () => {
+  it.each([
+    ['under a dangling symlink', (t: string) => { symlinkSync(join(t, 'nowhere'), join(t, 'dangling')); return join(t, 'dangling', 'letters'); },
+      'a folder on the path does not exist'],
+    ['under a file', (t: string) => { writeFileSync(join(t, 'plain-file'), ''); return join(t, 'plain-file', 'letters'); },
+      'is a file, not a folder'],
+  ])('%s: a clear error (exit 3), not a hang', async (_what, make, reason) => {
+    const sub = tempDir();
+    try {
+      const io = captureIo();
+      expect(await main(['draft', fixture('valid/full.yaml'), '--format', 'md', '--out', make(sub.path)], io)).toBe(3);
+      expect(io.stderr.join('\n')).toContain(reason);
+    } finally { sub.done(); }
   });
 });
 

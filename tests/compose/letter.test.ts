@@ -152,3 +152,31 @@ describe('templates', () => {
     expect(composeLetter({ ...spec, letter: { ...spec.letter, language: 'en-KE' } }).meta.language).toBe('en-KE');
   });
 });
+
+describe('wording that depends on the spec', () => {
+  it('greets with the salutation, and never doubles a full stop after text set inside a sentence', async () => {
+    const spec = await specFrom(fixture('valid/full.yaml'));
+    const doc = composeLetter({
+      ...spec,
+      recipient: { ...spec.recipient, salutation: 'Dr Nowak' },
+      fees: { waiver_requested: true, reason: 'we are a non-profit.', will_pay_up_to: 'PLN 100.' },
+      letter: { ...spec.letter, kind: 'foi-request' },
+    });
+    const text = textOf(doc.blocks);
+    expect(text).toContain('Dear Dr Nowak,');
+    expect(text).toContain('We ask that any fees be waived: we are a non-profit. We agree to pay reasonable charges of up to PLN 100;');
+    expect(text).not.toMatch(/\.\./);
+  });
+
+  it('offers the written undertaking only when the spec says so', async () => {
+    const spec = await specFrom(fixture('valid/full.yaml'));
+    const withoutPromise = {
+      ...spec,
+      datasets: spec.datasets.map((d) => (d.privacy ? { ...d, privacy: { ...d.privacy, undertaking: false } } : d)),
+    };
+    const text = textOf(composeLetter(withoutPromise).blocks);
+    expect(text).toContain('You may mask or pseudonymise birth_date. We will delete the data by 31 December 2027.');
+    expect(text).not.toContain('undertake');
+    expect(textOf(composeLetter(spec).blocks)).toContain('We are ready to sign a written undertaking to this effect.');
+  });
+});

@@ -181,6 +181,10 @@ const expected: Record<string, Expected[]> = {
     ['error', 'yaml-syntax', 17, 5, undefined,
       'invalid YAML: a tab is used for indentation; YAML allows only spaces'],
   ],
+  'needed-by-before-period-ends': [
+    ['warning', 'needed-by-before-period-ends', 15, 16, 'datasets[0].needed_by',
+      'the data is needed by 2027-04-01, before the period it covers ends (2027-06-30); expected a needed-by date on or after the end of the time range, or a shorter range'],
+  ],
   'time-range-reversed': [
     ['error', 'time-range-order', 18, 11, 'datasets[0].time_range.to',
       'the time range ends (2026-10-01) before it starts (2026-12-31)'],
