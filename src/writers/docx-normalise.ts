@@ -18,8 +18,9 @@ const zipEpoch = (): Date => new Date(1980, 0, 1, 0, 0, 0);
  */
 const ZIP_OS = 0;
 const ZIP_ATTRS = 0;
-// Level 6 is fflate's default and what docx uses; the parts are small XML, so more costs time for nothing.
-const ZIP_LEVEL = 6;
+// Level 1: on a 5-page letter a warm write took 14 ms instead of 19 ms at fflate's default 6, for a
+// file 6% larger (17 KB instead of 16 KB).
+const ZIP_LEVEL = 1;
 
 /** `2027-03-01` → `2027-03-01T00:00:00Z`, the W3CDTF form core.xml uses. */
 export function w3cdtfFromDate(date: string): string {
