@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin shim: the CLI lives in the built code so that `npx oedr` starts without a compiler.
-import { main } from '../dist/cli/main.js';
+// Thin shim: the CLI lives in the built, bundled code (npm run build) so `npx oedr` starts fast.
+import { main } from '../dist/bundle/main.js';
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,25 +1,26 @@
 // `oedr validate`: load each spec, print every diagnostic, exit by the worst.
-import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
-import { loadSpec } from '../spec/load.js';
+import { ExitCode, type Diagnostic } from '../errors.js';
 import { plural, printDiagnostic, type Io } from './io.js';
+import { jobCount, runInWorkers } from './pool.js';
+import { runJob, type JobResult } from './worker.js';
 
 export interface ValidateOptions { json?: boolean; strict?: boolean }
 
 export async function validate(files: string[], opts: ValidateOptions, io: Io): Promise<number> {
-  const results: { file: string; valid: boolean; diagnostics: Diagnostic[] }[] = [];
-  let unreadable = false;
-  for (const file of files) {
-    let diagnostics: Diagnostic[];
-    try {
-      diagnostics = (await loadSpec(file)).diagnostics;
-    } catch (e) {
-      if (!(e instanceof OedrError)) throw e;
-      diagnostics = e.diagnostics;
-      if (e.code === ExitCode.input) unreadable = true;
-    }
-    const failing = diagnostics.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'));
-    results.push({ file, valid: !failing, diagnostics });
+  const jobs = files.map((file) => ({ kind: 'validate', file }) as const);
+  const workers = jobCount(jobs.length);
+  let done: JobResult[];
+  if (workers > 1) done = await runInWorkers(jobs, workers);
+  else {
+    done = [];
+    for (const job of jobs) done.push(await runJob(job));
   }
+  const unreadable = done.some((r) => r.code === ExitCode.input);
+  const results: { file: string; valid: boolean; diagnostics: Diagnostic[] }[] = done.map(({ diagnostics }, i) => ({
+    file: files[i]!,
+    valid: !diagnostics.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning')),
+    diagnostics,
+  }));
   const all = results.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === 'error').length;
   const warnings = all.length - errors;

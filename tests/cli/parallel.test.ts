@@ -1,0 +1,33 @@
+// A batch above the threshold runs on worker threads; its output must be exactly the serial one.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { PARALLEL_THRESHOLD } from '../../src/cli/pool.js';
+import { root, tempDir } from '../helpers.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.done());
+
+it('validate on worker threads reports the same, in input order, as on one thread', () => {
+  if (!existsSync(join(root, 'dist/bundle/worker.js'))) throw new Error('dist/bundle is missing: run `npm run build` (npm ci does it through prepare)');
+  const files: string[] = [];
+  const example = join(root, 'examples/polling-station-results.yaml');
+  for (let i = 0; i < PARALLEL_THRESHOLD + 6; i++) {
+    const file = join(tmp.path, `spec-${String(i).padStart(3, '0')}.yaml`);
+    copyFileSync(example, file);
+    files.push(file);
+  }
+  for (const i of [3, 40, 69]) {
+    writeFileSync(files[i]!, readFileSync(example, 'utf8').replace(/^ {2}date: .*$/m, '  date: 2027-13-01'));
+  }
+  const run = (jobs: string) => spawnSync(process.execPath, [join(root, 'bin/oedr.js'), 'validate', ...files],
+    { env: { ...process.env, OEDR_JOBS: jobs, NO_COLOR: '1' }, encoding: 'utf8' });
+  const parallel = run('2');
+  const serial = run('1');
+  expect(parallel.status).toBe(1);
+  expect(parallel.stderr).toBe(serial.stderr);
+  expect(parallel.stdout).toBe(serial.stdout);
+  expect(parallel.stderr.split('\n').filter(Boolean).map((l) => l.slice(tmp.path.length + 1, tmp.path.length + 13))).toEqual(['spec-003.yam', 'spec-040.yam', 'spec-069.yam']);
+  expect(parallel.stdout).toContain(`3 specs of ${files.length} failed`);
+});
