@@ -38,6 +38,8 @@ export interface DocumentMeta {
   keywords: string[];
   /** Short text for the page footer beside "Page X of Y", e.g. the letter reference. */
   footer?: string;
+  /** The footer's page label in the letter's language, with {page} and {pages}: "Page {page} of {pages}". */
+  pageLabel: string;
 }
 
 export interface Document {

@@ -24,6 +24,7 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
       date: spec.letter.date,
       keywords: ['oedr', spec.letter.kind, ...new Set(spec.datasets.flatMap((d) => (d.category ? [d.category] : [])))],
       footer: spec.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${spec.letter.reference}` : spec.requester.organisation,
+      pageLabel: word(w, 'phrases', 'page_label'),
     },
     blocks: [...frameTop(context), ...body, ...frameBottom(context), ...annex],
   };

@@ -70,7 +70,7 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
       }
     }
     const wordsFile = join(dir, 'words.yaml');
-    if (existsSync(wordsFile)) words = { ...words, ...(parseYamlText(readFileSync(wordsFile, 'utf8')) as Record<string, unknown>) };
+    if (existsSync(wordsFile)) words = mergeWords(words, parseYamlText(readFileSync(wordsFile, 'utf8')));
   }
   const files = [...byName.values()];
   const env = Handlebars.create();
@@ -99,6 +99,17 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
       }
     },
   };
+}
+
+/** An override's words.yaml replaces single words, not whole groups: `phrases: {closing: …}` keeps the other phrases. */
+function mergeWords(base: Record<string, unknown>, over: unknown): Record<string, unknown> {
+  if (!over || typeof over !== 'object' || Array.isArray(over)) return base;
+  const out = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = out[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' ? mergeWords(b as Record<string, unknown>, v) : v;
+  }
+  return out;
 }
 
 /** Compile eagerly (Handlebars compiles lazily) so syntax errors surface with their place. */

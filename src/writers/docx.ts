@@ -28,12 +28,6 @@ export interface DocxWriter {
   write(doc: Document): Promise<Uint8Array>;
 }
 
-/**
- * Footer label per language (primary subtag, e.g. `pl`), with `{page}` and `{pages}` for the fields.
- * Languages not listed use `en`.
- */
-export type DocxLabels = Record<string, string>;
-const defaultLabels: DocxLabels = { en: 'Page {page} of {pages}' };
 
 type DocxModule = typeof Docx;
 type Child = Docx.Paragraph | Docx.Table;
@@ -60,18 +54,17 @@ interface State {
   afterTable: boolean;
 }
 
-export async function createDocxWriter(labels: DocxLabels = {}): Promise<DocxWriter> {
+export async function createDocxWriter(): Promise<DocxWriter> {
   // docx is about 20 ms to import, so it is loaded only when a DOCX is wanted.
   const docx = await import('docx');
   const shared = buildSharedStyles(docx);
   const numbering = buildNumbering(docx);
-  const allLabels = { ...defaultLabels, ...labels };
   const compile = partsCompiler(docx);
   return {
     extension: 'docx',
     async write(doc) {
       const date = w3cdtfFromDate(doc.meta.date);
-      return normaliseDocx(await compile(buildFile(docx, doc, shared, numbering, allLabels)), date);
+      return normaliseDocx(await compile(buildFile(docx, doc, shared, numbering)), date);
     },
   };
 }
@@ -81,7 +74,6 @@ function buildFile(
   doc: Document,
   shared: ReturnType<typeof buildSharedStyles>,
   numbering: Docx.INumberingOptions,
-  labels: DocxLabels,
 ): Docx.File {
   const { meta } = doc;
   const r = new Renderer(docx);
@@ -106,16 +98,11 @@ function buildFile(
             margin: pageGeometry.margin,
           },
         },
-        footers: { default: r.footer(meta.footer, pageLabel(labels, meta.language)) },
+        footers: { default: r.footer(meta.footer, meta.pageLabel) },
         children: r.document(doc.blocks),
       },
     ],
   });
-}
-
-function pageLabel(labels: DocxLabels, language: string): string {
-  const primary = language.toLowerCase().split('-')[0] ?? '';
-  return labels[language] ?? labels[primary] ?? labels.en ?? defaultLabels.en!;
 }
 
 class Renderer {

@@ -16,31 +16,23 @@ export interface PdfWriter {
   write(doc: Document): Promise<Uint8Array>;
 }
 
-export interface PdfWriterOptions {
-  /** The footer's page label, e.g. for a letter's language; default "Page X of Y". */
-  pageLabel?: (page: number, total: number, language: string) => string;
-}
-
-const englishPageLabel = (n: number, total: number) => `Page ${n} of ${total}`;
-
 /**
  * Loads pdfkit and parses the fonts once; the writer then renders any number of documents with
  * them (a batch pays the ~17 ms font parse once, not per letter).
  */
-export async function createPdfWriter(options: PdfWriterOptions = {}): Promise<PdfWriter> {
+export async function createPdfWriter(): Promise<PdfWriter> {
   const [{ default: PDFDocument }, fonts] = await Promise.all([import('pdfkit'), loadFonts()]);
-  const pageLabel = options.pageLabel ?? englishPageLabel;
   return {
     extension: 'pdf',
     covers: fonts.covers,
     // async, so a refused document is a rejected promise rather than a synchronous throw.
-    write: async (doc) => render(PDFDocument, fonts, pageLabel, doc),
+    write: async (doc) => render(PDFDocument, fonts, doc),
   };
 }
 
-function render(PDFDocument: typeof PDFDocumentClass, fonts: FontSet, pageLabel: NonNullable<PdfWriterOptions['pageLabel']>, doc: Document): Promise<Uint8Array> {
+function render(PDFDocument: typeof PDFDocumentClass, fonts: FontSet, doc: Document): Promise<Uint8Array> {
   const { meta } = doc;
-  const label = (n: number, total: number) => pageLabel(n, total, meta.language);
+  const label = (n: number, total: number) => meta.pageLabel.replace('{page}', String(n)).replace('{pages}', String(total));
   // Everything drawn is checked before drawing: pdfkit would silently draw an empty box instead.
   fonts.check([...allText(doc.blocks), meta.footer ?? '', label(1, 1)]);
   const date = new Date(`${meta.date}T00:00:00Z`);

@@ -57,7 +57,7 @@ describe('the data-request letter', () => {
       'you may leave out national_id', 'You may mask or pseudonymise birth_date', 'delete it by 31 December 2027',
       'meet you', 'Zofia Wójcik', 'zofia@example.org', 'Annex: the file format in plain words', 'CSV UTF-8',
     ]) expect(text).toContain(expected);
-    expect(doc.meta).toMatchObject({ title: expect.stringContaining('Łódź'), author: 'Fundacja Obserwatorów Wyborów "Łódź"', language: 'en', date: '2027-03-01' });
+    expect(doc.meta).toMatchObject({ title: expect.stringContaining('Łódź'), author: 'Fundacja Obserwatorów Wyborów "Łódź"', language: 'en', date: '2027-03-01', pageLabel: 'Page {page} of {pages}' });
   });
 
   it('puts the requested fields in a table with a header row', async () => {
@@ -125,6 +125,19 @@ describe('templates', () => {
       const text = textOf(doc.blocks);
       expect(text).toContain('Our house wording for National Electoral Office.');
       expect(text).not.toContain('Article 19(2)');
+    } finally { tmp.done(); }
+  });
+
+  it('a --template-dir words.yaml replaces single words and keeps the rest', async () => {
+    const tmp = tempDir();
+    try {
+      writeFileSync(join(tmp.path, 'words.yaml'), 'phrases:\n  closing: With kind regards,\n  page_label: "Strona {page} z {pages}"\n');
+      const doc = composeLetter(await specFrom(fixture('valid/full.yaml')), { templateDir: tmp.path });
+      const text = textOf(doc.blocks);
+      expect(text).toContain('With kind regards,');
+      expect(text).not.toContain('Yours sincerely');
+      expect(text).toContain('Our reference: REF/2027/{{constructor}}');
+      expect(doc.meta.pageLabel).toBe('Strona {page} z {pages}');
     } finally { tmp.done(); }
   });
 

@@ -67,6 +67,7 @@ function sampleDocument(): Document {
     meta: {
       title: 'Request for election data',
       author: 'Jane Doe',
+      pageLabel: 'Page {page} of {pages}',
       subject: 'Polling-station results, 2027 election',
       language: 'pl-PL',
       date: '2027-03-01',

@@ -66,7 +66,7 @@ function letter(filler = 0, date = '2025-03-03'): Document {
   blocks.push({ type: 'paragraph', style: 'signature', children: [t('Jan Kowalski')] });
   blocks.push({ type: 'paragraph', style: 'small', children: [t('Annex: field schema.')] });
   return {
-    meta: { title: 'Request for election data', author: 'Jan Kowalski', subject: 'Access to information', language: 'pl-PL', date, keywords: ['elections', 'open data'], footer: 'Ref. OEDR/2025/001' },
+    meta: { title: 'Request for election data', author: 'Jan Kowalski', subject: 'Access to information', language: 'pl-PL', date, keywords: ['elections', 'open data'], footer: 'Ref. OEDR/2025/001', pageLabel: 'Page {page} of {pages}' },
     blocks,
   };
 }
