@@ -193,3 +193,13 @@ describe('wording that depends on the spec', () => {
     expect(textOf(composeLetter(spec).blocks)).toContain('We are ready to sign a written undertaking to this effect.');
   });
 });
+
+describe('dates', () => {
+  it('are written from words.yaml, the same under any ICU data or time zone', async () => {
+    const { formatDate } = await import('../../src/compose/context.js');
+    const words = loadTemplates('en').words;
+    expect(formatDate('2027-03-01', words)).toBe('1 March 2027');
+    expect(formatDate('2026-12-31', words)).toBe('31 December 2026');
+    expect(formatDate('2028-02-29', { date_format: '{day}.{month}.{year}', months: ['I', 'II', 'III'] })).toBe('29.II.2028');
+  });
+});
