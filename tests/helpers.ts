@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import type { Io } from '../src/cli/io.js';
+import { main } from '../src/cli/main.js';
 import { loadSpec } from '../src/spec/load.js';
 import type { RequestSpec } from '../src/spec/schema.js';
 
@@ -25,4 +26,11 @@ export function captureIo(): Io & { stdout: string[]; stderr: string[] } {
 export function tempDir(): { path: string; done: () => void } {
   const path = mkdtempSync(join(tmpdir(), 'oedr-test-'));
   return { path, done: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Runs `oedr ARGV` in-process with captured, colourless output. */
+export async function runCli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 }

@@ -6,22 +6,15 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Chalk } from 'chalk';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
+import { runCli } from '../helpers.js';
 import { main } from '../../src/cli/main.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const at = (p: string) => join(root, p);
 const invalid = (name: string) => at(`tests/fixtures/invalid/${name}.yaml`);
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), color: new Chalk({ level: 0 }), interactive: false };
-  const code = await main(argv, io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('oedr validate', () => {
   test('a valid spec: exit 0 and one summary line', async () => {

@@ -2,17 +2,14 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Chalk } from 'chalk';
 import { describe, expect, test } from 'vitest';
 import { deadline } from '../../src/cli/deadline.js';
 import { laws } from '../../src/cli/laws.js';
-import type { Io } from '../../src/cli/io.js';
+import { captureIo } from '../helpers.js';
 
 function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), color: new Chalk({ level: 0 }), interactive: false };
-  return { io, out: () => out.join('\n'), err: () => err.join('\n') };
+  const io = captureIo();
+  return { io, out: () => io.stdout.join('\n'), err: () => io.stderr.join('\n') };
 }
 
 describe('oedr laws', () => {
