@@ -9,7 +9,7 @@ import { formats, getWriter, type OutputFormat } from '../writers/index.js';
 import { writeFileAtomic } from './files.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 
-export interface DraftOptions { format: string; out: string; templateDir?: string; strict?: boolean }
+export interface DraftOptions { format: string; out: string; templateDir?: string; strict?: boolean; laws?: string }
 
 export function parseFormats(list: string): OutputFormat[] {
   const asked = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
@@ -39,16 +39,18 @@ export async function draft(files: string[], opts: DraftOptions, io: Io): Promis
   for (const file of files) {
     try {
       const loaded = await loadSpec(file);
-      for (const d of loaded.diagnostics) printDiagnostic(io, d);
-      const warned = loaded.diagnostics.some((d) => d.severity === 'warning');
-      if (!loaded.spec || (opts.strict && warned)) { note(ExitCode.invalid); continue; }
+      const law = loaded.spec?.law ? await (await import('../laws/for-spec.js')).applyLaw(loaded, opts.laws) : { diagnostics: [] };
+      const diagnostics = [...loaded.diagnostics, ...law.diagnostics];
+      for (const d of diagnostics) printDiagnostic(io, d);
+      const failed = diagnostics.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'));
+      if (!loaded.spec || failed) { note(ExitCode.invalid); continue; }
 
       const stem = outputStem(file);
       const clash = taken.get(stem);
       if (clash) fail(ExitCode.usage, 'output-clash', `the output name "${stem}" is already used by ${clash}; rename one of the specs`, { file });
       taken.set(stem, file);
 
-      const doc = composeLetter(loaded.spec, { templateDir: opts.templateDir });
+      const doc = composeLetter(loaded.spec, { templateDir: opts.templateDir, timeline: 'timeline' in law ? law.timeline : undefined });
       const outputs: { path: string; bytes: Uint8Array }[] = [];
       for (const format of wanted) {
         const writer = await getWriter(format);

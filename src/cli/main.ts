@@ -36,6 +36,7 @@ Exit codes: 0 ok, 1 invalid spec, 2 bad command line, 3 file unreadable or unwri
     .argument('<spec...>', 'request spec files (YAML)')
     .option('--json', 'print the diagnostics as JSON (for CI)')
     .option('--strict', 'fail on warnings too')
+    .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
     .addHelpText('after', '\nExample:\n  $ oedr validate examples/*.yaml --strict')
     .action(run(async () => (await import('./validate.js')).validate));
 
@@ -62,6 +63,7 @@ Example:
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-t, --template-dir <dir>', 'folder whose templates and partials override the built-in ones by name')
     .option('--strict', 'fail on warnings too')
+    .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
     .addHelpText('after', '\nExample:\n  $ oedr draft examples/polling-station-results.yaml --format pdf,md --out letters')
     .action(run(async () => (await import('./draft.js')).draft));
 

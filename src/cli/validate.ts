@@ -4,10 +4,10 @@ import { plural, printDiagnostic, type Io } from './io.js';
 import { jobCount, runInWorkers } from './pool.js';
 import { runJob, type JobResult } from './worker.js';
 
-export interface ValidateOptions { json?: boolean; strict?: boolean }
+export interface ValidateOptions { json?: boolean; strict?: boolean; laws?: string }
 
 export async function validate(files: string[], opts: ValidateOptions, io: Io): Promise<number> {
-  const jobs = files.map((file) => ({ kind: 'validate', file }) as const);
+  const jobs = files.map((file) => ({ kind: 'validate', file, laws: opts.laws }) as const);
   const workers = jobCount(jobs.length);
   let done: JobResult[];
   if (workers > 1) done = await runInWorkers(jobs, workers);

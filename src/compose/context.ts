@@ -2,6 +2,7 @@
 // letter's language filled in and every optional value present (null), as strict mode requires.
 import type { DatasetSpec, RequestSpec } from '../spec/schema.js';
 import { effectiveDialect } from '../spec/dialect.js';
+import type { Timeline } from '../laws/timeline.js';
 
 export type Words = Record<string, unknown>;
 
@@ -33,7 +34,7 @@ const symbol = (c: string | undefined) => (c === undefined ? null : c === '\t' ?
 const shown = (c: string | undefined) => (c === undefined ? null : c === '"' ? `'"'` : `"${symbol(c)}"`);
 const formatNames: Record<string, string> = { geojson: 'GeoJSON', shapefile: 'Shapefile', other: 'other' };
 
-export function buildContext(spec: RequestSpec, words: Words) {
+export function buildContext(spec: RequestSpec, words: Words, timeline?: Timeline) {
   const d = (iso: string | undefined) => (iso ? formatDate(iso, words) : null);
   const { requester: rq, recipient: rc, letter } = spec;
   const contact = rq.contact_person ?? { name: rq.signatory.name, title: rq.signatory.title };
@@ -90,11 +91,54 @@ export function buildContext(spec: RequestSpec, words: Words) {
       channel_text: word(words, 'delivery', spec.delivery.channel),
       details: fragment(spec.delivery.details),
     },
+    law: lawContext(timeline, words, d, spec.letter.date),
+    /** How letters name the law: the spec's legal_basis, else "the <law name>". */
+    statute: fragment(spec.legal_basis) ?? (timeline ? word(words, 'phrases', 'the_law').replace('{name}', timeline.law.name) : null),
+    earlier_request: spec.earlier_request ? {
+      reference: spec.earlier_request.reference ?? null,
+      sent_on_text: formatDate(spec.earlier_request.sent_on, words),
+      response: spec.earlier_request.response,
+      no_response: spec.earlier_request.response === 'none',
+      response_text: word(words, 'responses', spec.earlier_request.response),
+      response_date_text: d(spec.earlier_request.response_date),
+      response_reference: spec.earlier_request.response_reference ?? null,
+    } : null,
     earliest_needed_by_text: d(spec.datasets.map((x) => x.needed_by).filter((x): x is string => !!x).sort()[0]),
     any_personal_data: datasets.some((x) => x.privacy !== null),
     any_undertaking: datasets.some((x) => x.privacy?.undertaking),
     any_delimited: datasets.some((x) => x.dialect.delimited),
     words,
+  };
+}
+
+/**
+ * The law as letters cite it; dates only where the registry has a verified period. Always an
+ * object, with nulls when the spec names no law: strict Handlebars throws on `law.x` when `law`
+ * itself is null.
+ */
+function lawContext(t: Timeline | undefined, words: Words, d: (iso?: string) => string | null, letterDate: string) {
+  const due = t?.response.status === 'due' ? t.response : undefined;
+  const unit = (u: string, n: number) => `${n} ${word(words, 'units', u)}`;
+  const step = t?.appeal?.step;
+  return {
+    code: t?.law.code ?? null,
+    name: t?.law.name ?? null,
+    citation: t?.law.citation ?? null,
+    period_text: t?.law.response ? unit(t.law.response.unit, t.law.response.period) : null,
+    due_text: due ? d(due.due) : null,
+    due_passed: due ? letterDate > due.due : false,
+    follow_up_text: d(t?.followUp),
+    counted_from_text: d(t?.from),
+    purpose_required: t?.law.request.purpose_required === true,
+    fee_charged: t?.law.request.fee === true,
+    appeal: {
+      body: step ? step.body.replace(/\s*\([^)]*\)\s*$/, '') : null,
+      // Internal review goes back to the institution itself; other steps go to another body.
+      external: step ? !['internal-review', 'higher-authority'].includes(step.step) : false,
+      court: step ? step.step === 'court' || step.step === 'tribunal' : false,
+      lodge_by_text: d(t?.appeal?.lodgeBy),
+      limit_text: step?.limit ? `${unit(step.limit.unit, step.limit.period)} from ${step.limit.from}` : null,
+    },
   };
 }
 

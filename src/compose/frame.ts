@@ -23,7 +23,10 @@ export function frameTop(c: LetterContext): Block[] {
     lines('organisation', [rq.organisation]),
     lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
     lines('date', [c.letter.date_text]),
-    lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
+    // An appeal to another body (a commission, a court) is addressed to that body.
+    c.letter.kind === 'appeal' && c.law.appeal.external
+      ? lines('address', [c.law.appeal.body])
+      : lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
     c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
     lines('subject', [c.letter.subject]),
   ];

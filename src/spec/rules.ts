@@ -2,7 +2,7 @@
 // report) even when other parts of the file have shape errors: every problem at once.
 import { effectiveDialect } from './dialect.js';
 import { closest } from './suggest.js';
-import { formats, type Format } from './vocab.js';
+import { formats, laterKinds, type Format } from './vocab.js';
 
 export interface RuleFinding {
   severity: 'error' | 'warning';
@@ -30,9 +30,27 @@ export function checkRules(data: unknown, sourceAt: SourceAt = () => undefined):
   const letter = obj(spec.letter);
   const letterDate = isDate(letter?.date) ? letter.date : undefined;
 
-  if (letter?.kind === 'foi-request' && spec.legal_basis === undefined) {
+  if (letter?.kind === 'foi-request' && spec.legal_basis === undefined && spec.law === undefined) {
     out.push({ severity: 'error', rule: 'foi-needs-legal-basis', path: ['letter', 'kind'],
-      message: 'an foi-request must name the law it is made under; add `legal_basis` (e.g. "the Access to Information Act, 2016, section 4")' });
+      message: 'an foi-request must name the law it is made under; expected `law` (a code from `oedr laws`, e.g. KE) or `legal_basis` (e.g. "the Access to Information Act, 2016, section 4")' });
+  }
+
+  if (letter && laterKinds.includes(String(letter.kind)) && spec.earlier_request === undefined) {
+    out.push({ severity: 'error', rule: 'later-needs-earlier-request', path: ['letter', 'kind'],
+      message: `a ${String(letter.kind)} letter refers to a request already sent; expected \`earlier_request\` with at least \`sent_on\` (the date it was sent)` });
+  }
+  const earlier = obj(spec.earlier_request);
+  if (earlier && letter && !laterKinds.includes(String(letter.kind ?? 'data-request'))) {
+    out.push({ severity: 'error', rule: 'earlier-request-kind', path: ['earlier_request'],
+      message: `\`earlier_request\` is only used by follow-up and appeal letters; this letter's kind is ${String(letter.kind ?? 'data-request')}` });
+  }
+  if (earlier && isDate(earlier.sent_on) && letterDate && earlier.sent_on >= letterDate) {
+    out.push({ severity: 'error', rule: 'earlier-request-date', path: ['earlier_request', 'sent_on'],
+      message: `the earlier request (${earlier.sent_on}) must be dated before this letter (${letterDate})` });
+  }
+  if (letter?.kind === 'appeal' && spec.law === undefined) {
+    out.push({ severity: 'error', rule: 'appeal-needs-law', path: ['letter', 'kind'],
+      message: 'an appeal follows a law\'s appeal route; expected `law` with the code of the law (see `oedr laws`)' });
   }
 
   list(spec.datasets).forEach((raw, i) => {

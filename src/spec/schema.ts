@@ -2,13 +2,14 @@
 // JSON Schema (`oedr schema`) and validation all come from these zod schemas.
 import { z } from 'zod';
 import {
-  categories, deliveryChannels, encodings, fieldTypes, formats, granularities, letterKinds, levels, priorities,
+  categories, deliveryChannels, encodings, fieldTypes, formats, granularities, letterKinds, levels, priorities, responses,
 } from './vocab.js';
 
 const text = z.string().regex(/\S/, { error: 'expected text' });
 const date = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
 const email = z.email({ error: 'expected an email address such as name@example.org' });
 const url = z.url({ protocol: /^https?$/, error: 'expected a web address starting with https://' });
+const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: 'expected a two-letter country code in capitals, such as KE' });
 const oneChar = z.string().length(1, { error: 'expected exactly one character (write a tab as "\\t")' });
 
 /** BCP 47 tags such as `en`, `pt-BR`, `sr-Latn`; Intl knows the grammar. */
@@ -25,7 +26,7 @@ const languageTag = z.string().refine(
 
 export const Letter = z.strictObject({
   kind: z.enum(letterKinds).default('data-request')
-    .describe('data-request: a letter asking an institution for data. foi-request: a formal filing under an access-to-information (FoI) law.'),
+    .describe('data-request: a letter asking an institution for data. foi-request: a formal filing under an access-to-information (FoI) law. follow-up: a reminder about an earlier request. appeal: the next step on the law\'s appeal route after no answer or a refusal.'),
   date: date.describe('Date printed on the letter (YYYY-MM-DD). Deadlines count from it; oedr never reads the clock.'),
   reference: text.optional().describe("Your own reference for this letter, e.g. CEW/2027/014. Ask the institution to quote it."),
   language: languageTag.default('en').describe('Language of the letter as a BCP 47 tag (en, fr, pt-BR). Templates must exist for it.'),
@@ -41,6 +42,7 @@ export const Requester = z.strictObject({
   organisation: text.describe('Name of the monitoring group or organisation making the request.'),
   address: text.optional().describe('Postal address; use a YAML block (|) for several lines.'),
   email: email.describe('Email address for replies and questions.'),
+  registered_in: countryCode.optional().describe('Country where your organisation is registered (ISO 3166-1 alpha-2, e.g. KE); oedr warns when the law admits only citizens.'),
   phone: text.optional().describe('Telephone number. Quote it ("+254 700 000 000") so YAML keeps it as text.'),
   website: url.optional().describe('Web site of the organisation.'),
   contact_person: Person.extend({
@@ -119,6 +121,18 @@ export const Spec = z.strictObject({
     details: text.optional().describe('Where or how, e.g. the address to send to or the portal to use.'),
   }).default({ channel: 'email' }).describe('How the data should be delivered.'),
   purpose: text.optional().describe('Why you need the data: the observation it supports.'),
+  law: countryCode.optional().describe('The access-to-information law to use, by its code in `oedr laws` (e.g. KE). FoI filings then cite it and state the statutory response date.'),
+  closures: z.array(z.strictObject({
+    date: date.describe('A day the institution is closed (YYYY-MM-DD).'),
+    name: text.describe('Why, e.g. "General election holiday".'),
+  })).default([]).describe('Closures the holiday tables cannot know, such as a public holiday declared for election day; deadlines skip them.'),
+  earlier_request: z.strictObject({
+    reference: text.optional().describe('The reference of the earlier request.'),
+    sent_on: date.describe('The date the earlier request was sent (YYYY-MM-DD); deadlines count from it.'),
+    response: z.enum(responses).default('none').describe('What came back: none, refused, partial or incomplete-data.'),
+    response_date: date.optional().describe('The date of the refusal or partial answer (YYYY-MM-DD).'),
+    response_reference: text.optional().describe("The institution's reference on its answer."),
+  }).optional().describe('For follow-up and appeal letters: the request they refer to.'),
   legal_basis: text.optional().describe('The law the request is made under, as it reads after "under", e.g. "the Access to Information Act, 2016, section 4". Required for foi-request.'),
   open_government_partnership: z.strictObject({
     member: z.boolean().describe('Whether the country is a member of the Open Government Partnership.'),

@@ -1,7 +1,10 @@
 // The closed vocabularies of the spec: ids a spec may use. Words for letters live in
 // templates/<lang>/words.yaml, so that a new language needs no code.
 
-export const letterKinds = ['data-request', 'foi-request'] as const;
+export const letterKinds = ['data-request', 'foi-request', 'follow-up', 'appeal'] as const;
+/** Kinds that refer to a request already sent (earlier_request). */
+export const laterKinds: readonly string[] = ['follow-up', 'appeal'];
+export const responses = ['none', 'refused', 'partial', 'incomplete-data'] as const;
 
 export const categories = [
   'legal-framework',

@@ -32,7 +32,7 @@ describe('oedr validate', () => {
     const r = await run('validate', file);
     expect(r.code).toBe(1);
     expect(r.err.split('\n')).toEqual([
-      `${file}:3:9 letter.kind: expected one of data-request, foi-request; got "data-requst" (did you mean \`data-request\`?) [enum]`,
+      `${file}:3:9 letter.kind: expected one of data-request, foi-request, follow-up, appeal; got "data-requst" (did you mean \`data-request\`?) [enum]`,
       `${file}:8:10 requester.email: expected an email address such as name@example.org; got "data@example" [format]`,
       `${file}:13:3 recipient.levl: unknown key \`levl\` (did you mean \`level\`?) [unknown-key]`,
       `${file}:17:13 datasets[0].format: expected one of csv, tsv, json, xml, xlsx, ods, geojson, shapefile, other; got "CSV" (did you mean \`csv\`?) [enum]`,

@@ -94,7 +94,8 @@ describe('the FoI filing', () => {
 describe('templates', () => {
   it('documents exactly the variables the context has', async () => {
     const spec = await specFrom(fixture('valid/full.yaml'));
-    const context = buildContext(spec, loadTemplates('en').words);
+    const followUp = { ...spec, letter: { ...spec.letter, kind: 'follow-up' as const }, earlier_request: { sent_on: '2027-01-10', response: 'none' as const } };
+    const context = [buildContext(spec, loadTemplates('en').words), buildContext(followUp, loadTemplates('en').words)];
     const paths = new Set<string>();
     const walk = (v: unknown, path: string) => {
       if (path === 'words') return void paths.add(path);
@@ -108,7 +109,7 @@ describe('templates', () => {
         for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
       } else paths.add(path);
     };
-    walk(context, '');
+    for (const c of context) walk(c, '');
     const documented = new Set(Object.keys(contextVariables));
     // Objects are documented when the template can test them (`{{#if ogp}}`); their keys always are.
     const undocumented = [...paths].filter((p) => !documented.has(p) && !Object.keys(contextVariables).some((d) => d.startsWith(`${p}.`) || d.startsWith(`${p}[]`)));

@@ -91,7 +91,7 @@ const expected: Record<string, Expected[]> = {
   ],
   'foi-without-legal-basis': [
     ['error', 'foi-needs-legal-basis', 3, 9, 'letter.kind',
-      'an foi-request must name the law it is made under; add `legal_basis` (e.g. "the Access to Information Act, 2016, section 4")'],
+      'an foi-request must name the law it is made under; expected `law` (a code from `oedr laws`, e.g. KE) or `legal_basis` (e.g. "the Access to Information Act, 2016, section 4")'],
   ],
   'format-description-not-other': [
     ['error', 'other-format-described', 17, 25, 'datasets[0].format_description',
@@ -165,7 +165,7 @@ const expected: Record<string, Expected[]> = {
   ],
   'several-problems': [
     ['error', 'enum', 3, 9, 'letter.kind',
-      'expected one of data-request, foi-request; got "data-requst" (did you mean `data-request`?)'],
+      'expected one of data-request, foi-request, follow-up, appeal; got "data-requst" (did you mean `data-request`?)'],
     ['error', 'format', 8, 10, 'requester.email',
       'expected an email address such as name@example.org; got "data@example"'],
     ['error', 'unknown-key', 13, 3, 'recipient.levl',
@@ -199,7 +199,7 @@ const expected: Record<string, Expected[]> = {
   ],
   'unknown-key-no-match': [
     ['error', 'unknown-key', 16, 1, 'colour_scheme',
-      'unknown key `colour_scheme`; expected one of: oedr, letter, requester, recipient, datasets, delivery, purpose, legal_basis, open_government_partnership, fees'],
+      'unknown key `colour_scheme`; expected one of: oedr, letter, requester, recipient, datasets, delivery, purpose, law, closures, earlier_request, legal_basis, open_government_partnership, fees'],
   ],
   'unknown-tag': [
     ['error', 'unknown-tag', 12, 11, 'recipient.office',

@@ -1,0 +1,52 @@
+// What the law a spec names says about the request: warnings for `validate` and `draft` (the
+// guide's test of whether there is time for an FoI route), and errors for what would make a
+// filing invalid. Positions come from the spec's YAML.
+import { formatPath, type Diagnostic } from '../errors.js';
+import type { RequestSpec } from '../spec/schema.js';
+import { closest } from '../spec/suggest.js';
+import type { ParsedYaml } from '../spec/yaml.js';
+import type { Registry } from './registry.js';
+import type { Timeline } from './timeline.js';
+
+export function lawDiagnostics(spec: RequestSpec, registry: Registry, timeline: Timeline | undefined, yaml: ParsedYaml | undefined, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (severity: Diagnostic['severity'], rule: string, path: (string | number)[], message: string) =>
+    out.push({ severity, rule, message, file, ...yaml?.locate(path), path: formatPath(path) });
+  if (!spec.law) return out;
+  if (!timeline) {
+    const guess = closest(spec.law, registry.laws.map((l) => l.code));
+    at('error', 'unknown-law', ['law'], `expected the code of a law in \`oedr laws\`${guess ? ` (did you mean \`${guess}\`?)` : ''}; got "${spec.law}" (add a law with --laws FILE)`);
+    return out;
+  }
+  const { law, response } = timeline;
+  const filing = spec.letter.kind !== 'data-request';
+  if (law.confidence === 'low') {
+    at('warning', 'law-low-confidence', ['law'], `the ${law.code} row of the law registry has low confidence; check the statute before relying on it (\`oedr laws ${law.code}\`)`);
+  }
+  if (law.who_may_request.kind !== 'any-person' && spec.requester.registered_in && spec.requester.registered_in !== law.code) {
+    at('warning', 'law-citizens-only', ['requester', 'registered_in'],
+      `the ${law.code} law admits requests only from ${law.who_may_request.kind.replace(/-/g, ' ')}${law.who_may_request.note ? ` (${law.who_may_request.note.replace(/\.$/, '')})` : ''}, and your organisation is registered in ${spec.requester.registered_in}; file through a partner that qualifies, e.g. a co-signer`);
+  }
+  if (!filing) return out;
+  if (response.status !== 'due') {
+    at('warning', 'law-no-statutory-date', ['law'], `no statutory response date: ${response.reason}; the letter asks for a reply within the time the law allows`);
+  }
+  if (law.request.purpose_required && !spec.purpose) {
+    at('error', 'law-purpose-required', ['law'], `the ${law.code} law requires the request to state its purpose; expected \`purpose\``);
+  }
+  if (law.request.prescribed_form && spec.letter.kind === 'foi-request') {
+    at('warning', 'law-prescribed-form', ['law'], `the ${law.code} law prescribes a request form (${law.request.text.replace(/\.$/, '')}); fill it in and attach this letter to it`);
+  }
+  if (response.status !== 'due' || spec.letter.kind !== 'foi-request') return out;
+  spec.datasets.forEach((d, i) => {
+    if (!d.needed_by) return;
+    if (d.needed_by < response.due) {
+      at('warning', 'needed-before-statutory-date', ['datasets', i, 'needed_by'],
+        `the data is needed by ${d.needed_by}, but under the ${law.code} law the answer is due only by ${response.due}; the institution may lawfully answer after you need it`);
+    } else if (timeline.appeal?.lodgeBy && d.needed_by < timeline.appeal.lodgeBy) {
+      at('warning', 'needed-before-appeal', ['datasets', i, 'needed_by'],
+        `the data is needed by ${d.needed_by}; after a refusal, an appeal could be lodged until ${timeline.appeal.lodgeBy} and would end later still, so an appeal could not get you the data in time`);
+    }
+  });
+  return out;
+}
