@@ -92,7 +92,7 @@ Examples:
     .requiredOption('--from <date>', 'the day the body received the request, YYYY-MM-DD (not counted)')
     .option('--extension', 'add the longest extension the law allows')
     .option('--closed <date[=name]>', 'an extra non-working day, e.g. 2027-08-09=General election (repeatable)',
-      (value: string, previous: string[]) => [...previous, value], [] as string[])
+      (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--explain', 'list every day counted or skipped, with holiday names')
     .option('--json', 'print the result as JSON')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code')
