@@ -20,6 +20,11 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
     const and = String((options.data?.root as { words?: { and?: string } })?.words?.and ?? 'and');
     return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
   },
+  /** `{{sentence value}}`: the value as written, with a full stop added only if it has no closing punctuation. */
+  sentence(this: unknown, value: unknown) {
+    const text = value === null || value === undefined ? '' : String(value).trim();
+    return text === '' || /[.!?…)"'»”]$/.test(text) ? text : `${text}.`;
+  },
 };
 const compileOptions: CompileOptions = {
   strict: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
