@@ -8,8 +8,9 @@ export function escapeMarkdown(value: unknown): string {
   if (value === null || value === undefined) return '';
   return String(value)
     .replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&')
-    // A value is one passage: blank lines separate paragraphs; no indentation (it would make code).
-    .split(/\n[ \t]*\n\s*/).map((p) => p.replace(/[ \t]*\n[ \t]*/g, ' ').trim()).join('\n\n');
+    // A value is inline text wherever a template puts it (a sentence, a table cell, a list item):
+    // its line breaks, blank lines included, become spaces, so it can never end a table or a list.
+    .replace(/\s*\n\s*/g, ' ').trim();
 }
 
 /** GFM without bare-URL autolinks: a URL inside a spec value is text, and escapes inside it must hold. */
