@@ -25,8 +25,12 @@ export function formatDate(iso: string, words: Words): string {
   return pattern.replace('{day}', String(day)).replace('{month}', name).replace('{year}', String(year));
 }
 
-/** Text that templates put inside a sentence: its own closing full stop would double the template's. */
-const fragment = (s: string | undefined) => (s ? s.replace(/[\s.]+$/, '') : null);
+/**
+ * A value that templates set inside a sentence ("under {{statute}}, a response …") loses one closing
+ * full stop, which would otherwise end the sentence early. Values that end a sentence keep theirs
+ * and go through the {{sentence}} helper instead.
+ */
+const midSentence = (s: string | undefined) => (s ? s.trim().replace(/(?<!\.)\.$/, '') : null);
 /** A multi-line address as one line: "12 Road, Town". */
 const oneLine = (s: string | undefined) => (s ? s.split('\n').map((l) => l.trim()).filter(Boolean).join(', ') : null);
 const symbol = (c: string | undefined) => (c === undefined ? null : c === '\t' ? '\\t' : c);
@@ -81,19 +85,19 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
     dataset_count: datasets.length,
     several_datasets: datasets.length > 1,
     purpose: spec.purpose ?? null,
-    legal_basis: fragment(spec.legal_basis),
+    legal_basis: midSentence(spec.legal_basis),
     ogp: spec.open_government_partnership?.member
       ? { commitments: spec.open_government_partnership.commitments, has_commitments: spec.open_government_partnership.commitments.length > 0 }
       : null,
-    fees: spec.fees ? { ...spec.fees, reason: fragment(spec.fees.reason), will_pay_up_to: fragment(spec.fees.will_pay_up_to) } : null,
+    fees: spec.fees ? { waiver_requested: spec.fees.waiver_requested, reason: spec.fees.reason ?? null, will_pay_up_to: spec.fees.will_pay_up_to ?? null } : null,
     delivery: {
       channel: spec.delivery.channel,
       channel_text: word(words, 'delivery', spec.delivery.channel),
-      details: fragment(spec.delivery.details),
+      details: spec.delivery.details ?? null,
     },
     law: lawContext(timeline, words, d, spec.letter.date),
     /** How letters name the law: the spec's legal_basis, else "the <law name>". */
-    statute: fragment(spec.legal_basis) ?? (timeline ? word(words, 'phrases', 'the_law').replace('{name}', timeline.law.name) : null),
+    statute: midSentence(spec.legal_basis) ?? (timeline ? word(words, 'phrases', 'the_law').replace('{name}', timeline.law.name) : null),
     earlier_request: spec.earlier_request ? {
       reference: spec.earlier_request.reference ?? null,
       sent_on_text: formatDate(spec.earlier_request.sent_on, words),
@@ -123,6 +127,8 @@ function lawContext(t: Timeline | undefined, words: Words, d: (iso?: string) => 
   return {
     code: t?.law.code ?? null,
     name: t?.law.name ?? null,
+    /** The law's name as it reads in a sentence: "the Access to Information Act, 2016". */
+    title: t ? word(words, 'phrases', 'the_law').replace('{name}', t.law.name) : null,
     citation: t?.law.citation ?? null,
     period_text: t?.law.response ? unit(t.law.response.unit, t.law.response.period) : null,
     due_text: due ? d(due.due) : null,
@@ -152,6 +158,7 @@ function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: stri
     category: ds.category ?? null,
     category_text: ds.category ? word(words, 'categories', ds.category) : null,
     format: dialect.format,
+    is_geojson: dialect.format === 'geojson',
     format_name: formatNames[dialect.format] ?? dialect.format.toUpperCase(),
     format_text: ds.format === 'other' ? (ds.format_description ?? '') : word(words, 'formats', dialect.format),
     dialect: {
@@ -178,7 +185,7 @@ function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: stri
     granularity_text: ds.granularity ? word(words, 'granularity', ds.granularity) : null,
     time_range: ds.time_range ? { from_text: d(ds.time_range.from), to_text: d(ds.time_range.to) } : null,
     as_of_text: d(ds.as_of),
-    summary_totals: fragment(ds.summary_totals),
+    summary_totals: ds.summary_totals ?? null,
     documentation: ds.documentation,
     priority: ds.priority ?? null,
     priority_text: ds.priority ? word(words, 'priority', ds.priority) : null,

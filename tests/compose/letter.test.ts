@@ -48,13 +48,13 @@ describe('the data-request letter', () => {
       'fields separated by a semicolon (";")', "enclosed in double quotes ('\"')", 'a comma (",") as the decimal separator',
       'Windows-1250 character encoding', 'In technical terms: CSV, delimiter ";"', 'TSV, delimiter "\\t"',
       'from 1 January 2027 to 28 February 2027', 'the data as it stands on 15 February 2027',
-      'one row for each polling station', 'Needed by: 15 April 2027', 'Totals per gmina', 'Esri File Geodatabase',
+      'Level of detail: figures for each polling station, not only totals for larger areas.', 'Needed by: 15 April 2027', 'Totals per gmina', 'Esri File Geodatabase',
       'Maria Nowak', 'National Electoral Office', 'Department of IT', 'Jan Kowalski', 'President',
       'Ένωση Παρατηρητών Αθήνα', 'Γιώργος Παπαδόπουλος', 'Громадська мережа Київ', 'Łódź',
-      'Article 19(2) of the International Covenant on Civil and Political Rights', 'Article 25 of the ICCPR',
+      'The International Covenant on Civil and Political Rights (ICCPR), which binds every State party, provides in article 19(2)', 'Article 25 of the ICCPR',
       'Open Government Partnership', 'PL0001 Open data on elections', 'Act on Access to Public Information',
       'Public confidence', 'less misinformation', 'A closer link with citizens', 'Visible transparency',
-      'you may leave out national_id', 'You may mask or pseudonymise birth_date', 'delete it by 31 December 2027',
+      'we agree that you may leave out these fields: national_id', 'You may mask or pseudonymise these fields: birth_date', 'delete it by 31 December 2027',
       'meet you', 'Zofia Wójcik', 'zofia@example.org', 'Annex: the file format in plain words', 'CSV UTF-8',
     ]) expect(text).toContain(expected);
     expect(doc.meta).toMatchObject({ title: expect.stringContaining('Łódź'), author: 'Fundacja Obserwatorów Wyborów "Łódź"', language: 'en', date: '2027-03-01', pageLabel: 'Page {page} of {pages}' });
@@ -81,8 +81,8 @@ describe('the FoI filing', () => {
     const doc = composeLetter({ ...spec, letter: { ...spec.letter, kind: 'foi-request' } });
     const text = textOf(doc.blocks);
     expect(text).toContain('Request for information under Act on Access to Public Information of 6 September 2001');
-    expect(text).toContain('Records 1: # heading');
-    expect(text).toContain('We ask that any fees be waived: the data is for non-commercial public-interest use.');
+    expect(text).toContain('Item 1: # heading');
+    expect(text).toContain('We ask that any fees be waived. The data is for non-commercial public-interest use.');
     expect(text).toContain('up to PLN 100');
     expect(text).toContain('release the remainder');
     expect(text).toContain('Requester: Fundacja Obserwatorów Wyborów "Łódź", ul. Piotrkowska 1, 90-001 Łódź, dane@example.org.');
@@ -125,7 +125,7 @@ describe('templates', () => {
       const doc = composeLetter(await specFrom(fixture('valid/full.yaml')), { templateDir: tmp.path });
       const text = textOf(doc.blocks);
       expect(text).toContain('Our house wording for National Electoral Office.');
-      expect(text).not.toContain('Article 19(2)');
+      expect(text).not.toContain('International Covenant on Civil and Political Rights');
     } finally { tmp.done(); }
   });
 
@@ -173,12 +173,12 @@ describe('wording that depends on the spec', () => {
     const doc = composeLetter({
       ...spec,
       recipient: { ...spec.recipient, salutation: 'Dr Nowak' },
-      fees: { waiver_requested: true, reason: 'we are a non-profit.', will_pay_up_to: 'PLN 100.' },
+      fees: { waiver_requested: true, reason: 'We are a non-profit.', will_pay_up_to: 'PLN 100' },
       letter: { ...spec.letter, kind: 'foi-request' },
     });
     const text = textOf(doc.blocks);
     expect(text).toContain('Dear Dr Nowak,');
-    expect(text).toContain('We ask that any fees be waived: we are a non-profit. We agree to pay reasonable charges of up to PLN 100;');
+    expect(text).toContain('We ask that any fees be waived. We are a non-profit. We agree to pay reasonable charges of up to PLN 100;');
     expect(text).not.toMatch(/\.\./);
   });
 
@@ -189,7 +189,7 @@ describe('wording that depends on the spec', () => {
       datasets: spec.datasets.map((d) => (d.privacy ? { ...d, privacy: { ...d.privacy, undertaking: false } } : d)),
     };
     const text = textOf(composeLetter(withoutPromise).blocks);
-    expect(text).toContain('You may mask or pseudonymise birth_date. We will delete the data by 31 December 2027.');
+    expect(text).toContain('You may mask or pseudonymise these fields: birth_date. We will delete the data by 31 December 2027.');
     expect(text).not.toContain('undertake');
     expect(textOf(composeLetter(spec).blocks)).toContain('We are ready to sign a written undertaking to this effect.');
   });
