@@ -5,21 +5,47 @@ import { formatDiagnostic, type Diagnostic } from '../errors.js';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /**
+   * Colours for either stream. Commands colour stdout (summaries, tables) and stderr (diagnostics)
+   * with this one instance, so it is on only when every stream it may reach is a terminal: piping
+   * stdout into a file must never put escape codes in the file, even when stderr is a terminal.
+   */
   color: ChalkInstance;
   /** True when stderr is a terminal (progress display). */
   interactive: boolean;
+  /** True when stdout is a terminal: tables may be fitted to its width. */
+  outTerminal?: boolean;
+  /** Width of the stdout terminal in columns, when it is one. */
+  columns?: number;
 }
 
-/** Colour only on a terminal, never with NO_COLOR (https://no-color.org). */
+/** Which streams are terminals and what the environment says, as plain data so the rule is testable. */
+export interface Terminal {
+  stdoutTTY: boolean;
+  stderrTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+/**
+ * Colour level for output that may go to both streams: never with NO_COLOR (https://no-color.org),
+ * always with FORCE_COLOR, else only when stdout and stderr are both terminals.
+ */
+export function colorLevel(t: Terminal): 0 | 1 {
+  if (t.env.NO_COLOR) return 0;
+  if (t.env.FORCE_COLOR && t.env.FORCE_COLOR !== '0') return 1;
+  return t.stdoutTTY && t.stderrTTY ? 1 : 0;
+}
+
 export function processIo(): Io {
-  const env = process.env;
-  const tty = Boolean(process.stderr.isTTY);
-  const level = env.NO_COLOR ? 0 : env.FORCE_COLOR && env.FORCE_COLOR !== '0' ? 1 : tty ? 1 : 0;
+  const stdoutTTY = Boolean(process.stdout.isTTY);
+  const stderrTTY = Boolean(process.stderr.isTTY);
   return {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
-    color: new Chalk({ level }),
-    interactive: tty,
+    color: new Chalk({ level: colorLevel({ stdoutTTY, stderrTTY, env: process.env }) }),
+    interactive: stderrTTY,
+    outTerminal: stdoutTTY,
+    columns: stdoutTTY ? process.stdout.columns : undefined,
   };
 }
 

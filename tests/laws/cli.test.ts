@@ -1,11 +1,12 @@
-// `oedr laws` and `oedr deadline`, called directly with a capturing Io (main.ts wiring is separate).
+// `oedr laws` and `oedr deadline`: output through the command functions with a capturing Io; errors
+// through main() (runCli), which is what prints them and picks the exit code for every command.
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { deadline } from '../../src/cli/deadline.js';
 import { laws } from '../../src/cli/laws.js';
-import { captureIo } from '../helpers.js';
+import { captureIo, runCli } from '../helpers.js';
 
 function capture() {
   const io = captureIo();
@@ -47,18 +48,46 @@ describe('oedr laws', () => {
   });
 
   test('an unknown code is a usage error listing the known codes', async () => {
-    const c = capture();
-    expect(await laws('XX', {}, c.io)).toBe(2);
-    expect(c.err()).toMatch(/^no law for "XX"; known codes: AR, AU, .* \(add one with --laws FILE\) \[unknown-law\]$/);
+    const r = await runCli('laws', 'XX');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^no law for "XX"; known codes: AR, AU, .* \(add one with --laws FILE\) \[unknown-law\]$/);
+  });
+
+  test.each([
+    ['Kenya', 'no law for "Kenya"; did you mean `KE` (Kenya: Access to Information Act, 2016)? Laws are named by country code [unknown-law]'],
+    ['kenia', 'no law for "kenia"; did you mean `KE` (Kenya: Access to Information Act, 2016)? Laws are named by country code [unknown-law]'],
+    ['United Kingdom', 'no law for "United Kingdom"; did you mean `GB` (United Kingdom: Freedom of Information Act 2000)? Laws are named by country code [unknown-law]'],
+  ])('a country name (%s) suggests its code', async (asked, message) => {
+    expect(await runCli('laws', asked)).toEqual({ code: 2, out: '', err: message });
+    expect((await runCli('deadline', '--law', asked, '--from', '2026-12-18')).err).toBe(message);
+  });
+
+  test('a law name many countries share suggests no one law', async () => {
+    expect((await runCli('laws', 'Access to Information Act, 2016')).err).toMatch(/^no law for "Access to Information Act, 2016"; known codes: AR, /);
   });
 
   test('a broken --laws file is reported at file:line:col, exit 1', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'oedr-cli-'));
     const file = join(dir, 'laws.yaml');
     await writeFile(file, 'laws:\n  - code: kenya\n');
-    const c = capture();
-    expect(await laws(undefined, { laws: file }, c.io)).toBe(1);
-    expect(c.err()).toContain(`${file}:2:11 laws[0].code: expected an ISO 3166-1 alpha-2 code (or EU), e.g. KE; got "kenya" [invalid-format]`);
+    const r = await runCli('laws', '--laws', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${file}:2:11 laws[0].code: expected an ISO 3166-1 alpha-2 code (or EU), e.g. KE; got "kenya" [invalid-format]`);
+  });
+
+  test('on an 80-column terminal the table fits, cutting long cells with …; piped, it is full width', async () => {
+    const tty = { ...captureIo(), outTerminal: true, columns: 80 };
+    expect(await laws(undefined, {}, tty)).toBe(0);
+    const lines = tty.stdout.join('\n').split('\n');
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
+    expect(lines.find((l) => l.startsWith('US '))).toMatch(/…/);
+    expect(lines.find((l) => l.startsWith('KE '))).toMatch(/^KE\s+Access to Info\S*…\s+21 calendar days \(\+14\)\s+ombudsman > court\s+high$/);
+    expect(lines.slice(lines.indexOf('') + 1).join(' ')).toBe('34 laws. 7 marked LOW: check the statute before quoting them. `oedr laws CODE` shows one law with its sources.');
+
+    const piped = capture();
+    await laws(undefined, {}, piped.io);
+    expect(piped.out()).not.toContain('…');
+    expect(Math.max(...piped.out().split('\n').map((l) => l.length))).toBeGreaterThan(80);
   });
 });
 
@@ -99,19 +128,25 @@ describe('oedr deadline', () => {
     expect(c.err()).toContain('warning: the ZM row has low confidence');
   });
 
+  test('the law code is case-insensitive', async () => {
+    const r = await runCli('deadline', '--law', 'ke', '--from', '2026-12-18');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^KE Access to Information Act, 2016: response due /);
+  });
+
   test('outside the holiday data: exit 1 with the reason', async () => {
-    const c = capture();
-    expect(await deadline({ law: 'KE', from: '2035-12-20' }, c.io)).toBe(1);
-    expect(c.err()).toMatch(/covers 2020-01-01 to 2035-12-31, but the KE deadline needs 2036-01-01; refusing to guess .*\[holiday-data-not-covered\]$/);
+    const r = await runCli('deadline', '--law', 'KE', '--from', '2035-12-20');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/covers 2020-01-01 to 2035-12-31, but the KE deadline needs 2036-01-01; refusing to guess .*\[holiday-data-not-covered\]$/);
   });
 
   test.each([
-    [{ from: '2026-13-01' }, /expected the request date as YYYY-MM-DD \(a real day\), got "2026-13-01" \[bad-date\]/],
-    [{ from: '2026-05-04', closed: ['4 May'] }, /expected --closed YYYY-MM-DD or YYYY-MM-DD=name, got "4 May" \[bad-closure\]/],
-    [{ from: '2026-05-04', closed: ['2026-02-30'] }, /expected a closure date as YYYY-MM-DD \(a real day\), got "2026-02-30" \[bad-date\]/],
-  ])('bad input %j is a usage error', async (opts, message) => {
-    const c = capture();
-    expect(await deadline({ law: 'KE', ...opts }, c.io)).toBe(2);
-    expect(c.err()).toMatch(message);
+    [['--from', '2026-13-01'], /expected the request date as YYYY-MM-DD \(a real day\), got "2026-13-01" \[bad-date\]/],
+    [['--from', '2026-05-04', '--closed', '4 May'], /expected --closed YYYY-MM-DD or YYYY-MM-DD=name, got "4 May" \[bad-closure\]/],
+    [['--from', '2026-05-04', '--closed', '2026-02-30'], /expected a closure date as YYYY-MM-DD \(a real day\), got "2026-02-30" \[bad-date\]/],
+  ])('bad input %j is a usage error', async (argv, message) => {
+    const r = await runCli('deadline', '--law', 'KE', ...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
   });
 });
