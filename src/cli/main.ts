@@ -106,6 +106,14 @@ Exit codes: 0 a date was computed; 1 no statutory date (period not verified, no 
 or dates beyond the holiday tables); 2 bad command line.`)
     .action(run(async () => (await import('./deadline.js')).deadline));
 
+  program.command('calendar')
+    .description('write an iCalendar file with each request\'s response date, follow-up reminder and appeal deadline')
+    .argument('<spec...>', 'request spec files (YAML) that name a law')
+    .option('-o, --out <file>', 'the .ics file to write; - or none prints it')
+    .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
+    .addHelpText('after', '\nExample:\n  $ oedr calendar requests/*.yaml --out requests.ics')
+    .action(run(async () => (await import('./calendar.js')).calendar));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -1,0 +1,122 @@
+// One spec and its timeline -> the calendar events a requester acts on: the statutory response
+// date, the follow-up reminder and the last day for the first appeal. Pure: each description
+// says how its date was computed, so a reader can check it against the statute.
+import { createHash } from 'node:crypto';
+import { addDays, parseIsoDate, weekdayOf } from '../laws/dates.js';
+import type { DayEntry } from '../laws/deadline.js';
+import type { Law } from '../laws/schema.js';
+import type { Timeline } from '../laws/timeline.js';
+import type { RequestSpec } from '../spec/schema.js';
+import { laterKinds } from '../spec/vocab.js';
+import type { IcsEvent } from './ics.js';
+
+export const eventKinds = ['response', 'follow-up', 'appeal'] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+export interface RequestEvent extends IcsEvent {
+  kind: EventKind;
+  /** The spec's path relative to the working folder, with `/`: part of the UID and the sort key. */
+  file: string;
+}
+
+/** Events, or why there are none (a warning, not an error). */
+export interface SpecEvents { events: RequestEvent[]; skipped?: string }
+
+type Due = Extract<Timeline['response'], { status: 'due' }>;
+
+export function requestEvents(file: string, spec: RequestSpec, timeline: Timeline | undefined): SpecEvents {
+  if (!spec.law || !timeline) return { events: [], skipped: 'the spec names no law (`law:`), so it has no statutory dates and gives no calendar events' };
+  const { law, response } = timeline;
+  if (response.status !== 'due') {
+    return { events: [], skipped: `no statutory response date: ${response.reason}; no calendar events for this spec` };
+  }
+  const ref = spec.letter.reference ? `, ref. ${spec.letter.reference}` : '';
+  const about = `${spec.letter.subject} (${spec.recipient.institution}${ref})`;
+  const how = responseHow(spec, law, response);
+  const make = (kind: EventKind, date: string, summary: string, lines: string[]): RequestEvent => ({
+    kind, file, date, uid: uid(file, kind, date), stamp: spec.letter.date, summary, description: lines.join('\n'),
+  });
+  const events = [make('response', response.due, `Response due: ${about}`, [
+    `Statutory response date under the ${lawName(law)}: ${dayText(response.due)}.`, ...how,
+  ])];
+  if (timeline.followUp) {
+    events.push(make('follow-up', timeline.followUp, `Follow up: ${about}`, [
+      `Follow-up reminder: the day after the statutory response date, ${dayText(response.due)}, under the ${lawName(law)}. If no answer has come, send a follow-up letter; under many laws silence by the due date counts as a refusal.`,
+      'How the response date was computed:', ...how,
+    ]));
+  }
+  const appeal = timeline.appeal;
+  if (appeal?.lodgeBy && appeal.step.limit) {
+    events.push(make('appeal', appeal.lodgeBy, `Last day to appeal: ${about}`, [
+      `Last day to lodge the first appeal under the ${lawName(law)}: ${dayText(appeal.lodgeBy)}, to ${appeal.step.body}.`,
+      appealHow(law, appeal.step.limit, response.due, appeal.lodgeBy),
+      'If the body answers or refuses earlier, the limit runs from that decision instead: recompute from its date.',
+      'How the response date was computed:', ...how,
+    ]));
+  }
+  return { events };
+}
+
+/** By date, then spec path, then kind: the order never depends on the command line. */
+export function sortEvents(events: readonly RequestEvent[]): RequestEvent[] {
+  const rank = (k: EventKind) => eventKinds.indexOf(k);
+  return [...events].sort((a, b) => cmp(a.date, b.date) || cmp(a.file, b.file) || rank(a.kind) - rank(b.kind));
+}
+
+/** Stable across runs and machines, unique per spec, kind and day. */
+export function uid(file: string, kind: EventKind, date: string): string {
+  return `${createHash('sha256').update(`${file}\n${kind}\n${date}`).digest('hex').slice(0, 32)}@oedr`;
+}
+
+function responseHow(spec: RequestSpec, law: Law, r: Due): string[] {
+  const earlier = laterKinds.includes(spec.letter.kind) && spec.earlier_request;
+  const fromWhat = earlier
+    ? `the day the earlier request${earlier.reference ? ` (ref. ${earlier.reference})` : ''} was sent (earlier_request.sent_on)`
+    : `the date of the letter${spec.letter.reference ? ` ${spec.letter.reference}` : ''}`;
+  const lines = [
+    `Period: ${r.period} ${unitText(r.unit, r.period)} counted from ${dayText(r.from)}, ${fromWhat}; that day itself is not counted.`,
+    law.extension
+      ? `Extension not included: the law allows up to ${law.extension.period} more ${unitText(law.extension.unit, law.extension.period)}.`
+      : 'Extension not included: the law sets no fixed extension.',
+    ...(r.unit === 'working-days' ? workingRule(law, r.days) : calendarRule(law, r.days, addDays(r.from, r.period), r.due)),
+  ];
+  const closures = spec.closures.map((c) => `${c.date} ${c.name}`);
+  lines.push(`Closures from the spec: ${closures.length ? closures.join('; ') : 'none'}.`);
+  lines.push(`Registry row ${law.code}: source ${law.source}; confidence ${law.confidence}.${law.confidence === 'low' ? ` LOW confidence: check the statute (oedr laws ${law.code}).` : ''}`);
+  const closed = spec.closures.map((c) => ` --closed ${c.date}`).join('');
+  lines.push(`Day by day: oedr deadline --law ${law.code} --from ${r.from}${closed} --explain`);
+  return lines;
+}
+
+function workingRule(law: Law, days: DayEntry[]): string[] {
+  const skipped = days.filter((d) => d.kind === 'holiday' || d.kind === 'closure').map((d) => `${dayText(d.date)} ${d.names.join(', ')}`);
+  const weekends = days.filter((d) => d.kind === 'weekend').length;
+  return [
+    `Working days: weekends (${law.weekend.map(cap).join(', ')}), ${holidayText(law)} and closures are skipped.`,
+    `Skipped: ${[...skipped, `${weekends} weekend day${weekends === 1 ? '' : 's'}`].join('; ')}.`,
+  ];
+}
+
+function calendarRule(law: Law, days: DayEntry[], end: string, due: string): string[] {
+  const rule = `Calendar days: every day counts; when the last day is a weekend day (${law.weekend.map(cap).join(', ')}), one of the ${holidayText(law)} or a closure, the date moves to the next working day.`;
+  if (end === due) return [rule, `The period ends on ${dayText(end)}, a working day.`];
+  const past = days.filter((d) => d.phase === 'roll-forward').map((d) => `${dayText(d.date)} ${d.kind}${d.names.length ? ` (${d.names.join(', ')})` : ''}`);
+  return [rule, `The period ends on ${dayText(end)}; moved to ${dayText(due)} past ${past.join('; ')}.`];
+}
+
+function appealHow(law: Law, limit: NonNullable<Law['appeal'][number]['limit']>, due: string, lodgeBy: string): string {
+  const head = `Limit: ${limit.period} ${unitText(limit.unit, limit.period)} from ${limit.from}, counted here from the statutory response date ${dayText(due)}, when an unanswered request is deemed refused`;
+  if (limit.unit === 'months') return `${head}; calendar months, and a day the month lacks becomes its last day.`;
+  if (limit.unit === 'working-days') return `${head}; weekends, ${holidayText(law)} and closures are skipped.`;
+  const end = addDays(due, limit.period);
+  return end === lodgeBy
+    ? `${head}; calendar days, ending on ${dayText(end)}, a working day.`
+    : `${head}; calendar days, ending on ${dayText(end)}, not a working day, so moved to ${dayText(lodgeBy)}.`;
+}
+
+const lawName = (law: Law) => `${law.name} (${law.code})`;
+const holidayText = (law: Law) => `${law.holidays.bank ? 'public and bank holidays' : 'public holidays'} of ${law.holidays.calendars.join(', ')}`;
+const unitText = (unit: string, n: number) => `${unit.replace('-days', '')} day${n === 1 ? '' : 's'}`;
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const dayText = (iso: string) => `${iso} (${cap(weekdayOf(parseIsoDate(iso)!))})`;
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

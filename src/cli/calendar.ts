@@ -1,0 +1,75 @@
+// `oedr calendar`: the statutory dates of each request as one iCalendar file. One spec failing
+// does not stop the others; the file is written only when at least one event results.
+import { readFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { requestEvents, sortEvents, type RequestEvent } from '../calendar/events.js';
+import { toIcs } from '../calendar/ics.js';
+import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
+import { loadSpec } from '../spec/load.js';
+import { writeFileAtomic } from './files.js';
+import { plural, printDiagnostic, type Io } from './io.js';
+
+export interface CalendarOptions { out?: string; laws?: string }
+
+export async function calendar(files: string[], opts: CalendarOptions, io: Io): Promise<number> {
+  let worst: number = ExitCode.ok;
+  const note = (code: number) => { worst = Math.max(worst, code); };
+  const events: RequestEvent[] = [];
+  const seen = new Set<string>();
+
+  for (const file of files) {
+    // The same spec named twice (e.g. by two globs) would give duplicate UIDs.
+    const key = specKey(file);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    try {
+      const loaded = await loadSpec(file);
+      const law = loaded.spec?.law ? await (await import('../laws/for-spec.js')).applyLaw(loaded, opts.laws) : undefined;
+      const diagnostics = [...loaded.diagnostics, ...(law?.diagnostics ?? [])];
+      for (const d of diagnostics) printDiagnostic(io, d);
+      if (!loaded.spec || diagnostics.some((d) => d.severity === 'error')) { note(ExitCode.invalid); continue; }
+      const result = requestEvents(key, loaded.spec, law?.timeline);
+      if (result.skipped) printDiagnostic(io, { severity: 'warning', rule: 'calendar-no-dates', message: result.skipped, file });
+      events.push(...result.events);
+    } catch (e) {
+      if (!(e instanceof OedrError)) throw e;
+      for (const d of e.diagnostics) printDiagnostic(io, withFile(d, file));
+      note(e.code);
+    }
+  }
+
+  const specs = plural(seen.size, 'spec');
+  if (!events.length) {
+    io.err(io.color.red(`oedr calendar: no events to write: none of the ${specs} names a law with a statutory response date (add \`law:\` to a spec; see \`oedr laws\`)`));
+    return Math.max(worst, ExitCode.invalid);
+  }
+  const text = toIcs({ prodId: `-//oedr//oedr ${version()}//EN`, name: 'oedr requests', events: sortEvents(events) });
+  const summary = `${plural(events.length, 'event')} from ${specs}${worst ? '; some specs failed' : ''}`;
+  if (!opts.out || opts.out === '-') {
+    io.out(text);
+    io.err(summary);
+    return worst;
+  }
+  try {
+    await writeFileAtomic(resolve(opts.out), text);
+  } catch (e) {
+    if (!(e instanceof OedrError)) throw e;
+    for (const d of e.diagnostics) printDiagnostic(io, d);
+    return Math.max(worst, e.code);
+  }
+  io.out(`${opts.out}: ${summary}`);
+  return worst;
+}
+
+/** The spec's path relative to the working folder, with `/` on every system: UIDs do not depend on where the checkout lives. */
+function specKey(file: string): string {
+  return relative(process.cwd(), resolve(file)).split(sep).join('/');
+}
+
+/** PRODID names the version; read on use so that other commands do not pay for it. */
+function version(): string {
+  // src/cli/ and dist/bundle/ are both two levels below the package root.
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+const withFile = (d: Diagnostic, file: string): Diagnostic => (d.file ? d : { ...d, file });
