@@ -1,15 +1,28 @@
-// `oedr draft`: spec -> Document -> every requested format in memory -> files, written atomically
-// only when every format rendered. One spec failing does not stop the others.
-import { basename, join, resolve } from 'node:path';
-import { composeLetter } from '../compose/letter.js';
-import { uncoveredInSpec } from '../compose/coverage.js';
-import { ExitCode, OedrError, fail, type Diagnostic } from '../errors.js';
-import { loadSpec } from '../spec/load.js';
-import { formats, getWriter, type OutputFormat } from '../writers/index.js';
+// `oedr draft`: expand the inputs, give each spec its output name, draft each (on worker threads
+// for a batch), report in input order, and record what was written in oedr-manifest.json.
+// One spec failing never stops the others; the exit code is the worst seen.
+import { readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { ExitCode, fail, type Diagnostic } from '../errors.js';
+import { formats, type OutputFormat } from '../writers/index.js';
+import { runDraftJob, type DraftJob, type DraftResult } from './draft-job.js';
 import { writeFileAtomic } from './files.js';
+import { expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
+import { MANIFEST, manifestEntry, mergeManifest, readManifest, type ManifestEntry } from './manifest.js';
+import { progress } from './progress.js';
 
-export interface DraftOptions { format: string; out: string; templateDir?: string; strict?: boolean; laws?: string }
+export interface DraftOptions {
+  format: string;
+  out: string;
+  templateDir?: string;
+  strict?: boolean;
+  laws?: string;
+  /** Render in memory and compare with the files in the output folder; write nothing. */
+  check?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+}
 
 export function parseFormats(list: string): OutputFormat[] {
   const asked = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
@@ -28,53 +41,81 @@ export function outputStem(specFile: string): string {
   return stem || 'letter';
 }
 
-export async function draft(files: string[], opts: DraftOptions, io: Io): Promise<number> {
+const pkgVersion = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function draft(args: string[], opts: DraftOptions, io: Io): Promise<number> {
   const wanted = parseFormats(opts.format);
+  const files = await expandInputs(args);
   const outDir = resolve(opts.out);
+  const started = performance.now();
+
+  // Names first, so that a clash is found before any work and never depends on timing.
   const taken = new Map<string, string>();
+  const jobs: (DraftJob | Diagnostic)[] = files.map((file) => {
+    const stem = outputStem(file);
+    const clash = taken.get(stem.toLowerCase());
+    if (clash) return { severity: 'error', rule: 'output-clash', file, message: `the output name "${stem}" is already used by ${clash}; rename one of the specs` };
+    taken.set(stem.toLowerCase(), file);
+    return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, check: opts.check };
+  });
+
+  const show = progress(io, files.length, Boolean(opts.quiet || opts.json));
+  const results: DraftResult[] = [];
   let worst: number = ExitCode.ok;
-  const note = (code: number) => { worst = Math.max(worst, code); };
-  let written = 0;
-
-  for (const file of files) {
-    try {
-      const loaded = await loadSpec(file);
-      const law = loaded.spec?.law ? await (await import('../laws/for-spec.js')).applyLaw(loaded, opts.laws) : { diagnostics: [] };
-      const diagnostics = [...loaded.diagnostics, ...law.diagnostics];
-      for (const d of diagnostics) printDiagnostic(io, d);
-      const failed = diagnostics.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'));
-      if (!loaded.spec || failed) { note(ExitCode.invalid); continue; }
-
-      const stem = outputStem(file);
-      const clash = taken.get(stem);
-      if (clash) fail(ExitCode.usage, 'output-clash', `the output name "${stem}" is already used by ${clash}; rename one of the specs`, { file });
-      taken.set(stem, file);
-
-      const doc = composeLetter(loaded.spec, { templateDir: opts.templateDir, timeline: 'timeline' in law ? law.timeline : undefined });
-      const outputs: { path: string; bytes: Uint8Array }[] = [];
-      for (const format of wanted) {
-        const writer = await getWriter(format);
-        if (writer.covers) {
-          const uncovered = uncoveredInSpec(loaded.yaml?.data, writer.covers, loaded.yaml, file);
-          if (uncovered.length) throw new OedrError(ExitCode.render, uncovered);
-        }
-        const path = join(outDir, `${stem}.${writer.extension}`);
-        outputs.push({ path, bytes: await writer.write(doc) });
-      }
-      for (const o of outputs) await writeFileAtomic(o.path, o.bytes);
-      written += outputs.length;
-      io.out(`${file} -> ${outputs.map((o) => relative(o.path)).join(', ')}`);
-    } catch (e) {
-      if (!(e instanceof OedrError)) throw e;
-      for (const d of e.diagnostics) printDiagnostic(io, withFile(d, file));
-      note(e.code);
-    }
+  for (const [i, job] of jobs.entries()) {
+    const result = 'kind' in job ? await runDraftJob(job) : { code: ExitCode.usage, diagnostics: [job], outputs: [], ms: 0 };
+    results.push(result);
+    worst = Math.max(worst, result.code);
+    show.clear();
+    if (!opts.json) report(io, files[i]!, result, opts);
+    show.tick(i + 1, files[i]!);
   }
-  if (files.length > 1 || worst !== ExitCode.ok) {
-    io.err(`${plural(written, 'file')} written for ${plural(files.length, 'spec')}${worst ? '; some specs failed' : ''}`);
+  show.clear();
+
+  const entries = results.map((r, i) => manifestEntry(files[i]!, r, outDir)).filter((e): e is ManifestEntry => e !== undefined);
+  const stale = results.flatMap((r) => r.outputs.filter((o) => o.status === 'stale' || o.status === 'missing'));
+  if (entries.length) {
+    const text = mergeManifest(pkgVersion(), await readManifest(outDir), entries);
+    const path = join(outDir, MANIFEST);
+    const before = (await readManifest(outDir)) ? readFileSync(path, 'utf8') : undefined;
+    if (opts.check) {
+      if (before !== text) stale.push({ path, format: 'md', sha256: '', status: before ? 'stale' : 'missing' });
+    } else if (before !== text) await writeFileAtomic(path, text);
+  }
+  if (opts.check && stale.length) worst = Math.max(worst, ExitCode.invalid);
+
+  const written = results.reduce((n, r) => n + r.outputs.filter((o) => o.status === 'written').length, 0);
+  const unchanged = results.reduce((n, r) => n + r.outputs.filter((o) => o.status === 'unchanged').length, 0);
+  const failed = results.filter((r) => r.code !== ExitCode.ok).length;
+  if (opts.json) {
+    io.out(JSON.stringify({
+      ok: worst === ExitCode.ok, specs: files.length, failed, written, unchanged,
+      stale: stale.map((o) => ({ file: rel(o.path), status: o.status })),
+      ms: Math.round(performance.now() - started),
+      letters: results.map((r, i) => ({ spec: files[i], code: r.code, ms: r.ms, outputs: r.outputs.map((o) => ({ file: rel(o.path), sha256: o.sha256, status: o.status })), diagnostics: r.diagnostics })),
+    }, null, 2));
+  } else {
+    if (opts.check) for (const o of stale) io.err(`${rel(o.path)}: ${o.status === 'missing' ? 'missing' : 'out of date'}; run oedr draft without --check to update it [check]`);
+    if ((files.length > 1 && !opts.quiet) || worst !== ExitCode.ok || opts.check) {
+      const what = opts.check
+        ? `${plural(unchanged, 'file')} up to date, ${stale.length} out of date or missing`
+        : `${plural(written, 'file')} written${unchanged ? `, ${unchanged} unchanged` : ''}`;
+      io.err(`${what} for ${plural(files.length, 'spec')}${failed ? `; ${failed} failed` : ''}`);
+    }
   }
   return worst;
 }
 
-const relative = (p: string) => (p.startsWith(process.cwd() + '/') ? p.slice(process.cwd().length + 1) : p);
-const withFile = (d: Diagnostic, file: string): Diagnostic => (d.file ? d : { ...d, file });
+function report(io: Io, file: string, r: DraftResult, opts: DraftOptions): void {
+  for (const d of r.diagnostics) printDiagnostic(io, d);
+  if (opts.quiet || !r.outputs.length) return;
+  const notes: Record<string, string> = { written: '', unchanged: ' (unchanged)', stale: ' (out of date)', missing: ' (missing)' };
+  const parts = r.outputs.map((o) => `${rel(o.path)}${notes[o.status]}`);
+  io.out(`${file} -> ${parts.join(', ')}`);
+}
+
+/** Paths below the working folder are shown relative to it, others in full. */
+const rel = (p: string) => {
+  const r = relative(process.cwd(), p);
+  return r && !r.startsWith('..') ? r : p;
+};

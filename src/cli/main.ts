@@ -33,7 +33,7 @@ Exit codes: 0 ok, 1 invalid spec, 2 bad command line, 3 file unreadable or unwri
 
   program.command('validate')
     .description('check request specs and report every problem with file:line:col')
-    .argument('<spec...>', 'request spec files (YAML)')
+    .argument('<spec...>', 'request spec files, folders (every *.yaml / *.yml below, except _*.yaml) or quoted globs')
     .option('--json', 'print the diagnostics as JSON (for CI)')
     .option('--strict', 'fail on warnings too')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
@@ -58,13 +58,22 @@ Example:
 
   program.command('draft')
     .description('write the letter for each spec as DOCX, PDF and/or Markdown')
-    .argument('<spec...>', 'request spec files (YAML)')
+    .argument('<spec...>', 'request spec files, folders (every *.yaml / *.yml below, except _*.yaml) or quoted globs')
     .addOption(new Option('-f, --format <list>', 'comma-separated formats: docx, pdf, md').default('docx,pdf'))
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-t, --template-dir <dir>', 'folder whose templates and partials override the built-in ones by name')
     .option('--strict', 'fail on warnings too')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
-    .addHelpText('after', '\nExample:\n  $ oedr draft examples/polling-station-results.yaml --format pdf,md --out letters')
+    .option('--check', 'write nothing; exit 1 naming every letter in the output folder that is missing or out of date')
+    .option('-q, --quiet', 'print only problems')
+    .option('--json', 'print a machine-readable summary: inputs, outputs with hashes, diagnostics, timings')
+    .addHelpText('after', `
+Examples:
+  $ oedr draft examples/polling-station-results.yaml --format pdf,md --out letters
+  $ oedr draft requests/ --out letters              every spec below requests/
+  $ oedr draft 'requests/**/*.yaml' --check         in CI: are the committed letters current?
+
+Each run also writes oedr-manifest.json in the output folder: every spec and letter with its SHA-256.`)
     .action(run(async () => (await import('./draft.js')).draft));
 
   program.command('templates')

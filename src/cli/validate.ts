@@ -1,12 +1,14 @@
 // `oedr validate`: load each spec, print every diagnostic, exit by the worst.
 import { ExitCode, type Diagnostic } from '../errors.js';
 import { plural, printDiagnostic, type Io } from './io.js';
+import { expandInputs } from './inputs.js';
 import { jobCount, runInWorkers } from './pool.js';
 import { runJob, type JobResult } from './worker.js';
 
 export interface ValidateOptions { json?: boolean; strict?: boolean; laws?: string }
 
-export async function validate(files: string[], opts: ValidateOptions, io: Io): Promise<number> {
+export async function validate(args: string[], opts: ValidateOptions, io: Io): Promise<number> {
+  const files = await expandInputs(args);
   const jobs = files.map((file) => ({ kind: 'validate', file, laws: opts.laws }) as const);
   const workers = jobCount(jobs.length);
   let done: JobResult[];
