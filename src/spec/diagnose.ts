@@ -66,8 +66,12 @@ function describeIssue(issue: Issue, yaml: ParsedYaml): { rule: string; message:
         return { rule: 'format', message: `expected a real calendar date (YYYY-MM-DD); got ${got}, a day that does not exist` };
       }
       return { rule: 'format', message: `${issue.message}; got ${got}` };
-    case 'custom': // the only refinement is the language tag, a format like dates and emails
-      return { rule: 'format', message: `${issue.message}; got ${got}` };
+    case 'custom': {
+      // Refinements name their rule in params (control characters, delimiters); the language tag
+      // has none and is a format like dates and emails.
+      const params = (issue.params ?? {}) as { rule?: string; detail?: string };
+      return { rule: params.rule ?? 'format', message: `${issue.message}; got ${got}${params.detail ?? ''}` };
+    }
     case 'too_small':
     case 'too_big':
       return { rule: issue.code.replace('_', '-'), message: `${issue.message}; got ${got}` };
@@ -103,7 +107,7 @@ export function describeValue(v: unknown, source?: string): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'an empty value';
   if (v === '') return 'an empty string';
-  if (typeof v === 'string') return v.length > 60 ? JSON.stringify(v.slice(0, 57) + '...') : JSON.stringify(v);
+  if (typeof v === 'string') return visible(JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v));
   if (typeof v === 'number') {
     const written = source && source.trim() !== String(v) ? ` (written ${source.trim()})` : '';
     return `the number ${v}${written}`;
@@ -112,6 +116,13 @@ export function describeValue(v: unknown, source?: string): string {
   if (Array.isArray(v)) return v.length ? `a list of ${v.length}` : 'an empty list';
   return 'a mapping';
 }
+
+/**
+ * JSON escapes C0 controls but not DEL, C1 controls, invisible format characters or spaces other than
+ * U+0020; in a message they would show as nothing, or as a plain space, so write them as \\uXXXX too.
+ */
+const visible = (quoted: string) =>
+  quoted.replace(/[\u007f-\u009f\p{Cf}\p{Z}]/gu, (c) => (c === ' ' ? c : `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`));
 
 /** The keys an object schema allows at a path, for "did you mean". Walks zod's public wrappers. */
 function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {

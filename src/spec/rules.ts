@@ -1,6 +1,7 @@
 // Rules that span several fields. They read the raw YAML data defensively, so they run (and
 // report) even when other parts of the file have shape errors: every problem at once.
 import { effectiveDialect } from './dialect.js';
+import { Dataset, dialectCharOk } from './schema.js';
 import { closest } from './suggest.js';
 import { formats, laterKinds, type Format } from './vocab.js';
 
@@ -59,6 +60,7 @@ export function checkRules(data: unknown, sourceAt: SourceAt = () => undefined):
     const at = (...p: (string | number)[]) => ['datasets', i, ...p];
     checkDates(ds, letterDate, at, out);
     checkFormat(ds, at, out);
+    checkPrivacy(ds, at, out);
     checkFields(ds, at, sourceAt, out);
   });
   return out;
@@ -74,7 +76,7 @@ function checkDates(ds: Obj, letterDate: string | undefined, at: (...p: (string 
     out.push({ severity: 'warning', rule: 'needed-by-before-period-ends', path: at('needed_by'),
       message: `the data is needed by ${ds.needed_by}, before the period it covers ends (${range.to}); expected a needed-by date on or after the end of the time range, or a shorter range` });
   }
-  if (ds.needed_by === undefined) {
+  if (ds.needed_by === undefined && !misspelt(ds, 'needed_by')) {
     out.push({ severity: 'warning', rule: 'needed-by-missing', path: at(),
       message: 'no `needed_by` date: say when you need the data so the institution can plan for it' });
   } else if (isDate(ds.needed_by) && letterDate) {
@@ -92,6 +94,23 @@ function checkDates(ds: Obj, letterDate: string | undefined, at: (...p: (string 
     out.push({ severity: 'error', rule: 'delete-by-after-letter', path: at('privacy', 'delete_by'),
       message: `the deletion date (${privacy.delete_by}) must be after the letter date (${letterDate})` });
   }
+}
+
+const datasetKeys = Object.keys(Dataset.shape);
+
+/** An unknown key that is a slip for `key` (`neded_by`): the schema already says "did you mean". */
+const misspelt = (ds: Obj, key: string) =>
+  Object.keys(ds).some((k) => !datasetKeys.includes(k) && closest(k, datasetKeys) === key);
+
+function checkPrivacy(ds: Obj, at: (...p: (string | number)[]) => (string | number)[], out: RuleFinding[]) {
+  const privacy = obj(ds.privacy);
+  if (privacy?.personal_data !== false) return;
+  // The letter drops the privacy section for a dataset without personal data, so these would vanish.
+  const given = (['may_exclude', 'may_mask', 'delete_by', 'undertaking'] as const).filter((k) =>
+    Array.isArray(privacy[k]) ? privacy[k].length > 0 : k === 'undertaking' ? privacy[k] === true : privacy[k] !== undefined);
+  if (!given.length) return;
+  out.push({ severity: 'warning', rule: 'privacy-not-personal', path: at('privacy', 'personal_data'),
+    message: `\`personal_data: false\` says the dataset holds no personal data, so the letter has no privacy terms for it and leaves out ${given.map((k) => `\`${k}\``).join(', ')}; set personal_data to true to keep them, or remove them` });
 }
 
 function checkFormat(ds: Obj, at: (...p: (string | number)[]) => (string | number)[], out: RuleFinding[]) {
@@ -117,14 +136,21 @@ function checkFormat(ds: Obj, at: (...p: (string | number)[]) => (string | numbe
       message: `\`encoding\` applies only to text formats (csv, tsv, json, xml, geojson); this dataset's format is \`${format}\`` });
   }
   if (!dialect.delimited) return;
-  const str = (v: unknown) => (typeof v === 'string' && v.length === 1 ? v : undefined);
-  const eff = effectiveDialect({ format, delimiter: str(ds.delimiter), text_qualifier: str(ds.text_qualifier),
-    decimal_separator: str(ds.decimal_separator) });
+  // A value the schema rejects (`delimiter: a`, `decimal_separator: ;`) is reported there once;
+  // comparing it as well would be a second message about the same mistake.
+  const valid = {
+    delimiter: dialectCharOk(ds.delimiter, 'delimiter'),
+    text_qualifier: dialectCharOk(ds.text_qualifier, 'text_qualifier'),
+    decimal_separator: ds.decimal_separator === '.' || ds.decimal_separator === ',',
+  };
+  const ok = (key: keyof typeof valid) => (valid[key] ? (ds[key] as string) : undefined);
+  const eff = effectiveDialect({ format, delimiter: ok('delimiter'), text_qualifier: ok('text_qualifier'),
+    decimal_separator: ok('decimal_separator') });
   const roles = [
     { key: 'delimiter', value: eff.delimiter!, given: ds.delimiter !== undefined },
     { key: 'text_qualifier', value: eff.textQualifier!, given: ds.text_qualifier !== undefined },
     { key: 'decimal_separator', value: eff.decimalSeparator, given: ds.decimal_separator !== undefined },
-  ];
+  ].filter((r) => !r.given || valid[r.key as keyof typeof valid]);
   for (let a = 0; a < roles.length; a++) {
     for (let b = a + 1; b < roles.length; b++) {
       const [x, y] = [roles[a]!, roles[b]!];

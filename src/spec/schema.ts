@@ -5,14 +5,56 @@ import {
   categories, deliveryChannels, encodings, fieldTypes, formats, granularities, letterKinds, levels, priorities, responses,
 } from './vocab.js';
 
-const text = z.string().regex(/\S/, { error: 'expected text' });
+/** `U+0007`: how a character is named in messages, with its code point. */
+export const codePointName = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * C0 control characters other than tab and newline, and DEL. They reach a spec only through escapes
+ * in quoted YAML ("\a", "\x1b") or a paste from a terminal, and no letter can show them.
+ */
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/u;
+
+/** The issue for a control character, with the rule id diagnose.ts reports it under. */
+function noControlCharacters(value: string, ctx: z.RefinementCtx): void {
+  const m = CONTROL.exec(value);
+  if (!m) return;
+  ctx.addIssue({
+    code: 'custom', input: value, message: 'expected text without control characters',
+    params: { rule: 'control-character', detail: `, which holds ${codePointName(m[0].codePointAt(0)!)} (a control character) at character ${[...value.slice(0, m.index)].length + 1}; remove it` },
+  });
+}
+
+const text = z.string().regex(/\S/, { error: 'expected text' }).superRefine(noControlCharacters);
 const date = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
 const email = z.email({ error: 'expected an email address such as name@example.org' });
 const url = z.url({ protocol: /^https?$/, error: 'expected a web address starting with https://' });
 const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: 'expected a two-letter country code in capitals, such as KE' });
-const oneChar = z.string().length(1, { error: 'expected exactly one character (write a tab as "\\t")' });
 
-/** BCP 47 tags such as `en`, `pt-BR`, `sr-Latn`; Intl knows the grammar. */
+/**
+ * Whether `c` can mark columns (delimiter) or wrap text (text_qualifier): one character that is not
+ * a letter, digit, mark, control, invisible or space-like character, since any of those also occurs
+ * inside the values themselves, or cannot be seen. A tab is the one exception, as a delimiter.
+ * Shared with rules.ts, which must not compare a character already reported here.
+ */
+export function dialectCharOk(c: unknown, role: 'delimiter' | 'text_qualifier'): boolean {
+  if (typeof c !== 'string' || c.length !== 1) return false;
+  if (role === 'delimiter' && c === '\t') return true;
+  return !/[\p{L}\p{N}\p{M}\p{Cc}\p{Cf}\p{Z}\s]/u.test(c);
+}
+
+const dialectExamples = {
+  delimiter: 'such as "," ";" "|" or a tab ("\\t")',
+  text_qualifier: 'such as \'"\' or "\'"',
+} as const;
+
+const dialectChar = (role: 'delimiter' | 'text_qualifier') =>
+  z.string().length(1, { error: `expected exactly one character${role === 'delimiter' ? ' (write a tab as "\\t")' : ''}` })
+    .refine((c) => c.length !== 1 || dialectCharOk(c, role), {
+      params: { rule: 'dialect-character' },
+      error: `expected one character that is not a letter, digit, space or control character${role === 'delimiter' ? ' (a tab is allowed)' : ''}, ${dialectExamples[role]}`,
+    });
+
+/** BCP 47 tags such as `en`, `pt-BR`, `sr-Latn`; Intl knows the grammar and the canonical case. */
 const languageTag = z.string().refine(
   (tag) => {
     try {
@@ -23,13 +65,18 @@ const languageTag = z.string().refine(
   },
   { error: 'expected a BCP 47 language tag such as en, fr or pt-BR' },
 );
+/**
+ * `EN` and `pt-br` are `en` and `pt-BR`: letters and template folders see the canonical form. The
+ * default sits before the transform so that the JSON Schema (io: input) still shows it.
+ */
+const canonical = (tag: string) => Intl.getCanonicalLocales(tag)[0]!;
 
 export const Letter = z.strictObject({
   kind: z.enum(letterKinds).default('data-request')
     .describe('data-request: a letter asking an institution for data. foi-request: a formal filing under an access-to-information (FoI) law. follow-up: a reminder about an earlier request. appeal: the next step on the law\'s appeal route after no answer or a refusal.'),
   date: date.describe('Date printed on the letter (YYYY-MM-DD). Deadlines count from it; oedr never reads the clock.'),
   reference: text.optional().describe("Your own reference for this letter, e.g. CEW/2027/014. Ask the institution to quote it."),
-  language: languageTag.default('en').describe('Language of the letter as a BCP 47 tag (en, fr, pt-BR). Templates must exist for it.'),
+  language: languageTag.default('en').transform(canonical).describe('Language of the letter as a BCP 47 tag (en, fr, pt-BR). Templates must exist for it.'),
   subject: text.describe('Subject line of the letter: what you ask for, in one line.'),
 }).describe('The letter itself: its kind, date, reference, language and subject.');
 
@@ -71,7 +118,7 @@ export const Field = z.strictObject({
   name: text.describe('Column or field name exactly as it should appear in the file, e.g. polling_station_code.'),
   description: text.describe('What the field holds, in plain words.'),
   type: z.enum(fieldTypes).optional().describe('Kind of value: string, integer, number, boolean, date, datetime, year or geopoint.'),
-  example: z.union([z.string(), z.number(), z.boolean()]).transform(String).optional()
+  example: z.union([z.string().superRefine(noControlCharacters), z.number(), z.boolean()]).transform(String).optional()
     .describe('An example value, e.g. 047-123-0001.'),
   required: z.boolean().default(false).describe('Whether every row must have a value.'),
 });
@@ -92,8 +139,8 @@ export const Dataset = z.strictObject({
   format: z.enum(formats).default('csv').describe('File format. CSV is the most widely usable; "other" needs format_description.'),
   format_description: text.optional().describe('The format in words, when format is "other".'),
   encoding: z.enum(encodings).optional().describe('Character encoding of text formats. Default UTF-8.'),
-  delimiter: oneChar.optional().describe('Field separator for CSV/TSV. Default "," for CSV and "\\t" (tab) for TSV.'),
-  text_qualifier: oneChar.optional().describe('Character that wraps text containing the delimiter. Default \'"\'.'),
+  delimiter: dialectChar('delimiter').optional().describe('Field separator for CSV/TSV. Default "," for CSV and "\\t" (tab) for TSV.'),
+  text_qualifier: dialectChar('text_qualifier').optional().describe('Character that wraps text containing the delimiter. Default \'"\'.'),
   decimal_separator: z.enum(['.', ',']).optional().describe('Decimal separator in numbers. Default ".".'),
   header_row: z.boolean().optional().describe('Whether the first row holds the column names. Default true.'),
   time_range: z.strictObject({
@@ -140,7 +187,7 @@ export const Spec = z.strictObject({
   }).optional().describe('Open Government Partnership membership to cite.'),
   fees: z.strictObject({
     waiver_requested: z.boolean().default(true).describe('Ask the institution to waive fees.'),
-    reason: text.optional().describe('Why fees should be waived, e.g. non-commercial public-interest use.'),
+    reason: text.optional().describe('Why fees should be waived, as a sentence, e.g. "The data is for non-commercial use in the public interest."'),
     will_pay_up_to: text.optional().describe('The most you will pay without being asked first, e.g. "KES 2,000".'),
   }).optional().describe('Fee statement for an FoI filing.'),
 }).describe('An oedr request spec: one letter asking an institution for election data.');
