@@ -13,14 +13,17 @@ export type Inline =
  * Paragraph roles in a letter. The look of each lives in writers/style.ts.
  * body: running text; organisation: the sender's name at the top; letterhead: sender's address and
  * contact lines; date: the letter date (right-aligned); address: recipient lines; subject: the
- * subject line; signature: the signature block; small: notes and annex text.
+ * subject line; closing: the complimentary close ("Yours sincerely,"), kept on one page with the
+ * signature block and the paragraph before it; signature: the signature block, with room above it
+ * to sign by hand; small: notes and annex text.
  */
-export type ParagraphStyle = 'body' | 'organisation' | 'letterhead' | 'date' | 'address' | 'subject' | 'signature' | 'small';
+export type ParagraphStyle = 'body' | 'organisation' | 'letterhead' | 'date' | 'address' | 'subject' | 'closing' | 'signature' | 'small';
 
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; children: Inline[] }
   | { type: 'paragraph'; style?: ParagraphStyle; children: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Block[][] }
+  /** `start` is the number of an ordered list's first item (default 1), as in "3. … 4. …". */
+  | { type: 'list'; ordered: boolean; start?: number; items: Block[][] }
   /** A table with one header row; each cell holds inline content. */
   | { type: 'table'; header: Inline[][]; rows: Inline[][][] }
   /** A quoted passage, e.g. a treaty article. */

@@ -37,8 +37,10 @@ export function frameBottom(c: LetterContext): Block[] {
   const w = c.words;
   const rq = c.requester;
   const blocks: (Block | undefined)[] = [
-    lines('body', [word(w, 'phrases', 'closing')]),
-    lines('signature', ['\u00a0', rq.signatory.name, rq.signatory.title, rq.organisation]),
+    // The closing keeps with the last paragraph and the signature; the room to sign is the
+    // signature style's space above (writers/style.ts), not an empty line.
+    lines('closing', [word(w, 'phrases', 'closing')]),
+    lines('signature', [rq.signatory.name, rq.signatory.title, rq.organisation]),
   ];
   if (rq.has_co_signers) {
     blocks.push(lines('body', [word(w, 'phrases', 'co_signed_by')]));

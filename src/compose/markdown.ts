@@ -41,9 +41,14 @@ function blocks(tokens: readonly Token[]): Block[] {
       case 'text': // the body of a tight list item
         out.push({ type: 'paragraph', children: t.tokens ? inlines(t.tokens) : [{ type: 'text', value: t.text }] });
         break;
-      case 'list':
-        out.push({ type: 'list', ordered: t.ordered, items: (t as Tokens.List).items.map((i) => blocks(i.tokens)) });
+      case 'list': {
+        const l = t as Tokens.List;
+        const items = l.items.map((i) => blocks(i.tokens));
+        // marked gives '' for a bullet list; an ordered one keeps its first number ("3." stays 3).
+        const start = l.ordered && typeof l.start === 'number' && l.start !== 1 ? { start: l.start } : {};
+        out.push({ type: 'list', ordered: l.ordered, ...start, items });
         break;
+      }
       case 'table': {
         const tt = t as Tokens.Table;
         out.push({ type: 'table', header: tt.header.map((c) => inlines(c.tokens)), rows: tt.rows.map((r) => r.map((c) => inlines(c.tokens))) });

@@ -20,6 +20,7 @@ export const roleStyleId: Record<ParagraphStyle, string | undefined> = {
   date: 'LetterDate',
   address: 'Address',
   subject: 'LetterSubject',
+  closing: 'Closing',
   signature: 'Signature',
   small: 'Small',
 };
@@ -30,6 +31,7 @@ const roleStyleName: Record<ParagraphStyle, string> = {
   date: 'Letter Date',
   address: 'Address',
   subject: 'Letter Subject',
+  closing: 'Closing',
   signature: 'Signature',
   small: 'Small',
 };
@@ -64,8 +66,7 @@ export const listIndent = (level: number): number => twip(look.list.indent * (le
 // The PDF writer adds `lineGap` points between lines of Noto Sans (line height 1.362 em). Word's
 // "auto" line spacing is a multiple of the font's own line height, so the same gap becomes a factor;
 // a multiple, unlike an exact height, still works when Word substitutes another font.
-const NOTO_LINE_HEIGHT_EM = 1.362;
-const bodyLine = Math.round(240 * (1 + look.font.lineGap / (look.font.size * NOTO_LINE_HEIGHT_EM)));
+const bodyLine = Math.round(240 * (1 + look.font.lineGap / (look.font.size * look.font.lineHeightEm)));
 
 function roleStyles(): Docx.IParagraphStyleOptions[] {
   const out: Docx.IParagraphStyleOptions[] = [];
@@ -82,7 +83,10 @@ function roleStyles(): Docx.IParagraphStyleOptions[] {
       run: { size: half(p.size), bold: p.bold, ...(p.color ? { color: hex(p.color) } : {}) },
       paragraph: {
         alignment: p.align === 'right' ? 'right' : 'left',
-        spacing: { after: twip(p.spaceAfter) },
+        spacing: { ...(p.spaceBefore ? { before: twip(p.spaceBefore) } : {}), after: twip(p.spaceAfter) },
+        // Word's own pagination does what the PDF writer does by hand (pdf-blocks.ts).
+        ...(p.keepWithNext ? { keepNext: true } : {}),
+        ...(p.keepTogether ? { keepLines: true } : {}),
       },
     });
   }
@@ -117,7 +121,7 @@ function externalStylesXml(): string {
 /** The parts of the styles that are the same for every document, built once per writer. */
 export function buildSharedStyles(docx: DocxModule) {
   const h = (level: 1 | 2 | 3): Docx.IBaseParagraphStyleOptions => ({
-    run: { size: half(look.headings[level].size), bold: true, color: '000000', font: look.font.family },
+    run: { size: half(look.headings[level].size), bold: true, color: hex(look.colors.text), font: look.font.family },
     paragraph: {
       spacing: { before: twip(look.headings[level].spaceBefore), after: twip(look.headings[level].spaceAfter) },
       keepNext: true,
@@ -146,7 +150,7 @@ export function buildSharedStyles(docx: DocxModule) {
       id: FOOTER_STYLE,
       name: 'footer',
       basedOn: 'Normal',
-      run: { size: half(look.page.footerSize), color: '444444' },
+      run: { size: half(look.page.footerSize), color: hex(look.page.footerColor) },
       paragraph: { spacing: { before: 0, after: 0 } },
     },
   ];
@@ -176,24 +180,35 @@ export function stylesFor(shared: SharedStyles, language: string): Docx.IStylesO
   };
 }
 
+const bullets = ['•', '–', '•'];
+function levels(docx: DocxModule, bullet: boolean, start = 1): Docx.ILevelsOptions[] {
+  return Array.from({ length: 9 }, (_, level) => ({
+    level,
+    format: bullet ? docx.LevelFormat.BULLET : docx.LevelFormat.DECIMAL,
+    text: bullet ? bullets[level % bullets.length]! : `%${level + 1}.`,
+    alignment: docx.AlignmentType.LEFT,
+    start,
+    style: { paragraph: { indent: { left: listIndent(level), hanging: twip(look.list.indent) } } },
+  }));
+}
+
 /** Bullet and decimal lists, nine levels each; every ordered list is its own instance, so it restarts at 1. */
 export function buildNumbering(docx: DocxModule): Docx.INumberingOptions {
-  const bullets = ['•', '–', '•'];
-  const levels = (bullet: boolean): Docx.ILevelsOptions[] =>
-    Array.from({ length: 9 }, (_, level) => ({
-      level,
-      format: bullet ? docx.LevelFormat.BULLET : docx.LevelFormat.DECIMAL,
-      text: bullet ? bullets[level % bullets.length]! : `%${level + 1}.`,
-      alignment: docx.AlignmentType.LEFT,
-      start: 1,
-      style: { paragraph: { indent: { left: listIndent(level), hanging: twip(look.list.indent) } } },
-    }));
   return {
     config: [
-      { reference: BULLET_LIST, levels: levels(true) },
-      { reference: DECIMAL_LIST, levels: levels(false) },
+      { reference: BULLET_LIST, levels: levels(docx, true) },
+      { reference: DECIMAL_LIST, levels: levels(docx, false) },
     ],
   };
+}
+
+/**
+ * The list an ordered list is numbered in. docx writes each instance's start override from its
+ * definition's levels, so a list that starts at N ("3. … 4. …") gets a definition of its own
+ * (added to numbering.xml when first used); each list is still its own instance and restarts.
+ */
+export function decimalList(docx: DocxModule, start: number): string | Docx.NumberingDefinition {
+  return start === 1 ? DECIMAL_LIST : { reference: `${DECIMAL_LIST}-from-${start}`, levels: levels(docx, false, start) };
 }
 
 /**

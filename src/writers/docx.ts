@@ -5,7 +5,6 @@ import type { Block, Document, Inline } from '../document.js';
 import * as look from './style.js';
 import {
   BULLET_LIST,
-  DECIMAL_LIST,
   FOOTER_STYLE,
   LIST_STYLE,
   QUOTE_STYLE,
@@ -14,6 +13,7 @@ import {
   buildNumbering,
   buildSharedStyles,
   columnWidths,
+  decimalList,
   listIndent,
   pageGeometry,
   roleStyleId,
@@ -134,10 +134,10 @@ class Renderer {
 
   private blocks(blocks: readonly Block[], place: Place): Child[] {
     const last = blocks.length - 1;
-    return blocks.flatMap((b, i) => this.block(b, i === last ? place : { ...place, closing: false }));
+    return blocks.flatMap((b, i) => this.block(b, i === last ? place : { ...place, closing: false }, blocks[i + 1]));
   }
 
-  private block(b: Block, place: Place): Child[] {
+  private block(b: Block, place: Place, next: Block | undefined): Child[] {
     const { docx } = this;
     switch (b.type) {
       case 'heading': {
@@ -148,7 +148,7 @@ class Renderer {
         const role = b.style ?? 'body';
         const style = place.quote ? QUOTE_STYLE : role === 'body' && place.level >= 0 ? LIST_STYLE : roleStyleId[role];
         const indent = this.indentIn(place);
-        return [this.paragraph({ style, ...(indent ? { indent: { left: indent } } : {}) }, b.children, place)];
+        return [this.paragraph({ style, ...(indent ? { indent: { left: indent } } : {}), ...keepNext(b, next) }, b.children, place)];
       }
       case 'list':
         return this.list(b, place);
@@ -192,20 +192,22 @@ class Renderer {
   private list(b: Extract<Block, { type: 'list' }>, place: Place): Child[] {
     const level = place.level + 1;
     const numbering = b.ordered
-      ? { reference: DECIMAL_LIST, level, instance: ++this.state.listInstance }
+      ? { reference: decimalList(this.docx, b.start ?? 1), level, instance: ++this.state.listInstance }
       : { reference: BULLET_LIST, level };
     const closing = place.level < 0 || place.closing === true;
     const style = place.quote ? QUOTE_STYLE : LIST_STYLE;
+    // The numbering's indent would replace the Quote style's, so a list in a quote adds it back.
+    const indent = place.quote ? { indent: { left: listIndent(level) + twip(look.quote.indent), hanging: twip(look.list.indent) } } : {};
     return b.items.flatMap((item, i) => {
       const inner: Place = { level, quote: place.quote, closing: closing && i === b.items.length - 1 };
       const [first, ...rest] = item;
       // The first paragraph carries the number; an item that opens with something else gets an
       // empty numbered paragraph so the number is still there.
       if (first?.type === 'paragraph' || first?.type === 'heading') {
-        const head = this.paragraph({ style, numbering }, first.children, rest.length ? { ...inner, closing: false } : inner);
+        const head = this.paragraph({ style, numbering, ...indent, ...keepNext(first, rest[0]) }, first.children, rest.length ? { ...inner, closing: false } : inner);
         return [head, ...this.blocks(rest, inner)];
       }
-      return [this.paragraph({ style, numbering }, [], { ...inner, closing: false }), ...this.blocks(item, inner)];
+      return [this.paragraph({ style, numbering, ...indent }, [], { ...inner, closing: false }), ...this.blocks(item, inner)];
     });
   }
 
@@ -222,7 +224,8 @@ class Renderer {
           (width, i) =>
             new docx.TableCell({
               width: { size: width, type: docx.WidthType.DXA },
-              children: [new docx.Paragraph({ style: TABLE_TEXT_STYLE, children: this.inlines(cells[i] ?? [], {}) })],
+              // keepNext in the header row keeps it on the page of the first data row.
+              children: [new docx.Paragraph({ style: TABLE_TEXT_STYLE, ...(isHeader ? { keepNext: true } : {}), children: this.inlines(cells[i] ?? [], {}) })],
             }),
         ),
       });
@@ -265,6 +268,15 @@ class Renderer {
       }
     }
   }
+}
+
+/**
+ * Keep-with-next as direct formatting where the style does not already say it: a paragraph that
+ * introduces a table, or the last one before the closing (style.ts keepsWithNext).
+ */
+function keepNext(b: Block, next: Block | undefined): { keepNext?: true } {
+  const own = b.type === 'paragraph' && look.paragraphs[b.style ?? 'body'].keepWithNext === true;
+  return !own && look.keepsWithNext(b, next) ? { keepNext: true } : {};
 }
 
 function runMarks(marks: Marks): Docx.IRunOptions {

@@ -1,4 +1,6 @@
 // Document -> Markdown (CommonMark + GFM tables), for email bodies and review in pull requests.
+// Text is escaped so that a Markdown renderer shows exactly the Document's text: no markup, HTML
+// entity, list marker or heading mark can come from a value (tests/writers/markdown.test.ts).
 import type { Block, Document, Inline } from '../document.js';
 
 export interface MarkdownWriter { extension: 'md'; write(doc: Document): Promise<Uint8Array> }
@@ -8,52 +10,109 @@ export async function createMarkdownWriter(): Promise<MarkdownWriter> {
 }
 
 export function toMarkdown(doc: Document): string {
-  return doc.blocks.map((b) => block(b, '')).filter(Boolean).join('\n\n') + '\n';
+  return blocks(doc.blocks, '') + '\n';
 }
 
-/** Escapes what CommonMark would read as markup, so text round-trips literally. */
-function esc(s: string, lineStart = true): string {
-  // One pass over the original text; an underscore inside a word (polling_station_code) is never
-  // emphasis in GFM, so it stays readable.
-  const out = s.replace(/[\\`*[\]<>|_]/g, (m, i: number) =>
-    m === '_' && /\w/.test(s[i - 1] ?? '') && /\w/.test(s[i + 1] ?? '') ? m : `\\${m}`);
-  return lineStart ? out
-    .replace(/^(\s*)([#+\-=>]|\d+[.)])/gm, (_m, sp: string, mark: string) => `${sp}${mark.replace(/[#+\-=>.)]/, '\\$&')}`) : out;
+// An underscore between letters or digits (polling_station_code) is never emphasis in CommonMark,
+// so it stays readable; ASCII only, as the cautious reading of "alphanumeric".
+const ALNUM = /[A-Za-z0-9]/;
+
+/**
+ * GFM makes bare URLs and e-mail addresses links, whose text is then taken literally: backslash
+ * escapes inside would show. So "http://" and "www." are broken up with an escape (the text stays
+ * the same, only not clickable), and an address is left a link only when nothing in it is escaped.
+ */
+function badEmail(s: string, at: number): boolean {
+  const local = /[\w.!#$%&'*+/=?`{|}~-]*$/.exec(s.slice(0, at))![0];
+  return /[\\`*|~&]|(^|[^A-Za-z0-9])_|_($|[^A-Za-z0-9])/.test(local);
 }
 
-function inline(nodes: readonly Inline[], lineStart = true): string {
-  return nodes.map((n) => {
+/** Escapes what CommonMark or GFM would read as markup, so text round-trips literally. */
+export function escapeText(s: string, atLineStart: boolean): string {
+  const out = s
+    .replace(/[\\`*[\]<>|_~]|&(?=#?\w+;)|(?<=(?:https?|ftp)):(?=\/\/)|(?<=www)\.|@/gi, (m, i: number) =>
+      (m === '_' && ALNUM.test(s[i - 1] ?? '') && ALNUM.test(s[i + 1] ?? '')) || (m === '@' && !badEmail(s, i)) ? m : `\\${m}`)
+    // A newline in a value is a line break in every writer (DOCX, PDF), so a hard break here too.
+    .replace(/\r\n|\r|\n/g, '\\\n');
+  // Block markers count only at the start of a line: headings, list items, setext underlines, quotes.
+  const marker = /^([ \t]*)([#+\-=>]|\d{1,9}[.)])/gm;
+  return out.replace(marker, (m: string, sp: string, mark: string, at: number) =>
+    at === 0 && !atLineStart ? m : `${sp}${mark.replace(/[#+\-=>.)]/, '\\$&')}`);
+}
+
+/** Inline content; adjacent text nodes are escaped as one, since markup can span them ("AT&" "amp;"). */
+function inline(nodes: readonly Inline[], atLineStart = true): string {
+  let out = '';
+  let pending = '';
+  const flush = () => {
+    out += escapeText(pending, atLineStart && (out === '' || out.endsWith('\n')));
+    pending = '';
+  };
+  for (const n of nodes) {
+    if (n.type === 'text') {
+      pending += n.value;
+      continue;
+    }
+    flush();
     switch (n.type) {
-      case 'text': return esc(n.value, lineStart);
-      case 'strong': return `**${inline(n.children)}**`;
-      case 'emphasis': return `*${inline(n.children)}*`;
-      case 'link': return `[${inline(n.children)}](<${n.url.replace(/[<>]/g, encodeURIComponent)}>)`;
-      case 'break': return '\\\n';
+      case 'strong': out += delimit('**', inline(n.children, false)); break;
+      case 'emphasis': out += delimit('*', inline(n.children, false)); break;
+      case 'link': out += `[${inline(n.children, false)}](<${n.url.replace(/[<>\s]/g, encodeURIComponent)}>)`; break;
+      case 'break': out += '\\\n'; break;
       default: { const never: never = n; throw new Error(`unknown inline ${JSON.stringify(never)}`); }
     }
-  }).join('');
+  }
+  flush();
+  return out;
 }
 
-function block(b: Block, indent: string): string {
+/** `**` next to a space is not emphasis in CommonMark: spaces at the ends move outside the marks. */
+function delimit(mark: string, inner: string): string {
+  const m = /^(\s*)([^]*?)(\s*)$/.exec(inner)!;
+  return m[2] ? `${m[1]}${mark}${m[2]}${mark}${m[3]}` : inner;
+}
+
+/** A heading's trailing run of `#` would be read as its closing sequence and dropped. */
+function headingText(children: readonly Inline[]): string {
+  return inline(children, false).replace(/(^|[ \t])(#+)([ \t]*)$/, (_m, sp: string, run: string, end: string) => sp + run.replace(/#/g, '\\#') + end);
+}
+
+/**
+ * Blocks separated by blank lines. Two lists of the same kind in a row would merge into one, so
+ * the second uses the other marker ("*" or ")"), which CommonMark reads as a new list.
+ */
+function blocks(list: readonly Block[], indent: string): string {
+  const parts: string[] = [];
+  let alt = false;
+  list.forEach((b, i) => {
+    const prev = list[i - 1];
+    alt = b.type === 'list' && prev?.type === 'list' && prev.ordered === b.ordered ? !alt : false;
+    const text = block(b, indent, alt);
+    if (text) parts.push(text);
+  });
+  return parts.join(`\n\n${indent}`);
+}
+
+function block(b: Block, indent: string, alt: boolean): string {
   switch (b.type) {
-    case 'heading': return `${'#'.repeat(b.level)} ${inline(b.children, false)}`;
-    case 'paragraph': {
-      const text = inline(b.children);
-      // Right-aligned and signature lines have no Markdown form; they stay plain paragraphs.
-      return text.split('\n').map((l, i) => (i ? indent + l : l)).join('\n');
-    }
-    case 'list':
+    case 'heading': return `${'#'.repeat(b.level)} ${headingText(b.children).replace(/\\\n/g, ' ')}`;
+    case 'paragraph':
+      // Right-aligned, closing and signature lines have no Markdown form; they stay plain paragraphs.
+      return inline(b.children).split('\n').join(`\n${indent}`);
+    case 'list': {
+      const start = b.start ?? 1;
       return b.items.map((item, i) => {
-        const marker = b.ordered ? `${i + 1}. ` : '- ';
+        const marker = b.ordered ? `${start + i}${alt ? ')' : '.'} ` : alt ? '* ' : '- ';
         const pad = indent + ' '.repeat(marker.length);
-        return marker + item.map((x) => block(x, pad)).join(`\n\n${pad}`);
+        return marker + blocks(item, pad);
       }).join('\n' + indent);
+    }
     case 'table': {
-      const row = (cells: Inline[][]) => `| ${cells.map((c) => inline(c).replace(/\\\n/g, ' ')).join(' | ')} |`;
-      return [row(b.header), `|${b.header.map(() => '---|').join('')}`, ...b.rows.map(row)].map((l, i) => (i ? indent + l : l)).join('\n');
+      const row = (cells: Inline[][]) => `| ${cells.map((c) => inline(c, false).replace(/\\\n/g, ' ')).join(' | ')} |`;
+      return [row(b.header), `|${b.header.map(() => '---|').join('')}`, ...b.rows.map(row)].join(`\n${indent}`);
     }
     case 'quote':
-      return b.children.map((x) => block(x, '')).join('\n\n').split('\n').map((l, i) => (i ? indent : '') + (l ? `> ${l}` : '>')).join('\n');
+      return blocks(b.children, '').split('\n').map((l) => (l ? `> ${l}` : '>')).join(`\n${indent}`);
     case 'pageBreak': return '---';
     default: { const never: never = b; throw new Error(`unknown block ${JSON.stringify(never)}`); }
   }

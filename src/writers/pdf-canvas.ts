@@ -21,6 +21,8 @@ export class Canvas {
   private pageHasContent = false;
   /** Run after every page break (e.g. a table repeats its header row). */
   onNewPage: (() => void) | null = null;
+  /** Layouts by the node they were made for: keeping blocks together measures what follows before drawing it. */
+  private readonly layouts = new WeakMap<object, { key: string; value: unknown }>();
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -42,6 +44,15 @@ export class Canvas {
   ascent(size: number): number {
     const f = this.fonts.fonts.regular;
     return (f.ascent / f.unitsPerEm) * size;
+  }
+
+  /** `make()` once per node and key (e.g. the width laid out into); the same node drawn again reuses it. */
+  memo<T>(node: object, key: string, make: () => T): T {
+    const hit = this.layouts.get(node);
+    if (hit?.key === key) return hit.value as T;
+    const value = make();
+    this.layouts.set(node, { key, value });
+    return value;
   }
 
   get atPageTop(): boolean {

@@ -4,9 +4,9 @@
 import type { Inline } from '../document.js';
 import type { Canvas, StructElement } from './pdf-canvas.js';
 import { faceOf, type Face } from './pdf-fonts.js';
-import { link as linkStyle } from './style.js';
+import { colors, link as linkStyle } from './style.js';
 
-export const TEXT_COLOR = '#000000';
+export const TEXT_COLOR = colors.text;
 
 /** A run of text in one face; `space` pieces are break opportunities. */
 export interface Piece {

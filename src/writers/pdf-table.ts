@@ -1,6 +1,6 @@
 // Tables for the PDF writer: column widths from the content (as a browser's auto layout would),
 // wrapped cells, rows that break across pages, and the header row repeated on each new page.
-import type { Inline } from '../document.js';
+import type { Block, Inline } from '../document.js';
 import type { Canvas, Frame, StructElement } from './pdf-canvas.js';
 import { drawLine, layoutInlines, measureInlines, TEXT_COLOR, type Line, type TextLook } from './pdf-inline.js';
 import { paragraphs, table as tableStyle } from './style.js';
@@ -11,24 +11,53 @@ const pad = tableStyle.cellPadding;
 /** One row laid out: the lines of each cell. */
 type Row = Line[][];
 
-export function renderTable(c: Canvas, header: readonly Inline[][], rows: readonly Inline[][][], parent: StructElement, frame: Frame): void {
-  const ncols = Math.max(header.length, ...rows.map((r) => r.length));
-  if (ncols === 0) return;
-  const headLook: TextLook = { size: tableStyle.size, color: TEXT_COLOR, bold: true };
-  const bodyLook: TextLook = { size: tableStyle.size, color: TEXT_COLOR };
-  const cells = (r: readonly Inline[][]) => Array.from({ length: ncols }, (_, i) => r[i] ?? []);
-  const widths = columnWidths(c, cells(header), rows.map(cells), frame.width, headLook, bodyLook);
-  const layout = (r: readonly Inline[][], look: TextLook): Row => cells(r).map((cell, i) => layoutInlines(c, cell, look, widths[i]! - 2 * pad));
-  const head = layout(header, headLook);
-  const body = rows.map((r) => layout(r, bodyLook));
-  const lh = c.lineHeight(tableStyle.size);
-  const height = (r: Row, from = 0) => Math.max(1, ...r.map((cell) => cell.length - from)) * lh + 2 * pad;
+type TableBlock = Extract<Block, { type: 'table' }>;
+
+interface TableLayout {
+  head: Row;
+  body: Row[];
+  widths: number[];
+  lh: number;
+}
+
+const headLook: TextLook = { size: tableStyle.size, color: TEXT_COLOR, bold: true };
+const bodyLook: TextLook = { size: tableStyle.size, color: TEXT_COLOR };
+
+function layoutTable(c: Canvas, b: TableBlock, frame: Frame): TableLayout | null {
+  return c.memo(b, String(frame.width), () => {
+    const ncols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
+    if (ncols === 0) return null;
+    const cells = (r: readonly Inline[][]) => Array.from({ length: ncols }, (_, i) => r[i] ?? []);
+    const widths = columnWidths(c, cells(b.header), b.rows.map(cells), frame.width, headLook, bodyLook);
+    const layout = (r: readonly Inline[][], look: TextLook): Row => cells(r).map((cell, i) => layoutInlines(c, cell, look, widths[i]! - 2 * pad));
+    return { head: layout(b.header, headLook), body: b.rows.map((r) => layout(r, bodyLook)), widths, lh: c.lineHeight(tableStyle.size) };
+  });
+}
+
+const rowHeight = (t: TableLayout, r: Row, from = 0) => Math.max(1, ...r.map((cell) => cell.length - from)) * t.lh + 2 * pad;
+
+/**
+ * The height of the header row and the first data row: never split from each other, nor from a
+ * paragraph that introduces the table. A first row taller than a page counts as what fits.
+ */
+export function tableLead(c: Canvas, b: TableBlock, frame: Frame): number {
+  const t = layoutTable(c, b, frame);
+  if (!t) return 0;
+  const head = rowHeight(t, t.head);
+  return head + (t.body[0] ? Math.min(rowHeight(t, t.body[0]), c.bottom - c.top - head) : 0);
+}
+
+export function renderTable(c: Canvas, b: TableBlock, parent: StructElement, frame: Frame): void {
+  const t = layoutTable(c, b, frame);
+  if (!t) return;
+  const { head, body, widths, lh } = t;
+  const height = (r: Row) => rowHeight(t, r);
   const draw = (r: Row, look: TextLook, fill: string | null, tr: StructElement | null, kind: 'TH' | 'TD') =>
     drawRow(c, r, { look, fill, tr, kind, left: frame.left, widths, lh });
 
   const table = c.struct(parent, 'Table');
-  // Never leave the header alone at the foot of a page: keep it with the first row (or two lines of it).
-  c.ensure(height(head) + Math.min(body[0] ? height(body[0]) : 0, 2 * lh + 2 * pad));
+  // Never leave the header alone at the foot of a page: keep it with the first row.
+  c.ensure(tableLead(c, b, frame));
   const headTr = c.struct(table, 'TR');
   draw(head, headLook, tableStyle.headerFill, headTr, 'TH');
   headTr.end();

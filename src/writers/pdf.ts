@@ -7,7 +7,7 @@ import { renderBlocks } from './pdf-blocks.js';
 import { Canvas } from './pdf-canvas.js';
 import { loadFonts, type FontSet } from './pdf-fonts.js';
 import { drawLine, layoutInlines, lineX, type TextLook } from './pdf-inline.js';
-import { page, paragraphs } from './style.js';
+import { page } from './style.js';
 
 export interface PdfWriter {
   extension: 'pdf';
@@ -82,7 +82,7 @@ function render(PDFDocument: typeof PDFDocumentClass, fonts: FontSet, doc: Docum
 function drawFooters(c: Canvas, footer: string | undefined, label: (n: number, total: number) => string): void {
   const pdf = c.doc;
   const { start, count } = pdf.bufferedPageRange();
-  const look: TextLook = { size: page.footerSize, color: paragraphs.letterhead.color ?? '#444444' };
+  const look: TextLook = { size: page.footerSize, color: page.footerColor };
   const left = page.margin.left;
   const width = page.width - page.margin.left - page.margin.right;
   const lh = c.lineHeight(page.footerSize);

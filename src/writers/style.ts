@@ -1,6 +1,9 @@
 // The one style sheet: how each part of a letter looks, shared by the DOCX and PDF writers.
-// Sizes in points. Content lives in templates, the frame in compose/, the look here.
-import type { ParagraphStyle } from '../document.js';
+// Sizes in points, colours as #RRGGBB. Content lives in templates, the frame in compose/, the look here.
+import type { Block, ParagraphStyle } from '../document.js';
+
+/** Text colour, and the grey of the letterhead's contact lines and the page footer. */
+export const colors = { text: '#000000', muted: '#444444' };
 
 export const page = {
   /** A4, the paper size of most of the world's ministries. */
@@ -8,6 +11,7 @@ export const page = {
   height: 841.89,
   margin: { top: 62, bottom: 62, left: 68, right: 68 },
   footerSize: 8,
+  footerColor: colors.muted,
 };
 
 export const font = {
@@ -21,7 +25,13 @@ export const font = {
   },
   size: 10.5,
   lineGap: 2.5,
+  /** Noto Sans' ascent-to-descent height in ems; a line is this times the size, plus `lineGap`. */
+  lineHeightEm: 1.362,
 };
+
+/** Height of one line of body text (about 16.8 pt). */
+const bodyLine = font.size * font.lineHeightEm + font.lineGap;
+
 
 export const headings: Record<1 | 2 | 3, { size: number; spaceBefore: number; spaceAfter: number }> = {
   1: { size: 15, spaceBefore: 14, spaceAfter: 8 },
@@ -34,17 +44,28 @@ export interface ParagraphLook {
   bold?: boolean;
   align: 'left' | 'right';
   spaceAfter: number;
+  /** Space above; kept even when the paragraph follows another (not at the top of a page). */
+  spaceBefore?: number;
   color?: string;
+  /** Never split across pages (Word: keep lines together). */
+  keepTogether?: boolean;
+  /** On the same page as the block after it (Word: keep with next). */
+  keepWithNext?: boolean;
+  /** The block before it stays on its page (writers give that block keep-with-next). */
+  keepWithPrevious?: boolean;
 }
 
 export const paragraphs: Record<ParagraphStyle, ParagraphLook> = {
   body: { size: font.size, align: 'left', spaceAfter: 7 },
   organisation: { size: 14, bold: true, align: 'left', spaceAfter: 2 },
-  letterhead: { size: 8.5, align: 'left', spaceAfter: 14, color: '#444444' },
+  letterhead: { size: 8.5, align: 'left', spaceAfter: 14, color: colors.muted },
   date: { size: font.size, align: 'right', spaceAfter: 12 },
   address: { size: font.size, align: 'left', spaceAfter: 12 },
   subject: { size: font.size, bold: true, align: 'left', spaceAfter: 10 },
-  signature: { size: font.size, align: 'left', spaceAfter: 10 },
+  // "Yours sincerely," never ends a page alone: it keeps with the last paragraph and the signature.
+  closing: { size: font.size, align: 'left', spaceAfter: 0, keepTogether: true, keepWithNext: true, keepWithPrevious: true },
+  // Three lines of room above the name, for a handwritten signature.
+  signature: { size: font.size, align: 'left', spaceBefore: Math.round(3 * bodyLine), spaceAfter: 10, keepTogether: true },
   small: { size: 9, align: 'left', spaceAfter: 5 },
 };
 
@@ -58,3 +79,14 @@ export const table = {
 export const quote = { indent: 18, size: 9.5, color: '#333333' };
 export const list = { indent: 16, spaceAfter: 3 };
 export const link = { color: '#1F4E8C' };
+
+/**
+ * Whether a block must share a page with the one after it, beyond what a style says by itself: a
+ * paragraph that introduces a table stays with the table's first rows, and the paragraph before one
+ * whose style keeps with its previous (the closing) stays with that. Headings always keep with next.
+ */
+export function keepsWithNext(b: Block, next: Block | undefined): boolean {
+  if (b.type !== 'paragraph' || next === undefined) return false;
+  if (paragraphs[b.style ?? 'body'].keepWithNext) return true;
+  return next.type === 'table' || (next.type === 'paragraph' && paragraphs[next.style ?? 'body'].keepWithPrevious === true);
+}
