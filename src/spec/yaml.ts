@@ -7,7 +7,13 @@ export interface Position { line: number; col: number }
 
 export interface ParsedYaml {
   data: unknown;
+  /** Errors: when there is one, `data` is null. */
   diagnostics: Diagnostic[];
+  /**
+   * Warnings about how the text was read (`reference: MEW #7` loses `#7` to a comment). The data is
+   * still built; callers add these to their own diagnostics.
+   */
+  warnings: Diagnostic[];
   /** Where a spec path points in the file: the value, or the nearest existing parent. */
   locate(path: readonly PropertyKey[], key?: boolean): Position;
   /** The text of the value at a path as written in the file, e.g. `01234` for a number. */
@@ -35,14 +41,26 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const pos = (offset: number): Position => lineCounter.linePos(offset);
   const diagnostics: Diagnostic[] = [];
-  const report = (rule: string, message: string, offset: number, path?: (string | number)[]) =>
-    diagnostics.push({ severity: 'error', rule, message, file, ...pos(offset), path: path?.length ? formatPath(path) : undefined });
+  const warnings: Diagnostic[] = [];
+  const report: Report = (rule, message, offset, path, severity = 'error') =>
+    (severity === 'error' ? diagnostics : warnings)
+      .push({ severity, rule, message, file, ...pos(offset), path: path?.length ? formatPath(path) : undefined });
 
   // Tags, duplicate keys and aliases are reported by our own walk, which knows the key names and
   // paths; yaml's own reports of them are kept only if the walk found nothing of that kind.
   const found = scan(doc, source, report);
+  const problems = [...doc.errors, ...doc.warnings];
+  // A tab in the indentation throws the parser off for the lines around it: its other complaints
+  // there (implicit keys, missing values) are consequences, so only the tabs are reported.
+  const tabs = problems.filter((e) => e.code === 'TAB_AS_INDENT');
+  if (tabs.length) {
+    diagnostics.length = 0; // what the walk found is built from the misread structure too
+    const others = [...new Set(tabs.slice(1).map((e) => pos(e.pos[0]).line))].filter((l) => l !== pos(tabs[0]!.pos[0]).line);
+    const also = others.length ? ` (also on line${others.length === 1 ? '' : 's'} ${others.join(', ')})` : '';
+    report('yaml-syntax', `invalid YAML: ${friendly.TAB_AS_INDENT}${also}`, tabs[0]!.pos[0]);
+  }
   const lines = new Set<number>();
-  for (const e of [...doc.errors, ...doc.warnings]) {
+  for (const e of tabs.length ? [] : problems) {
     if (e.code === 'DUPLICATE_KEY' && found.duplicates) continue;
     if (e.code === 'TAG_RESOLVE_FAILED' && found.tags) continue;
     const { line } = pos(e.pos[0]);
@@ -50,11 +68,14 @@ export function parseYaml(source: string, file: string): ParsedYaml {
     lines.add(line);
     const rule = e.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : e.code === 'DUPLICATE_KEY' ? 'duplicate-key'
       : e.code === 'TAG_RESOLVE_FAILED' ? 'unknown-tag' : 'yaml-syntax';
+    const colon = e.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInValue(source, e.pos[0]) : undefined;
     const message = e.code === 'MULTIPLE_DOCS' ? friendly[e.code]!
-      : friendly[e.code] ? `invalid YAML: ${friendly[e.code]}` : yamlMessage(e.message);
+      : colon ? `invalid YAML: ${colon}`
+        : friendly[e.code] ? `invalid YAML: ${friendly[e.code]}` : yamlMessage(e.message);
     report(rule, message, e.pos[0]);
   }
   diagnostics.sort((a, b) => a.line! - b.line! || a.col! - b.col!);
+  warnings.sort((a, b) => a.line! - b.line! || a.col! - b.col!);
 
   let data: unknown = null;
   if (diagnostics.length === 0) {
@@ -70,6 +91,7 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   return {
     data,
     diagnostics,
+    warnings: diagnostics.length ? [] : warnings,
     locate: (path, key) => locate(doc, path, key, pos),
     sourceAt: (path) => {
       const n = walk(doc, path);
@@ -78,17 +100,37 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   };
 }
 
+/**
+ * `subject: Request: for data`: yaml reports a nested mapping where the author meant text with a
+ * colon in it. When the rest of the line is plain text holding `: `, say to quote it.
+ */
+function colonInValue(source: string, offset: number): string | undefined {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = source.indexOf('\n', offset);
+  const line = source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
+  const m = /^(\s*(?:- +)?)([^\s#'"{}[\]&*!|>-][^:#]*?):[ \t]+([^'"{}[\]&*!|>#\s].*?:(?:[ \t].*)?)\s*$/.exec(line);
+  if (!m || lineStart + m[1]!.length + m[2]!.length + 1 > offset) return undefined;
+  const value = m[3]!.replace(/\s+#.*$/, '');
+  return `the value \`${value}\` holds ": ", which YAML reads as the start of another key; put the value in quotes: ${m[2]}: "${value.replace(/"/g, '\\"')}"`;
+}
+
 /** yaml's messages end with "at line 3, column 1" (we print the place ourselves) and some are terse. */
 function yamlMessage(message: string): string {
   return 'invalid YAML: ' + message.replace(/ at line \d+, column \d+.*$/s, '').trim();
 }
 
-type Report = (rule: string, message: string, offset: number, path?: (string | number)[]) => void;
+type Report = (rule: string, message: string, offset: number, path?: (string | number)[], severity?: 'error' | 'warning') => void;
 
-/** Reports non-core tags, duplicate keys and aliases without an anchor, each with its path. */
+/** ` #7` right after a plain value: YAML ends the value there, and `#7` reads like part of it. */
+const COMMENT_IN_VALUE = /^[ \t]+#[^\s#]/;
+
+/**
+ * Reports non-core tags, duplicate keys, aliases without an anchor, keys that are not plain text, and
+ * (as warnings) comments that cut a value short, each with its path.
+ */
 function scan(doc: Document, source: string, report: Report) {
   const found = { tags: false, duplicates: false, firstAlias: undefined as number | undefined };
-  const visit = (node: unknown, path: (string | number)[]): void => {
+  const visit = (node: unknown, path: (string | number)[], inList = false): void => {
     if (isAlias(node)) {
       found.firstAlias ??= node.range?.[0];
       if (!node.resolve(doc) && node.range) {
@@ -103,21 +145,42 @@ function scan(doc: Document, source: string, report: Report) {
       const at = source.lastIndexOf(written, node.range[0]);
       report('unknown-tag', `the tag ${written} is not allowed; write plain YAML values without tags`, at >= 0 ? at : node.range[0], path);
     }
-    if (isSeq(node)) node.items.forEach((item, i) => visit(item, [...path, i]));
+    if (isScalar(node) && node.type === 'PLAIN' && node.range && COMMENT_IN_VALUE.test(source.slice(node.range[1], node.range[2]))) {
+      report('yaml-comment-in-value', 'the value ends at ` #`: YAML reads the rest of the line as a comment; put the value in quotes to keep it',
+        node.range[0], path, 'warning');
+    }
+    if (isSeq(node)) node.items.forEach((item, i) => visit(item, [...path, i], true));
     if (!isMap(node)) return;
     const seen = new Map<unknown, Node>();
+    const firstKey = isScalar(node.items[0]?.key) ? node.items[0].key.value : undefined;
+    let newItem = false;
     for (const pair of node.items) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        complexKey(pair.key as Node, path);
+        continue;
+      }
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
-      const name = isScalar(pair.key) ? String(pair.key.value) : '?';
+      const name = isScalar(pair.key) ? String(pair.key.value) : '';
       const first = isScalar(pair.key) ? seen.get(key) : undefined;
       if (first && isScalar(pair.key) && pair.key.range && first.range) {
         found.duplicates = true;
-        report('duplicate-key', `the key \`${name}\` appears twice in this mapping (first on line ${lineOf(source, first.range[0])}); keep one`,
+        // A list item whose first key comes again is, nearly always, two items with the `- ` of the
+        // second missing; the keys after it that repeat belong to that item and need no message.
+        if (newItem) continue;
+        newItem = inList && key === firstKey;
+        const hint = newItem ? '; did you mean to start a new list item with `- `?' : '; keep one';
+        report('duplicate-key', `the key \`${name}\` appears twice in this ${newItem ? 'list item' : 'mapping'} (first on line ${lineOf(source, first.range[0])})${hint}`,
           pair.key.range[0], [...path, name]);
       } else if (isScalar(pair.key)) seen.set(key, pair.key);
-      visit(pair.key, path);
+      if (isScalar(pair.key) && pair.key.tag) visit(pair.key, path);
       visit(pair.value, [...path, name]);
     }
+  };
+  // `[a, b]: x` or `? {a: 1}` is valid YAML, but a spec's keys are names; JavaScript would turn such a
+  // key into the text "[ a, b ]" (and Node would print a warning about it).
+  const complexKey = (key: Node, path: (string | number)[]) => {
+    const what = isAlias(key) ? 'an alias (*name)' : isSeq(key) ? 'a list' : 'a mapping';
+    report('complex-key', `expected a key written as plain text, such as \`subject\`; got ${what} used as a key`, key.range?.[0] ?? 0, path);
   };
   visit(doc.contents, []);
   return found;
