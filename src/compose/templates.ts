@@ -1,11 +1,13 @@
 // Finding, compiling and running the letter templates: templates/<lang>/*.md.hbs with partials/,
 // overridable by name from --template-dir. One isolated Handlebars environment per template set.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { parse as parseYamlText } from 'yaml';
-import { ExitCode, OedrError, fail } from '../errors.js';
+import { ExitCode, OedrError, fail, formatPath, type Diagnostic } from '../errors.js';
+import { describeValue } from '../spec/diagnose.js';
+import { closest } from '../spec/suggest.js';
+import { parseYaml } from '../spec/yaml.js';
 import { escapeMarkdown } from './markdown.js';
 
 export const BUILTIN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -59,25 +61,40 @@ export function loadTemplates(language: string, overrideDir?: string): TemplateS
 
 function buildSet(language: string, overrideDir?: string): TemplateSet {
   const builtin = BUILTIN_DIR;
+  if (overrideDir !== undefined) checkOverrideDir(overrideDir);
   const lang = resolveLanguage(language, overrideDir ? [builtin, overrideDir] : [builtin]);
+  // What an override may replace: the built-in names for this language (for a language only the
+  // override has, the names of every built-in language).
+  const builtinLangs = existsSync(join(builtin, lang)) ? [lang] : builtinLanguages();
+  const known = { templates: new Set<string>(), partials: new Set<string>() };
+  for (const l of builtinLangs) {
+    for (const n of hbsFiles(join(builtin, l))) known.templates.add(n.slice(0, -EXT.length));
+    for (const n of hbsFiles(join(builtin, l, 'partials'))) known.partials.add(n.slice(0, -EXT.length));
+  }
+  const referenceWords = readWords(join(builtin, builtinLangs[0]!, 'words.yaml'));
   // Later folders win: built-in, then --template-dir, then --template-dir/<lang>.
   const layers = [join(builtin, lang), ...(overrideDir ? [overrideDir, join(overrideDir, lang)] : [])];
   const byName = new Map<string, TemplateFile>();
   let words: Record<string, unknown> = {};
   for (const dir of layers) {
+    const override = dir !== layers[0];
+    if (override) checkOverrideFiles(dir, known);
     for (const [sub, partial] of [['', false], ['partials', true]] as const) {
-      const d = join(dir, sub);
-      if (!existsSync(d)) continue;
-      for (const f of readdirSync(d).filter((n) => n.endsWith(EXT)).sort()) {
+      for (const f of hbsFiles(join(dir, sub)).filter((n) => n.endsWith(EXT))) {
         const name = f.slice(0, -EXT.length);
-        const file = join(d, f);
+        const file = join(dir, sub, f);
         byName.set(`${partial ? 'partial' : 'template'}:${name}`, { name, file, source: readFileSync(file, 'utf8'), partial });
       }
     }
     const wordsFile = join(dir, 'words.yaml');
-    if (existsSync(wordsFile)) words = mergeWords(words, parseYamlText(readFileSync(wordsFile, 'utf8')));
+    if (existsSync(wordsFile)) {
+      const { data, yaml } = readWordsWithPlaces(wordsFile);
+      if (override) checkWords(referenceWords, data, yaml, wordsFile);
+      words = mergeWords(words, data);
+    }
   }
   const files = [...byName.values()];
+  checkPartialsExist(files);
   const env = Handlebars.create();
   // Values from the spec are data: escape them for Markdown, not HTML. Handlebars reads
   // escapeExpression at render time from its Utils, shared by every environment.
@@ -104,6 +121,139 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
       }
     },
   };
+}
+
+const fileError = (rule: string, message: string, where: Partial<Diagnostic>): OedrError =>
+  new OedrError(ExitCode.render, [{ severity: 'error', rule, message, ...where }]);
+
+/** `*.hbs` in a folder, sorted (so the order of the set never depends on the file system); none if it is missing. */
+function hbsFiles(dir: string): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  return readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort();
+}
+
+function builtinLanguages(): string[] {
+  return readdirSync(BUILTIN_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+/** A --template-dir that is not there would silently give the built-in letters. */
+function checkOverrideDir(dir: string): void {
+  let isDir: boolean;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    return fail(ExitCode.input, 'template-dir-missing', '--template-dir names a folder that does not exist', { file: dir });
+  }
+  if (!isDir) fail(ExitCode.input, 'template-dir-missing', '--template-dir names a file; expected a folder of templates', { file: dir });
+}
+
+/**
+ * Every .hbs file in an override folder must replace a built-in template or partial by name: a file
+ * that matches nothing (`partials/formats.md.hbs`, a partial at the top level) would be ignored,
+ * and the letter would keep the built-in wording without a word said.
+ */
+function checkOverrideFiles(dir: string, known: { templates: Set<string>; partials: Set<string> }): void {
+  const paths = [...[...known.templates].map((n) => `${n}${EXT}`), ...[...known.partials].map((n) => `partials/${n}${EXT}`)];
+  for (const [sub, partial] of [['', false], ['partials', true]] as const) {
+    for (const f of hbsFiles(join(dir, sub))) {
+      const name = f.replace(/(\.md)?\.hbs$/, '');
+      const here = partial ? known.partials : known.templates;
+      const there = partial ? known.templates : known.partials;
+      if (f.endsWith(EXT) && here.has(name)) continue;
+      let message: string;
+      if (f.endsWith(EXT) && there.has(name)) {
+        message = partial
+          ? `\`${name}\` is a letter template, not a partial, so this file would never be used; move it up to ${name}${EXT}`
+          : `\`${name}\` is a partial, so this file would never be used; move it to partials/${name}${EXT}`;
+      } else {
+        const guess = closest(`${sub ? 'partials/' : ''}${name}${EXT}`, paths) ?? closest(name, [...here]);
+        const at = guess === undefined ? undefined : guess.endsWith(EXT) ? guess : `${sub ? 'partials/' : ''}${guess}${EXT}`;
+        const kind = partial ? 'partial' : 'letter template';
+        message = `no built-in ${kind} is named \`${name}\`${f.endsWith(EXT) ? '' : ` (template files end in ${EXT})`}, so this file would never be used; `
+          + (at ? `did you mean ${at}?` : `expected one of: ${paths.join(', ')}`);
+      }
+      throw fileError('template-unknown', message, { file: join(dir, sub, f) });
+    }
+  }
+}
+
+/** words.yaml through the spec's YAML reader: syntax errors and duplicate keys come with file:line:col. */
+function readWordsWithPlaces(file: string): { data: Record<string, unknown>; yaml: ReturnType<typeof parseYaml> } {
+  const yaml = parseYaml(readFileSync(file, 'utf8'), file);
+  if (yaml.diagnostics.length) throw new OedrError(ExitCode.render, yaml.diagnostics);
+  const data = yaml.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw fileError('words-type', `expected a mapping of word groups (phrases:, kinds:, ...), got ${describeValue(data)}`, { file, line: 1, col: 1 });
+  }
+  return { data: data as Record<string, unknown>, yaml };
+}
+
+const readWords = (file: string) => (existsSync(file) ? readWordsWithPlaces(file).data : {});
+
+const kindOf = (v: unknown) => (v === null || v === undefined ? 'empty' : Array.isArray(v) ? 'list' : typeof v);
+const kindName: Record<string, string> = { object: 'a mapping', list: 'a list', string: 'text', number: 'a number', boolean: 'true/false', empty: 'an empty value' };
+
+/**
+ * An override's words must have the built-in shape: a group the code does not know is a typo, and a
+ * word of another kind (a mapping replaced by a number) would break the letter far from its cause.
+ */
+function checkWords(base: Record<string, unknown>, over: Record<string, unknown>, yaml: ReturnType<typeof parseYaml>, file: string): void {
+  const out: Diagnostic[] = [];
+  const at = (path: (string | number)[], rule: string, message: string, key = false) =>
+    out.push({ severity: 'error', rule, message, file, ...yaml.locate(path, key), path: formatPath(path) });
+  const groups = Object.keys(base);
+  for (const key of Object.keys(over)) {
+    if (key in base) continue;
+    const guess = closest(key, groups);
+    at([key], 'words-unknown', `unknown word group \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : `; expected one of: ${groups.join(', ')}`}`, true);
+  }
+  const walk = (b: unknown, o: unknown, path: (string | number)[]) => {
+    const [kb, ko] = [kindOf(b), kindOf(o)];
+    if (kb !== ko) {
+      at(path, 'words-type', `expected ${kindName[kb] ?? kb}, as in the built-in words.yaml; got ${describeValue(o)}`);
+    } else if (kb === 'object') {
+      for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+        const inner = (b as Record<string, unknown>)[k];
+        if (inner !== undefined) walk(inner, v, [...path, k]);
+      }
+    }
+  };
+  for (const [k, v] of Object.entries(over)) if (k in base) walk(base[k], v, [k]);
+  if (out.length) throw new OedrError(ExitCode.render, out);
+}
+
+/** `{{> fieldz}}` fails only when rendered, without a place; find every named partial up front. */
+function checkPartialsExist(files: TemplateFile[]): void {
+  const partials = files.filter((f) => f.partial).map((f) => f.name);
+  for (const t of files) {
+    let ast: hbs.AST.Program;
+    try {
+      ast = Handlebars.parse(t.source);
+    } catch {
+      continue; // compileChecked reports syntax errors with their place
+    }
+    const found = partialCalls(ast).find((c) => !partials.includes(c.name));
+    if (!found) continue;
+    const guess = closest(found.name, partials);
+    throw fileError('template', `the partial \`${found.name}\` does not exist${guess ? ` (did you mean \`${guess}\`?)` : `; the partials are: ${partials.join(', ')}`}`,
+      { file: t.file, line: found.line, col: found.col });
+  }
+}
+
+/** Named partials a template calls (`{{> name}}`, `{{#> name}}`); dynamic and @partial-block calls are skipped. */
+function partialCalls(node: unknown, out: { name: string; line: number; col: number }[] = []): { name: string; line: number; col: number }[] {
+  if (!node || typeof node !== 'object') return out;
+  const n = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: { start: { line: number; column: number } } };
+  if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression'
+    && typeof n.name.original === 'string' && !n.name.original.startsWith('@') && n.loc) {
+    out.push({ name: n.name.original, line: n.loc.start.line, col: n.loc.start.column + 1 });
+  }
+  for (const [k, v] of Object.entries(n)) {
+    if (k === 'loc') continue;
+    if (Array.isArray(v)) v.forEach((x) => partialCalls(x, out));
+    else if (v && typeof v === 'object') partialCalls(v, out);
+  }
+  return out;
 }
 
 /** An override's words.yaml replaces single words, not whole groups: `phrases: {closing: …}` keeps the other phrases. */
@@ -152,6 +302,8 @@ function templateError(e: unknown): OedrError {
     message = 'template syntax error: ' + message.split('\n').slice(1).join(' ').replace(/-+\^/, '').replace(/\s+/g, ' ').trim();
   }
   message = message.replace(/^"([^"]+)" not defined in .*$/, 'the template uses `$1`, which the letter context does not have (see `oedr templates`)');
+  message = message.replace(/^You specified knownHelpersOnly, but used the unknown helper (\S+)$/,
+    (_m, name: string) => `unknown helper \`${name}\`; templates may use: ${Object.keys(helpers).sort().join(', ')}`);
   if (/Cannot read properties of (undefined|null)/.test(message)) {
     message = `the template reads a value that is missing: ${message}`;
   }
