@@ -1,7 +1,10 @@
-// A worker thread of the pool: takes one job at a time and answers with plain data.
+// A worker thread of the pool: takes one job at a time and answers with plain data. runJob is also
+// what `oedr validate` runs on the main thread, so both say the same.
+import { readdirSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { bundledFontsCover, uncoveredInSpec } from '../compose/coverage.js';
 import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
-import { loadSpec } from '../spec/load.js';
+import { loadSpec, type LoadedSpec } from '../spec/load.js';
 
 export type Job = { kind: 'validate'; file: string; laws?: string };
 export type JobResult = { diagnostics: Diagnostic[]; code: number };
@@ -10,15 +13,52 @@ export type JobResult = { diagnostics: Diagnostic[]; code: number };
 export async function runJob(job: Job): Promise<JobResult> {
   try {
     const loaded = await loadSpec(job.file);
-    if (!loaded.spec?.law) return { diagnostics: loaded.diagnostics, code: ExitCode.ok };
+    const diagnostics = [...loaded.diagnostics, ...yamlWarnings(loaded), ...draftWouldRefuse(loaded)];
+    if (!loaded.spec?.law) return { diagnostics: sortByPlace(diagnostics), code: ExitCode.ok };
     // Only specs that name a law pay for the registry and holiday tables.
     const { applyLaw } = await import('../laws/for-spec.js');
     const law = await applyLaw(loaded, job.laws);
-    return { diagnostics: sortByPlace([...loaded.diagnostics, ...law.diagnostics]), code: ExitCode.ok };
+    return { diagnostics: sortByPlace([...diagnostics, ...law.diagnostics]), code: ExitCode.ok };
   } catch (e) {
     if (e instanceof OedrError) return { diagnostics: e.diagnostics, code: e.code };
     throw e;
   }
+}
+
+/** How the YAML was read (a comment cutting a value short), unless loadSpec already listed it. */
+function yamlWarnings(loaded: LoadedSpec): Diagnostic[] {
+  const key = (d: Diagnostic) => `${d.rule}\0${d.line}\0${d.col}`;
+  const listed = new Set(loaded.diagnostics.map(key));
+  return (loaded.yaml?.warnings ?? []).filter((d) => !listed.has(key(d)));
+}
+
+/**
+ * What `oedr draft` would refuse although the spec is valid: a language without built-in templates,
+ * and characters the PDF fonts cannot draw. Warnings, since --template-dir or --format docx,md
+ * may avoid them; validate names the place so nobody learns it only when drafting.
+ */
+function draftWouldRefuse(loaded: LoadedSpec): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const language = loaded.spec?.letter.language;
+  if (language && !templateLanguages().has(language) && !templateLanguages().has(language.split('-')[0]!)) {
+    out.push({
+      severity: 'warning', rule: 'no-templates', file: loaded.file, path: 'letter.language', ...loaded.yaml?.locate(['letter', 'language']),
+      message: `no built-in letter templates for language "${language}" (available: ${[...templateLanguages()].join(', ')}); \`oedr draft\` needs --template-dir with a folder ${language}/ for it`,
+    });
+  }
+  if (loaded.yaml?.data) {
+    out.push(...uncoveredInSpec(loaded.yaml.data, bundledFontsCover, loaded.yaml, loaded.file, { severity: 'warning', rule: 'pdf-font-coverage' }));
+  }
+  return out;
+}
+
+let languages: Set<string> | undefined;
+
+/** The folders of templates/, read once per thread (a batch of 1,000 specs asks 1,000 times). */
+function templateLanguages(): Set<string> {
+  languages ??= new Set(readdirSync(new URL('../../templates/', import.meta.url), { withFileTypes: true })
+    .filter((d) => d.isDirectory()).map((d) => d.name).sort());
+  return languages;
 }
 
 parentPort?.on('message', async (m: { index: number; job: Job }) => {

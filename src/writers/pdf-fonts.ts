@@ -67,19 +67,19 @@ export async function loadFonts(): Promise<FontSet> {
       doc.font(source(face), keys[face], size);
     },
     check(texts) {
-      const missing = new Map<number, string>();
+      const missing = new Set<number>();
       for (const t of texts) {
         for (const ch of t) {
           const cp = ch.codePointAt(0)!;
-          if (/\s/u.test(ch) || missing.has(cp) || covers(cp)) continue;
-          missing.set(cp, ch);
+          if (!needsGlyph(cp) || missing.has(cp) || covers(cp)) continue;
+          missing.add(cp);
         }
       }
       if (missing.size === 0) return;
-      const diagnostics: Diagnostic[] = [...missing].map(([cp, ch]) => ({
+      const diagnostics: Diagnostic[] = [...missing].map((cp) => ({
         severity: 'error',
         rule: 'font-coverage',
-        message: `the character "${ch}" (${codePointLabel(cp)}) is not covered by the bundled fonts (${fontStyle.family}: Latin, Greek, Cyrillic)`,
+        message: notCoveredMessage([cp]),
       }));
       throw new OedrError(ExitCode.render, diagnostics);
     },
@@ -162,4 +162,29 @@ function withLayoutCache(font: Font): Shaper {
 
 export function codePointLabel(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * A character as a message names it: `"中" (U+4E2D)`; a combining mark on a dotted circle so it has
+ * something to sit on; an invisible one (control, format, space) by its code point alone.
+ */
+export function describeCodePoint(cp: number): string {
+  const ch = String.fromCodePoint(cp);
+  if (/[\p{C}\p{Z}]/u.test(ch)) return codePointLabel(cp);
+  return `"${/\p{M}/u.test(ch) ? `\u25CC${ch}` : ch}" (${codePointLabel(cp)})`;
+}
+
+/** Whether the PDF needs a glyph for this code point: white space is spacing, never drawn. */
+export function needsGlyph(cp: number): boolean {
+  return !/\s/u.test(String.fromCodePoint(cp));
+}
+
+/**
+ * What a character the fonts lack is called everywhere (the writer, `oedr draft` at the spec line,
+ * `oedr validate`), so a user meets one wording: `the character "中" (U+4E2D) is not covered …`.
+ */
+export function notCoveredMessage(cps: readonly number[]): string {
+  const names = cps.map(describeCodePoint);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `the character${cps.length === 1 ? '' : 's'} ${list} ${cps.length === 1 ? 'is' : 'are'} not covered by the bundled fonts (${fontStyle.family}: Latin, Greek, Cyrillic)`;
 }

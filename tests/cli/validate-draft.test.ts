@@ -1,0 +1,72 @@
+// `oedr validate` warns about what `oedr draft` would refuse in a valid spec (a language without
+// templates, characters the PDF fonts lack), in the same words as draft, without loading fontkit.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { root, runCli, tempDir } from '../helpers.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.done());
+const example = readFileSync(join(root, 'examples/polling-station-results.yaml'), 'utf8');
+
+function specWith(name: string, from: string, to: string): string {
+  expect(example).toContain(from);
+  const file = join(tmp.path, `${name}.yaml`);
+  writeFileSync(file, example.replace(from, to));
+  return file;
+}
+
+const ARABIC = 'the characters "م" (U+0645), "ر" (U+0631), "ص" (U+0635) and "د" (U+062F) are not covered by the bundled fonts (Noto Sans: Latin, Greek, Cyrillic), so the PDF cannot be made; write this value in Latin script, or draft with --format docx,md';
+
+describe('validate warns about what draft would refuse', () => {
+  test('a language without built-in templates, at letter.language', async () => {
+    const file = specWith('french', '  language: en', '  language: fr-CA');
+    expect(await runCli('validate', file)).toEqual({
+      code: 0,
+      out: `${file} is valid (0 errors, 1 warning)`,
+      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "fr-CA" (available: en); \`oedr draft\` needs --template-dir with a folder fr-CA/ for it [no-templates]`,
+    });
+    expect((await runCli('validate', '--strict', file)).code).toBe(1);
+  });
+
+  test('a regional variant of a language with templates is fine, in any case', async () => {
+    expect((await runCli('validate', specWith('en-gb', '  language: en', '  language: EN-gb'))).err).toBe('');
+  });
+
+  test('characters the PDF fonts lack, at the value that holds them; draft says the same at the same place', async () => {
+    const file = specWith('arabic', 'organisation: Citizens\' Election Watch', 'organisation: مرصد');
+    const r = await runCli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`${file}:18:17 requester.organisation: warning: ${ARABIC} [pdf-font-coverage]`);
+
+    const draft = await runCli('draft', file, '--format', 'pdf', '--out', join(tmp.path, 'out'));
+    expect(draft.code).toBe(4);
+    expect(draft.err).toContain(`${file}:18:17 requester.organisation: ${ARABIC} [font-coverage]`);
+    expect((await runCli('draft', file, '--format', 'docx,md', '--out', join(tmp.path, 'out'))).code).toBe(0);
+  });
+
+  test('a comment that cuts a value short is a warning with its place', async () => {
+    const file = specWith('comment', '  reference: CEW/2027/014', '  reference: CEW #14');
+    expect((await runCli('validate', file)).err).toBe(
+      `${file}:13:14 letter.reference: warning: the value ends at \` #\`: YAML reads the rest of the line as a comment; put the value in quotes to keep it [yaml-comment-in-value]`);
+  });
+});
+
+test('validate never loads fontkit or pdfkit (it reads fonts/coverage.json)', () => {
+  const file = specWith('arabic-child', 'organisation: Citizens\' Election Watch', 'organisation: مرصد');
+  // A resolve hook that refuses the font libraries: validate must not notice it; draft --format pdf must.
+  const hook = `export async function resolve(s, c, next) { if (/^(fontkit|pdfkit)$/.test(s)) throw new Error('loaded ' + s); return next(s, c); }`;
+  const script = `
+    import { register } from 'node:module';
+    register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hook)}));
+    const { main } = await import(${JSON.stringify(new URL('../../dist/bundle/main.js', import.meta.url).href)});
+    process.exitCode = await main(process.argv.slice(1));`;
+  const run = (...argv: string[]) => spawnSync(process.execPath, ['--input-type=module', '-e', script, ...argv],
+    { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', OEDR_DEBUG: '1' }, cwd: tmp.path });
+  const validate = run('validate', file);
+  expect(validate.stderr).toContain('[pdf-font-coverage]');
+  expect(validate.status).toBe(0);
+  const draft = run('draft', join(root, 'examples/polling-station-results.yaml'), '--format', 'pdf', '--out', join(tmp.path, 'pdf'));
+  expect(draft.stderr).toMatch(/loaded (fontkit|pdfkit)/);
+});
