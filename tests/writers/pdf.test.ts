@@ -225,7 +225,9 @@ describe('PDF writer: reproducibility', () => {
 
   // Child processes run the built writer (dist/ is built by `npm ci` through `prepare`).
   const built = fileURLToPath(new URL('../../dist/writers/pdf.js', import.meta.url));
-  it.skipIf(!existsSync(built))('does not depend on the time zone or the process (built writer in child processes)', () => {
+  it('does not depend on the time zone or the process (built writer in child processes)', () => {
+    // Fail loudly rather than skip: tests/global-setup.ts builds dist/ before the suite.
+    expect(existsSync(built), `missing ${built}: run \`npm run build\` first`).toBe(true);
     const script = `
       import { createHash } from 'node:crypto';
       const { createPdfWriter } = await import(${JSON.stringify(new URL('../../dist/writers/pdf.js', import.meta.url).href)});
