@@ -180,6 +180,8 @@ function checkOverrideFiles(dir: string, known: { templates: Set<string>; partia
 /** words.yaml through the spec's YAML reader: syntax errors and duplicate keys come with file:line:col. */
 function readWordsWithPlaces(file: string): { data: Record<string, unknown>; yaml: ReturnType<typeof parseYaml> } {
   const yaml = parseYaml(readFileSync(file, 'utf8'), file);
+  // An empty (or comments-only) words.yaml overrides nothing; the reader's "empty spec" advice is for specs.
+  if (yaml.diagnostics.length === 1 && yaml.diagnostics[0]!.rule === 'empty-spec') return { data: {}, yaml };
   if (yaml.diagnostics.length) throw new OedrError(ExitCode.render, yaml.diagnostics);
   const data = yaml.data;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {

@@ -74,6 +74,10 @@ describe('words.yaml in an override folder', () => {
     expect(r.err).not.toMatch(/internal error|\n\s+at /);
   });
 
+  test('an empty or comments-only words.yaml overrides nothing', async () => {
+    expect((await templates(overrides({ 'words.yaml': '# house words, none yet\n' }))).code).toBe(0);
+  });
+
   test.each([
     ['phrases: 5\n', '1:10 phrases: expected a mapping, as in the built-in words.yaml; got the number 5 [words-type]'],
     ['months: March\n', '1:9 months: expected a list, as in the built-in words.yaml; got "March" [words-type]'],
