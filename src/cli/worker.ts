@@ -13,7 +13,7 @@ export type JobResult = { diagnostics: Diagnostic[]; code: number };
 export async function runJob(job: Job): Promise<JobResult> {
   try {
     const loaded = await loadSpec(job.file);
-    const diagnostics = [...loaded.diagnostics, ...yamlWarnings(loaded), ...draftWouldRefuse(loaded)];
+    const diagnostics = [...loaded.diagnostics, ...draftWouldRefuse(loaded)];
     if (!loaded.spec?.law) return { diagnostics: sortByPlace(diagnostics), code: ExitCode.ok };
     // Only specs that name a law pay for the registry and holiday tables.
     const { applyLaw } = await import('../laws/for-spec.js');
@@ -23,13 +23,6 @@ export async function runJob(job: Job): Promise<JobResult> {
     if (e instanceof OedrError) return { diagnostics: e.diagnostics, code: e.code };
     throw e;
   }
-}
-
-/** How the YAML was read (a comment cutting a value short), unless loadSpec already listed it. */
-function yamlWarnings(loaded: LoadedSpec): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.rule}\0${d.line}\0${d.col}`;
-  const listed = new Set(loaded.diagnostics.map(key));
-  return (loaded.yaml?.warnings ?? []).filter((d) => !listed.has(key(d)));
 }
 
 /**

@@ -23,7 +23,8 @@ export function parseSpec(source: string, file: string): LoadedSpec {
   if (yaml.diagnostics.length) return { file, diagnostics: yaml.diagnostics, yaml };
 
   const result = Spec.safeParse(yaml.data, { reportInput: true });
-  const diagnostics = result.success ? [] : diagnoseIssues(result.error.issues, Spec, yaml, file);
+  // How the YAML was read (a comment cutting a value short) comes first, as warnings.
+  const diagnostics = [...yaml.warnings, ...(result.success ? [] : diagnoseIssues(result.error.issues, Spec, yaml, file))];
   for (const f of checkRules(yaml.data, yaml.sourceAt)) {
     diagnostics.push({ severity: f.severity, rule: f.rule, message: f.message, file, ...yaml.locate(f.path), path: formatPath(f.path) || undefined });
   }

@@ -64,7 +64,7 @@ describe('reproducible output', () => {
     const c = join(tmp.path, 'c');
     const bin = join(root, 'bin/oedr.js');
     if (!existsSync(join(root, 'dist/cli/main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm ci does it through prepare)');
-    execFileSync(process.execPath, [bin, 'draft', ...specs, '--format', 'docx,pdf', '--out', c], { env: { ...process.env, TZ: 'Pacific/Auckland' } });
+    execFileSync(process.execPath, [bin, 'draft', ...specs, '--format', 'docx,pdf', '--out', c], { env: { ...process.env, TZ: 'Pacific/Auckland' }, stdio: ['ignore', 'pipe', 'pipe'] });
     for (const f of readdirSync(a)) {
       const h = sha(readFileSync(join(a, f)));
       expect(sha(readFileSync(join(b, f))), f).toBe(h);
@@ -80,7 +80,7 @@ describe('failures write nothing half-way', () => {
     const out = join(tmp.path, 'arabic-out');
     const io = captureIo();
     expect(await main(['draft', spec, '--out', out], io)).toBe(4);
-    expect(io.stderr.join('\n')).toContain(`${spec}:35:11 recipient.person: "م" (U+0645), "ر" (U+0631), "ي" (U+064A), "ن" (U+0646), "و" (U+0648), "ف" (U+0641), "ا" (U+0627), "ك" (U+0643) are not covered by the PDF fonts (Noto Sans: Latin, Greek, Cyrillic); the PDF cannot show them [font-coverage]`);
+    expect(io.stderr.join('\n')).toContain(`${spec}:35:11 recipient.person: the characters "م" (U+0645), "ر" (U+0631), "ي" (U+064A), "ن" (U+0646), "و" (U+0648), "ف" (U+0641), "ا" (U+0627) and "ك" (U+0643) are not covered by the bundled fonts (Noto Sans: Latin, Greek, Cyrillic), so the PDF cannot be made; write this value in Latin script, or draft with --format docx,md [font-coverage]`);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
   });
 

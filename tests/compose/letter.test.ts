@@ -144,7 +144,7 @@ describe('templates', () => {
 
   it.each([
     ['a missing variable', 'line one\n\nDear {{recipient.nmae}},\n', 3, 8, 'the template uses `nmae`, which the letter context does not have (see `oedr templates`)'],
-    ['an unknown helper', 'Hi\n{{shout recipient.institution}}\n', 2, 1, 'You specified knownHelpersOnly, but used the unknown helper shout'],
+    ['an unknown helper', 'Hi\n{{shout recipient.institution}}\n', 2, 1, 'unknown helper `shout`; templates may use: join, sentence'],
     ['a syntax error', 'a\n{{#each datasets}}\n{{/eahc}}\n', 2, 4, "each doesn't match eahc"],
   ])('%s is an error naming the template file, line and column', async (_what, source, line, col, message) => {
     const tmp = tempDir();
