@@ -10,6 +10,7 @@ import { writeFileAtomic } from './files.js';
 import { expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 import { MANIFEST, manifestEntry, mergeManifest, readManifest, type ManifestEntry } from './manifest.js';
+import { DRAFT_PARALLEL_THRESHOLD, jobCount, runInWorkers } from './pool.js';
 import { progress } from './progress.js';
 
 export interface DraftOptions {
@@ -60,15 +61,29 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   });
 
   const show = progress(io, files.length, Boolean(opts.quiet || opts.json));
-  const results: DraftResult[] = [];
+  const results: DraftResult[] = new Array(files.length);
   let worst: number = ExitCode.ok;
-  for (const [i, job] of jobs.entries()) {
-    const result = 'kind' in job ? await runDraftJob(job) : { code: ExitCode.usage, diagnostics: [job], outputs: [], ms: 0 };
-    results.push(result);
+  let reported = 0;
+  let finished = 0;
+  // Results may arrive in any order from the workers; they are reported in input order.
+  const arrive = (i: number, result: DraftResult) => {
+    results[i] = result;
     worst = Math.max(worst, result.code);
+    finished++;
     show.clear();
-    if (!opts.json) report(io, files[i]!, result, opts);
-    show.tick(i + 1, files[i]!);
+    while (reported < files.length && results[reported]) {
+      if (!opts.json) report(io, files[reported]!, results[reported]!, opts);
+      reported++;
+    }
+    show.tick(finished, files[i]!);
+  };
+  const runnable = jobs.flatMap((j, i) => ('kind' in j ? [{ i, job: j }] : []));
+  for (const [i, j] of jobs.entries()) if (!('kind' in j)) arrive(i, { code: ExitCode.usage, diagnostics: [j], outputs: [], ms: 0 });
+  const workers = jobCount(runnable.length, DRAFT_PARALLEL_THRESHOLD);
+  if (workers > 1) {
+    await runInWorkers<DraftResult>(runnable.map((r) => r.job), workers, (k, result) => arrive(runnable[k]!.i, result));
+  } else {
+    for (const { i, job } of runnable) arrive(i, await runDraftJob(job));
   }
   show.clear();
 

@@ -12,7 +12,7 @@ export async function validate(args: string[], opts: ValidateOptions, io: Io): P
   const jobs = files.map((file) => ({ kind: 'validate', file, laws: opts.laws }) as const);
   const workers = jobCount(jobs.length);
   let done: JobResult[];
-  if (workers > 1) done = await runInWorkers(jobs, workers);
+  if (workers > 1) done = await runInWorkers<JobResult>(jobs, workers);
   else {
     done = [];
     for (const job of jobs) done.push(await runJob(job));

@@ -6,11 +6,15 @@ import { bundledFontsCover, uncoveredInSpec } from '../compose/coverage.js';
 import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
 import { loadSpec, type LoadedSpec } from '../spec/load.js';
 
-export type Job = { kind: 'validate'; file: string; laws?: string };
+import type { DraftJob, DraftResult } from './draft-job.js';
+
+export type ValidateJob = { kind: 'validate'; file: string; laws?: string };
 export type JobResult = { diagnostics: Diagnostic[]; code: number };
+export type Job = ValidateJob | DraftJob;
+export type AnyResult = JobResult | DraftResult;
 
 /** The same work on any thread; errors in the input become diagnostics, bugs stay errors. */
-export async function runJob(job: Job): Promise<JobResult> {
+export async function runJob(job: ValidateJob): Promise<JobResult> {
   try {
     const loaded = await loadSpec(job.file);
     const diagnostics = [...loaded.diagnostics, ...draftWouldRefuse(loaded)];
@@ -54,8 +58,14 @@ function templateLanguages(): Set<string> {
   return languages;
 }
 
+/** Draft jobs load the composer and writers only in threads that draft. */
+export async function runAnyJob(job: Job): Promise<AnyResult> {
+  if (job.kind === 'validate') return runJob(job);
+  return (await import('./draft-job.js')).runDraftJob(job);
+}
+
 parentPort?.on('message', async (m: { index: number; job: Job }) => {
-  parentPort!.postMessage({ index: m.index, result: await runJob(m.job) });
+  parentPort!.postMessage({ index: m.index, result: await runAnyJob(m.job) });
 });
 
 const sortByPlace = (ds: Diagnostic[]) => ds.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));

@@ -19,10 +19,10 @@ const jobs = Array.from({ length: 4 }, (_, i) => ({ kind: 'validate' as const, f
 
 test('a worker that exits mid-batch rejects the batch instead of hanging', async () => {
   const url = worker('exits.mjs', "parentPort.on('message', () => process.exit(3));");
-  await expect(runInWorkers(jobs, 2, url)).rejects.toThrow(/a worker thread stopped unexpectedly \(exit code 3\) while checking spec-[01]\.yaml/);
+  await expect(runInWorkers(jobs, 2, undefined, url)).rejects.toThrow(/a worker thread stopped unexpectedly \(exit code 3\) while working on spec-[01]\.yaml/);
 }, 10_000);
 
 test('a worker that answers every job gives the results in input order', async () => {
   const url = worker('echo.mjs', "parentPort.on('message', (m) => parentPort.postMessage({ index: m.index, result: { diagnostics: [], code: m.index } }));");
-  expect((await runInWorkers(jobs, 2, url)).map((r) => r.code)).toEqual([0, 1, 2, 3]);
+  expect((await runInWorkers(jobs, 2, undefined, url)).map((r) => r.code)).toEqual([0, 1, 2, 3]);
 });
