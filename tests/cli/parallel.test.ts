@@ -1,9 +1,9 @@
 // A batch above the threshold runs on worker threads; its output must be exactly the serial one.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { PARALLEL_THRESHOLD } from '../../src/cli/pool.js';
+import { DRAFT_PARALLEL_THRESHOLD, PARALLEL_THRESHOLD } from '../../src/cli/pool.js';
 import { root, tempDir } from '../helpers.js';
 
 const tmp = tempDir();
@@ -30,4 +30,25 @@ it('validate on worker threads reports the same, in input order, as on one threa
   expect(parallel.stdout).toBe(serial.stdout);
   expect(parallel.stderr.split('\n').filter(Boolean).map((l) => l.slice(tmp.path.length + 1, tmp.path.length + 13))).toEqual(['spec-003.yam', 'spec-040.yam', 'spec-069.yam']);
   expect(parallel.stdout).toContain(`3 specs of ${files.length} failed`);
+});
+
+it('draft on worker threads writes the same bytes and reports the same lines as on one thread', () => {
+  const dir = join(tmp.path, 'draft-specs');
+  mkdirSync(dir);
+  const examples = ['polling-station-results', 'voter-registration-statistics', 'campaign-finance-foi'];
+  for (let i = 0; i < DRAFT_PARALLEL_THRESHOLD + 2; i++) {
+    copyFileSync(join(root, 'examples', `${examples[i % 3]}.yaml`), join(dir, `letter-${String(i).padStart(2, '0')}.yaml`));
+  }
+  writeFileSync(join(dir, 'letter-05.yaml'), 'letter: {}\n');
+  const run = (jobs: string, out: string) => spawnSync(process.execPath, [join(root, 'bin/oedr.js'), 'draft', dir, '--format', 'docx,pdf', '--out', join(tmp.path, out)],
+    { env: { ...process.env, OEDR_JOBS: jobs, NO_COLOR: '1' }, encoding: 'utf8' });
+  const parallel = run('2', 'par');
+  const serial = run('1', 'ser');
+  expect(parallel.status).toBe(1);
+  expect(parallel.stdout.replaceAll('/par/', '/x/')).toBe(serial.stdout.replaceAll('/ser/', '/x/'));
+  expect(parallel.stderr).toBe(serial.stderr);
+  const files = readdirSync(join(tmp.path, 'ser')).sort();
+  expect(files).toHaveLength((DRAFT_PARALLEL_THRESHOLD + 1) * 2 + 1);
+  expect(readdirSync(join(tmp.path, 'par')).sort()).toEqual(files);
+  for (const f of files) expect(readFileSync(join(tmp.path, 'par', f)).equals(readFileSync(join(tmp.path, 'ser', f))), f).toBe(true);
 });
