@@ -1,7 +1,7 @@
 // `npm run bench`: speed figures measured in one run on this machine, as ratios where a baseline
 // exists. Not a test: machines are shared and noisy, so nothing here fails the build.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,7 @@ try {
   const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.yaml'));
   for (let i = 0; i < 1000; i++) copyFileSync(join(root, 'examples', examples[i % examples.length]), join(many, `spec-${i}.yaml`));
   const files = readdirSync(many).map((f) => join(many, f));
-  const [thousand] = compare([[bin, "validate", ...files]]);
+  const [thousand] = compare([[bin, 'validate', ...files]]);
   console.log(`validate 1,000 specs     ${ms(thousand)} in one call (target < 1500 ms)`);
 
   const out = join(tmp, 'out');
@@ -41,6 +41,35 @@ try {
 
   const warm = execFileSync(process.execPath, [join(root, 'bench/warm.mjs'), example], { encoding: 'utf8' });
   console.log(warm.trim());
+
+  // Batches of generated specs (the examples with their references numbered), DOCX and PDF.
+  const sizes = (process.env.BENCH_BATCHES ?? '100,1000').split(',').map(Number);
+  const peaks = {};
+  for (const n of sizes) {
+    const dir = join(tmp, `batch-${n}`);
+    mkdirSync(dir);
+    for (let i = 0; i < n; i++) {
+      const source = readFileSync(join(root, 'examples', examples[i % examples.length]), 'utf8');
+      writeFileSync(join(dir, `spec-${String(i).padStart(4, '0')}.yaml`), source.replace(/^( {2}reference: .*)$/m, `$1-${i}`));
+    }
+    const r = JSON.parse(execFileSync(process.execPath, [join(root, 'bench/batch.mjs'), dir, join(tmp, `letters-${n}`)], { encoding: 'utf8' }));
+    peaks[n] = r.peakMB;
+    console.log(`draft ${String(n).padStart(5)} specs       ${(n / (r.ms / 1000)).toFixed(1)} letters/s to DOCX + PDF (${(r.ms / 1000).toFixed(1)} s), peak ${r.peakMB.toFixed(0)} MB (target >= 200 letters/s, < 300 MB)`);
+  }
+  if (sizes.length > 1) console.log(`peak memory ${sizes.at(-1)} vs ${sizes[0]} specs: ${(peaks[sizes.at(-1)] / peaks[sizes[0]]).toFixed(2)}x (target <= 1.25x)`);
+
+  // The mail-merge baseline users compare with: pandoc, one process per letter, Markdown to DOCX.
+  const pandoc = spawnSync('pandoc', ['--version']);
+  if (pandoc.status === 0) {
+    const md = join(tmp, 'letter.md');
+    execFileSync(process.execPath, [bin, 'draft', example, '--format', 'md', '--out', tmp]);
+    copyFileSync(join(tmp, 'polling-station-results.md'), md);
+    const n = 20;
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) execFileSync('pandoc', [md, '-o', join(tmp, `p${i}.docx`)]);
+    const perSecond = n / (Number(process.hrtime.bigint() - t) / 1e9);
+    console.log(`pandoc, one process per letter: ${perSecond.toFixed(1)} letters/s to DOCX only (oedr's rate above is DOCX + PDF)`);
+  } else console.log('pandoc is not installed: no mail-merge baseline in this run');
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
