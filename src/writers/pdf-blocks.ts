@@ -172,8 +172,7 @@ function renderList(c: Canvas, b: Extract<Block, { type: 'list' }>, parent: Stru
     const lbl = c.struct(li, 'Lbl');
     const label = labels[i]!;
     c.beginContent(lbl, 'Lbl');
-    c.face('regular', size, look.color);
-    c.doc.text(label, frame.left + indent - gap - widths[i]!, c.y, { lineBreak: false });
+    c.text('regular', size, look.color, frame.left + indent - gap - widths[i]!, c.y, [label]);
     c.endContent();
     c.markUsed();
     lbl.end();

@@ -1,6 +1,7 @@
 // The PDF writer's drawing surface: one pdfkit document, the vertical cursor, page breaks and the
 // bookkeeping of tagged (marked) content, so block code never talks to pdfkit's marking API itself.
 import type { Face, FontSet } from './pdf-fonts.js';
+import { GlyphPainter } from './pdf-glyphs.js';
 import { font as fontStyle, page } from './style.js';
 
 export type StructElement = PDFKit.PDFStructureElement;
@@ -24,14 +25,19 @@ export class Canvas {
   /** Layouts by the node they were made for: keeping blocks together measures what follows before drawing it. */
   private readonly layouts = new WeakMap<object, { key: string; value: unknown }>();
 
+  private readonly painter: GlyphPainter;
+
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly fonts: FontSet,
-  ) {}
+  ) {
+    this.painter = new GlyphPainter(doc, fonts);
+  }
 
-  face(face: Face, size: number, color: string): void {
-    this.fonts.use(this.doc, face, size);
+  /** Draws `texts` side by side from `x`, the top of the line box at `y`, in `face`, `size` and `color`. */
+  text(face: Face, size: number, color: string, x: number, y: number, texts: readonly string[]): void {
     this.doc.fillColor(color);
+    this.painter.show(face, size, x, y, texts);
   }
 
   /** Height of one line of text at `size`: the font's ascent-to-descent box plus the style's gap. */

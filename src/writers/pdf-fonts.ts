@@ -20,8 +20,10 @@ export interface FontSet {
   /** The parsed fontkit font per face, shared by every document of one writer. */
   readonly fonts: Readonly<Record<Face, Font>>;
   covers(codePoint: number): boolean;
-  /** Width in points of `text` set in `face` at `size`, as pdfkit will draw it (shaped, kerned). */
+  /** Width in points of `text` set in `face` at `size`, as it is drawn. */
   width(face: Face, text: string, size: number): number;
+  /** The glyphs `text` is drawn with in `face`, shared by every document of the writer. */
+  glyphs(face: Face, text: string): readonly GlyphRecord[];
   /** Selects a face on a pdfkit document without letting pdfkit parse the TTF again. */
   use(doc: PDFKit.PDFDocument, face: Face, size: number): void;
   /** The object to pass as pdfkit's default font, so pdfkit never loads its built-in Helvetica. */
@@ -61,7 +63,10 @@ export async function loadFonts(): Promise<FontSet> {
     covers,
     defaultSource: source('regular'),
     width(face, text, size) {
-      return (shapers[face].advance(text) / unitsPerEm[face]) * size;
+      return (shapers[face].shaped(text).advance / unitsPerEm[face]) * size;
+    },
+    glyphs(face, text) {
+      return shapers[face].shaped(text).glyphs;
     },
     use(doc, face, size) {
       doc.font(source(face), keys[face], size);
@@ -86,78 +91,68 @@ export async function loadFonts(): Promise<FontSet> {
   };
 }
 
-/** What a shaped word keeps: enough to rebuild the run pdfkit expects, nothing tied to a document. */
+/** One glyph of shaped text: what pdfkit's EmbeddedFont needs to subset it, size it and map it back to text. */
+export interface GlyphRecord {
+  readonly id: number;
+  readonly codePoints: readonly number[];
+  readonly advanceWidth: number;
+}
 interface ShapedRun {
   /** Sum of the advances in font units. */
   advance: number;
-  glyphs: { id: number; codePoints: number[]; advanceWidth: number }[];
-  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
+  glyphs: readonly GlyphRecord[];
 }
-type FontkitRun = { glyphs: ShapedRun['glyphs']; positions: ShapedRun['positions'] };
 type FontkitInternals = Font & { glyphForCodePoint(cp: number): { id: number; advanceWidth: number } };
 
 /** Cleared when full; results do not depend on what was cached, so clearing never changes output. */
 const LAYOUT_CACHE_LIMIT = 20_000;
 
+interface Shaper {
+  /** What pdfkit gets as the font: the parsed font (tables shared by prototype), never asked to lay out. */
+  font: Font;
+  shaped(text: string): ShapedRun;
+}
+
 /**
- * The font object pdfkit gets: the parsed font (tables shared by prototype) with a layout() that
- * shapes each distinct word once per writer instead of once per document.
+ * Shapes each distinct text once per writer. One glyph per character from the cmap, advances from
+ * hmtx: no GSUB/GPOS. Parsing those tables cost 60-100 ms per face at every start (most of a cold
+ * `oedr draft`), for kerning and the fi/ffi ligatures; without them, text also extracts from the
+ * PDF exactly as written. NFC first, so "e" + U+0301 draws as the precomposed "é", not two glyphs.
  *
  * Each glyph record is built fresh from the code point it was reached from: pdfkit writes the
  * ToUnicode map from a glyph's code points, and fontkit's own Glyph objects remember the code points
  * of the first request, so sharing them across documents would let one letter's text extraction and
- * bytes depend on the letters before it. pdfkit scales the positions it gets in place, so every call
- * returns fresh copies.
+ * bytes depend on the letters before it. The records are frozen: documents share them.
  */
-interface Shaper {
-  font: Font;
-  advance(text: string): number;
-}
-
 function withLayoutCache(font: Font): Shaper {
   const fk = font as FontkitInternals;
   const cache = new Map<string, ShapedRun>();
-  // One glyph per character from the cmap, advances from hmtx: no GSUB/GPOS. Parsing those tables
-  // cost 60-100 ms per face at every start (most of a cold `oedr draft`), for kerning and the fi/ffi
-  // ligatures; without them, text also extracts from the PDF exactly as written. NFC first, so
-  // "e" + U+0301 draws as the precomposed "é" rather than as two glyphs.
-  const shape = (text: string): FontkitRun => {
-    const glyphs: ShapedRun['glyphs'] = [];
-    const positions: ShapedRun['positions'] = [];
+  const shape = (text: string): ShapedRun => {
+    const glyphs: GlyphRecord[] = [];
+    let advance = 0;
     for (const ch of text.normalize('NFC')) {
       const cp = ch.codePointAt(0)!;
       const g = fk.glyphForCodePoint(cp);
-      glyphs.push({ id: g.id, codePoints: [cp], advanceWidth: g.advanceWidth });
-      positions.push({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      glyphs.push(Object.freeze({ id: g.id, codePoints: Object.freeze([cp]), advanceWidth: g.advanceWidth }));
+      advance += g.advanceWidth;
     }
-    return { glyphs, positions };
+    return { advance, glyphs };
   };
   const shaped = (text: string): ShapedRun => {
     let run = cache.get(text);
     if (!run) {
-      const r = shape(text);
-      run = {
-        advance: r.positions.reduce((w, p) => w + p.xAdvance, 0),
-        glyphs: r.glyphs.map((g) => ({ id: g.id, codePoints: g.codePoints, advanceWidth: g.advanceWidth })),
-        positions: r.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })),
-      };
+      run = shape(text);
       if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
       cache.set(text, run);
     }
     return run;
   };
-  const layout = (text: string) => {
-    const run = shaped(text);
-    const positions = run.positions.map((p) => ({ ...p }));
-    return {
-      glyphs: run.glyphs,
-      positions,
-      get advanceWidth() {
-        return positions.reduce((w, p) => w + p.xAdvance, 0);
-      },
-    };
+  // pdfkit takes any object with layout() for a fontkit font. The writer draws glyphs itself
+  // (pdf-glyphs.ts), so pdfkit's text() must never run: it would shape with GSUB/GPOS after all.
+  const layout = () => {
+    throw new Error("pdf writer: pdfkit's text() is not used; draw laid-out lines with GlyphPainter");
   };
-  return { font: Object.assign(Object.create(font) as Font, { layout }), advance: (text) => shaped(text).advance };
+  return { font: Object.assign(Object.create(font) as Font, { layout }), shaped };
 }
 
 export function codePointLabel(cp: number): string {

@@ -216,38 +216,30 @@ export function drawLine(c: Canvas, line: Line, x: number, y: number, look: Text
   }
   for (const g of groups) {
     const head = g[0]!;
-    const text = g.map((p) => p.text).join('');
+    const texts = g.map((p) => p.text);
     const width = g.reduce((s, p) => s + p.width, 0);
     if (target === null) {
       // Page furniture (a repeated table header): drawn inside the caller's artifact, no links.
-      c.face(head.face, look.size, head.link === undefined ? look.color : linkStyle.color);
-      doc.text(text, cx, y, textOptions(width));
+      c.text(head.face, look.size, head.link === undefined ? look.color : linkStyle.color, cx, y, texts);
     } else if (head.link === undefined) {
       c.beginContent(target.elem, target.tag);
-      c.face(head.face, look.size, look.color);
-      doc.text(text, cx, y, textOptions(width));
+      c.text(head.face, look.size, look.color, cx, y, texts);
     } else {
       c.endContent();
       const linkEl = c.struct(target.elem, 'Link');
       c.beginContent(linkEl, 'Link');
-      c.face(head.face, look.size, linkStyle.color);
-      doc.text(text, cx, y, textOptions(width));
+      c.text(head.face, look.size, linkStyle.color, cx, y, texts);
       const base = y + c.ascent(look.size) + look.size * 0.12;
       doc.save().lineWidth(0.5).strokeColor(linkStyle.color).moveTo(cx, base).lineTo(cx + width, base).stroke().restore();
       c.endContent();
       // pdfkit makes a URI action from the string; the annotation joins the Link element as an OBJR.
-      const options = { structParent: linkEl, Contents: new String(text.trim()) };
+      const options = { structParent: linkEl, Contents: new String(texts.join('').trim()) };
       doc.link(cx, y, width, c.lineHeight(look.size), head.link, options as unknown as PDFKit.Mixins.AnnotationOption);
       linkEl.end();
     }
     cx += width;
   }
   c.markUsed();
-}
-
-/** No wrapping by pdfkit; the width we measured saves pdfkit measuring the fragment again. */
-function textOptions(width: number): PDFKit.Mixins.TextOptions {
-  return { lineBreak: false, textWidth: width } as PDFKit.Mixins.TextOptions;
 }
 
 /** Right-aligned lines start at `right - width`; this keeps that arithmetic in one place. */
