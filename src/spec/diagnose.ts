@@ -61,7 +61,8 @@ function describeIssue(issue: Issue, yaml: ParsedYaml): { rule: string; message:
       return { rule: 'enum', message: `expected ${expected}; got ${got}${hint}` };
     }
     case 'invalid_format':
-      if (issue.format === 'regex') return { rule: 'empty-text', message: `${issue.message}, got ${got}` };
+      // Only `text` is a bare regex about emptiness; a country code is a format like dates.
+      if (issue.format === 'regex' && issue.message === 'expected text') return { rule: 'empty-text', message: `${issue.message}, got ${got}` };
       if (issue.format === 'date' && typeof issue.input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issue.input)) {
         return { rule: 'format', message: `expected a real calendar date (YYYY-MM-DD); got ${got}, a day that does not exist` };
       }

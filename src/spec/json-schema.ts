@@ -1,10 +1,10 @@
 // The JSON Schema (draft-07, what the YAML language server reads) for editor completion and hover.
 import { z } from 'zod';
-import { Spec } from './schema.js';
+import { SpecFile } from './schema.js';
 
 
 
 export function specJsonSchema(): string {
-  const schema = z.toJSONSchema(Spec, { target: 'draft-07', io: 'input' });
+  const schema = z.toJSONSchema(SpecFile, { target: 'draft-07', io: 'input' });
   return JSON.stringify({ ...schema, title: 'oedr request spec, version 1' }, null, 2) + '\n';
 }

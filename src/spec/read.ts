@@ -1,35 +1,76 @@
 // Reading a spec file from disk: every way a file can be unreadable becomes one clear error.
+// Profiles and recipient lists are read the same way (synchronously: they are found while the
+// spec is being resolved), with words that fit what they are.
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { ExitCode, fail } from '../errors.js';
 
 /** Specs are small; a larger file is almost certainly the wrong file. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
 
+/** What a file is meant to hold, for the messages: a spec, a profile or a recipient list. */
+export interface FileKind {
+  /** `YAML` or `CSV`, as in "expected a YAML file, got a directory". */
+  format?: 'YAML' | 'CSV';
+  /** The advice for an empty file; a spec's says how to start one. */
+  empty?: string;
+}
+
 export async function readSpecFile(file: string): Promise<string> {
+  return decodeSpec(await readSpecBytes(file), file);
+}
+
+/** The checked bytes of a spec file (for its hash as well as its text). */
+export async function readSpecBytes(file: string, kind: FileKind = {}): Promise<Uint8Array> {
   let info;
   try {
     info = await stat(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') fail(ExitCode.input, 'file-missing', 'no such file', { file });
-    if (code === 'EACCES') fail(ExitCode.input, 'file-unreadable', 'permission denied', { file });
-    fail(ExitCode.input, 'file-unreadable', `cannot read the file (${code ?? 'unknown error'})`, { file });
+    statFailed(e, file);
   }
-  if (info.isDirectory()) fail(ExitCode.input, 'file-is-directory', 'expected a YAML file, got a directory', { file });
+  checkInfo(info, file, kind);
+  return readFile(file).catch((e: unknown) => statFailed(e, file));
+}
+
+/** The same checks, synchronously: for the profiles and recipient lists a spec names. */
+export function readSourceSync(file: string, kind: FileKind = {}): { text: string; bytes: Uint8Array } {
+  let info;
+  try {
+    info = statSync(file);
+  } catch (e) {
+    statFailed(e, file);
+  }
+  checkInfo(info, file, kind);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    statFailed(e, file);
+  }
+  return { text: decodeSpec(bytes, file, kind), bytes };
+}
+
+function statFailed(e: unknown, file: string): never {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') fail(ExitCode.input, 'file-missing', 'no such file', { file });
+  if (code === 'EACCES') fail(ExitCode.input, 'file-unreadable', 'permission denied', { file });
+  fail(ExitCode.input, 'file-unreadable', `cannot read the file (${code ?? 'unknown error'})`, { file });
+}
+
+function checkInfo(info: Stats, file: string, kind: FileKind): void {
+  if (info.isDirectory()) fail(ExitCode.input, 'file-is-directory', `expected a ${kind.format ?? 'YAML'} file, got a directory`, { file });
   if (!info.isFile()) fail(ExitCode.input, 'file-unreadable', 'expected a regular file', { file });
   if (info.size > MAX_SPEC_BYTES) {
     fail(ExitCode.input, 'file-too-large', `file is ${info.size} bytes; the limit for a spec is ${MAX_SPEC_BYTES} bytes (1 MiB)`, { file });
   }
-  const bytes = await readFile(file);
-  return decodeSpec(bytes, file);
 }
 
 /** Strict UTF-8 decoding with the place of the first bad byte; a UTF-8 BOM is dropped. */
-export function decodeSpec(bytes: Uint8Array, file: string): string {
-  if (bytes.length === 0) fail(ExitCode.invalid, 'file-empty', 'the file is empty; `oedr init` writes a starter spec', { file });
+export function decodeSpec(bytes: Uint8Array, file: string, kind: FileKind = {}): string {
+  if (bytes.length === 0) fail(ExitCode.invalid, 'file-empty', kind.empty ?? 'the file is empty; `oedr init` writes a starter spec', { file });
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    fail(ExitCode.input, 'file-binary', 'this is a binary file, not a YAML text file', { file, ...place(bytes, nul) });
+    fail(ExitCode.input, 'file-binary', `this is a binary file, not a ${kind.format ?? 'YAML'} text file`, { file, ...place(bytes, nul) });
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad !== -1) {

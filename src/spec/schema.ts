@@ -161,7 +161,7 @@ export const Spec = z.strictObject({
   oedr: z.literal(1).default(1).describe('Version of the request spec format. Always 1 for now.'),
   letter: Letter,
   requester: Requester,
-  recipient: Recipient,
+  recipient: Recipient.describe('Who is asked: the institution and the office that holds the data. With `recipients` (one letter each), leave this out.'),
   datasets: z.array(Dataset).min(1, { error: 'expected at least one dataset' }).describe('The datasets you ask for.'),
   delivery: z.strictObject({
     channel: z.enum(deliveryChannels).default('email').describe('How the data should reach you: email, download-link, portal or physical-media.'),
@@ -195,3 +195,39 @@ export const Spec = z.strictObject({
 export type RequestSpec = z.output<typeof Spec>;
 export type DatasetSpec = z.output<typeof Dataset>;
 export type SpecInput = z.input<typeof Spec>;
+
+/** `nairobi`, `rift-valley`: the part of the output name and the reference that tells letters apart. */
+const recipientId = z.string().refine((id) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id), {
+  params: { rule: 'recipient-id' },
+  error: 'expected an id of lower-case letters, digits and single hyphens, such as nairobi or rift-valley',
+});
+
+export const RecipientEntry = Recipient.extend({
+  id: recipientId.describe('Short name of this recipient, unique in the list: a slug such as nairobi. The letter is written as <spec name>-<id>, and its reference (if any) gets -<id> appended.'),
+  language: languageTag.transform(canonical).optional().describe('Language of this letter, instead of letter.language (BCP 47, e.g. sw).'),
+  law: countryCode.optional().describe('Access-to-information law for this letter, instead of the spec\'s `law`.'),
+}).describe('One recipient of the request: who is asked, and what differs in their letter.');
+
+export const MERGE_RULES = 'Mappings merge key by key, recursively, and the spec wins; a list or a single value in the spec replaces the profile\'s whole.';
+
+/**
+ * The file format: a letter's spec plus the two keys that the loader resolves before validation
+ * (`extends`, `recipients`). The JSON Schema is made from this one.
+ */
+export const SpecFile = Spec.extend({
+  extends: z.string().optional()
+    .describe(`A profile to build on: the path of a YAML file (relative to this file), usually starting with "_" so that folder inputs skip it, e.g. _profile.yaml. It holds any of these keys, typically requester, co-signers and defaults, and may itself extend another profile. ${MERGE_RULES} With a profile, keys it supplies (such as requester) need not be written here.`),
+  recipients: z.union([
+    z.string().describe('The path of a CSV file (header row naming the columns id, institution, office, person, title, salutation, address, email, level, language, law) or of a YAML list, relative to the file that names it, e.g. _regional-offices.csv.'),
+    z.array(RecipientEntry),
+  ]).optional()
+    .describe('Send the same request to several recipients: one letter each, instead of the one `recipient`. A list, or the path of a .csv or .yaml file holding it.'),
+}).describe('An oedr request spec: one letter asking an institution for election data, or one letter for each of its recipients.');
+
+/** A spec with a recipient list: `recipients` validated row by row, no single `recipient`. */
+export const SpecWithRecipients = SpecFile.omit({ recipient: true, extends: true }).extend({
+  recipients: z.array(RecipientEntry).min(1, { error: 'expected at least one recipient' }),
+});
+/** A spec whose recipient list could not be read: everything else is still checked. */
+export const SpecWithoutRecipient = SpecFile.omit({ recipient: true, extends: true, recipients: true });
+export const recipientColumns = Object.keys(RecipientEntry.shape);

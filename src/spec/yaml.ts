@@ -3,7 +3,11 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { formatPath, type Diagnostic } from '../errors.js';
 
-export interface Position { line: number; col: number }
+/**
+ * A place in a file. `file` is set when the place may be in another file than the spec (a profile,
+ * a recipient list): diagnostics spread a position after their own `file`, so it wins.
+ */
+export interface Position { line: number; col: number; file?: string }
 
 export interface ParsedYaml {
   data: unknown;
