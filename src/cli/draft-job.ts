@@ -1,12 +1,15 @@
-// One spec's letters, on whichever thread runs it: load, apply the law, compose, render every
-// format in memory, then write them atomically (or, for --check, compare with what is on disk).
+// One spec's letters (one, or one per recipient), on whichever thread runs it: load, apply the
+// law, compose, render every format of every letter in memory, then write them atomically (or,
+// for --check, compare with what is on disk).
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { uncoveredInSpec } from '../compose/coverage.js';
 import { composeLetter } from '../compose/letter.js';
-import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
+import { ExitCode, formatDiagnostic, OedrError, type Diagnostic } from '../errors.js';
+import type { Timeline } from '../laws/timeline.js';
 import { loadSpec } from '../spec/load.js';
+import type { SourceFile } from '../spec/profile.js';
 import { getWriter, type OutputFormat } from '../writers/index.js';
 import { writeFileAtomic } from './files.js';
 
@@ -29,9 +32,12 @@ export type OutputStatus = 'written' | 'unchanged' | 'stale' | 'missing';
 export interface DraftResult {
   code: number;
   diagnostics: Diagnostic[];
-  /** SHA-256 of the spec file's bytes, when it could be read. */
+  /** SHA-256 of the spec file's bytes, or of its sources' hashes with a profile or recipient list. */
   sha256?: string;
-  outputs: { path: string; format: OutputFormat; sha256: string; status: OutputStatus }[];
+  /** The spec, its profiles and its recipient list, each with its hash. */
+  sources?: SourceFile[];
+  /** `letter` is the recipient's id, for a spec with `recipients`. */
+  outputs: { path: string; format: OutputFormat; letter?: string; sha256: string; status: OutputStatus }[];
   ms: number;
 }
 
@@ -43,33 +49,56 @@ export async function runDraftJob(job: DraftJob): Promise<DraftResult> {
   let diagnostics: Diagnostic[] = [];
   try {
     const loaded = await loadSpec(job.file);
-    const law = loaded.spec?.law ? await (await import('../laws/for-spec.js')).applyLaw(loaded, job.laws) : undefined;
-    diagnostics = [...loaded.diagnostics, ...(law?.diagnostics ?? [])];
-    const failed = diagnostics.some((d) => d.severity === 'error' || (job.strict && d.severity === 'warning'));
-    if (!loaded.spec || failed) return done({ code: ExitCode.invalid, diagnostics, outputs: [] });
-
-    const doc = composeLetter(loaded.spec, { templateDir: job.templateDir, timeline: law?.timeline });
-    const rendered: { path: string; format: OutputFormat; bytes: Uint8Array }[] = [];
-    for (const format of job.formats) {
-      const writer = await getWriter(format);
-      if (writer.covers) {
-        const uncovered = uncoveredInSpec(loaded.yaml?.data, writer.covers, loaded.yaml, job.file);
-        if (uncovered.length) throw new OedrError(ExitCode.render, uncovered);
-      }
-      rendered.push({ path: join(job.outDir, `${job.stem}.${writer.extension}`), format, bytes: await writer.write(doc) });
+    diagnostics = [...loaded.diagnostics];
+    const letters = loaded.letters ?? [];
+    // Recipients may name different laws; each letter gets its own timeline.
+    const timelines: (Timeline | undefined)[] = [];
+    for (const letter of letters) {
+      const law = letter.spec.law ? await (await import('../laws/for-spec.js')).applyLaw(letter, job.laws) : undefined;
+      diagnostics.push(...(law?.diagnostics ?? []));
+      timelines.push(law?.timeline);
     }
-    // Only now, with every format rendered, does anything touch the disk.
+    diagnostics = unique(diagnostics);
+    const failed = diagnostics.some((d) => d.severity === 'error' || (job.strict && d.severity === 'warning'));
+    if (!letters.length || failed) return done({ code: ExitCode.invalid, diagnostics, outputs: [] });
+
+    const rendered: { path: string; format: OutputFormat; letter?: string; bytes: Uint8Array }[] = [];
+    for (const [i, letter] of letters.entries()) {
+      const doc = composeLetter(letter.spec, { templateDir: job.templateDir, timeline: timelines[i] });
+      for (const format of job.formats) {
+        const writer = await getWriter(format);
+        if (writer.covers) {
+          const uncovered = uncoveredInSpec(letter.yaml.data, writer.covers, letter.yaml, job.file);
+          if (uncovered.length) throw new OedrError(ExitCode.render, unique(uncovered));
+        }
+        const name = letterStem(job.stem, letter.id);
+        rendered.push({ path: join(job.outDir, `${name}.${writer.extension}`), format, letter: letter.id, bytes: await writer.write(doc) });
+      }
+    }
+    // Only now, with every format of every letter rendered, does anything touch the disk.
     const outputs: DraftResult['outputs'] = [];
     for (const r of rendered) {
       const before = await readFile(r.path).catch(() => undefined);
       const same = before !== undefined && Buffer.compare(before, r.bytes) === 0;
       const status: OutputStatus = same ? 'unchanged' : job.check ? (before ? 'stale' : 'missing') : 'written';
       if (status === 'written') await writeFileAtomic(r.path, r.bytes);
-      outputs.push({ path: r.path, format: r.format, sha256: sha256(r.bytes), status });
+      outputs.push({ path: r.path, format: r.format, ...(r.letter === undefined ? {} : { letter: r.letter }), sha256: sha256(r.bytes), status });
     }
-    return done({ code: ExitCode.ok, diagnostics, sha256: sha256(await readFile(job.file)), outputs });
+    return done({ code: ExitCode.ok, diagnostics, sha256: loaded.sha256, sources: loaded.sources, outputs });
   } catch (e) {
     if (!(e instanceof OedrError)) throw e;
     return done({ code: e.code, diagnostics: [...diagnostics, ...e.diagnostics.map((d) => (d.file ? d : { ...d, file: job.file }))], outputs: [] });
   }
+}
+
+/** `results-2027` and recipient `nairobi` -> `results-2027-nairobi`. */
+export const letterStem = (stem: string, id: string | undefined) => (id === undefined ? stem : `${stem}-${id}`);
+
+/** Letters of one spec share most values, so a problem in a shared value would be reported once per letter. */
+function unique(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = formatDiagnostic(d);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }

@@ -1,15 +1,18 @@
-// `oedr draft`: expand the inputs, give each spec its output name, draft each (on worker threads
-// for a batch), report in input order, and record what was written in oedr-manifest.json.
+// `oedr draft`: expand the inputs, give each letter its output name (one per spec, or one per
+// recipient), draft each spec (on worker threads for a batch), report in input order, and record
+// every letter written in oedr-manifest.json.
 // One spec failing never stops the others; the exit code is the worst seen.
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { ExitCode, fail, type Diagnostic } from '../errors.js';
+import { loadSpec } from '../spec/load.js';
 import { formats, type OutputFormat } from '../writers/index.js';
-import { runDraftJob, type DraftJob, type DraftResult } from './draft-job.js';
+import { letterStem, runDraftJob, type DraftJob, type DraftResult } from './draft-job.js';
 import { writeFileAtomic } from './files.js';
 import { expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
-import { MANIFEST, manifestEntry, mergeManifest, readManifest, type ManifestEntry } from './manifest.js';
+import { MANIFEST, manifestEntries, mergeManifest, readManifest } from './manifest.js';
 import { DRAFT_PARALLEL_THRESHOLD, jobCount, runInWorkers } from './pool.js';
 import { progress } from './progress.js';
 
@@ -42,6 +45,18 @@ export function outputStem(specFile: string): string {
   return stem || 'letter';
 }
 
+/**
+ * The recipient ids of a spec with a recipient list, or undefined. Only a spec whose text can lead
+ * to one (itself, or through a profile) is loaded here; an invalid one writes nothing anyway.
+ */
+async function recipientIds(file: string): Promise<string[] | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined || !/recipients|extends/.test(text)) return undefined;
+  const letters = (await loadSpec(file).catch(() => undefined))?.letters;
+  const ids = letters?.flatMap((l) => (l.id === undefined ? [] : [l.id]));
+  return ids?.length ? ids : undefined;
+}
+
 const pkgVersion = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export async function draft(args: string[], opts: DraftOptions, io: Io): Promise<number> {
@@ -50,13 +65,22 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   const outDir = resolve(opts.out);
   const started = performance.now();
 
-  // Names first, so that a clash is found before any work and never depends on timing.
+  // Names first, so that a clash is found before any work and never depends on timing. A spec
+  // with recipients writes one letter per recipient, <stem>-<id>, so its ids are needed here too.
+  const planned = await Promise.all(files.map(async (file) => {
+    const ids = await recipientIds(file);
+    return { stem: outputStem(file), ids };
+  }));
   const taken = new Map<string, string>();
-  const jobs: (DraftJob | Diagnostic)[] = files.map((file) => {
-    const stem = outputStem(file);
-    const clash = taken.get(stem.toLowerCase());
-    if (clash) return { severity: 'error', rule: 'output-clash', file, message: `the output name "${stem}" is already used by ${clash}; rename one of the specs` };
-    taken.set(stem.toLowerCase(), file);
+  const jobs: (DraftJob | Diagnostic)[] = files.map((file, i) => {
+    const { stem, ids } = planned[i]!;
+    const names = ids ? ids.map((id) => letterStem(stem, id)) : [stem];
+    const clash = names.map((name) => ({ name, by: taken.get(name.toLowerCase()) })).find((c) => c.by !== undefined);
+    if (clash) {
+      return { severity: 'error', rule: 'output-clash', file,
+        message: `the output name "${clash.name}" is already used by ${clash.by}; rename one of the specs${ids ? ' or change the recipient id' : ''}` };
+    }
+    for (const name of names) taken.set(name.toLowerCase(), file);
     return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, check: opts.check };
   });
 
@@ -87,7 +111,7 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   }
   show.clear();
 
-  const entries = results.map((r, i) => manifestEntry(files[i]!, r, outDir)).filter((e): e is ManifestEntry => e !== undefined);
+  const entries = results.flatMap((r, i) => manifestEntries(files[i]!, r, outDir));
   const stale = results.flatMap((r) => r.outputs.filter((o) => o.status === 'stale' || o.status === 'missing'));
   if (entries.length) {
     const text = mergeManifest(pkgVersion(), await readManifest(outDir), entries);
@@ -107,7 +131,7 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
       ok: worst === ExitCode.ok, specs: files.length, failed, written, unchanged,
       stale: stale.map((o) => ({ file: rel(o.path), status: o.status })),
       ms: Math.round(performance.now() - started),
-      letters: results.map((r, i) => ({ spec: files[i], code: r.code, ms: r.ms, outputs: r.outputs.map((o) => ({ file: rel(o.path), sha256: o.sha256, status: o.status })), diagnostics: r.diagnostics })),
+      letters: results.map((r, i) => ({ spec: files[i], code: r.code, ms: r.ms, outputs: r.outputs.map((o) => ({ file: rel(o.path), ...(o.letter === undefined ? {} : { recipient: o.letter }), sha256: o.sha256, status: o.status })), diagnostics: r.diagnostics })),
     }, null, 2));
   } else {
     if (opts.check) for (const o of stale) io.err(`${rel(o.path)}: ${o.status === 'missing' ? 'missing' : 'out of date'}; run oedr draft without --check to update it [check]`);

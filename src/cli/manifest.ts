@@ -1,20 +1,43 @@
-// oedr-manifest.json in the output folder: each spec with the hash of its content and each letter
-// with its hash, so a reviewer sees in a diff what changed. No timings, no dates: it is itself
-// reproducible. Entries for specs not drafted in this run are kept.
+// oedr-manifest.json in the output folder: each letter with the hash of its spec's content and the
+// hash of each file written for it, so a reviewer sees in a diff what changed. A spec with
+// `recipients` has one entry per recipient; one with a profile or a recipient list also lists
+// those files (`sources`), and its hash covers them, so a change to a shared profile shows.
+// No timings, no dates: it is itself reproducible. Entries for specs not drafted in this run are kept.
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { DraftResult } from './draft-job.js';
 
 export const MANIFEST = 'oedr-manifest.json';
 
-export interface ManifestEntry { spec: string; sha256: string; outputs: Record<string, { file: string; sha256: string }> }
+export interface ManifestEntry {
+  spec: string;
+  /** The recipient's id, for a spec with `recipients`. */
+  recipient?: string;
+  sha256: string;
+  /** With a profile or a recipient list: every file the spec was built from, the spec first. */
+  sources?: { file: string; sha256: string }[];
+  outputs: Record<string, { file: string; sha256: string }>;
+}
 export interface Manifest { oedr: string; letters: ManifestEntry[] }
 
-export function manifestEntry(spec: string, result: DraftResult, outDir: string): ManifestEntry | undefined {
-  if (!result.sha256 || !result.outputs.length) return undefined;
-  const outputs: ManifestEntry['outputs'] = {};
-  for (const o of result.outputs) outputs[o.format] = { file: relative(outDir, o.path).split('\\').join('/'), sha256: o.sha256 };
-  return { spec: relative('.', spec).split('\\').join('/'), sha256: result.sha256, outputs };
+const slashes = (p: string) => p.split('\\').join('/');
+
+/** One entry per letter of the spec, in the order drafted. */
+export function manifestEntries(spec: string, result: DraftResult, outDir: string): ManifestEntry[] {
+  if (!result.sha256 || !result.outputs.length) return [];
+  const byLetter = new Map<string | undefined, ManifestEntry>();
+  const sources = result.sources && result.sources.length > 1
+    ? result.sources.map((s) => ({ file: slashes(relative('.', s.file)), sha256: s.sha256 }))
+    : undefined;
+  for (const o of result.outputs) {
+    let entry = byLetter.get(o.letter);
+    if (!entry) {
+      entry = { spec: slashes(relative('.', spec)), ...(o.letter === undefined ? {} : { recipient: o.letter }), sha256: result.sha256, ...(sources ? { sources } : {}), outputs: {} };
+      byLetter.set(o.letter, entry);
+    }
+    entry.outputs[o.format] = { file: slashes(relative(outDir, o.path)), sha256: o.sha256 };
+  }
+  return [...byLetter.values()];
 }
 
 export async function readManifest(outDir: string): Promise<Manifest | undefined> {
@@ -28,9 +51,12 @@ export async function readManifest(outDir: string): Promise<Manifest | undefined
   }
 }
 
+const order = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+
+/** The entries of every spec drafted now replace all of that spec's old entries (a recipient may have gone). */
 export function mergeManifest(version: string, old: Manifest | undefined, entries: ManifestEntry[]): string {
-  const bySpec = new Map((old?.letters ?? []).map((e) => [e.spec, e]));
-  for (const e of entries) bySpec.set(e.spec, e);
-  const letters = [...bySpec.values()].sort((a, b) => (a.spec < b.spec ? -1 : a.spec > b.spec ? 1 : 0));
+  const drafted = new Set(entries.map((e) => e.spec));
+  const letters = [...(old?.letters ?? []).filter((e) => !drafted.has(e.spec)), ...entries]
+    .sort((a, b) => order(a.spec, b.spec) || order(a.recipient, b.recipient));
   return JSON.stringify({ oedr: version, letters }, null, 2) + '\n';
 }

@@ -3,8 +3,8 @@
 import { readdirSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { bundledFontsCover, uncoveredInSpec } from '../compose/coverage.js';
-import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
-import { loadSpec, type LoadedSpec } from '../spec/load.js';
+import { ExitCode, formatDiagnostic, OedrError, type Diagnostic } from '../errors.js';
+import { loadSpec, sortDiagnostics, type LoadedSpec } from '../spec/load.js';
 
 import type { DraftJob, DraftResult } from './draft-job.js';
 
@@ -17,16 +17,26 @@ export type AnyResult = JobResult | DraftResult;
 export async function runJob(job: ValidateJob): Promise<JobResult> {
   try {
     const loaded = await loadSpec(job.file);
-    const diagnostics = [...loaded.diagnostics, ...draftWouldRefuse(loaded)];
-    if (!loaded.spec?.law) return { diagnostics: sortByPlace(diagnostics), code: ExitCode.ok };
-    // Only specs that name a law pay for the registry and holiday tables.
-    const { applyLaw } = await import('../laws/for-spec.js');
-    const law = await applyLaw(loaded, job.laws);
-    return { diagnostics: sortByPlace([...diagnostics, ...law.diagnostics]), code: ExitCode.ok };
+    // With recipients, each letter may have its own language and law: check each, say each thing once.
+    const letters: LoadedSpec[] = loaded.letters ?? [loaded];
+    const diagnostics = [...loaded.diagnostics];
+    for (const letter of letters) {
+      diagnostics.push(...draftWouldRefuse(letter));
+      if (!letter.spec?.law) continue;
+      // Only specs that name a law pay for the registry and holiday tables.
+      const { applyLaw } = await import('../laws/for-spec.js');
+      diagnostics.push(...(await applyLaw(letter, job.laws)).diagnostics);
+    }
+    return { diagnostics: sortDiagnostics(unique(diagnostics), loaded.sources?.map((s) => s.file) ?? [job.file]), code: ExitCode.ok };
   } catch (e) {
     if (e instanceof OedrError) return { diagnostics: e.diagnostics, code: e.code };
     throw e;
   }
+}
+
+function unique(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => !seen.has(formatDiagnostic(d)) && Boolean(seen.add(formatDiagnostic(d))));
 }
 
 /**
@@ -67,5 +77,3 @@ export async function runAnyJob(job: Job): Promise<AnyResult> {
 parentPort?.on('message', async (m: { index: number; job: Job }) => {
   parentPort!.postMessage({ index: m.index, result: await runAnyJob(m.job) });
 });
-
-const sortByPlace = (ds: Diagnostic[]) => ds.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
