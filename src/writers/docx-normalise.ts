@@ -2,25 +2,8 @@
 // the zip, gives hyperlinks random relationship ids and numbers bookmarks and drawings from
 // module-level counters that keep counting across documents (libraries.md §1, "Determinism").
 import type * as Docx from 'docx';
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-
-/**
- * The zip mtime of every entry. fflate writes DOS time, which is local time, so the Date is built
- * with the local-time constructor: 1980-01-01 00:00 local is DOS time zero in every time zone.
- * A UTC Date would come out as a different local time, and different bytes, per TZ.
- */
-const zipEpoch = (): Date => new Date(1980, 0, 1, 0, 0, 0);
-
-/**
- * Origin MS-DOS with external attributes 0, the values Word itself writes into .docx files.
- * (0x01800000, Unix mode 0600, was reported to silence a Word for Mac warning; that report was
- * about scraped files and is unverified, and Unix bits only mean anything with os = 3.)
- */
-const ZIP_OS = 0;
-const ZIP_ATTRS = 0;
-// Level 1: on a 5-page letter a warm write took 14 ms instead of 19 ms at fflate's default 6, for a
-// file 6% larger (17 KB instead of 16 KB).
-const ZIP_LEVEL = 1;
+import { strFromU8, unzipSync } from 'fflate';
+import type { Zipper } from './docx-zip.js';
 
 /** `2027-03-01` → `2027-03-01T00:00:00Z`, the W3CDTF form core.xml uses. */
 export function w3cdtfFromDate(date: string): string {
@@ -59,7 +42,7 @@ export function partsCompiler(docx: typeof Docx): (file: Docx.File) => Promise<P
 }
 
 /** Zips the parts so the bytes depend only on the document; `date` is W3CDTF. */
-export function normaliseDocx(parts: Parts, date: string): Uint8Array {
+export function normaliseDocx(parts: Parts, date: string, zip: Zipper): Uint8Array {
   const texts = new Map<string, string>();
   for (const [name, data] of parts) if (typeof data === 'string') texts.set(name, data);
 
@@ -69,13 +52,8 @@ export function normaliseDocx(parts: Parts, date: string): Uint8Array {
   renumberDrawingIds(texts);
   for (const [name, xml] of texts) texts.set(name, renumberBookmarks(xml));
 
-  const out: Zippable = {};
-  const opts = { level: ZIP_LEVEL, mtime: zipEpoch(), os: ZIP_OS, attrs: ZIP_ATTRS } as const;
-  for (const [name, data] of parts) {
-    const text = texts.get(name);
-    out[name] = [text === undefined ? (data as Uint8Array) : strToU8(text), opts];
-  }
-  return zipSync(out);
+  // In the parts' own order, with the fixed mtime (docx-zip.ts).
+  return zip([...parts].map(([name, data]) => [name, texts.get(name) ?? data] as const));
 }
 
 function fixCoreDates(xml: string, date: string): string {

@@ -22,6 +22,7 @@ import {
   twip,
 } from './docx-styles.js';
 import { normaliseDocx, partsCompiler, w3cdtfFromDate } from './docx-normalise.js';
+import { createZipper } from './docx-zip.js';
 
 export interface DocxWriter {
   extension: 'docx';
@@ -60,11 +61,12 @@ export async function createDocxWriter(): Promise<DocxWriter> {
   const shared = buildSharedStyles(docx);
   const numbering = buildNumbering(docx);
   const compile = partsCompiler(docx);
+  const zip = createZipper();
   return {
     extension: 'docx',
     async write(doc) {
       const date = w3cdtfFromDate(doc.meta.date);
-      return normaliseDocx(await compile(buildFile(docx, doc, shared, numbering)), date);
+      return normaliseDocx(await compile(buildFile(docx, doc, shared, numbering)), date, zip);
     },
   };
 }

@@ -9,6 +9,7 @@ import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allText, text, type Block, type Document } from '../../src/document.js';
 import { normaliseDocx, partsCompiler } from '../../src/writers/docx-normalise.js';
+import { createZipper } from '../../src/writers/docx-zip.js';
 import { createDocxWriter, type DocxWriter } from '../../src/writers/docx.js';
 
 const HOSTILE = '{{constructor}} *bold* [x](http://example.org) # heading';
@@ -223,8 +224,8 @@ describe('docx writer: reproducible bytes', () => {
     expect(raw.get('word/_rels/document.xml.rels')).toMatch(/Id="rId(?!\d+")[^"]+"/);
     const publicOnly = { ...docx, Packer: { pack: docx.Packer.pack.bind(docx.Packer) } } as unknown as typeof docx;
     const date = '2027-03-01T00:00:00Z';
-    const viaCompiler = normaliseDocx(raw, date);
-    const viaZip = normaliseDocx(await partsCompiler(publicOnly)(make()), date);
+    const viaCompiler = normaliseDocx(raw, date, createZipper());
+    const viaZip = normaliseDocx(await partsCompiler(publicOnly)(make()), date, createZipper());
     expect(sha256(viaZip)).toBe(sha256(viaCompiler));
   });
 
