@@ -215,6 +215,10 @@ export const MERGE_RULES = 'Mappings merge key by key, recursively, and the spec
  * (`extends`, `recipients`). The JSON Schema is made from this one.
  */
 export const SpecFile = Spec.extend({
+  // A profile or a recipient list may supply these, so editors must not demand them in the file;
+  // the loader checks the merged spec against Spec, where they are required.
+  requester: Requester.optional(),
+  recipient: Spec.shape.recipient.optional(),
   extends: z.string().optional()
     .describe(`A profile to build on: the path of a YAML file (relative to this file), usually starting with "_" so that folder inputs skip it, e.g. _profile.yaml. It holds any of these keys, typically requester, co-signers and defaults, and may itself extend another profile. ${MERGE_RULES} With a profile, keys it supplies (such as requester) need not be written here.`),
   recipients: z.union([
@@ -226,8 +230,9 @@ export const SpecFile = Spec.extend({
 
 /** A spec with a recipient list: `recipients` validated row by row, no single `recipient`. */
 export const SpecWithRecipients = SpecFile.omit({ recipient: true, extends: true }).extend({
+  requester: Requester,
   recipients: z.array(RecipientEntry).min(1, { error: 'expected at least one recipient' }),
 });
 /** A spec whose recipient list could not be read: everything else is still checked. */
-export const SpecWithoutRecipient = SpecFile.omit({ recipient: true, extends: true, recipients: true });
+export const SpecWithoutRecipient = SpecFile.omit({ recipient: true, extends: true, recipients: true }).extend({ requester: Requester });
 export const recipientColumns = Object.keys(RecipientEntry.shape);
