@@ -10,6 +10,8 @@ import { needsGlyph, notCoveredMessage } from '../writers/pdf-fonts.js';
 /** What to do about it; validate and draft give the same advice in the same words. */
 export const PDF_ADVICE = 'so the PDF cannot be made; write this value in Latin script, or draft with --format docx,md';
 
+const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+
 export interface CoverageOptions {
   /** `error` for draft (the PDF is refused), `warning` for validate (only the PDF is affected). */
   severity?: Severity;
@@ -21,6 +23,8 @@ export function uncoveredInSpec(data: unknown, covers: (cp: number) => boolean, 
   const out: Diagnostic[] = [];
   const walk = (v: unknown, path: (string | number)[]) => {
     if (typeof v === 'string') {
+      // Printable ASCII is in every Latin font: most values need no lookup at all.
+      if (PRINTABLE_ASCII.test(v)) return;
       const bad = [...new Set([...v].map((c) => c.codePointAt(0)!))].filter((cp) => needsGlyph(cp) && !covers(cp));
       if (bad.length) {
         out.push({ severity, rule, file, path: formatPath(path), ...yaml?.locate(path), message: `${notCoveredMessage(bad)}, ${PDF_ADVICE}` });
