@@ -76,7 +76,8 @@ export async function loadFonts(): Promise<FontSet> {
       for (const t of texts) {
         for (const ch of t) {
           const cp = ch.codePointAt(0)!;
-          if (!needsGlyph(cp) || missing.has(cp) || covers(cp)) continue;
+          // covers() is a map look-up and nearly always true; needsGlyph() runs a regular expression.
+          if (covers(cp) || missing.has(cp) || !needsGlyph(cp)) continue;
           missing.add(cp);
         }
       }

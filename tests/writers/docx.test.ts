@@ -192,6 +192,15 @@ describe('docx writer: reproducible bytes', () => {
     expect(sha256(await (await createDocxWriter()).write(sampleDocument()))).toBe(sha256(bytes));
   });
 
+  it('gives each letter the styles of its own language, whatever came before', async () => {
+    const german = sampleDocument();
+    german.meta.language = 'de-DE';
+    const germanBytes = await writer.write(german);
+    expect(strFromU8(unzipSync(germanBytes)['word/styles.xml']!)).toContain('<w:lang w:val="de-DE"/>');
+    expect(sha256(await writer.write(sampleDocument()))).toBe(sha256(bytes));
+    expect(sha256(await (await createDocxWriter()).write(german))).toBe(sha256(germanBytes));
+  });
+
   it('gives the same bytes in another process, whatever its time zone', () => {
     const dist = fileURLToPath(new URL('../../dist/writers/docx.js', import.meta.url));
     // Fail loudly rather than skip: CI builds dist in `npm ci` (prepare); locally run the build.
