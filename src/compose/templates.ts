@@ -94,7 +94,9 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
     }
   }
   const files = [...byName.values()];
-  checkPartialsExist(files);
+  // Each template is parsed once: the tree serves the partial check and the compiler.
+  const trees = new Map(files.map((t) => [t, parseChecked(t)]));
+  checkPartialsExist(files, trees);
   const env = Handlebars.create();
   // Values from the spec are data: escape them for Markdown, not HTML. Handlebars reads
   // escapeExpression at render time from its Utils, shared by every environment.
@@ -103,7 +105,7 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
   for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   for (const t of files) {
-    const fn = located(t, compileChecked(env, t));
+    const fn = located(t, compileChecked(env, t, trees.get(t)!));
     if (t.partial) env.registerPartial(t.name, fn as unknown as Handlebars.Template);
     else compiled.set(t.name, fn);
   }
@@ -225,16 +227,10 @@ function checkWords(base: Record<string, unknown>, over: Record<string, unknown>
 }
 
 /** `{{> fieldz}}` fails only when rendered, without a place; find every named partial up front. */
-function checkPartialsExist(files: TemplateFile[]): void {
+function checkPartialsExist(files: TemplateFile[], trees: Map<TemplateFile, hbs.AST.Program>): void {
   const partials = files.filter((f) => f.partial).map((f) => f.name);
   for (const t of files) {
-    let ast: hbs.AST.Program;
-    try {
-      ast = Handlebars.parse(t.source);
-    } catch {
-      continue; // compileChecked reports syntax errors with their place
-    }
-    const found = partialCalls(ast).find((c) => !partials.includes(c.name));
+    const found = partialCalls(trees.get(t)).find((c) => !partials.includes(c.name));
     if (!found) continue;
     const guess = closest(found.name, partials);
     throw fileError('template', `the partial \`${found.name}\` does not exist${guess ? ` (did you mean \`${guess}\`?)` : `; the partials are: ${partials.join(', ')}`}`,
@@ -270,10 +266,21 @@ function mergeWords(base: Record<string, unknown>, over: unknown): Record<string
 }
 
 /** Compile eagerly (Handlebars compiles lazily) so syntax errors surface with their place. */
-function compileChecked(env: typeof Handlebars, t: TemplateFile): HandlebarsTemplateDelegate {
+function parseChecked(t: TemplateFile): hbs.AST.Program {
   try {
-    env.precompile(t.source, compileOptions);
-    return env.compile(t.source, compileOptions);
+    return Handlebars.parse(t.source);
+  } catch (e) {
+    (e as { templateFile?: string }).templateFile = t.file;
+    throw templateError(e);
+  }
+}
+
+function compileChecked(env: typeof Handlebars, t: TemplateFile, tree: hbs.AST.Program): HandlebarsTemplateDelegate {
+  try {
+    // One eager compilation: precompile reports syntax errors and unknown helpers with their place
+    // now (compile() would wait for the first render), and its output becomes the template, so the
+    // work is not done a second time.
+    return env.template(new Function(`return ${env.precompile(tree, compileOptions)}`)() as TemplateSpecification);
   } catch (e) {
     (e as { templateFile?: string }).templateFile = t.file;
     throw templateError(e);
