@@ -123,6 +123,21 @@ or dates beyond the holiday tables); 2 bad command line.`)
     .addHelpText('after', '\nExample:\n  $ oedr calendar requests/*.yaml --out requests.ics')
     .action(run(async () => (await import('./calendar.js')).calendar));
 
+  program.command('check')
+    .description('check delivered data files against what a request spec asked for: format, encoding, dialect, fields, values')
+    .argument('<file...>', 'delivered data files (CSV or TSV are checked in full; other formats by kind)')
+    .requiredOption('-a, --against <spec>', 'the request spec (YAML) the data was asked with')
+    .option('-d, --dataset <number|title>', 'which dataset of the spec the files hold (1 is the first); needed when it has several')
+    .option('--json', 'print the reports as JSON (for CI)')
+    .addHelpText('after', `
+Examples:
+  $ oedr check results.csv --against requests/results-2027.yaml
+  $ oedr check delivered/*.csv --against request.yaml --dataset 2 --json
+
+Exit codes: 0 every file matches the request; 1 a file differs from it (or the spec has errors);
+2 bad command line; 3 a file could not be read.`)
+    .action(run(async () => (await import('./check.js')).check));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -1,0 +1,172 @@
+// One delivered file against one requested dataset, read as a stream: the format from its first
+// bytes, the encoding from every byte, the dialect from its first lines, then every row.
+import { createReadStream } from 'node:fs';
+import { TextDecoder } from 'node:util';
+import { stat } from 'node:fs/promises';
+import { effectiveDialect, type Dialect } from '../spec/dialect.js';
+import type { DatasetSpec } from '../spec/schema.js';
+import { CsvStream } from './csv-stream.js';
+import { decoderLabel, EncodingInspector } from './encoding.js';
+import { matchFields, normaliseName } from './fields.js';
+import { detectedName, formatMatches, sniffFormat } from './format.js';
+import { statusOf, type FileReport, type Finding } from './model.js';
+import { sniffDelimiter, sniffQualifier } from './sniff.js';
+import { ValueChecker } from './values.js';
+import { delimiterFinding, encodingFinding, lineEndingsFinding, qualifierFinding } from './verdicts.js';
+
+const CHUNK = 1 << 20;
+
+const unitWords: Record<string, [string[], string]> = {
+  'polling-station': [['polling_station', 'station', 'precinct'], 'polling stations'],
+  'polling-centre': [['polling_centre', 'polling_center', 'centre', 'center'], 'polling centres'],
+  stream: [['stream'], 'streams'],
+  ward: [['ward'], 'wards'],
+  municipality: [['municipality', 'town', 'commune'], 'municipalities'],
+  constituency: [['constituency'], 'constituencies'],
+  district: [['district', 'county'], 'districts'],
+  region: [['region', 'province', 'state'], 'regions'],
+};
+
+/** The field naming the unit of the requested granularity (polling_station_code for polling-station). */
+export function keyField(d: DatasetSpec): { field: number; unit: string } | undefined {
+  const words = d.granularity && unitWords[d.granularity];
+  if (!words) return undefined;
+  const names = d.fields.map((f) => normaliseName(f.name));
+  const hits = names.map((n, i) => ({ n, i })).filter(({ n }) => words[0].some((w) => n.includes(w)));
+  const best = hits.find(({ n }) => /(^|_)(code|id|number|no)$/.test(n)) ?? hits[0];
+  return best && { field: best.i, unit: words[1] };
+}
+
+const readError = (e: NodeJS.ErrnoException): string =>
+  e.code === 'ENOENT' ? 'There is no such file.'
+    : e.code === 'EISDIR' ? 'This is a folder, not a file.'
+      : e.code === 'EACCES' || e.code === 'EPERM' ? 'oedr has no permission to read this file.'
+        : `The file could not be read (${e.code ?? e.message}).`;
+
+export async function checkFile(file: string, dataset: DatasetSpec, index: number): Promise<FileReport> {
+  const report: FileReport = { file, dataset: { index, title: dataset.title }, status: 'match', findings: [] };
+  const done = () => ({ ...report, status: statusOf(report.findings) });
+  const add = (...f: (Finding | undefined)[]) => report.findings.push(...f.filter((x): x is Finding => x !== undefined));
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    report.bytes = st.size;
+  } catch (e) {
+    add({ aspect: 'file', status: 'unreadable', message: readError(e as NodeJS.ErrnoException) });
+    return done();
+  }
+  const dialect = effectiveDialect(dataset);
+  const stream = createReadStream(file, { highWaterMark: CHUNK });
+  let reader: Reader | undefined;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (!reader) {
+        const kind = sniffFormat(chunk);
+        const requested = dialect.format.toUpperCase();
+        if (!formatMatches(dialect.format, kind)) {
+          add({ aspect: 'format', status: 'deviation', message: `This is ${detectedName[kind]}, but ${requested} was requested; it was not checked further. Ask for the data as ${requested}.` });
+          stream.destroy();
+          return done();
+        }
+        add({ aspect: 'format', status: 'ok', message: `The file is ${dialect.delimited ? 'delimited text' : detectedName[kind]}, as ${requested} was requested.` });
+        if (!dialect.delimited) {
+          add({ aspect: 'values', status: 'info', message: `oedr checks the contents of CSV and TSV files only; the contents of ${requested} files are not checked yet.` });
+          stream.destroy();
+          return done();
+        }
+        reader = new Reader(dataset, chunk, report);
+      }
+      reader.push(chunk);
+    }
+  } catch (e) {
+    add({ aspect: 'file', status: 'unreadable', message: readError(e as NodeJS.ErrnoException) });
+    return done();
+  }
+  if (!reader) {
+    add({ aspect: 'format', status: 'deviation', message: 'The file is empty.' });
+    return done();
+  }
+  add(...reader.end());
+  return done();
+}
+
+/** The delimited-text reader: decoder, parser and checks, set up from the first chunk. */
+class Reader {
+  private readonly inspector = new EncodingInspector();
+  private readonly decoder: TextDecoder;
+  private readonly parser: CsvStream;
+  private readonly dialect: Dialect;
+  private readonly delimiter?: string;
+  private readonly qualifier?: string;
+  private values?: ValueChecker;
+  private header: Finding[] = [];
+
+  constructor(private readonly d: DatasetSpec, head: Buffer, private readonly report: FileReport) {
+    this.dialect = effectiveDialect(d);
+    const peek = new EncodingInspector();
+    peek.push(head);
+    this.decoder = new TextDecoder(decoderLabel(this.dialect.encoding!, peek.facts));
+    const text = new TextDecoder(this.decoder.encoding).decode(head, { stream: true });
+    this.qualifier = sniffQualifier(text, this.dialect.delimiter!);
+    this.delimiter = sniffDelimiter(text, this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier!);
+    this.parser = new CsvStream(this.delimiter ?? this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier, (cells, line) => this.record(cells, line));
+  }
+
+  push(chunk: Buffer): void {
+    this.inspector.push(chunk);
+    this.parser.push(this.decoder.decode(chunk, { stream: true }));
+  }
+
+  end(): Finding[] {
+    this.parser.push(this.decoder.decode());
+    this.parser.end();
+    this.inspector.end();
+    const { dialect, parser } = this;
+    this.report.rows = this.values?.rows ?? 0;
+    return [
+      encodingFinding(dialect.encoding!, this.inspector.facts),
+      delimiterFinding(dialect.delimiter!, this.delimiter, this.d.fields.length > 1),
+      ...qualifierFinding(dialect.textQualifier!, this.qualifier, parser.stats),
+      lineEndingsFinding(parser.stats),
+      ...this.header,
+      ...(this.values?.findings() ?? []),
+    ].filter((f): f is Finding => f !== undefined);
+  }
+
+  private record(cells: string[], line: number): void {
+    if (this.values) { this.values.row(cells, line); return; }
+    this.values = this.firstRow(cells, line);
+  }
+
+  /** Decides what the first row is (names or data), matches the fields, and sets up the row checks. */
+  private firstRow(cells: string[], line: number): ValueChecker {
+    const fields = this.d.fields;
+    const match = matchFields(cells, fields);
+    const looksLikeData = fields.length > 0 && match.matched === 0 && cells.some((c) => /^[+-]?\d+([.,]\d+)?$/.test(c.trim()));
+    const byPosition = fields.map((_, k) => (k < cells.length ? k : -1));
+    const asked = this.dialect.headerRow;
+    let columns = match.columns;
+    let dataRow = false;
+    if (asked && looksLikeData) {
+      this.header.push({ aspect: 'header-row', status: 'deviation', message: 'The first row holds data, not the names of the columns; add a header row naming each field. The checks below take the fields in the requested order.' });
+      columns = byPosition;
+      dataRow = true;
+    } else if (asked) {
+      this.header.push({ aspect: 'header-row', status: 'ok', message: 'The first row names the columns, as requested.' }, ...match.findings);
+      this.report.columns = cells;
+    } else if (match.matched >= Math.max(1, fields.length / 2)) {
+      this.header.push({ aspect: 'header-row', status: 'deviation', message: 'The first row names the columns, but no header row was requested.' }, ...match.findings);
+      this.report.columns = cells;
+    } else {
+      this.header.push({ aspect: 'header-row', status: 'ok', message: 'The file has no header row, as requested; fields are taken in the requested order.' });
+      columns = byPosition;
+      dataRow = true;
+    }
+    const v = new ValueChecker({
+      fields, columns, width: cells.length, decimal: this.dialect.decimalSeparator,
+      timeRange: this.d.time_range, key: keyField(this.d),
+    });
+    if (dataRow) v.row(cells, line);
+    return v;
+  }
+}

@@ -1,0 +1,131 @@
+// The character encoding of a delivered file, judged byte by byte as it streams past: what it
+// looks like (ASCII, UTF-8 with or without BOM, a single-byte Western encoding, UTF-16), and the
+// lines holding bytes that the requested encoding cannot have.
+
+/** At most this many line numbers are kept per kind of problem; the counts are always exact. */
+export const MAX_EXAMPLES = 10;
+
+export interface LineSample { count: number; lines: number[] }
+
+const sample = (): LineSample => ({ count: 0, lines: [] });
+
+function note(s: LineSample, line: number): void {
+  if (s.lines[s.lines.length - 1] === line) return; // count lines, not bytes
+  s.count++;
+  if (s.lines.length < MAX_EXAMPLES) s.lines.push(line);
+}
+
+/** Windows-1252 leaves these five bytes undefined. */
+const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+export interface EncodingFacts {
+  bom?: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE';
+  /** Lines with any byte of 0x80 or above. */
+  nonAscii: LineSample;
+  /** Lines with bytes that are not valid UTF-8. */
+  invalidUtf8: LineSample;
+  /** Lines with a valid multi-byte UTF-8 character. */
+  utf8Multibyte: LineSample;
+  /** Lines with bytes 0x80-0x9F (printable in Windows-1252, control codes in ISO-8859-1). */
+  c1: LineSample;
+  /** Lines with bytes Windows-1252 does not define. */
+  undefined1252: LineSample;
+}
+
+/** Feed it every byte of the file in order; `facts` then describes the whole file. */
+export class EncodingInspector {
+  readonly facts: EncodingFacts = {
+    nonAscii: sample(), invalidUtf8: sample(), utf8Multibyte: sample(), c1: sample(), undefined1252: sample(),
+  };
+  private line = 1;
+  /** Continuation bytes still expected in the current UTF-8 sequence, and the bounds of the next one. */
+  private need = 0;
+  private lo = 0x80;
+  private hi = 0xbf;
+  private seqLine = 1;
+  private first = true;
+
+  push(b: Uint8Array): void {
+    if (this.first && b.length) this.readBom(b);
+    const f = this.facts;
+    for (let i = 0; i < b.length; i++) {
+      const x = b[i]!;
+      if (x < 0x80) {
+        if (this.need) { note(f.invalidUtf8, this.seqLine); this.need = 0; }
+        if (x === 0x0a) this.line++;
+        continue;
+      }
+      note(f.nonAscii, this.line);
+      if (x <= 0x9f) note(f.c1, this.line);
+      if (UNDEFINED_1252.has(x)) note(f.undefined1252, this.line);
+      this.utf8(x);
+    }
+  }
+
+  end(): void {
+    if (this.need) note(this.facts.invalidUtf8, this.seqLine);
+    this.need = 0;
+  }
+
+  private readBom(b: Uint8Array): void {
+    this.first = false;
+    if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) this.facts.bom = 'UTF-8';
+    else if (b[0] === 0xff && b[1] === 0xfe) this.facts.bom = 'UTF-16LE';
+    else if (b[0] === 0xfe && b[1] === 0xff) this.facts.bom = 'UTF-16BE';
+  }
+
+  /** One byte of 0x80 or above through the UTF-8 state machine (Unicode table 3-7). */
+  private utf8(x: number): void {
+    const f = this.facts;
+    if (this.need) {
+      if (x >= this.lo && x <= this.hi) {
+        this.lo = 0x80; this.hi = 0xbf;
+        if (--this.need === 0) note(f.utf8Multibyte, this.seqLine);
+        return;
+      }
+      note(f.invalidUtf8, this.seqLine);
+      this.need = 0;
+    }
+    this.seqLine = this.line;
+    this.lo = 0x80; this.hi = 0xbf;
+    if (x >= 0xc2 && x <= 0xdf) this.need = 1;
+    else if (x >= 0xe0 && x <= 0xef) { this.need = 2; if (x === 0xe0) this.lo = 0xa0; if (x === 0xed) this.hi = 0x9f; }
+    else if (x >= 0xf0 && x <= 0xf4) { this.need = 3; if (x === 0xf0) this.lo = 0x90; if (x === 0xf4) this.hi = 0x8f; }
+    else note(f.invalidUtf8, this.line);
+  }
+}
+
+export type EncodingGuess = 'ASCII' | 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252' | 'single-byte';
+
+/** What the bytes look like. Single-byte encodings cannot be told apart for certain; say so. */
+export function guessEncoding(f: EncodingFacts): EncodingGuess {
+  if (f.bom === 'UTF-16LE' || f.bom === 'UTF-16BE') return f.bom;
+  if (f.nonAscii.count === 0) return f.bom ? 'UTF-8' : 'ASCII';
+  if (f.invalidUtf8.count === 0) return 'UTF-8';
+  if (f.c1.count > 0 && f.undefined1252.count === 0) return 'Windows-1252';
+  return 'single-byte';
+}
+
+export const guessName = (g: EncodingGuess, f: EncodingFacts): string => {
+  switch (g) {
+    case 'ASCII': return 'plain ASCII (which is also valid UTF-8)';
+    case 'UTF-8': return f.bom ? 'UTF-8 with a byte-order mark (BOM)' : 'UTF-8';
+    case 'Windows-1252': return 'Windows-1252 (the Western "ANSI" encoding of Windows)';
+    case 'single-byte': return 'a single-byte encoding such as ISO-8859-1 or Windows-1252';
+    default: return g;
+  }
+};
+
+/** The WHATWG label TextDecoder should read the file with, given the request and what was seen. */
+export function decoderLabel(requested: string, head: EncodingFacts): string {
+  if (head.bom) return head.bom.toLowerCase();
+  const g = guessEncoding(head);
+  const wantsUtf8 = /^utf-?8$/i.test(requested) || /^ascii$/i.test(requested);
+  if (wantsUtf8 && (g === 'Windows-1252' || g === 'single-byte')) return 'windows-1252';
+  if (!wantsUtf8 && g === 'UTF-8' && head.utf8Multibyte.count > 0) return 'utf-8';
+  try {
+    return new TextDecoder(requested).encoding;
+  } catch {
+    return 'utf-8';
+  }
+}

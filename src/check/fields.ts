@@ -1,0 +1,91 @@
+// The delivered columns against the requested fields: which are there, which are missing or extra,
+// which are near misses (`Polling Station ID` for `polling_station_id`), and whether the order differs.
+import type { Finding } from './model.js';
+
+export interface RequestedField { name: string; type?: string; required?: boolean }
+
+/** `Polling Station ID`, `polling-station_id `, `Pólling_Station_ID` -> `polling_station_id`. */
+export const normaliseName = (s: string): string =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '');
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** How `found` differs from `wanted`, in words: "capital letters", "accents", "spelling"... */
+export function howDifferent(wanted: string, found: string): string {
+  const ways: string[] = [];
+  const strip = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '');
+  const accented = (s: string) => strip(s) !== s.normalize('NFD');
+  const letters = (s: string) => strip(s).replace(/[^\p{L}\p{N}]/gu, '');
+  const f = found.trim();
+  if (f !== found) ways.push('spaces before or after the name');
+  if (accented(f) !== accented(wanted)) ways.push('accents');
+  if (f.replace(/[\p{L}\p{N}\p{M}]/gu, '') !== wanted.replace(/[\p{L}\p{N}\p{M}]/gu, '')) ways.push('spaces or punctuation between words');
+  if (letters(f) !== letters(wanted) && letters(f).toLowerCase() === letters(wanted).toLowerCase()) ways.push('capital letters');
+  if (normaliseName(f) !== normaliseName(wanted)) ways.push('spelling');
+  return ways.join(', ') || 'spelling';
+}
+
+export interface FieldMatch {
+  /** Column index of each requested field, or -1 when it is missing. */
+  columns: number[];
+  findings: Finding[];
+  /** How many requested fields the header names, exactly or nearly. */
+  matched: number;
+}
+
+/** Matches `header` (the first row) against the requested fields. */
+export function matchFields(header: string[], fields: RequestedField[]): FieldMatch {
+  const columns = fields.map((f) => header.indexOf(f.name));
+  const taken = new Set(columns.filter((c) => c >= 0));
+  const near: string[] = [];
+  // Near misses: the same name once case, spacing, punctuation and accents are set aside; then one
+  // or two letters apart, for names long enough that this is not a coincidence.
+  for (const pass of [0, 1]) {
+    fields.forEach((f, k) => {
+      if (columns[k]! >= 0) return;
+      const want = normaliseName(f.name);
+      const c = header.findIndex((h, i) => !taken.has(i) && (pass === 0
+        ? normaliseName(h) === want
+        : want.length >= 5 && distance(normaliseName(h), want) <= 2));
+      if (c < 0) return;
+      columns[k] = c;
+      taken.add(c);
+      near.push(`"${header[c]}" should be named "${f.name}" (it differs in ${howDifferent(f.name, header[c]!)})`);
+    });
+  }
+  const missing = fields.filter((_, k) => columns[k]! < 0).map((f) => f.name);
+  const extra = header.filter((h, i) => !taken.has(i)).map((h) => (h === '' ? '(a column without a name)' : h));
+  const findings: Finding[] = [];
+  const matched = fields.length - missing.length;
+  if (missing.length) findings.push({ aspect: 'fields', status: 'deviation', count: missing.length, details: missing,
+    message: `${missing.length === 1 ? 'One requested field is' : `${missing.length} requested fields are`} missing: ${missing.join(', ')}.` });
+  if (near.length) findings.push({ aspect: 'fields', status: 'deviation', count: near.length, details: near,
+    message: `${near.length === 1 ? 'One column is' : `${near.length} columns are`} named differently from the request; rename ${near.length === 1 ? 'it' : 'them'} so that programs find ${near.length === 1 ? 'it' : 'them'}.` });
+  if (extra.length) findings.push({ aspect: 'fields', status: 'info', count: extra.length, details: extra,
+    message: `${extra.length === 1 ? 'One column was' : `${extra.length} columns were`} not requested: ${extra.join(', ')}.` });
+  const dupes = header.filter((h, i) => header.indexOf(h) !== i);
+  if (dupes.length) findings.push({ aspect: 'fields', status: 'deviation', details: [...new Set(dupes)],
+    message: `Several columns have the same name: ${[...new Set(dupes)].join(', ')}; give each column its own name.` });
+  const present = fields.map((f, k) => ({ name: f.name, col: columns[k]! })).filter((x) => x.col >= 0);
+  const inOrder = present.every((x, k) => k === 0 || x.col > present[k - 1]!.col);
+  if (!inOrder) {
+    const actual = [...present].sort((a, b) => a.col - b.col).map((x) => x.name);
+    findings.push({ aspect: 'fields', status: 'info', details: [`requested: ${present.map((x) => x.name).join(', ')}`, `delivered: ${actual.join(', ')}`],
+      message: 'The columns are in another order than requested; programs that read columns by name are not affected.' });
+  }
+  if (!findings.some((f) => f.status === 'deviation') && fields.length) {
+    findings.unshift({ aspect: 'fields', status: 'ok', message: `All ${fields.length} requested fields are present${inOrder ? ', in the requested order' : ''}.` });
+  }
+  return { columns, findings, matched };
+}

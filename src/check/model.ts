@@ -1,0 +1,50 @@
+// What `oedr check` finds about one delivered file: plain data, rendered by report.ts as text for
+// an official or as JSON for CI.
+
+/** ok: as requested. info: worth knowing, not a deviation. deviation: differs from the request. unreadable: could not be checked. */
+export type Status = 'ok' | 'info' | 'deviation' | 'unreadable';
+
+export type Aspect =
+  | 'file' | 'format' | 'encoding' | 'delimiter' | 'text-qualifier' | 'line-endings' | 'header-row'
+  | 'structure' | 'fields' | 'values' | 'required' | 'duplicates' | 'time-range' | 'units';
+
+export interface Finding {
+  aspect: Aspect;
+  status: Status;
+  /** One sentence an official can act on. */
+  message: string;
+  /** Further lines: each missing field, each failing value with its line. */
+  details?: string[];
+  /** The first lines concerned (line 1 is the first line of the file). */
+  lines?: number[];
+  /** How many lines, rows or values are concerned in all. */
+  count?: number;
+  /** The field concerned, for value findings. */
+  field?: string;
+}
+
+export interface FileReport {
+  file: string;
+  /** The dataset checked against: its number (1-based) and title. */
+  dataset: { index: number; title: string };
+  status: 'match' | 'deviations' | 'unreadable';
+  bytes?: number;
+  /** Data rows (not counting the header row). */
+  rows?: number;
+  columns?: string[];
+  findings: Finding[];
+}
+
+export function statusOf(findings: Finding[]): FileReport['status'] {
+  if (findings.some((f) => f.status === 'unreadable')) return 'unreadable';
+  return findings.some((f) => f.status === 'deviation') ? 'deviations' : 'match';
+}
+
+export const fmtCount = (n: number) => n.toLocaleString('en-US');
+/** "lines 4, 9 and 12" or "lines 4, 9, 12, … (57 in all)". */
+export function linesText(lines: number[], count: number, word = 'line'): string {
+  const list = lines.map(String);
+  const head = list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  if (count > lines.length) return `${word}s ${lines.join(', ')}, … (${fmtCount(count)} in all)`;
+  return `${word}${lines.length === 1 ? '' : 's'} ${head}`;
+}

@@ -1,0 +1,65 @@
+// Whether a value is of a requested field type, and when not, a hint an official can act on
+// ("uses a comma as decimal separator", "looks like a day/month/year date").
+
+export type TypeTest = (v: string) => true | string;
+
+const validDate = (y: number, m: number, d: number) => {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[m - 1]!;
+};
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+function date(v: string): true | string {
+  const m = ISO_DATE.exec(v);
+  if (m && validDate(+m[1]!, +m[2]!, +m[3]!)) return true;
+  if (m) return 'not a day of the calendar';
+  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(v)) return 'write dates as YYYY-MM-DD';
+  return 'expected a date written YYYY-MM-DD';
+}
+
+function datetime(v: string): true | string {
+  const m = ISO_DATETIME.exec(v);
+  if (m && validDate(+m[1]!, +m[2]!, +m[3]!)) return true;
+  if (ISO_DATE.test(v)) return 'a date without a time';
+  return 'expected a date and time written YYYY-MM-DDThh:mm:ss';
+}
+
+function geopoint(v: string): true | string {
+  const m = /^\s*([+-]?\d+(?:\.\d+)?)\s*[, ]\s*([+-]?\d+(?:\.\d+)?)\s*$/.exec(v);
+  if (!m) return 'expected a latitude and longitude, such as -1.2921, 36.8219';
+  return Math.abs(+m[1]!) <= 90 && Math.abs(+m[2]!) <= 180 ? true : 'latitude or longitude out of range';
+}
+
+/** The test for a field type, with the requested decimal separator; undefined for text (anything goes). */
+export function typeTest(type: string | undefined, decimal: string): TypeTest | undefined {
+  const other = decimal === '.' ? ',' : '.';
+  const num = new RegExp(`^[+-]?(\\d+(\\${decimal}\\d+)?|\\${decimal}\\d+)([eE][+-]?\\d+)?$`);
+  const numOther = new RegExp(`^[+-]?\\d+\\${other}\\d+$`);
+  switch (type) {
+    case 'integer':
+      return (v) => /^[+-]?\d+$/.test(v) ? true
+        : /^\d{1,3}([,. ']\d{3})+$/.test(v) ? 'a thousands separator; write whole numbers with digits only'
+          : 'expected a whole number';
+    case 'number':
+      return (v) => num.test(v) ? true
+        : numOther.test(v) ? `"${other}" as decimal separator; "${decimal}" was requested`
+          : /^\d{1,3}([,. ']\d{3})+([.,]\d+)?$/.test(v) ? 'a thousands separator; write numbers with digits and the decimal separator only'
+            : 'expected a number';
+    case 'boolean':
+      return (v) => /^(true|false|yes|no|y|n|t|f|1|0)$/i.test(v) ? true : 'expected true or false';
+    case 'date': return date;
+    case 'datetime': return datetime;
+    case 'year':
+      return (v) => /^\d{4}$/.test(v) ? true : 'expected a year of four digits';
+    case 'geopoint': return geopoint;
+    default: return undefined;
+  }
+}
+
+export const typeName: Record<string, string> = {
+  integer: 'a whole number', number: 'a number', boolean: 'true or false', date: 'a date (YYYY-MM-DD)',
+  datetime: 'a date and time', year: 'a year', geopoint: 'a latitude and longitude', string: 'text',
+};
