@@ -17,14 +17,19 @@ function note(s: Sample, line: number, value = ''): void {
   if (s.lines.length < EXAMPLES) { s.lines.push(line); s.values.push(value); }
 }
 
-/** 53-bit string hash (cyrb53): a duplicate row is reported only when its hash and length repeat. */
-function hash(s: string): number {
-  let h1 = 0xdeadbeef ^ s.length;
-  let h2 = 0x41c6ce57 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+/** 53-bit hash (cyrb53) of a row's cells: a duplicate row is reported only when its hash repeats. */
+function hashRow(cells: string[]): number {
+  let h1 = 0xdeadbeef ^ cells.length;
+  let h2 = 0x41c6ce57 ^ cells.length;
+  for (const s of cells) {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    // A separator that no character code equals, so ["ab", ""] and ["a", "b"] differ.
+    h1 = Math.imul(h1 ^ 0x10000, 2654435761);
+    h2 = Math.imul(h2 ^ 0x10000, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
@@ -72,7 +77,7 @@ export class ValueChecker {
       }
       if (this.o.timeRange && (s.field.type === 'date' || s.field.type === 'datetime' || s.field.type === 'year')) this.range(s, v, line);
     }
-    const h = hash(cells.join('\u0000'));
+    const h = hashRow(cells);
     const first = this.seen.get(h);
     if (first !== undefined) note(this.dupes, line, String(first));
     else if (this.seen.size < MAX_REMEMBERED) this.seen.set(h, line);
