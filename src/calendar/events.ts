@@ -49,8 +49,8 @@ export function requestEvents(file: string, spec: RequestSpec, timeline: Timelin
   if (appeal?.lodgeBy && appeal.step.limit) {
     events.push(make('appeal', appeal.lodgeBy, `Last day to appeal: ${about}`, [
       `Last day to lodge the first appeal under the ${lawName(law)}: ${dayText(appeal.lodgeBy)}, to ${appeal.step.body}.`,
-      appealHow(law, appeal.step.limit, response.due, appeal.lodgeBy),
-      'If the body answers or refuses earlier, the limit runs from that decision instead: recompute from its date.',
+      appealHow(law, appeal.step.limit, appeal.from, appeal.from === response.due, appeal.lodgeBy),
+      ...(appeal.from === response.due ? ['If the body answers or refuses earlier, the limit runs from that decision instead: add its date as earlier_request.response_date.'] : []),
       'How the response date was computed:', ...how,
     ]));
   }
@@ -104,8 +104,10 @@ function calendarRule(law: Law, days: DayEntry[], end: string, due: string): str
   return [rule, `The period ends on ${dayText(end)}; moved to ${dayText(due)} past ${past.join('; ')}.`];
 }
 
-function appealHow(law: Law, limit: NonNullable<Law['appeal'][number]['limit']>, due: string, lodgeBy: string): string {
-  const head = `Limit: ${limit.period} ${unitText(limit.unit, limit.period)} from ${limit.from}, counted here from the statutory response date ${dayText(due)}, when an unanswered request is deemed refused`;
+function appealHow(law: Law, limit: NonNullable<Law['appeal'][number]['limit']>, due: string, deemed: boolean, lodgeBy: string): string {
+  const head = `Limit: ${limit.period} ${unitText(limit.unit, limit.period)} from ${limit.from}, counted here from ${deemed
+    ? `the statutory response date ${dayText(due)}, when an unanswered request is deemed refused`
+    : `the date of the answer, ${dayText(due)}`}`;
   if (limit.unit === 'months') return `${head}; calendar months, and a day the month lacks becomes its last day.`;
   if (limit.unit === 'working-days') return `${head}; weekends, ${holidayText(law)} and closures are skipped.`;
   const end = addDays(due, limit.period);

@@ -7,11 +7,13 @@ import { toIcs } from '../calendar/ics.js';
 import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
 import { loadSpec } from '../spec/load.js';
 import { writeFileAtomic } from './files.js';
+import { expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 
 export interface CalendarOptions { out?: string; laws?: string }
 
-export async function calendar(files: string[], opts: CalendarOptions, io: Io): Promise<number> {
+export async function calendar(args: string[], opts: CalendarOptions, io: Io): Promise<number> {
+  const files = await expandInputs(args);
   let worst: number = ExitCode.ok;
   const note = (code: number) => { worst = Math.max(worst, code); };
   const events: RequestEvent[] = [];
@@ -24,13 +26,17 @@ export async function calendar(files: string[], opts: CalendarOptions, io: Io): 
     seen.add(key);
     try {
       const loaded = await loadSpec(file);
-      const law = loaded.spec?.law ? await (await import('../laws/for-spec.js')).applyLaw(loaded, opts.laws) : undefined;
-      const diagnostics = [...loaded.diagnostics, ...(law?.diagnostics ?? [])];
-      for (const d of diagnostics) printDiagnostic(io, d);
-      if (!loaded.spec || diagnostics.some((d) => d.severity === 'error')) { note(ExitCode.invalid); continue; }
-      const result = requestEvents(key, loaded.spec, law?.timeline);
-      if (result.skipped) printDiagnostic(io, { severity: 'warning', rule: 'calendar-no-dates', message: result.skipped, file });
-      events.push(...result.events);
+      for (const d of loaded.diagnostics) printDiagnostic(io, d);
+      if (!loaded.spec) { note(ExitCode.invalid); continue; }
+      // Every letter of the spec: one, or one per recipient, each with its own law and dates.
+      for (const letter of loaded.letters ?? []) {
+        const law = letter.spec.law ? await (await import('../laws/for-spec.js')).applyLaw(letter, opts.laws) : undefined;
+        for (const d of law?.diagnostics ?? []) printDiagnostic(io, d);
+        if (law?.diagnostics.some((d) => d.severity === 'error')) { note(ExitCode.invalid); continue; }
+        const result = requestEvents(letter.id ? `${key}#${letter.id}` : key, letter.spec, law?.timeline);
+        if (result.skipped) printDiagnostic(io, { severity: 'warning', rule: 'calendar-no-dates', message: result.skipped, file });
+        events.push(...result.events);
+      }
     } catch (e) {
       if (!(e instanceof OedrError)) throw e;
       for (const d of e.diagnostics) printDiagnostic(io, withFile(d, file));
@@ -40,7 +46,9 @@ export async function calendar(files: string[], opts: CalendarOptions, io: Io): 
 
   const specs = plural(seen.size, 'spec');
   if (!events.length) {
-    io.err(io.color.red(`oedr calendar: no events to write: none of the ${specs} names a law with a statutory response date (add \`law:\` to a spec; see \`oedr laws\`)`));
+    io.err(io.color.red(worst
+      ? `oedr calendar: no events to write: the ${specs} had errors (above) or name no law with a statutory response date`
+      : `oedr calendar: no events to write: none of the ${specs} names a law with a statutory response date (add \`law:\` to a spec; see \`oedr laws\`)`));
     return Math.max(worst, ExitCode.invalid);
   }
   const text = toIcs({ prodId: `-//oedr//oedr ${version()}//EN`, name: 'oedr requests', events: sortEvents(events) });

@@ -32,7 +32,8 @@ async function specsBelow(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
     .filter((e) => e.isFile() && isSpec(e.name))
-    .map((e) => join(e.parentPath, e.name))
+    // parentPath arrived in Node 20.12; `path` is its older name.
+    .map((e) => join(e.parentPath ?? (e as unknown as { path: string }).path, e.name))
     // Below the folder given: no dependencies, no hidden folders (.git).
     .filter((p) => !relative(dir, p).split(/[\\/]/).some((part) => part === 'node_modules' || part.startsWith('.')))
     .sort();

@@ -2,9 +2,10 @@
 // hash of each file written for it, so a reviewer sees in a diff what changed. A spec with
 // `recipients` has one entry per recipient; one with a profile or a recipient list also lists
 // those files (`sources`), and its hash covers them, so a change to a shared profile shows.
-// No timings, no dates: it is itself reproducible. Entries for specs not drafted in this run are kept.
+// No timings, no dates: it is itself reproducible. Paths are relative to the output folder, so the
+// file is the same from whichever folder oedr runs. Entries for specs not drafted in this run are kept.
 import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { DraftResult } from './draft-job.js';
 
 export const MANIFEST = 'oedr-manifest.json';
@@ -27,12 +28,12 @@ export function manifestEntries(spec: string, result: DraftResult, outDir: strin
   if (!result.sha256 || !result.outputs.length) return [];
   const byLetter = new Map<string | undefined, ManifestEntry>();
   const sources = result.sources && result.sources.length > 1
-    ? result.sources.map((s) => ({ file: slashes(relative('.', s.file)), sha256: s.sha256 }))
+    ? result.sources.map((s) => ({ file: slashes(relative(outDir, resolve(s.file))), sha256: s.sha256 }))
     : undefined;
   for (const o of result.outputs) {
     let entry = byLetter.get(o.letter);
     if (!entry) {
-      entry = { spec: slashes(relative('.', spec)), ...(o.letter === undefined ? {} : { recipient: o.letter }), sha256: result.sha256, ...(sources ? { sources } : {}), outputs: {} };
+      entry = { spec: slashes(relative(outDir, resolve(spec))), ...(o.letter === undefined ? {} : { recipient: o.letter }), sha256: result.sha256, ...(sources ? { sources } : {}), outputs: {} };
       byLetter.set(o.letter, entry);
     }
     entry.outputs[o.format] = { file: slashes(relative(outDir, o.path)), sha256: o.sha256 };

@@ -138,11 +138,15 @@ function lawContext(t: Timeline | undefined, words: Words, d: (iso?: string) => 
     purpose_required: t?.law.request.purpose_required === true,
     fee_charged: t?.law.request.fee === true,
     appeal: {
-      body: step ? step.body.replace(/\s*\([^)]*\)\s*$/, '') : null,
+      // The registry's addressee, else a plain description of the step ("the information commission"):
+      // its `body` field is a note (sections, alternatives), not a name to address a letter to.
+      body: step ? step.addressee ?? word(words, 'appeal_bodies', step.step) : null,
       // Internal review goes back to the institution itself; other steps go to another body.
       external: step ? !['internal-review', 'higher-authority'].includes(step.step) : false,
       court: step ? step.step === 'court' || step.step === 'tribunal' : false,
       lodge_by_text: d(t?.appeal?.lodgeBy),
+      /** True only when the letter is dated on or before the last day to lodge the appeal. */
+      in_time: Boolean(t?.appeal?.lodgeBy && letterDate <= t.appeal.lodgeBy),
       limit_text: step?.limit ? `${unit(step.limit.unit, step.limit.period)} from ${step.limit.from}` : null,
     },
   };

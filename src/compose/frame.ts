@@ -25,7 +25,7 @@ export function frameTop(c: LetterContext): Block[] {
     lines('date', [c.letter.date_text]),
     // An appeal to another body (a commission, a court) is addressed to that body.
     c.letter.kind === 'appeal' && c.law.appeal.external
-      ? lines('address', [c.law.appeal.body])
+      ? lines('address', [capitalise(c.law.appeal.body ?? '')])
       : lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
     c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
     lines('subject', [c.letter.subject]),
@@ -54,3 +54,6 @@ export function frameBottom(c: LetterContext): Block[] {
   }
   return blocks.filter((b): b is Block => b !== undefined);
 }
+
+/** "the information commission" heads an address block as "The information commission". */
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

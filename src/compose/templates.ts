@@ -25,7 +25,8 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
   /** `{{sentence value}}`: the value as written, with a full stop added only if it has no closing punctuation. */
   sentence(this: unknown, value: unknown) {
     const text = value === null || value === undefined ? '' : String(value).trim();
-    return text === '' || /[.!?…)"'»”]$/.test(text) ? text : `${text}.`;
+    // Closing quotes or brackets end a sentence only after a full stop: "(see below)" still needs one.
+    return text === '' || /[.!?…]["'»”’)\]]*$/.test(text) ? text : `${text}.`;
   },
 };
 const compileOptions: CompileOptions = {

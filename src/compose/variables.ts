@@ -113,6 +113,7 @@ export const contextVariables: Record<string, string> = {
   'law.appeal.external': 'false for an internal review (addressed to the institution itself)',
   'law.appeal.court': 'true when the first step is a court or tribunal',
   'law.appeal.lodge_by_text': 'last day to lodge it, counted from the due date, or null',
+  'law.appeal.in_time': 'true when the letter is dated on or before the last day to lodge the appeal',
   'law.appeal.limit_text': 'its time limit in words, or null',
   statute: 'how the letter names the law: legal_basis, else words.phrases.the_law with the law name; or null',
   earlier_request: 'for follow-up and appeal letters: the request they refer to, else null',

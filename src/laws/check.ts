@@ -23,7 +23,8 @@ export function lawDiagnostics(spec: RequestSpec, registry: Registry, timeline: 
   if (law.confidence === 'low') {
     at('warning', 'law-low-confidence', ['law'], `the ${law.code} row of the law registry has low confidence; check the statute before relying on it (\`oedr laws ${law.code}\`)`);
   }
-  if (law.who_may_request.kind !== 'any-person' && spec.requester.registered_in && spec.requester.registered_in !== law.code) {
+  const home = spec.requester.registered_in;
+  if (law.who_may_request.kind !== 'any-person' && home && home !== law.code && !(law.code === 'EU' && EU_MEMBERS.has(home))) {
     at('warning', 'law-citizens-only', ['requester', 'registered_in'],
       `the ${law.code} law admits requests only from ${law.who_may_request.kind.replace(/-/g, ' ')}${law.who_may_request.note ? ` (${law.who_may_request.note.replace(/\.$/, '')})` : ''}, and your organisation is registered in ${spec.requester.registered_in}; file through a partner that qualifies, e.g. a co-signer`);
   }
@@ -31,7 +32,8 @@ export function lawDiagnostics(spec: RequestSpec, registry: Registry, timeline: 
   if (response.status !== 'due') {
     at('warning', 'law-no-statutory-date', ['law'], `no statutory response date: ${response.reason}; the letter asks for a reply within the time the law allows`);
   }
-  if (law.request.purpose_required && !spec.purpose) {
+  if (spec.letter.kind === 'appeal') appealTiming(spec, timeline, at);
+  if (law.request.purpose_required && !spec.purpose && spec.letter.kind === 'foi-request') {
     at('error', 'law-purpose-required', ['law'], `the ${law.code} law requires the request to state its purpose; expected \`purpose\``);
   }
   if (law.request.prescribed_form && spec.letter.kind === 'foi-request') {
@@ -49,4 +51,27 @@ export function lawDiagnostics(spec: RequestSpec, registry: Registry, timeline: 
     }
   });
   return out;
+}
+
+/** EU institutions' access law (Regulation 1049/2001) covers citizens and residents of every member state. */
+const EU_MEMBERS = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV',
+  'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE']);
+
+/** An appeal before the answer was due, or after the last day to lodge it, says so. */
+function appealTiming(spec: RequestSpec, t: Timeline, at: (s: Diagnostic['severity'], r: string, p: (string | number)[], m: string) => void): void {
+  const date = spec.letter.date;
+  const silent = spec.earlier_request?.response === 'none';
+  if (silent && t.response.status === 'due' && date <= t.response.due) {
+    at('error', 'appeal-too-early', ['letter', 'date'],
+      `the appeal is dated ${date}, but the answer to the request is due only by ${t.response.due}; until then no refusal can be assumed (send a follow-up instead)`);
+  }
+  const step = t.appeal?.step.step;
+  if (step === 'court' || step === 'tribunal') {
+    at('warning', 'appeal-is-court', ['letter', 'kind'],
+      `the first appeal step under the ${t.law.code} law is an application to ${step === 'court' ? 'a court' : 'a tribunal'}; treat this letter as a draft for a lawyer, not as the filing itself`);
+  }
+  if (t.appeal?.lodgeBy && date > t.appeal.lodgeBy) {
+    at('warning', 'appeal-late', ['letter', 'date'],
+      `the appeal is dated ${date}, after the last day to lodge it under the ${t.law.code} law (${t.appeal.lodgeBy}, ${t.appeal.step.limit?.period} ${t.appeal.step.limit?.unit.replace('-', ' ')} from ${t.appeal.from}); check whether a late appeal is admitted`);
+  }
 }

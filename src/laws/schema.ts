@@ -24,6 +24,8 @@ const AppealLimit = z.strictObject({
 });
 
 const AppealStep = z.strictObject({
+  /** The name an appeal letter is addressed to; `body` is a note on the step, not a name. */
+  addressee: text.optional(),
   step: z.enum(['internal-review', 'higher-authority', 'information-commission', 'ombudsman',
     'oversight-body', 'mediation', 'tribunal', 'court', 'minister']),
   body: text,

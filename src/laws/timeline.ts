@@ -16,7 +16,8 @@ export interface Timeline {
   response: DeadlineResult;
   /** The day after the due date: silence by then is a deemed refusal under most laws. */
   followUp?: string;
-  appeal?: { step: AppealStep; lodgeBy?: string };
+  /** The first appeal step; its limit counts from `from` (the dated decision, else the due date). */
+  appeal?: { step: AppealStep; from: string; lodgeBy?: string };
 }
 
 /** Rules from the deadline engine that mean "no date can be given", not "oedr is broken". */
@@ -30,10 +31,14 @@ export async function requestTimeline(spec: RequestSpec, registry: Registry): Pr
   const response = dateOrReason(law, from, () => computeDeadline({ law, from, closures: spec.closures, tables }));
   if (response.status !== 'due') return { law, from, response };
   const step = law.appeal[0];
+  // The appeal limit runs from the decision: a refusal or partial answer the spec dates, else the
+  // due date, when an unanswered request is deemed refused.
+  const earlier = spec.earlier_request;
+  const decided = earlier && earlier.response !== 'none' && earlier.response_date ? earlier.response_date : response.due;
   return {
     law, from, response,
     followUp: addDays(response.due, 1),
-    appeal: step ? { step, lodgeBy: lodgeBy(law, step, response.due, spec.closures, tables) } : undefined,
+    appeal: step ? { step, from: decided, lodgeBy: lodgeBy(law, step, decided, spec.closures, tables) } : undefined,
   };
 }
 
@@ -48,10 +53,7 @@ function dateOrReason(law: Law, from: string, compute: () => DeadlineResult): De
   }
 }
 
-/**
- * The first appeal's limit, counted from the response due date: an unanswered request is deemed
- * refused then. Months are calendar months (a 31st becomes the month's last day).
- */
+/** The first appeal's limit counted from the decision. Months are calendar months (a 31st becomes the month's last day). */
 function lodgeBy(law: Law, step: AppealStep, due: string, closures: RequestSpec['closures'], tables: HolidayTable[]): string | undefined {
   const limit = step.limit;
   if (!limit) return undefined;

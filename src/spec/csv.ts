@@ -36,6 +36,9 @@ export function parseCsv(text: string, file: string): Csv {
           const c = text[i]!;
           if (c === '"' && text[i + 1] === '"') { cell.value += '"'; i += 2; continue; }
           if (c === '"') { i++; break; }
+          // A line break inside quotes is one line break in the value, whether written LF or CRLF
+          // (RFC 4180 writes CRLF; so does a Windows checkout).
+          if (c === '\r' && text[i + 1] === '\n') { i++; continue; }
           if (c === '\n') { line++; lineStart = i + 1; }
           cell.value += c;
           i++;
@@ -66,7 +69,8 @@ export function parseCsv(text: string, file: string): Csv {
     if (text[i] === '\n') i++;
     line++;
     lineStart = i;
-    if (quoted || row.length > 1 || row[0]!.value !== '') rows.push(row);
+    // Blank lines, and rows of empty cells (",,,", which spreadsheets write for formatted empty rows), are skipped.
+    if (quoted || row.some((c) => c.value.trim() !== '')) rows.push(row);
   }
   return { rows, diagnostics };
 }

@@ -62,7 +62,9 @@ function csvRecipients(text: string, file: string): { list?: Layer; diagnostics:
     const cell = header![j]!;
     if (!recipientColumns.includes(name)) {
       const guess = closest(name, recipientColumns);
-      error('unknown-column', `unknown column \`${name}\`${guess ? ` (did you mean \`${guess}\`?)` : `; expected some of: ${recipientColumns.join(', ')}`}`, cell);
+      // "id;institution;office" is a semicolon-separated file read as one column.
+      const separator = /[;\t|]/.test(name) ? '; the file looks separated by other characters than commas: save it as CSV with commas' : '';
+      error('unknown-column', `unknown column \`${name}\`${separator || (guess ? ` (did you mean \`${guess}\`?)` : `; expected some of: ${recipientColumns.join(', ')}`)}`, cell);
     } else if (names.indexOf(name) !== j) {
       error('duplicate-column', `the column \`${name}\` appears twice in the header row (first in column ${names.indexOf(name) + 1}); keep one`, cell);
     }
@@ -72,20 +74,21 @@ function csvRecipients(text: string, file: string): { list?: Layer; diagnostics:
       error('missing-column', `expected a column \`${required}\` in the header row; the columns are: ${recipientColumns.join(', ')}`, { line: 1, col: 1 });
     }
   }
-  for (const row of rows) {
-    if (row.length !== names.length) {
-      error('csv-row-length', `expected ${names.length} cells, as in the header row, got ${row.length}`, row[0]!);
-    }
-  }
-  if (diagnostics.length) return { diagnostics };
+  // A row of the wrong length is reported, then left out, so the other rows are still checked.
+  const whole = rows.filter((row) => {
+    if (row.length === names.length) return true;
+    error('csv-row-length', `expected ${names.length} cells, as in the header row, got ${row.length}`, row[0]!);
+    return false;
+  });
+  if (diagnostics.some((d) => d.rule !== 'csv-row-length')) return { diagnostics };
 
-  const data = rows.map((row) => Object.fromEntries(row.flatMap((cell, j) => (cell.value === '' ? [] : [[names[j]!, cell.value]]))));
+  const data = whole.map((row) => Object.fromEntries(row.flatMap((cell, j) => (cell.value === '' ? [] : [[names[j]!, cell.value]]))));
   return {
     diagnostics,
     list: {
       data,
       locate: (path) => {
-        const row = typeof path[0] === 'number' ? rows[path[0]] : undefined;
+        const row = typeof path[0] === 'number' ? whole[path[0]] : undefined;
         if (!row) return { file, line: 1, col: 1 };
         const cell = path.length > 1 ? row[names.indexOf(String(path[1]))] : undefined;
         return { file, line: (cell ?? row[0]!).line, col: (cell ?? row[0]!).col };

@@ -31,7 +31,10 @@ export function checkRules(data: unknown, sourceAt: SourceAt = () => undefined):
   const letter = obj(spec.letter);
   const letterDate = isDate(letter?.date) ? letter.date : undefined;
 
-  if (letter?.kind === 'foi-request' && spec.legal_basis === undefined && spec.law === undefined) {
+  // With a recipient list, each row may bring its own law: every row without one is checked too.
+  const rowsWithoutLaw = Array.isArray(spec.recipients) ? list(spec.recipients).filter((r) => obj(r)?.law === undefined).length : 0;
+  const lawMissing = spec.law === undefined && (spec.recipients === undefined || rowsWithoutLaw > 0);
+  if (letter?.kind === 'foi-request' && spec.legal_basis === undefined && lawMissing) {
     out.push({ severity: 'error', rule: 'foi-needs-legal-basis', path: ['letter', 'kind'],
       message: 'an foi-request must name the law it is made under; expected `law` (a code from `oedr laws`, e.g. KE) or `legal_basis` (e.g. "the Access to Information Act, 2016, section 4")' });
   }
@@ -49,7 +52,7 @@ export function checkRules(data: unknown, sourceAt: SourceAt = () => undefined):
     out.push({ severity: 'error', rule: 'earlier-request-date', path: ['earlier_request', 'sent_on'],
       message: `the earlier request (${earlier.sent_on}) must be dated before this letter (${letterDate})` });
   }
-  if (letter?.kind === 'appeal' && spec.law === undefined) {
+  if (letter?.kind === 'appeal' && lawMissing) {
     out.push({ severity: 'error', rule: 'appeal-needs-law', path: ['letter', 'kind'],
       message: 'an appeal follows a law\'s appeal route; expected `law` with the code of the law (see `oedr laws`)' });
   }

@@ -118,21 +118,28 @@ interface Shaper {
  * Shapes each distinct text once per writer. One glyph per character from the cmap, advances from
  * hmtx: no GSUB/GPOS. Parsing those tables cost 60-100 ms per face at every start (most of a cold
  * `oedr draft`), for kerning and the fi/ffi ligatures; without them, text also extracts from the
- * PDF exactly as written. NFC first, so "e" + U+0301 draws as the precomposed "é", not two glyphs.
+ * PDF exactly as written. A word with a combining mark is composed first (NFC), so "e" + U+0301 draws
+ * as the precomposed "é", not two glyphs.
  *
  * Each glyph record is built fresh from the code point it was reached from: pdfkit writes the
  * ToUnicode map from a glyph's code points, and fontkit's own Glyph objects remember the code points
  * of the first request, so sharing them across documents would let one letter's text extraction and
  * bytes depend on the letters before it. The records are frozen: documents share them.
  */
+const COMBINING = /\p{M}/u;
+
 function withLayoutCache(font: Font): Shaper {
   const fk = font as FontkitInternals;
   const cache = new Map<string, ShapedRun>();
   const shape = (text: string): ShapedRun => {
     const glyphs: GlyphRecord[] = [];
     let advance = 0;
-    for (const ch of text.normalize('NFC')) {
+    // Compose only where a combining mark follows a letter: NFC would also turn Ω (U+2126) into Ω
+    // (U+03A9) and K (U+212A) into K, changing the text a reader extracts.
+    for (const ch of COMBINING.test(text) ? text.normalize('NFC') : text) {
       const cp = ch.codePointAt(0)!;
+      // A soft hyphen marks where a word may break; this writer never breaks inside words, so it is not drawn.
+      if (cp === 0xad) continue;
       const g = fk.glyphForCodePoint(cp);
       glyphs.push(Object.freeze({ id: g.id, codePoints: Object.freeze([cp]), advanceWidth: g.advanceWidth }));
       advance += g.advanceWidth;

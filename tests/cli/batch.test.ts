@@ -43,7 +43,8 @@ describe('manifest and --check', () => {
     const first = await runCli('draft', specs, '--format', 'md', '--out', out);
     expect(first.code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'oedr-manifest.json'), 'utf8'));
-    expect(manifest.letters.map((l: { spec: string }) => relative(relative('.', specs), l.spec))).toEqual(['national.yaml', 'regional/district.yml']);
+    // Paths relative to the output folder: the same manifest from whichever folder oedr runs.
+    expect(manifest.letters.map((l: { spec: string }) => l.spec)).toEqual(['../requests/national.yaml', '../requests/regional/district.yml']);
     const national = manifest.letters[0];
     expect(national.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(national.outputs.md).toEqual({ file: 'national.md', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -51,6 +52,18 @@ describe('manifest and --check', () => {
     const check = await runCli('draft', specs, '--format', 'md', '--out', out, '--check');
     expect(check.code).toBe(0);
     expect(check.err).toContain('2 files up to date, 0 out of date or missing for 2 specs');
+  });
+
+  it('the manifest does not depend on the folder oedr runs from', async () => {
+    const cwd = process.cwd();
+    process.chdir(specs);
+    try {
+      const check = await runCli('draft', '.', '--format', 'md', '--out', out, '--check');
+      expect(check.err).toContain('2 files up to date, 0 out of date or missing for 2 specs');
+      expect(check.code).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('--check names stale and missing letters, exits 1 and writes nothing', async () => {
