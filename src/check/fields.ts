@@ -36,6 +36,10 @@ export function howDifferent(wanted: string, found: string): string {
   return ways.join(', ') || 'spelling';
 }
 
+/** Whether the words of one name appear, whole and in order, in the other (`precinct` in `precinct_name`). */
+const wordsWithin = (a: string, b: string) =>
+  a !== '' && b !== '' && a !== b && (`_${a}_`.includes(`_${b}_`) || `_${b}_`.includes(`_${a}_`));
+
 export interface FieldMatch {
   /** Column index of each requested field, or -1 when it is missing. */
   columns: number[];
@@ -50,14 +54,15 @@ export function matchFields(header: string[], fields: RequestedField[]): FieldMa
   const taken = new Set(columns.filter((c) => c >= 0));
   const near: string[] = [];
   // Near misses: the same name once case, spacing, punctuation and accents are set aside; then one
-  // or two letters apart, for names long enough that this is not a coincidence.
+  // or two letters apart (names long enough that this is not a coincidence), or one name holding
+  // the other's words (`Precinct Name` for `precinct`).
   for (const pass of [0, 1]) {
     fields.forEach((f, k) => {
       if (columns[k]! >= 0) return;
       const want = normaliseName(f.name);
       const c = header.findIndex((h, i) => !taken.has(i) && (pass === 0
         ? normaliseName(h) === want
-        : want.length >= 5 && distance(normaliseName(h), want) <= 2));
+        : (want.length >= 5 && distance(normaliseName(h), want) <= 2) || wordsWithin(normaliseName(h), want)));
       if (c < 0) return;
       columns[k] = c;
       taken.add(c);

@@ -41,12 +41,12 @@ export function typeTest(type: string | undefined, decimal: string): TypeTest | 
   switch (type) {
     case 'integer':
       return (v) => /^[+-]?\d+$/.test(v) ? true
-        : /^\d{1,3}([,. ']\d{3})+$/.test(v) ? 'a thousands separator; write whole numbers with digits only'
+        : /^\d{1,3}([,. '\u00a0\u202f]\d{3})+$/.test(v) ? 'a thousands separator; write whole numbers with digits only'
           : 'expected a whole number';
     case 'number':
       return (v) => num.test(v) ? true
         : numOther.test(v) ? `"${other}" as decimal separator; "${decimal}" was requested`
-          : /^\d{1,3}([,. ']\d{3})+([.,]\d+)?$/.test(v) ? 'a thousands separator; write numbers with digits and the decimal separator only'
+          : /^\d{1,3}([,. '\u00a0\u202f]\d{3})+([.,]\d+)?$/.test(v) ? 'a thousands separator; write numbers with digits and the decimal separator only'
             : 'expected a number';
     case 'boolean':
       return (v) => /^(true|false|yes|no|y|n|t|f|1|0)$/i.test(v) ? true : 'expected true or false';

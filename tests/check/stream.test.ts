@@ -129,3 +129,8 @@ describe('sniffing', () => {
     ]);
   });
 });
+
+test('a column whose name holds the requested one is a near miss: `Precinct Name` for `precinct`', () => {
+  const m = matchFields(['County', 'Precinct Name'], [{ name: 'county' }, { name: 'precinct' }]);
+  expect(m.columns).toEqual([0, 1]);
+});
