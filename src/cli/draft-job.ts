@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { annexFiles, annexNames } from '../compose/annex-files.js';
+import { composeWith } from '../compose/compose-with.js';
 import { uncoveredInSpec } from '../compose/coverage.js';
 import { composeLetter } from '../compose/letter.js';
 import { ExitCode, formatDiagnostic, OedrError, type Diagnostic } from '../errors.js';
@@ -25,6 +27,8 @@ export interface DraftJob {
   strict?: boolean;
   /** Compare with the files on disk instead of writing. */
   check?: boolean;
+  /** Write the data contract annex (datapackage.json and header templates) beside letters asking for CSV/TSV. */
+  annex?: boolean;
 }
 
 export type OutputStatus = 'written' | 'unchanged' | 'stale' | 'missing';
@@ -36,8 +40,11 @@ export interface DraftResult {
   sha256?: string;
   /** The spec, its profiles and its recipient list, each with its hash. */
   sources?: SourceFile[];
-  /** `letter` is the recipient's id, for a spec with `recipients`. */
-  outputs: { path: string; format: OutputFormat; letter?: string; sha256: string; status: OutputStatus }[];
+  /**
+   * `letter` is the recipient's id, for a spec with `recipients`. `format` is a writer's format, or
+   * for the contract annex `datapackage` or `template.<dataset>`: the key the manifest records it under.
+   */
+  outputs: { path: string; format: OutputFormat | string; letter?: string; sha256: string; status: OutputStatus }[];
   ms: number;
 }
 
@@ -62,17 +69,23 @@ export async function runDraftJob(job: DraftJob): Promise<DraftResult> {
     const failed = diagnostics.some((d) => d.severity === 'error' || (job.strict && d.severity === 'warning'));
     if (!letters.length || failed) return done({ code: ExitCode.invalid, diagnostics, outputs: [] });
 
-    const rendered: { path: string; format: OutputFormat; letter?: string; bytes: Uint8Array }[] = [];
+    const rendered: { path: string; format: OutputFormat | string; letter?: string; bytes: Uint8Array }[] = [];
     for (const [i, letter] of letters.entries()) {
-      const doc = composeLetter(letter.spec, { templateDir: job.templateDir, timeline: timelines[i] });
+      const name = letterStem(job.stem, letter.id);
+      const annex = job.annex ? annexNames(letter.spec, name) : undefined;
+      const doc = annex
+        ? composeWith(letter.spec, { templateDir: job.templateDir, timeline: timelines[i], annex })
+        : composeLetter(letter.spec, { templateDir: job.templateDir, timeline: timelines[i] });
       for (const format of job.formats) {
         const writer = await getWriter(format);
         if (writer.covers) {
           const uncovered = uncoveredInSpec(letter.yaml.data, writer.covers, letter.yaml, job.file);
           if (uncovered.length) throw new OedrError(ExitCode.render, unique(uncovered));
         }
-        const name = letterStem(job.stem, letter.id);
         rendered.push({ path: join(job.outDir, `${name}.${writer.extension}`), format, letter: letter.id, bytes: await writer.write(doc) });
+      }
+      if (annex) {
+        for (const f of annexFiles(letter.spec, name)) rendered.push({ path: join(job.outDir, f.name), format: f.kind, letter: letter.id, bytes: f.bytes });
       }
     }
     // Only now, with every format of every letter rendered, does anything touch the disk.

@@ -26,7 +26,12 @@ export interface DraftOptions {
   check?: boolean;
   quiet?: boolean;
   json?: boolean;
+  /** The data contract annex beside letters asking for CSV/TSV (--annex / --no-annex); see ANNEX_BY_DEFAULT. */
+  annex?: boolean;
 }
+
+/** Whether `draft` writes the contract annex when neither --annex nor --no-annex is given. */
+export const ANNEX_BY_DEFAULT = false;
 
 export function parseFormats(list: string): OutputFormat[] {
   const asked = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
@@ -81,7 +86,7 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
         message: `the output name "${clash.name}" is already used by ${clash.by}; rename one of the specs${ids ? ' or change the recipient id' : ''}` };
     }
     for (const name of names) taken.set(name.toLowerCase(), file);
-    return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, check: opts.check };
+    return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, check: opts.check, annex: opts.annex ?? ANNEX_BY_DEFAULT };
   });
 
   const show = progress(io, files.length, Boolean(opts.quiet || opts.json));

@@ -65,6 +65,8 @@ Example:
     .option('--strict', 'fail on warnings too')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
     .option('--check', 'write nothing; exit 1 naming every letter in the output folder that is missing or out of date')
+    .option('--annex', 'beside each letter asking for CSV/TSV, also write <name>.datapackage.json (a Frictionless Data Package) and <name>.<dataset>.template.csv (the header row)')
+    .option('--no-annex', 'write the letters only, without the data contract annex')
     .option('-q, --quiet', 'print only problems')
     .option('--json', 'print a machine-readable summary: inputs, outputs with hashes, diagnostics, timings')
     .addHelpText('after', `

@@ -3,6 +3,7 @@
 import type { DatasetSpec, RequestSpec } from '../spec/schema.js';
 import { effectiveDialect } from '../spec/dialect.js';
 import type { Timeline } from '../laws/timeline.js';
+import type { AnnexNames } from './annex-files.js';
 
 export type Words = Record<string, unknown>;
 
@@ -38,11 +39,12 @@ const symbol = (c: string | undefined) => (c === undefined ? null : c === '\t' ?
 const shown = (c: string | undefined) => (c === undefined ? null : c === '"' ? `'"'` : `"${symbol(c)}"`);
 const formatNames: Record<string, string> = { geojson: 'GeoJSON', shapefile: 'Shapefile', other: 'other' };
 
-export function buildContext(spec: RequestSpec, words: Words, timeline?: Timeline) {
+/** `annex`: the contract files written beside the letter (`draft --annex`), which the letter then mentions. */
+export function buildContext(spec: RequestSpec, words: Words, timeline?: Timeline, annex?: AnnexNames) {
   const d = (iso: string | undefined) => (iso ? formatDate(iso, words) : null);
   const { requester: rq, recipient: rc, letter } = spec;
   const contact = rq.contact_person ?? { name: rq.signatory.name, title: rq.signatory.title };
-  const datasets = spec.datasets.map((ds, i) => datasetContext(ds, i, words, d));
+  const datasets = spec.datasets.map((ds, i) => datasetContext(ds, i, words, d, annex?.templates[i] ?? null));
   return {
     letter: {
       kind: letter.kind,
@@ -111,6 +113,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
     any_personal_data: datasets.some((x) => x.privacy !== null),
     any_undertaking: datasets.some((x) => x.privacy?.undertaking),
     any_delimited: datasets.some((x) => x.dialect.delimited),
+    annex_datapackage: annex?.datapackage ?? null,
     words,
   };
 }
@@ -152,7 +155,7 @@ function lawContext(t: Timeline | undefined, words: Words, d: (iso?: string) => 
   };
 }
 
-function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: string) => string | null) {
+function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: string) => string | null, template: string | null) {
   const dialect = effectiveDialect(ds);
   const privacy = ds.privacy?.personal_data ? ds.privacy : undefined;
   return {
@@ -184,6 +187,7 @@ function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: stri
       type_text: f.type ? word(words, 'field_types', f.type) : null, example: f.example ?? null, required: f.required,
     })),
     has_fields: ds.fields.length > 0,
+    annex_template: template,
     has_examples: ds.fields.some((f) => f.example !== undefined),
     granularity: ds.granularity ?? null,
     granularity_text: ds.granularity ? word(words, 'granularity', ds.granularity) : null,

@@ -63,6 +63,7 @@ export const contextVariables: Record<string, string> = {
   'datasets[].fields[].example': 'an example value, or null',
   'datasets[].fields[].required': 'true when every row must have a value',
   'datasets[].has_fields': 'true when fields are listed',
+  'datasets[].annex_template': 'with `draft --annex`: the file name of the header-row template written beside the letter, else null',
   'datasets[].has_examples': 'true when any field has an example',
   'datasets[].granularity': 'granularity id, or null',
   'datasets[].granularity_text': 'in words, e.g. each polling station',
@@ -128,5 +129,6 @@ export const contextVariables: Record<string, string> = {
   any_personal_data: 'true when any dataset holds personal data',
   any_undertaking: 'true when any dataset offers the privacy undertaking',
   any_delimited: 'true when any dataset is CSV or TSV',
+  annex_datapackage: 'with `draft --annex`: the file name of the Data Package descriptor written beside the letter, else null',
   words: 'everything in words.yaml, e.g. words.phrases.closing',
 };

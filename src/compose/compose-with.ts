@@ -1,0 +1,52 @@
+// composeLetter (letter.ts) with the extras of `draft --annex` and `check --follow-up`: the contract
+// annex's file names in the context, another template for the body, extra context keys. Same
+// templates, frame and document model; pure, like letter.ts (which could delegate here).
+import type { Document } from '../document.js';
+import type { RequestSpec } from '../spec/schema.js';
+import type { AnnexNames } from './annex-files.js';
+import { buildContext, word } from './context.js';
+import { frameBottom, frameTop } from './frame.js';
+import type { ComposeOptions } from './letter.js';
+import { markdownToBlocks } from './markdown.js';
+import { loadTemplates } from './templates.js';
+
+export interface ComposeWithOptions extends ComposeOptions {
+  /** The contract files written beside the letter, which it then mentions. */
+  annex?: AnnexNames;
+  /** The body template, instead of the one for the letter's kind; the reader's annex is then left out. */
+  template?: string;
+  /** The kind the document properties name (words.yaml `kinds`), instead of the letter's. */
+  kind?: string;
+  /** Keys added to the template context (e.g. `deviations`). */
+  extra?: Record<string, unknown>;
+  /** The subject line, instead of the spec's. */
+  subject?: string;
+  /** The letter date, instead of the spec's (YYYY-MM-DD). */
+  date?: string;
+}
+
+export function composeWith(spec: RequestSpec, opts: ComposeWithOptions = {}): Document {
+  const s: RequestSpec = opts.subject || opts.date
+    ? { ...spec, letter: { ...spec.letter, subject: opts.subject ?? spec.letter.subject, date: opts.date ?? spec.letter.date } }
+    : spec;
+  const templates = loadTemplates(s.letter.language, opts.templateDir);
+  const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex), ...opts.extra };
+  const body = markdownToBlocks(templates.render(opts.template ?? s.letter.kind, context));
+  const annex = !opts.template && templates.files.some((f) => !f.partial && f.name === 'annex')
+    ? markdownToBlocks(templates.render('annex', context)) : [];
+  const w = templates.words;
+  const kind = opts.kind ?? s.letter.kind;
+  return {
+    meta: {
+      title: s.letter.subject,
+      author: s.requester.organisation,
+      subject: `${word(w, 'kinds', kind)}: ${s.recipient.institution}`,
+      language: s.letter.language,
+      date: s.letter.date,
+      keywords: ['oedr', kind, ...new Set(s.datasets.flatMap((d) => (d.category ? [d.category] : [])))],
+      footer: s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation,
+      pageLabel: word(w, 'phrases', 'page_label'),
+    },
+    blocks: [...frameTop(context), ...body, ...frameBottom(context), ...annex],
+  };
+}
