@@ -7,12 +7,24 @@ import { renderJson, renderText } from '../check/report.js';
 import { ExitCode, fail } from '../errors.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import { loadSpec } from '../spec/load.js';
+import { getWriter, type OutputFormat } from '../writers/index.js';
+import { outputStem, parseFormats } from './draft.js';
+import { writeFileAtomic } from './files.js';
+import { join, resolve } from 'node:path';
+import { followUpDeviations } from '../check/follow-up.js';
+import type { RequestSpec } from '../spec/schema.js';
 import { printDiagnostic, type Io } from './io.js';
 
 export interface CheckOptions {
   against: string;
   dataset?: string;
   json?: boolean;
+  /** Also draft a follow-up letter listing the deviations (`--follow-up`), in these formats, into this folder. */
+  followUp?: boolean;
+  format?: string;
+  out?: string;
+  /** The follow-up letter's date (YYYY-MM-DD); default the request's date, so that output never depends on the clock. */
+  date?: string;
 }
 
 /** The dataset named by number (1-based) or title, or the only one. */
@@ -30,6 +42,8 @@ export function pickDataset(datasets: DatasetSpec[], which: string | undefined, 
 }
 
 export async function check(files: string[], opts: CheckOptions, io: Io): Promise<number> {
+  if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) fail(ExitCode.usage, 'bad-date', `--date expects a date written YYYY-MM-DD, got "${opts.date}"`);
+  const formats = opts.followUp ? parseFormats(opts.format ?? 'docx,pdf') : [];
   const loaded = await loadSpec(opts.against);
   for (const d of loaded.diagnostics) if (d.severity === 'error') printDiagnostic(io, d);
   if (!loaded.spec) {
@@ -46,5 +60,37 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
   const code = reports.some((r) => r.status === 'unreadable') ? ExitCode.input
     : reports.some((r) => r.status === 'deviations') ? ExitCode.invalid : ExitCode.ok;
   if (opts.json) io.out(renderJson(reports, opts.against, code));
+  if (opts.followUp) await followUp(loaded.spec, dataset, reports, formats, opts, io);
   return code;
+}
+
+/** The follow-up letter, through the same composer and writers as `oedr draft`; written only when every format rendered. */
+async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileReport[], formats: OutputFormat[], opts: CheckOptions, io: Io): Promise<void> {
+  const deviations = followUpDeviations(reports, dataset);
+  if (!deviations.length) {
+    io.err('No follow-up letter was drafted: no file differs from the request.');
+    return;
+  }
+  const { composeWith } = await import('../compose/compose-with.js');
+  const { formatDate } = await import('../compose/context.js');
+  const { loadTemplates } = await import('../compose/templates.js');
+  const words = loadTemplates(spec.letter.language).words;
+  const doc = composeWith(spec, {
+    template: 'check-follow-up', kind: 'follow-up', subject: `Re: ${spec.letter.subject}`, date: opts.date,
+    extra: {
+      deviations,
+      several_files: deviations.length > 1,
+      several_deviations: deviations.reduce((n, f) => n + f.items.length, 0) > 1,
+      request: { date_text: formatDate(spec.letter.date, words), reference: spec.letter.reference ?? null },
+    },
+  });
+  const stem = `${outputStem(opts.against)}-check-follow-up`;
+  const outDir = resolve(opts.out ?? 'out');
+  const rendered: { path: string; bytes: Uint8Array }[] = [];
+  for (const format of formats) {
+    const writer = await getWriter(format);
+    rendered.push({ path: join(outDir, `${stem}.${writer.extension}`), bytes: await writer.write(doc) });
+  }
+  for (const r of rendered) await writeFileAtomic(r.path, r.bytes);
+  io.err(`Follow-up letter: ${rendered.map((r) => r.path).join(', ')}`);
 }

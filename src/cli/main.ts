@@ -131,9 +131,14 @@ or dates beyond the holiday tables); 2 bad command line.`)
     .requiredOption('-a, --against <spec>', 'the request spec (YAML) the data was asked with')
     .option('-d, --dataset <number|title>', 'which dataset of the spec the files hold (1 is the first); needed when it has several')
     .option('--json', 'print the reports as JSON (for CI)')
+    .option('--follow-up', 'also draft a letter that thanks the institution and lists each difference found')
+    .addOption(new Option('-f, --format <list>', 'formats of the follow-up letter: docx, pdf, md').default('docx,pdf'))
+    .option('-o, --out <dir>', 'folder for the follow-up letter', 'out')
+    .option('--date <date>', "date of the follow-up letter, YYYY-MM-DD (default: the request's date)")
     .addHelpText('after', `
 Examples:
   $ oedr check results.csv --against requests/results-2027.yaml
+  $ oedr check results.csv --against request.yaml --follow-up --date 2027-09-01 --format pdf
   $ oedr check delivered/*.csv --against request.yaml --dataset 2 --json
 
 Exit codes: 0 every file matches the request; 1 a file differs from it (or the spec has errors);

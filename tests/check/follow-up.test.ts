@@ -1,0 +1,69 @@
+// `oedr check --follow-up`: a broken delivery gives a letter (Markdown and PDF, read back) that
+// thanks the institution and lists each difference with what was requested and what was received.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, describe, expect, test } from 'vitest';
+import { runCli, tempDir } from '../helpers.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.done());
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+const spec = join(tmp.path, 'results-2027.yaml');
+writeFileSync(spec, `letter: { date: 2027-03-01, reference: EW/2027/1, subject: Request for results }
+requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+recipient: { institution: Election Commission, person: Ms Achieng }
+datasets:
+  - title: Results by polling station
+    description: Votes per candidate at each polling station.
+    fields:
+      - { name: polling_station_code, description: The code, required: true }
+      - { name: candidate, description: The candidate, required: true }
+      - { name: votes, description: Votes, type: integer, required: true }
+`);
+const broken = join(tmp.path, 'delivered.csv');
+writeFileSync(broken, 'Polling Station Code;candidate;votes\n001;Ann;12\n002;Bob;many\n');
+const good = join(tmp.path, 'good.csv');
+writeFileSync(good, 'polling_station_code,candidate,votes\n001,Ann,12\n');
+
+describe('check --follow-up', () => {
+  const out = join(tmp.path, 'letters');
+
+  test('lists each deviation, with what was requested and received, in Markdown and PDF', async () => {
+    const r = await runCli('check', broken, good, '--against', spec, '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
+    expect(r.code).toBe(1);
+    expect(readdirSync(out).sort()).toEqual(['results-2027-check-follow-up.md', 'results-2027-check-follow-up.pdf']);
+    const md = flat(readFileSync(join(out, 'results-2027-check-follow-up.md'), 'utf8').replace(/(?<!\\)\*\*/g, '').replace(/\\([\s\S])/g, '$1'));
+    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(out, 'results-2027-check-follow-up.pdf'))));
+    const pdfText = flat((await extractText(pdf, { mergePages: true })).text as string);
+    for (const text of [md, pdfText]) {
+      expect(text).toContain('Dear Ms Achieng');
+      expect(text).toContain('1 September 2027');
+      expect(text).toContain('Thank you for the data you sent in answer to our request');
+      expect(text).toContain('Separator between fields. We asked for fields separated by commas (",").');
+      expect(text).toContain('Fields are separated by semicolons (";"), but commas (",") were requested.');
+      expect(text).not.toContain('The checks below');
+      expect(text).toContain('Column names. We asked for these columns, named exactly so: polling_station_code, candidate, votes.');
+      expect(text).toContain('"Polling Station Code" should be named "polling_station_code"');
+      expect(text).toContain('Values. We asked for votes: a whole number in every row.');
+      expect(text).toContain('votes: 1 value is not a whole number as requested; first at line 3.');
+      // The file that matches is not listed.
+      expect(text).toContain('delivered.csv');
+      expect(text).not.toContain('good.csv');
+    }
+  });
+
+  test('nothing to follow up: no letter', async () => {
+    const dir = join(tmp.path, 'none');
+    const r = await runCli('check', good, '--against', spec, '--follow-up', '--format', 'md', '--out', dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('No follow-up letter was drafted');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  test('a bad --date or --format is a usage error', async () => {
+    expect((await runCli('check', broken, '--against', spec, '--follow-up', '--date', '1 Sept')).code).toBe(2);
+    expect((await runCli('check', broken, '--against', spec, '--follow-up', '--format', 'odt')).code).toBe(2);
+  });
+});
