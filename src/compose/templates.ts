@@ -1,5 +1,6 @@
 // Finding, compiling and running the letter templates: templates/<lang>/*.md.hbs with partials/,
 // overridable by name from --template-dir. One isolated Handlebars environment per template set.
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,10 +30,45 @@ const helpers: Record<string, Handlebars.HelperDelegate> = {
     return text === '' || /[.!?…]["'»”’)\]]*$/.test(text) ? text : `${text}.`;
   },
 };
-const compileOptions: CompileOptions = {
+/** The one set of compile options, shared with scripts/precompile-templates.mjs so build and run time agree. */
+export const compileOptions: CompileOptions = {
   strict: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
   preventIndent: true, noEscape: false,
 };
+
+/** The key of a template in dist/templates.precompiled.js: SHA-256 of its source text. */
+export const templateHash = (source: string): string => createHash('sha256').update(source).digest('hex');
+
+type PartialCall = { name: string; line: number; col: number };
+/** A built-in template compiled at build time, with the partials it calls (for the partial check, without parsing). */
+export interface PrecompiledTemplate { spec: TemplateSpecification; partials: PartialCall[] }
+export interface PrecompiledModule { handlebars: string; templates: Record<string, PrecompiledTemplate> }
+
+/**
+ * `npm run build` precompiles the built-in templates into dist/templates.precompiled.js, so a cold
+ * start does not run Handlebars' parser and compiler for them (~100 ms of CPU here). Templates are
+ * found by the hash of their source: an override, or a template edited after the build, is
+ * compiled as before. Without the file (a checkout not yet built), everything is compiled.
+ */
+let precompiled: Record<string, PrecompiledTemplate> | undefined = await loadPrecompiled();
+
+async function loadPrecompiled(): Promise<Record<string, PrecompiledTemplate> | undefined> {
+  const url = new URL('../../dist/templates.precompiled.js', import.meta.url);
+  if (!existsSync(url)) return undefined;
+  try {
+    const mod = (await import(url.href)) as { default: PrecompiledModule };
+    // Built with another Handlebars (an upgrade without a rebuild): its specs may not fit this runtime.
+    return mod.default.handlebars === Handlebars.VERSION ? mod.default.templates : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** For tests: replace the precompiled templates (undefined: compile everything). Clears the cache. */
+export function usePrecompiled(templates: Record<string, PrecompiledTemplate> | undefined): void {
+  precompiled = templates;
+  cache.clear();
+}
 
 export interface TemplateFile { name: string; file: string; source: string; partial: boolean }
 
@@ -95,9 +131,17 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
     }
   }
   const files = [...byName.values()];
-  // Each template is parsed once: the tree serves the partial check and the compiler.
-  const trees = new Map(files.map((t) => [t, parseChecked(t)]));
-  checkPartialsExist(files, trees);
+  // Precompiled at build time, found by the hash of the source; the others are parsed once, and the
+  // tree serves the partial check and the compiler.
+  const ready = new Map<TemplateFile, PrecompiledTemplate>();
+  if (precompiled) {
+    for (const t of files) {
+      const p = precompiled[templateHash(t.source)];
+      if (p) ready.set(t, p);
+    }
+  }
+  const trees = new Map(files.filter((t) => !ready.has(t)).map((t) => [t, parseChecked(t)]));
+  checkPartialsExist(files, (t) => ready.get(t)?.partials ?? partialCalls(trees.get(t)));
   const env = Handlebars.create();
   // Values from the spec are data: escape them for Markdown, not HTML. Handlebars reads
   // escapeExpression at render time from its Utils, shared by every environment.
@@ -106,7 +150,8 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
   for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn);
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   for (const t of files) {
-    const fn = located(t, compileChecked(env, t, trees.get(t)!));
+    const spec = ready.get(t)?.spec;
+    const fn = located(t, spec ? env.template(spec) : compileChecked(env, t, trees.get(t)!));
     if (t.partial) env.registerPartial(t.name, fn as unknown as Handlebars.Template);
     else compiled.set(t.name, fn);
   }
@@ -228,10 +273,10 @@ function checkWords(base: Record<string, unknown>, over: Record<string, unknown>
 }
 
 /** `{{> fieldz}}` fails only when rendered, without a place; find every named partial up front. */
-function checkPartialsExist(files: TemplateFile[], trees: Map<TemplateFile, hbs.AST.Program>): void {
+function checkPartialsExist(files: TemplateFile[], callsIn: (t: TemplateFile) => PartialCall[]): void {
   const partials = files.filter((f) => f.partial).map((f) => f.name);
   for (const t of files) {
-    const found = partialCalls(trees.get(t)).find((c) => !partials.includes(c.name));
+    const found = callsIn(t).find((c) => !partials.includes(c.name));
     if (!found) continue;
     const guess = closest(found.name, partials);
     throw fileError('template', `the partial \`${found.name}\` does not exist${guess ? ` (did you mean \`${guess}\`?)` : `; the partials are: ${partials.join(', ')}`}`,
@@ -240,7 +285,7 @@ function checkPartialsExist(files: TemplateFile[], trees: Map<TemplateFile, hbs.
 }
 
 /** Named partials a template calls (`{{> name}}`, `{{#> name}}`); dynamic and @partial-block calls are skipped. */
-function partialCalls(node: unknown, out: { name: string; line: number; col: number }[] = []): { name: string; line: number; col: number }[] {
+export function partialCalls(node: unknown, out: PartialCall[] = []): PartialCall[] {
   if (!node || typeof node !== 'object') return out;
   const n = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: { start: { line: number; column: number } } };
   if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression'
