@@ -31,7 +31,7 @@ export interface DraftOptions {
 }
 
 /** Whether `draft` writes the contract annex when neither --annex nor --no-annex is given. */
-export const ANNEX_BY_DEFAULT = false;
+export const ANNEX_BY_DEFAULT = true;
 
 export function parseFormats(list: string): OutputFormat[] {
   const asked = list.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);

@@ -40,7 +40,7 @@ describe('inputs', () => {
 
 describe('manifest and --check', () => {
   it('records every spec and letter with its SHA-256, and --check passes right after', async () => {
-    const first = await runCli('draft', specs, '--format', 'md', '--out', out);
+    const first = await runCli('draft', specs, '--format', 'md', '--out', out, '--no-annex');
     expect(first.code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(out, 'oedr-manifest.json'), 'utf8'));
     // Paths relative to the output folder: the same manifest from whichever folder oedr runs.
@@ -49,7 +49,7 @@ describe('manifest and --check', () => {
     expect(national.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(national.outputs.md).toEqual({ file: 'national.md', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
-    const check = await runCli('draft', specs, '--format', 'md', '--out', out, '--check');
+    const check = await runCli('draft', specs, '--format', 'md', '--out', out, '--no-annex', '--check');
     expect(check.code).toBe(0);
     expect(check.err).toContain('2 files up to date, 0 out of date or missing for 2 specs');
   });
@@ -58,7 +58,7 @@ describe('manifest and --check', () => {
     const cwd = process.cwd();
     process.chdir(specs);
     try {
-      const check = await runCli('draft', '.', '--format', 'md', '--out', out, '--check');
+      const check = await runCli('draft', '.', '--format', 'md', '--out', out, '--no-annex', '--check');
       expect(check.err).toContain('2 files up to date, 0 out of date or missing for 2 specs');
       expect(check.code).toBe(0);
     } finally {
@@ -69,7 +69,7 @@ describe('manifest and --check', () => {
   it('--check names stale and missing letters, exits 1 and writes nothing', async () => {
     writeFileSync(join(out, 'national.md'), 'edited by hand\n');
     const before = readdirSync(out).sort();
-    const check = await runCli('draft', specs, '--format', 'md,pdf', '--out', out, '--check');
+    const check = await runCli('draft', specs, '--format', 'md,pdf', '--out', out, '--no-annex', '--check');
     expect(check.code).toBe(1);
     expect(check.err).toContain(`${join(out, 'national.md')}: out of date; run oedr draft without --check to update it [check]`);
     expect(check.err).toContain(`${join(out, 'national.pdf')}: missing; run oedr draft without --check to update it [check]`);
@@ -78,7 +78,7 @@ describe('manifest and --check', () => {
   });
 
   it('drafting again rewrites only what changed', async () => {
-    const again = await runCli('draft', specs, '--format', 'md', '--out', out);
+    const again = await runCli('draft', specs, '--format', 'md', '--out', out, '--no-annex');
     expect(again.out).toContain(`${join(out, 'national.md')}\n`.trim());
     expect(again.out).toContain('district.md (unchanged)');
     expect(again.err).toContain('1 file written, 1 unchanged for 2 specs');
@@ -87,7 +87,7 @@ describe('manifest and --check', () => {
 
 describe('--json and --quiet', () => {
   it('--json prints one summary with outputs, hashes, diagnostics and timings', async () => {
-    const r = await runCli('draft', specs, '--format', 'md', '--out', join(tmp.path, 'json'), '--json');
+    const r = await runCli('draft', specs, '--format', 'md', '--out', join(tmp.path, 'json'), '--no-annex', '--json');
     const summary = JSON.parse(r.out);
     expect(summary).toMatchObject({ ok: true, specs: 2, failed: 0, written: 2, unchanged: 0, stale: [] });
     expect(summary.letters[0].outputs[0]).toMatchObject({ status: 'written', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -96,7 +96,7 @@ describe('--json and --quiet', () => {
   });
 
   it('--quiet prints only problems', async () => {
-    const r = await runCli('draft', specs, '--format', 'md', '--out', join(tmp.path, 'quiet'), '--quiet');
+    const r = await runCli('draft', specs, '--format', 'md', '--out', join(tmp.path, 'quiet'), '--no-annex', '--quiet');
     expect(r.code).toBe(0);
     expect(r.out).toBe('');
   });

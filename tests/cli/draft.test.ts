@@ -30,7 +30,11 @@ describe('oedr draft, all formats', () => {
 
   it('writes one file per format per spec, named after the spec', () => {
     expect(code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['full.docx', 'full.md', 'full.pdf', 'oedr-manifest.json', 'polling-station-results.docx', 'polling-station-results.md', 'polling-station-results.pdf']);
+    expect(readdirSync(out).sort()).toEqual([
+      'full.datapackage.json', 'full.docx', 'full.heading.template.csv', 'full.md', 'full.pdf', 'full.voter-list-extract.template.tsv', 'oedr-manifest.json',
+      'polling-station-results.datapackage.json', 'polling-station-results.docx', 'polling-station-results.md', 'polling-station-results.pdf',
+      'polling-station-results.presidential-election-results-by-polling-station.template.csv',
+    ]);
   });
 
   const expected = [
@@ -98,7 +102,7 @@ describe('failures write nothing half-way', () => {
     const out = join(tmp.path, 'mixed');
     const io = captureIo();
     expect(await main(['draft', bad, fixture('valid/full.yaml'), '--format', 'md', '--out', out], io)).toBe(1);
-    expect(readdirSync(out).sort()).toEqual(['full.md', 'oedr-manifest.json']);
+    expect(readdirSync(out).sort()).toEqual(['full.datapackage.json', 'full.heading.template.csv', 'full.md', 'full.voter-list-extract.template.tsv', 'oedr-manifest.json']);
     expect(io.stderr.join('\n')).toContain(`${bad}:1:1 letter.subject: missing required key \`subject\` (text) [required]`);
   });
 });
