@@ -60,6 +60,15 @@ describe('oedr check on real precinct results', () => {
     expect(r.out).toContain('Result: 1 difference from the request');
   });
 
+  test('Windows-1252 asked and delivered: curly quotes and € are read as Windows-1252 means them', async () => {
+    const req = spec('cp1252-request', nhFields, '    encoding: Windows-1252\n');
+    const edited = rows.map((r, i) => (i === 3 ? [...r.slice(0, 6), 'OPEN12CLOSE'] : r));
+    // The Windows-1252 bytes for the curly quotes, 0x93 and 0x94, written in by hand.
+    const fixed = Buffer.from(csv(edited).replace('OPEN', '\x93').replace('CLOSE', '\x94'), 'latin1');
+    const r = await check(write('cp1252-ok.csv', fixed), '--against', req);
+    expect(r.out).toContain('line 4: "\u201c12\u201d"');
+  });
+
   test('Windows-1252 bytes where UTF-8 was asked: the encoding and the lines', async () => {
     const edited = rows.map((r, i) => (i === 4 || i === 9 ? r.map((v, k) => (k === 5 ? `${v} Jr. – Montréal` : v)) : r));
     const r = await check(write('cp1252.csv', Buffer.from(csv(edited).replace('–', '\x96'), 'latin1')), '--against', request);
