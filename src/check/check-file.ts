@@ -2,7 +2,6 @@
 // bytes, the encoding from every byte, the dialect from its first lines, then every row.
 import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
-import { WINDOWS_1252_C1 } from '../compose/encode.js';
 import { stat } from 'node:fs/promises';
 import { effectiveDialect, type Dialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
@@ -95,18 +94,6 @@ export async function checkFile(file: string, dataset: DatasetSpec, index: numbe
 class Reader {
   private readonly inspector = new EncodingInspector();
   private readonly decoder: TextDecoder;
-
-  /**
-   * Node's TextDecoder reads windows-1252 as ISO-8859-1, so 0x80-0x9F (curly quotes, €, dashes) come
-   * out as C1 control characters; they are mapped to what Windows-1252 means by them.
-   */
-  private fix(text: string): string {
-    if (this.decoder.encoding !== 'windows-1252') return text;
-    return text.replace(/[\u0080-\u009f]/g, (c) => {
-      const cp = WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]!;
-      return cp ? String.fromCodePoint(cp) : c;
-    });
-  }
   private readonly parser: CsvStream;
   private readonly dialect: Dialect;
   private readonly delimiter?: string;
@@ -119,7 +106,7 @@ class Reader {
     const peek = new EncodingInspector();
     peek.push(head);
     this.decoder = new TextDecoder(decoderLabel(this.dialect.encoding!, peek.facts));
-    const text = this.fix(new TextDecoder(this.decoder.encoding).decode(head, { stream: true }));
+    const text = new TextDecoder(this.decoder.encoding).decode(head, { stream: true });
     this.qualifier = sniffQualifier(text, this.dialect.delimiter!);
     this.delimiter = sniffDelimiter(text, this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier!);
     this.parser = new CsvStream(this.delimiter ?? this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier, (cells, line) => this.record(cells, line));
@@ -127,11 +114,11 @@ class Reader {
 
   push(chunk: Buffer): void {
     this.inspector.push(chunk);
-    this.parser.push(this.fix(this.decoder.decode(chunk, { stream: true })));
+    this.parser.push(this.decoder.decode(chunk, { stream: true }));
   }
 
   end(): Finding[] {
-    this.parser.push(this.fix(this.decoder.decode()));
+    this.parser.push(this.decoder.decode());
     this.parser.end();
     this.inspector.end();
     const { dialect, parser } = this;
