@@ -1,7 +1,7 @@
 // One spec and its timeline -> the calendar events a requester acts on: the statutory response
 // date, the follow-up reminder and the last day for the first appeal. Pure: each description
 // says how its date was computed, so a reader can check it against the statute.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.js';
 import { addDays, parseIsoDate, weekdayOf } from '../laws/dates.js';
 import type { DayEntry } from '../laws/deadline.js';
 import type { Law } from '../laws/schema.js';
@@ -65,7 +65,7 @@ export function sortEvents(events: readonly RequestEvent[]): RequestEvent[] {
 
 /** Stable across runs and machines, unique per spec, kind and day. */
 export function uid(file: string, kind: EventKind, date: string): string {
-  return `${createHash('sha256').update(`${file}\n${kind}\n${date}`).digest('hex').slice(0, 32)}@oedr`;
+  return `${sha256(`${file}\n${kind}\n${date}`).slice(0, 32)}@oedr`;
 }
 
 function responseHow(spec: RequestSpec, law: Law, r: Due): string[] {

@@ -71,11 +71,11 @@ async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileRe
     io.err('No follow-up letter was drafted: no file differs from the request.');
     return;
   }
-  const { composeWith } = await import('../compose/compose-with.js');
+  const { composeLetter } = await import('../compose/letter.js');
   const { formatDate } = await import('../compose/context.js');
   const { loadTemplates } = await import('../compose/templates.js');
   const words = loadTemplates(spec.letter.language).words;
-  const doc = composeWith(spec, {
+  const doc = composeLetter(spec, {
     template: 'check-follow-up', kind: 'follow-up', subject: `Re: ${spec.letter.subject}`, date: opts.date,
     extra: {
       deviations,

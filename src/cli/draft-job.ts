@@ -1,13 +1,12 @@
 // One spec's letters (one, or one per recipient), on whichever thread runs it: load, apply the
 // law, compose, render every format of every letter in memory, then write them atomically (or,
 // for --check, compare with what is on disk).
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { annexFiles, annexNames } from '../compose/annex-files.js';
-import { composeWith } from '../compose/compose-with.js';
 import { uncoveredInSpec } from '../compose/coverage.js';
 import { composeLetter } from '../compose/letter.js';
+import { sha256 } from '../hash.js';
 import { ExitCode, formatDiagnostic, OedrError, type Diagnostic } from '../errors.js';
 import type { Timeline } from '../laws/timeline.js';
 import { loadSpec } from '../spec/load.js';
@@ -48,7 +47,6 @@ export interface DraftResult {
   ms: number;
 }
 
-export const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
 export async function runDraftJob(job: DraftJob): Promise<DraftResult> {
   const started = performance.now();
@@ -73,9 +71,7 @@ export async function runDraftJob(job: DraftJob): Promise<DraftResult> {
     for (const [i, letter] of letters.entries()) {
       const name = letterStem(job.stem, letter.id);
       const annex = job.annex ? annexNames(letter.spec, name) : undefined;
-      const doc = annex
-        ? composeWith(letter.spec, { templateDir: job.templateDir, timeline: timelines[i], annex })
-        : composeLetter(letter.spec, { templateDir: job.templateDir, timeline: timelines[i] });
+      const doc = composeLetter(letter.spec, { templateDir: job.templateDir, timeline: timelines[i], annex });
       for (const format of job.formats) {
         const writer = await getWriter(format);
         if (writer.covers) {

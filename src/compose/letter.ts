@@ -1,7 +1,10 @@
 // RequestSpec -> Document: context, templates, Markdown, frame. Pure: no clock, no files written.
+// The same function serves the request letters, and with options the follow-up that `oedr check`
+// drafts (another body template, extra context) and letters that mention the contract annex.
 import type { Document } from '../document.js';
 import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
+import type { AnnexNames } from './annex-files.js';
 import { buildContext, word } from './context.js';
 import { frameBottom, frameTop } from './frame.js';
 import { markdownToBlocks } from './markdown.js';
@@ -11,24 +14,40 @@ export interface ComposeOptions {
   templateDir?: string;
   /** The request's dates under its law (src/laws/timeline.ts), computed by the caller: it reads holiday tables. */
   timeline?: Timeline;
+  /** The contract files written beside the letter, which it then mentions. */
+  annex?: AnnexNames;
+  /** The body template, instead of the one for the letter's kind; the reader's annex is then left out. */
+  template?: string;
+  /** The kind the document properties name (words.yaml `kinds`), instead of the letter's. */
+  kind?: string;
+  /** Keys added to the template context (e.g. `deviations`). */
+  extra?: Record<string, unknown>;
+  /** The subject line, instead of the spec's. */
+  subject?: string;
+  /** The letter date, instead of the spec's (YYYY-MM-DD). */
+  date?: string;
 }
 
 export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Document {
-  const templates = loadTemplates(spec.letter.language, opts.templateDir);
-  const context = buildContext(spec, templates.words, opts.timeline);
-  const body = markdownToBlocks(templates.render(spec.letter.kind, context));
-  const annex = templates.files.some((f) => !f.partial && f.name === 'annex')
+  const s: RequestSpec = opts.subject || opts.date
+    ? { ...spec, letter: { ...spec.letter, subject: opts.subject ?? spec.letter.subject, date: opts.date ?? spec.letter.date } }
+    : spec;
+  const templates = loadTemplates(s.letter.language, opts.templateDir);
+  const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex), ...opts.extra };
+  const body = markdownToBlocks(templates.render(opts.template ?? s.letter.kind, context));
+  const annex = !opts.template && templates.files.some((f) => !f.partial && f.name === 'annex')
     ? markdownToBlocks(templates.render('annex', context)) : [];
   const w = templates.words;
+  const kind = opts.kind ?? s.letter.kind;
   return {
     meta: {
-      title: spec.letter.subject,
-      author: spec.requester.organisation,
-      subject: `${word(w, 'kinds', spec.letter.kind)}: ${spec.recipient.institution}`,
-      language: spec.letter.language,
-      date: spec.letter.date,
-      keywords: ['oedr', spec.letter.kind, ...new Set(spec.datasets.flatMap((d) => (d.category ? [d.category] : [])))],
-      footer: spec.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${spec.letter.reference}` : spec.requester.organisation,
+      title: s.letter.subject,
+      author: s.requester.organisation,
+      subject: `${word(w, 'kinds', kind)}: ${s.recipient.institution}`,
+      language: s.letter.language,
+      date: s.letter.date,
+      keywords: ['oedr', kind, ...new Set(s.datasets.flatMap((d) => (d.category ? [d.category] : [])))],
+      footer: s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation,
       pageLabel: word(w, 'phrases', 'page_label'),
     },
     blocks: [...frameTop(context), ...body, ...frameBottom(context), ...annex],

@@ -1,15 +1,14 @@
 // Finding, compiling and running the letter templates: templates/<lang>/*.md.hbs with partials/,
 // overridable by name from --template-dir. One isolated Handlebars environment per template set.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { ExitCode, OedrError, fail, formatPath, type Diagnostic } from '../errors.js';
-import { describeValue } from '../spec/diagnose.js';
+import { ExitCode, OedrError, fail, type Diagnostic } from '../errors.js';
 import { closest } from '../spec/suggest.js';
-import { parseYaml } from '../spec/yaml.js';
+import { sha256 } from '../hash.js';
 import { escapeMarkdown } from './markdown.js';
+import { checkWords, mergeWords, readWords, readWordsWithPlaces } from './words.js';
 
 export const BUILTIN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 const EXT = '.md.hbs';
@@ -37,7 +36,7 @@ export const compileOptions: CompileOptions = {
 };
 
 /** The key of a template in dist/templates.precompiled.js: SHA-256 of its source text. */
-export const templateHash = (source: string): string => createHash('sha256').update(source).digest('hex');
+export const templateHash = (source: string): string => sha256(source);
 
 type PartialCall = { name: string; line: number; col: number };
 /** A built-in template compiled at build time, with the partials it calls (for the partial check, without parsing). */
@@ -225,53 +224,6 @@ function checkOverrideFiles(dir: string, known: { templates: Set<string>; partia
   }
 }
 
-/** words.yaml through the spec's YAML reader: syntax errors and duplicate keys come with file:line:col. */
-function readWordsWithPlaces(file: string): { data: Record<string, unknown>; yaml: ReturnType<typeof parseYaml> } {
-  const yaml = parseYaml(readFileSync(file, 'utf8'), file);
-  // An empty (or comments-only) words.yaml overrides nothing; the reader's "empty spec" advice is for specs.
-  if (yaml.diagnostics.length === 1 && yaml.diagnostics[0]!.rule === 'empty-spec') return { data: {}, yaml };
-  if (yaml.diagnostics.length) throw new OedrError(ExitCode.render, yaml.diagnostics);
-  const data = yaml.data;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw fileError('words-type', `expected a mapping of word groups (phrases:, kinds:, ...), got ${describeValue(data)}`, { file, line: 1, col: 1 });
-  }
-  return { data: data as Record<string, unknown>, yaml };
-}
-
-const readWords = (file: string) => (existsSync(file) ? readWordsWithPlaces(file).data : {});
-
-const kindOf = (v: unknown) => (v === null || v === undefined ? 'empty' : Array.isArray(v) ? 'list' : typeof v);
-const kindName: Record<string, string> = { object: 'a mapping', list: 'a list', string: 'text', number: 'a number', boolean: 'true/false', empty: 'an empty value' };
-
-/**
- * An override's words must have the built-in shape: a group the code does not know is a typo, and a
- * word of another kind (a mapping replaced by a number) would break the letter far from its cause.
- */
-function checkWords(base: Record<string, unknown>, over: Record<string, unknown>, yaml: ReturnType<typeof parseYaml>, file: string): void {
-  const out: Diagnostic[] = [];
-  const at = (path: (string | number)[], rule: string, message: string, key = false) =>
-    out.push({ severity: 'error', rule, message, file, ...yaml.locate(path, key), path: formatPath(path) });
-  const groups = Object.keys(base);
-  for (const key of Object.keys(over)) {
-    if (key in base) continue;
-    const guess = closest(key, groups);
-    at([key], 'words-unknown', `unknown word group \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : `; expected one of: ${groups.join(', ')}`}`, true);
-  }
-  const walk = (b: unknown, o: unknown, path: (string | number)[]) => {
-    const [kb, ko] = [kindOf(b), kindOf(o)];
-    if (kb !== ko) {
-      at(path, 'words-type', `expected ${kindName[kb] ?? kb}, as in the built-in words.yaml; got ${describeValue(o)}`);
-    } else if (kb === 'object') {
-      for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
-        const inner = (b as Record<string, unknown>)[k];
-        if (inner !== undefined) walk(inner, v, [...path, k]);
-      }
-    }
-  };
-  for (const [k, v] of Object.entries(over)) if (k in base) walk(base[k], v, [k]);
-  if (out.length) throw new OedrError(ExitCode.render, out);
-}
-
 /** `{{> fieldz}}` fails only when rendered, without a place; find every named partial up front. */
 function checkPartialsExist(files: TemplateFile[], callsIn: (t: TemplateFile) => PartialCall[]): void {
   const partials = files.filter((f) => f.partial).map((f) => f.name);
@@ -296,17 +248,6 @@ export function partialCalls(node: unknown, out: PartialCall[] = []): PartialCal
     if (k === 'loc') continue;
     if (Array.isArray(v)) v.forEach((x) => partialCalls(x, out));
     else if (v && typeof v === 'object') partialCalls(v, out);
-  }
-  return out;
-}
-
-/** An override's words.yaml replaces single words, not whole groups: `phrases: {closing: …}` keeps the other phrases. */
-function mergeWords(base: Record<string, unknown>, over: unknown): Record<string, unknown> {
-  if (!over || typeof over !== 'object' || Array.isArray(over)) return base;
-  const out = { ...base };
-  for (const [k, v] of Object.entries(over)) {
-    const b = out[k];
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) && b && typeof b === 'object' ? mergeWords(b as Record<string, unknown>, v) : v;
   }
   return out;
 }

@@ -4,7 +4,8 @@
 import { formatPath, type Diagnostic } from '../errors.js';
 import { diagnoseIssues } from './diagnose.js';
 import { mergeLayers, type Layer } from './layers.js';
-import { followProfiles, readSource, sha, type Reader, type SourceFile } from './profile.js';
+import { sha256 } from '../hash.js';
+import { followProfiles, readSource, type Reader, type SourceFile } from './profile.js';
 import { readSpecBytes, decodeSpec } from './read.js';
 import { duplicateIds, loadRecipients, rowLayer } from './recipients.js';
 import { checkRules } from './rules.js';
@@ -31,11 +32,11 @@ export interface LoadedLetter extends LoadedSpec { id?: string; spec: RequestSpe
 
 export async function loadSpec(file: string): Promise<LoadedSpec> {
   const bytes = await readSpecBytes(file);
-  return resolveSpec(decodeSpec(bytes, file), file, sha(bytes), readSource);
+  return resolveSpec(decodeSpec(bytes, file), file, sha256(bytes), readSource);
 }
 
 export function parseSpec(source: string, file: string): LoadedSpec {
-  return resolveSpec(source, file, sha(source), readSource);
+  return resolveSpec(source, file, sha256(source), readSource);
 }
 
 export function resolveSpec(source: string, file: string, hash: string, read: Reader): LoadedSpec {
@@ -48,8 +49,8 @@ export function resolveSpec(source: string, file: string, hash: string, read: Re
   const diagnostics = [...parsed.warnings, ...chain.diagnostics];
   const done = (extra: Partial<LoadedSpec>): LoadedSpec => {
     const order = [...new Set([...sources.map((s) => s.file), ...chain.files])];
-    const sha256 = sources.length === 1 ? hash : sha(sources.map((s) => s.sha256).join('\n'));
-    return { file, diagnostics: sortDiagnostics(diagnostics, order), sources, sha256, ...extra };
+    const combined = sources.length === 1 ? hash : sha256(sources.map((s) => s.sha256).join('\n'));
+    return { file, diagnostics: sortDiagnostics(diagnostics, order), sources, sha256: combined, ...extra };
   };
   const merged = mergeLayers(chain.layers, ['extends']);
   // A profile that cannot be read leaves the spec without the keys it would give: only say why.

@@ -1,7 +1,7 @@
 // `extends: _profile.yaml`: follows a spec's chain of profiles and returns one layer per file, the
 // spec first. A profile that cannot be read is reported where the file naming it says `extends:`;
 // a problem inside a profile is reported in the profile, at its own line and column.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.js';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { OedrError, type Diagnostic } from '../errors.js';
 import { describeValue } from './diagnose.js';
@@ -68,7 +68,7 @@ export function followProfiles(specFile: string, spec: ParsedYaml, read: Reader,
       chain.diagnostics.push(...readError(e, 'the profile', named, at));
       return chain;
     }
-    hashes.push({ file, sha256: sha(source.bytes) });
+    hashes.push({ file, sha256: sha256(source.bytes) });
     const yaml = parseYaml(source.text, file);
     chain.diagnostics.push(...yaml.diagnostics, ...yaml.warnings);
     if (yaml.diagnostics.length) return chain;
@@ -84,4 +84,3 @@ export function followProfiles(specFile: string, spec: ParsedYaml, read: Reader,
   }
 }
 
-export const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');

@@ -5,7 +5,8 @@ import type { Diagnostic } from '../errors.js';
 import { parseCsv } from './csv.js';
 import { describeValue } from './diagnose.js';
 import { fileLayer, type Layer } from './layers.js';
-import { besides, readError, sha, type Reader, type SourceFile } from './profile.js';
+import { sha256 } from '../hash.js';
+import { besides, readError, type Reader, type SourceFile } from './profile.js';
 import type { RuleFinding } from './rules.js';
 import { recipientColumns } from './schema.js';
 import { closest } from './suggest.js';
@@ -38,7 +39,7 @@ export function loadRecipients(view: ParsedYaml, read: Reader, hashes: SourceFil
   } catch (e) {
     return { diagnostics: readError(e, 'the recipient list', value, at) };
   }
-  hashes.push({ file, sha256: sha(source.bytes) });
+  hashes.push({ file, sha256: sha256(source.bytes) });
   if (kind === 'csv') return { file, ...csvRecipients(source.text, file) };
   const yaml = parseYaml(source.text, file);
   if (yaml.diagnostics.length) return { file, diagnostics: yaml.diagnostics };
