@@ -134,7 +134,8 @@ class Reader {
   }
 
   private record(cells: string[], line: number): void {
-    if (this.values) { this.values.row(cells, line); return; }
+    const p = this.parser;
+    if (this.values) { this.values.row(cells, line, p.text, p.start, p.stop); return; }
     this.values = this.firstRow(cells, line);
   }
 
@@ -166,7 +167,7 @@ class Reader {
       fields, columns, width: cells.length, decimal: this.dialect.decimalSeparator,
       timeRange: this.d.time_range, key: keyField(this.d),
     });
-    if (dataRow) v.row(cells, line);
+    if (dataRow) v.row(cells, line, this.parser.text, this.parser.start, this.parser.stop);
     return v;
   }
 }

@@ -23,6 +23,13 @@ interface Parsed { end: number; fields: string[]; newlines: number; eol: 'crlf' 
 
 export class CsvStream {
   readonly stats: CsvStats = { records: 0, crlf: 0, lf: 0, cr: 0, badQuotes: { count: 0, lines: [] } };
+  /**
+   * While onRecord runs: the record's own text is text.slice(start, stop), its line break left out
+   * (for hashing the row where it lies instead of value by value).
+   */
+  text = '';
+  start = 0;
+  stop = 0;
   private buf = '';
   private line = 1;
   private stopped = false;
@@ -53,6 +60,7 @@ export class CsvStream {
     while (i < s.length) {
       const r = this.record(s, i, final);
       if (!r) break;
+      const from = i;
       i = r.end;
       const st = this.stats;
       if (r.eol !== 'eof') st[r.eol]++;
@@ -63,10 +71,14 @@ export class CsvStream {
       // Blank lines carry no record.
       if (r.quoted || r.fields.length > 1 || r.fields[0] !== '') {
         st.records++;
+        this.text = s;
+        this.start = from;
+        this.stop = r.end - (r.eol === 'crlf' ? 2 : r.eol === 'eof' ? 0 : 1);
         this.onRecord(r.fields, this.line);
       }
       this.line += r.newlines + (r.eol === 'eof' ? 0 : 1);
     }
+    this.text = '';
     this.buf = s.slice(i);
     if (!final && this.buf.length > MAX_RECORD) {
       this.stats.unterminated = this.line;

@@ -3,12 +3,18 @@
 // duplicate rows and the number of distinct units in the key field.
 import type { RequestedField } from './fields.js';
 import { fmtCount, linesText, type Finding } from './model.js';
-import { typeName, typeTest, type TypeTest } from './types.js';
+import { HashTable, Hasher } from './hash-table.js';
+import { quickTest, typeName, typeTest, type TypeTest } from './types.js';
 
 /** Examples kept per problem; counts are always exact. */
 const EXAMPLES = 5;
-/** Rows remembered to find duplicates and distinct units: bounds memory at some tens of MB. */
-export const MAX_REMEMBERED = 1_000_000;
+/**
+ * Distinct rows remembered, by a 64-bit hash and the line, to find duplicates: 48 MB at most
+ * (hash-table.ts). Beyond it, rows are still checked but no longer remembered.
+ */
+export const MAX_REMEMBERED = 3_000_000;
+/** Distinct units (polling stations…) counted, by hash: 24 MB at most. */
+export const MAX_UNITS = 1_000_000;
 
 interface Sample { count: number; lines: number[]; values: string[] }
 const sample = (): Sample => ({ count: 0, lines: [], values: [] });
@@ -17,23 +23,23 @@ function note(s: Sample, line: number, value = ''): void {
   if (s.lines.length < EXAMPLES) { s.lines.push(line); s.values.push(value); }
 }
 
-/** 53-bit hash (cyrb53) of a row's cells: a duplicate row is reported only when its hash repeats. */
-function hashRow(cells: string[]): number {
-  let h1 = 0xdeadbeef ^ cells.length;
-  let h2 = 0x41c6ce57 ^ cells.length;
-  for (const s of cells) {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    // A separator that no character code equals, so ["ab", ""] and ["a", "b"] differ.
-    h1 = Math.imul(h1 ^ 0x10000, 2654435761);
-    h2 = Math.imul(h2 ^ 0x10000, 1597334677);
+/** Whether v is empty or only white space, as v.trim() === '' says, without a new string for the common case. */
+function blank(v: string): boolean {
+  if (v.length === 0) return true;
+  const c = v.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return v.trim() === '';
+}
+
+/** Whether the first n characters of a sort before those of b: a.slice(0, n) < b.slice(0, n), without the new strings. */
+function before(a: string, b: string, n: number): boolean {
+  const m = Math.min(n, a.length, b.length);
+  for (let i = 0; i < m; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return x < y;
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return Math.min(n, a.length) < Math.min(n, b.length);
 }
 
 export interface ValueOptions {
@@ -48,54 +54,61 @@ export interface ValueOptions {
   key?: { field: number; unit: string };
 }
 
-interface FieldState { field: RequestedField; col: number; test?: TypeTest; bad: Sample; why: Map<string, number>; empty: Sample; outside: Sample; min?: string; max?: string }
+interface FieldState { field: RequestedField; col: number; test?: TypeTest; quick?: (v: string) => boolean; dated: boolean; bad: Sample; why: Map<string, number>; empty: Sample; outside: Sample; min?: string; max?: string }
 
 export class ValueChecker {
   rows = 0;
   private readonly ragged = sample();
   private readonly state: FieldState[];
-  private readonly seen = new Map<number, number>();
+  private readonly hasher = new Hasher();
+  private readonly seen = new HashTable(MAX_REMEMBERED);
   private readonly dupes = sample();
-  private readonly units = new Set<string>();
-  private unitsCapped = false;
-  private dupesCapped = false;
+  private readonly units = new HashTable(MAX_UNITS);
+  private readonly keyCol: number;
 
   constructor(private readonly o: ValueOptions) {
-    this.state = o.fields.map((field, k) => ({ field, col: o.columns[k]!, test: typeTest(field.type, o.decimal), bad: sample(), why: new Map(), empty: sample(), outside: sample() }));
+    this.state = o.fields.map((field, k) => ({
+      field, col: o.columns[k]!, test: typeTest(field.type, o.decimal), quick: quickTest(field.type, o.decimal),
+      dated: o.timeRange !== undefined && (field.type === 'date' || field.type === 'datetime' || field.type === 'year'),
+      bad: sample(), why: new Map(), empty: sample(), outside: sample(),
+    })).filter((s) => s.col >= 0);
+    const key = o.key && o.columns[o.key.field];
+    this.keyCol = key !== undefined && key >= 0 ? key : -1;
   }
 
-  row(cells: string[], line: number): void {
+  /** One row: its cells, its first line, and its own text as text.slice(start, end) (what duplicates are judged on). */
+  row(cells: string[], line: number, text: string, start: number, end: number): void {
     this.rows++;
     if (cells.length !== this.o.width) note(this.ragged, line, String(cells.length));
-    for (const s of this.state) {
-      if (s.col < 0) continue;
+    const state = this.state;
+    for (let k = 0; k < state.length; k++) {
+      const s = state[k]!;
       const v = cells[s.col] ?? '';
-      if (v.trim() === '') { if (s.field.required) note(s.empty, line); continue; }
-      if (s.test) {
+      if (blank(v)) { if (s.field.required) note(s.empty, line); continue; }
+      if (s.test && !(s.quick && s.quick(v))) {
         const ok = s.test(v);
         if (ok !== true) { note(s.bad, line, v); s.why.set(ok, (s.why.get(ok) ?? 0) + 1); continue; }
       }
-      if (this.o.timeRange && (s.field.type === 'date' || s.field.type === 'datetime' || s.field.type === 'year')) this.range(s, v, line);
+      if (s.dated) this.range(s, v, line);
     }
-    const h = hashRow(cells);
-    const first = this.seen.get(h);
-    if (first !== undefined) note(this.dupes, line, String(first));
-    else if (this.seen.size < MAX_REMEMBERED) this.seen.set(h, line);
-    else this.dupesCapped = true;
-    const key = this.o.key && this.state[this.o.key.field];
-    if (key && key.col >= 0) {
-      const v = cells[key.col] ?? '';
-      if (this.units.size < MAX_REMEMBERED) this.units.add(v);
-      else if (!this.units.has(v)) this.unitsCapped = true;
+    const h = this.hasher;
+    const lo = h.text(text, start, end);
+    const first = this.seen.getOrAdd(lo, h.hi, line);
+    if (first !== 0) note(this.dupes, line, String(first));
+    if (this.keyCol >= 0) {
+      const ulo = h.value(cells[this.keyCol] ?? '');
+      this.units.getOrAdd(ulo, h.hi, 1);
     }
   }
 
   private range(s: FieldState, v: string, line: number): void {
     const { from, to } = this.o.timeRange!;
-    const [lo, hi, d] = s.field.type === 'year' ? [from.slice(0, 4), to.slice(0, 4), v] : [from, to, v.slice(0, 10)];
-    if (s.min === undefined || d < s.min) s.min = d;
-    if (s.max === undefined || d > s.max) s.max = d;
-    if (d < lo || d > hi) note(s.outside, line, v);
+    const year = s.field.type === 'year';
+    const n = year ? 4 : 10;
+    // The date part compared in place; a new string only for a new first or last date.
+    if (s.min === undefined || before(v, s.min, n)) s.min = v.slice(0, n);
+    if (s.max === undefined || before(s.max, v, n)) s.max = v.slice(0, n);
+    if (before(v, from, n) || before(to, v, n)) note(s.outside, line, v);
   }
 
   findings(): Finding[] {
@@ -129,13 +142,14 @@ export class ValueChecker {
         details: this.dupes.lines.map((l, k) => `line ${l} repeats line ${this.dupes.values[k]}`),
         message: `${fmtCount(this.dupes.count)} ${this.dupes.count === 1 ? 'row repeats' : 'rows repeat'} an earlier row exactly (${linesText(this.dupes.lines, this.dupes.count)}).` });
     }
-    if (this.dupesCapped) {
+    if (this.seen.full) {
       out.push({ aspect: 'duplicates', status: 'info', message: `Duplicate rows were looked for among the first ${fmtCount(MAX_REMEMBERED)} distinct rows only.` });
     }
     const key = this.o.key;
-    if (key && this.state[key.field]!.col >= 0) {
-      out.push({ aspect: 'units', status: 'info', field: this.state[key.field]!.field.name, count: this.units.size,
-        message: `${this.unitsCapped ? 'More than ' : ''}${fmtCount(this.units.size)} distinct ${key.unit} (${this.state[key.field]!.field.name}).` });
+    if (key && this.keyCol >= 0) {
+      const name = this.o.fields[key.field]!.name;
+      out.push({ aspect: 'units', status: 'info', field: name, count: this.units.size,
+        message: `${this.units.full ? 'More than ' : ''}${fmtCount(this.units.size)} distinct ${key.unit} (${name}).` });
     }
     return out;
   }
