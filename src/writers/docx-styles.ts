@@ -192,7 +192,10 @@ function levels(docx: DocxModule, bullet: boolean, start = 1): Docx.ILevelsOptio
   }));
 }
 
-/** Bullet and decimal lists, nine levels each; every ordered list is its own instance, so it restarts at 1. */
+/**
+ * Bullet and decimal lists, nine levels each. Every ordered list is its own instance and restarts;
+ * one that starts at N gets a copy of the decimal definition starting at N (docx-xml.ts Numbering).
+ */
 export function buildNumbering(docx: DocxModule): Docx.INumberingOptions {
   return {
     config: [
@@ -200,15 +203,6 @@ export function buildNumbering(docx: DocxModule): Docx.INumberingOptions {
       { reference: DECIMAL_LIST, levels: levels(docx, false) },
     ],
   };
-}
-
-/**
- * The list an ordered list is numbered in. docx writes each instance's start override from its
- * definition's levels, so a list that starts at N ("3. … 4. …") gets a definition of its own
- * (added to numbering.xml when first used); each list is still its own instance and restarts.
- */
-export function decimalList(docx: DocxModule, start: number): string | Docx.NumberingDefinition {
-  return start === 1 ? DECIMAL_LIST : { reference: `${DECIMAL_LIST}-from-${start}`, levels: levels(docx, false, start) };
 }
 
 /**
