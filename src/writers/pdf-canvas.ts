@@ -1,10 +1,11 @@
-// The PDF writer's drawing surface: one pdfkit document, the vertical cursor, page breaks and the
-// bookkeeping of tagged (marked) content, so block code never talks to pdfkit's marking API itself.
+// The PDF writer's drawing surface: one PDF document (pdf-doc.ts), the vertical cursor, page breaks and the
+// bookkeeping of tagged (marked) content, so block code never talks to the marking API itself.
+import type { PdfDocument, StructContent, StructElement } from './pdf-doc.js';
 import type { Face, FontSet } from './pdf-fonts.js';
 import { GlyphPainter } from './pdf-glyphs.js';
 import { font as fontStyle, page } from './style.js';
 
-export type StructElement = PDFKit.PDFStructureElement;
+export type { StructElement };
 
 /** A horizontal slot to lay text into. */
 export interface Frame {
@@ -18,7 +19,7 @@ export class Canvas {
   readonly top = page.margin.top;
   readonly bottom = page.height - page.margin.bottom;
   /** The open marked-content sequence, if any: the element it belongs to and its tag. */
-  private open: { elem: StructElement; tag: string; content: PDFKit.PDFStructureContent } | null = null;
+  private open: { elem: StructElement; tag: string; content: StructContent } | null = null;
   private pageHasContent = false;
   /** Run after every page break (e.g. a table repeats its header row). */
   onNewPage: (() => void) | null = null;
@@ -28,7 +29,7 @@ export class Canvas {
   private readonly painter: GlyphPainter;
 
   constructor(
-    readonly doc: PDFKit.PDFDocument,
+    readonly doc: PdfDocument,
     readonly fonts: FontSet,
   ) {
     this.painter = new GlyphPainter(doc, fonts);
@@ -88,7 +89,7 @@ export class Canvas {
   }
 
   /** A new structure element under `parent`; call `end()` on it when its content is drawn. */
-  struct(parent: StructElement, type: string, options?: PDFKit.Mixins.StructureElementOptions): StructElement {
+  struct(parent: StructElement, type: string, options?: { scope?: 'Column' | 'Row' }): StructElement {
     const el = this.doc.struct(type, options);
     parent.add(el);
     return el;
@@ -106,7 +107,6 @@ export class Canvas {
     if (!open) return;
     this.open = null;
     this.doc.endMarkedContent();
-    // Added only now: pdfkit records a content item's page references when it is added.
     open.elem.add(open.content);
   }
 
@@ -114,7 +114,7 @@ export class Canvas {
   artifact(type: 'Pagination' | 'Layout', draw: () => void): void {
     const reopen = this.open;
     this.endContent();
-    this.doc.markContent('Artifact', { type });
+    this.doc.markArtifact(type);
     draw();
     this.doc.endMarkedContent();
     if (reopen) this.beginContent(reopen.elem, reopen.tag);

@@ -1,8 +1,9 @@
-// The bundled Noto Sans faces for the PDF writer: parsed once per writer and handed to pdfkit as
-// ready fontkit objects, plus the coverage check that refuses text the fonts cannot draw.
+// The bundled Noto Sans faces for the PDF writer: read once per writer (pdf-ttf.ts reads the
+// tables it needs straight from the bytes), shaping with a per-writer cache, and the coverage check
+// that refuses text the fonts cannot draw.
 import { readFile } from 'node:fs/promises';
-import type { Font } from 'fontkit';
 import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
+import { TrueTypeFont } from './pdf-ttf.js';
 import { font as fontStyle } from './style.js';
 
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -13,63 +14,44 @@ export function faceOf(bold: boolean, italic: boolean): Face {
   return italic ? 'italic' : 'regular';
 }
 
-/** pdfkit's view of a font source; it accepts any object with `layout` (a fontkit font) at runtime. */
-type PdfFontSource = Parameters<PDFKit.PDFDocument['font']>[0];
-
 export interface FontSet {
-  /** The parsed fontkit font per face, shared by every document of one writer. */
-  readonly fonts: Readonly<Record<Face, Font>>;
+  /** The parsed font per face, shared by every document of one writer. */
+  readonly fonts: Readonly<Record<Face, TrueTypeFont>>;
   covers(codePoint: number): boolean;
   /** Width in points of `text` set in `face` at `size`, as it is drawn. */
   width(face: Face, text: string, size: number): number;
   /** The glyphs `text` is drawn with in `face`, shared by every document of the writer. */
   glyphs(face: Face, text: string): readonly GlyphRecord[];
-  /** Selects a face on a pdfkit document without letting pdfkit parse the TTF again. */
-  use(doc: PDFKit.PDFDocument, face: Face, size: number): void;
-  /** The object to pass as pdfkit's default font, so pdfkit never loads its built-in Helvetica. */
-  readonly defaultSource: PdfFontSource;
   /** Throws a font-coverage OedrError naming every distinct character the fonts lack. */
   check(texts: Iterable<string>): void;
 }
 
 export async function loadFonts(): Promise<FontSet> {
-  // fontkit is pdfkit's own font engine (same package pdfkit imports), loaded only when a PDF is wanted.
-  const { create } = await import('fontkit');
   const loaded = await Promise.all(
     faces.map(async (face) => {
       const bytes = await readFile(new URL(`../../fonts/${fontStyle.files[face]}`, import.meta.url));
-      return [face, create(bytes)] as const;
+      return [face, new TrueTypeFont(bytes)] as const;
     }),
   );
-  const fonts = Object.fromEntries(loaded) as Record<Face, Font>;
-  // pdfkit caches a document's fonts by the family string passed to font(); the PostScript name is
-  // also the key pdfkit files its default font under, so the default and 'regular' share one entry.
-  const keys = Object.fromEntries(faces.map((f) => [f, fonts[f].postscriptName])) as Record<Face, string>;
-  // fontkit reads unitsPerEm through two getters on every access; this is asked once per word.
-  const unitsPerEm = Object.fromEntries(faces.map((f) => [f, fonts[f].unitsPerEm])) as Record<Face, number>;
+  const fonts = Object.fromEntries(loaded) as Record<Face, TrueTypeFont>;
   const shapers = Object.fromEntries(faces.map((f) => [f, withLayoutCache(fonts[f])])) as Record<Face, Shaper>;
-  const source = (f: Face) => shapers[f].font as unknown as PdfFontSource;
   // A character counts as covered only when every face has it, so bold or italic text can never fall
-  // back to pdfkit's silent .notdef box.
+  // back to the .notdef box.
   const coverage = new Map<number, boolean>();
   const covers = (cp: number) => {
     let yes = coverage.get(cp);
-    if (yes === undefined) coverage.set(cp, (yes = faces.every((f) => fonts[f].hasGlyphForCodePoint(cp))));
+    if (yes === undefined) coverage.set(cp, (yes = faces.every((f) => fonts[f].glyphId(cp) !== 0)));
     return yes;
   };
 
   return {
     fonts,
     covers,
-    defaultSource: source('regular'),
     width(face, text, size) {
-      return (shapers[face].shaped(text).advance / unitsPerEm[face]) * size;
+      return (shapers[face].shaped(text).advance / fonts[face].unitsPerEm) * size;
     },
     glyphs(face, text) {
       return shapers[face].shaped(text).glyphs;
-    },
-    use(doc, face, size) {
-      doc.font(source(face), keys[face], size);
     },
     check(texts) {
       const missing = new Set<number>();
@@ -92,7 +74,7 @@ export async function loadFonts(): Promise<FontSet> {
   };
 }
 
-/** One glyph of shaped text: what pdfkit's EmbeddedFont needs to subset it, size it and map it back to text. */
+/** One glyph of shaped text: its id in the font, the code points it stands for (ToUnicode) and its advance. */
 export interface GlyphRecord {
   readonly id: number;
   readonly codePoints: readonly number[];
@@ -103,33 +85,26 @@ interface ShapedRun {
   advance: number;
   glyphs: readonly GlyphRecord[];
 }
-type FontkitInternals = Font & { glyphForCodePoint(cp: number): { id: number; advanceWidth: number } };
 
 /** Cleared when full; results do not depend on what was cached, so clearing never changes output. */
 const LAYOUT_CACHE_LIMIT = 20_000;
 
 interface Shaper {
-  /** What pdfkit gets as the font: the parsed font (tables shared by prototype), never asked to lay out. */
-  font: Font;
   shaped(text: string): ShapedRun;
 }
 
 /**
  * Shapes each distinct text once per writer. One glyph per character from the cmap, advances from
- * hmtx: no GSUB/GPOS. Parsing those tables cost 60-100 ms per face at every start (most of a cold
- * `oedr draft`), for kerning and the fi/ffi ligatures; without them, text also extracts from the
- * PDF exactly as written. A word with a combining mark is composed first (NFC), so "e" + U+0301 draws
- * as the precomposed "é", not two glyphs.
+ * hmtx: no GSUB/GPOS (no kerning, no fi/ffi ligatures), so text also extracts from the PDF exactly
+ * as written. A word with a combining mark is composed first (NFC), so "e" + U+0301 draws as the
+ * precomposed "é", not two glyphs.
  *
- * Each glyph record is built fresh from the code point it was reached from: pdfkit writes the
- * ToUnicode map from a glyph's code points, and fontkit's own Glyph objects remember the code points
- * of the first request, so sharing them across documents would let one letter's text extraction and
- * bytes depend on the letters before it. The records are frozen: documents share them.
+ * Each glyph record carries the code point it was reached from, so the ToUnicode map of a letter
+ * depends on that letter alone; the records are frozen: documents share them.
  */
 const COMBINING = /\p{M}/u;
 
-function withLayoutCache(font: Font): Shaper {
-  const fk = font as FontkitInternals;
+function withLayoutCache(font: TrueTypeFont): Shaper {
   const cache = new Map<string, ShapedRun>();
   const shape = (text: string): ShapedRun => {
     const glyphs: GlyphRecord[] = [];
@@ -140,9 +115,10 @@ function withLayoutCache(font: Font): Shaper {
       const cp = ch.codePointAt(0)!;
       // A soft hyphen marks where a word may break; this writer never breaks inside words, so it is not drawn.
       if (cp === 0xad) continue;
-      const g = fk.glyphForCodePoint(cp);
-      glyphs.push(Object.freeze({ id: g.id, codePoints: Object.freeze([cp]), advanceWidth: g.advanceWidth }));
-      advance += g.advanceWidth;
+      const id = font.glyphId(cp);
+      const advanceWidth = font.advanceWidth(id);
+      glyphs.push(Object.freeze({ id, codePoints: Object.freeze([cp]), advanceWidth }));
+      advance += advanceWidth;
     }
     return { advance, glyphs };
   };
@@ -155,12 +131,7 @@ function withLayoutCache(font: Font): Shaper {
     }
     return run;
   };
-  // pdfkit takes any object with layout() for a fontkit font. The writer draws glyphs itself
-  // (pdf-glyphs.ts), so pdfkit's text() must never run: it would shape with GSUB/GPOS after all.
-  const layout = () => {
-    throw new Error("pdf writer: pdfkit's text() is not used; draw laid-out lines with GlyphPainter");
-  };
-  return { font: Object.assign(Object.create(font) as Font, { layout }), shaped };
+  return { shaped };
 }
 
 export function codePointLabel(cp: number): string {

@@ -172,13 +172,16 @@ export function measureInlines(c: Canvas, nodes: readonly Inline[], look: TextLo
   return { min, max };
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: creating a Segmenter loads ICU's break rules (~30 ms at start), and only a
+// word wider than its line needs it.
+let segmenter: Intl.Segmenter | undefined;
 
 function splitWord(c: Canvas, word: Word, size: number, maxWidth: number): Piece[][] {
   const chunks: Piece[][] = [];
   let chunk: Piece[] = [];
   let width = 0;
   for (const piece of word) {
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     for (const { segment } of segmenter.segment(piece.text)) {
       const w = c.fonts.width(piece.face, segment, size);
       if (width + w > maxWidth + EPSILON && width > 0) {
@@ -232,9 +235,8 @@ export function drawLine(c: Canvas, line: Line, x: number, y: number, look: Text
       const base = y + c.ascent(look.size) + look.size * 0.12;
       doc.save().lineWidth(0.5).strokeColor(linkStyle.color).moveTo(cx, base).lineTo(cx + width, base).stroke().restore();
       c.endContent();
-      // pdfkit makes a URI action from the string; the annotation joins the Link element as an OBJR.
-      const options = { structParent: linkEl, Contents: new String(texts.join('').trim()) };
-      doc.link(cx, y, width, c.lineHeight(look.size), head.link, options as unknown as PDFKit.Mixins.AnnotationOption);
+      // The annotation joins the Link element as an object reference (OBJR), as PDF/UA asks.
+      doc.link(cx, y, width, c.lineHeight(look.size), head.link, linkEl, texts.join('').trim());
       linkEl.end();
     }
     cx += width;

@@ -93,7 +93,7 @@ interface RowOptions {
 /** Draws a row, splitting it between lines when it is taller than what is left of the page. */
 function drawRow(c: Canvas, row: Row, o: RowOptions): void {
   const cellEls =
-    o.tr === null ? null : row.map(() => c.struct(o.tr!, o.kind, (o.kind === 'TH' ? { scope: 'Column' } : {}) as PDFKit.Mixins.StructureElementOptions));
+    o.tr === null ? null : row.map(() => c.struct(o.tr!, o.kind, o.kind === 'TH' ? { scope: 'Column' } : {}));
   const total = Math.max(1, ...row.map((cell) => cell.length));
   let from = 0;
   while (from < total) {

@@ -1,10 +1,10 @@
 // The PDF writer: Document -> tagged A4 PDF bytes with the bundled Noto Sans embedded (subset),
 // the same bytes for the same Document. Layout lives in pdf-blocks/pdf-inline/pdf-table.
-import type PDFDocumentClass from 'pdfkit';
 import { allText, type Document } from '../document.js';
 import { ExitCode, fail } from '../errors.js';
 import { renderBlocks } from './pdf-blocks.js';
 import { Canvas } from './pdf-canvas.js';
+import { PdfDocument } from './pdf-doc.js';
 import { loadFonts, type FontSet } from './pdf-fonts.js';
 import { drawLine, layoutInlines, lineX, type TextLook } from './pdf-inline.js';
 import { page } from './style.js';
@@ -16,56 +16,45 @@ export interface PdfWriter {
   write(doc: Document): Promise<Uint8Array>;
 }
 
-/**
- * Loads pdfkit and parses the fonts once; the writer then renders any number of documents with
- * them (a batch pays the ~17 ms font parse once, not per letter).
- */
+/** zlib level of content streams and font files: 6 (zlib's default) saves little over this and costs more time. */
+const DEFLATE_LEVEL = 6;
+
+/** Reads the fonts once; the writer then renders any number of documents with them. */
 export async function createPdfWriter(): Promise<PdfWriter> {
-  const [{ default: PDFDocument }, fonts] = await Promise.all([import('pdfkit'), loadFonts()]);
+  const fonts = await loadFonts();
   return {
     extension: 'pdf',
     covers: fonts.covers,
     // async, so a refused document is a rejected promise rather than a synchronous throw.
-    write: async (doc) => render(PDFDocument, fonts, doc),
+    write: async (doc) => render(fonts, doc),
   };
 }
 
-function render(PDFDocument: typeof PDFDocumentClass, fonts: FontSet, doc: Document): Promise<Uint8Array> {
+function render(fonts: FontSet, doc: Document): Uint8Array {
   const { meta } = doc;
   const label = (n: number, total: number) => meta.pageLabel.replace('{page}', String(n)).replace('{pages}', String(total));
-  // Everything drawn is checked before drawing: pdfkit would silently draw an empty box instead.
+  // Everything drawn is checked before drawing: a missing glyph would silently draw an empty box.
   fonts.check([...allText(doc.blocks), meta.footer ?? '', label(1, 1)]);
   const date = new Date(`${meta.date}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.date) || Number.isNaN(date.getTime())) {
     fail(ExitCode.render, 'pdf-date', `expected the document date as YYYY-MM-DD, got "${meta.date}"`);
   }
-  // From here to pdf.end() rendering is synchronous, so concurrent write() calls never interleave
-  // their use of the shared fonts.
-  const pdf = new PDFDocument({
-    size: [page.width, page.height],
-    margins: page.margin,
-    pdfVersion: '1.7',
-    bufferPages: true,
-    tagged: true,
-    lang: meta.language,
-    displayTitle: true,
-    font: fonts.defaultSource as string,
+  // Rendering is synchronous, so concurrent write() calls never interleave their use of the shared fonts.
+  const pdf = new PdfDocument({
+    width: page.width,
+    height: page.height,
+    fonts: fonts.fonts,
+    level: DEFLATE_LEVEL,
     info: {
-      Title: meta.title,
-      Author: meta.author,
-      Subject: meta.subject,
-      Keywords: meta.keywords.join(', '),
-      Creator: 'oedr',
-      // Fixed dates make the trailer /ID (an MD5 of the info dictionary) and the bytes reproducible.
-      CreationDate: date,
-      ModDate: date,
+      title: meta.title,
+      author: meta.author,
+      subject: meta.subject,
+      keywords: meta.keywords.join(', '),
+      creator: 'oedr',
+      // A fixed date makes the file ID and the bytes reproducible.
+      date,
+      lang: meta.language,
     },
-  });
-  const chunks: Uint8Array[] = [];
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    pdf.on('data', (chunk: Uint8Array) => chunks.push(chunk));
-    pdf.on('end', () => resolve(concat(chunks)));
-    pdf.on('error', reject);
   });
   const c = new Canvas(pdf, fonts);
   const root = pdf.struct('Document');
@@ -74,21 +63,20 @@ function render(PDFDocument: typeof PDFDocumentClass, fonts: FontSet, doc: Docum
   c.endContent();
   drawFooters(c, meta.footer, label);
   root.end();
-  pdf.end();
-  return done;
+  return pdf.end();
 }
 
 /** "footer text ... Page X of Y" at the foot of every page, as a pagination artifact. */
 function drawFooters(c: Canvas, footer: string | undefined, label: (n: number, total: number) => string): void {
   const pdf = c.doc;
-  const { start, count } = pdf.bufferedPageRange();
+  const count = pdf.pageCount;
   const look: TextLook = { size: page.footerSize, color: page.footerColor };
   const left = page.margin.left;
   const width = page.width - page.margin.left - page.margin.right;
   const lh = c.lineHeight(page.footerSize);
   const top = page.height - page.margin.bottom + 20;
   for (let i = 0; i < count; i++) {
-    pdf.switchToPage(start + i);
+    pdf.switchToPage(i);
     c.artifact('Pagination', () => {
       const [pageLine] = layoutInlines(c, [{ type: 'text', value: label(i + 1, count) }], look, width);
       drawLine(c, pageLine!, lineX(pageLine!, left, width, 'right'), top, look, null);
@@ -98,14 +86,4 @@ function drawFooters(c: Canvas, footer: string | undefined, label: (n: number, t
       lines.forEach((line, k) => drawLine(c, line, left, top + k * lh, look, null));
     });
   }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }

@@ -1,0 +1,525 @@
+// The PDF file itself: pages and their content streams, Type0/CIDFontType2 fonts with subset
+// TrueType files and ToUnicode maps, the structure tree (tagged PDF: MCIDs, parent tree, OBJR for
+// link annotations), document info and XMP metadata, cross-reference table. Replaces pdfkit, whose
+// import, per-document object machinery and fontkit subsetting were most of the PDF writer's time;
+// the drawing calls keep pdfkit's names and write the same content-stream operators it wrote.
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import type { Face } from './pdf-fonts.js';
+import type { TrueTypeFont } from './pdf-ttf.js';
+
+export interface PdfInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string;
+  creator: string;
+  /** The document's date (UTC midnight); the creation and modification dates, never the clock. */
+  date: Date;
+  /** BCP 47 language tag of the document. */
+  lang: string;
+}
+
+/** A placed run of marked content: the page it is on and its MCID there. */
+export interface StructContent {
+  readonly page: Page;
+  readonly mcid: number;
+}
+
+interface AnnotRef {
+  readonly annot: number;
+  readonly page: Page;
+}
+
+type StructKid = StructElement | StructContent | AnnotRef;
+
+/** A structure element (P, H1, Table, Link, …); `end()` is kept for the callers' bracketing. */
+export class StructElement {
+  readonly kids: StructKid[] = [];
+  parent: number;
+
+  constructor(
+    private readonly doc: PdfDocument,
+    readonly num: number,
+    readonly type: string,
+    readonly attributes: string | undefined,
+  ) {
+    this.parent = 0;
+  }
+
+  add(child: StructElement | StructContent): this {
+    if (child instanceof StructElement) child.parent = this.num;
+    else child.page.mcidOwners[child.mcid] = this.num;
+    this.kids.push(child);
+    return this;
+  }
+
+  /** Records a link annotation as this element's object reference (OBJR). */
+  addAnnotation(annot: number, page: Page): void {
+    this.kids.push({ annot, page });
+    this.doc.parentTree.set(this.doc.nextStructParent++, `${this.num} 0 R`);
+  }
+
+  end(): void {}
+}
+
+export class Page {
+  readonly content: string[] = [];
+  readonly fonts = new Set<DocFont>();
+  readonly annots: number[] = [];
+  /** Per MCID on this page: the object number of the structure element that owns it. */
+  readonly mcidOwners: number[] = [];
+  /** The page's key in the structure parent tree, given when it first gets marked content. */
+  structParents: number | undefined;
+
+  constructor(
+    readonly num: number,
+    readonly height: number,
+  ) {}
+}
+
+/** One face as used by one document: its subset (old glyph id per new one), widths and text per glyph. */
+export interface DocFont {
+  readonly id: string;
+  readonly face: Face;
+  readonly ttf: TrueTypeFont;
+  readonly num: number;
+  /** 1000 / unitsPerEm. */
+  readonly scale: number;
+  readonly glyphs: number[];
+  readonly newId: Map<number, number>;
+  readonly widths: number[];
+  readonly unicode: (readonly number[])[];
+  /** text -> its new glyph ids as hex, for this document. */
+  readonly encoded: Map<string, string>;
+}
+
+/** PDF numbers as pdfkit writes them: rounded to six decimals. */
+export const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/** A PDF text string: ASCII as is, anything else UTF-16BE with a byte-order mark; escaped. */
+export function pdfString(s: string): string {
+  let body = s;
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(s)) {
+    body = '\xfe\xff';
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      body += String.fromCharCode(c >> 8, c & 0xff);
+    }
+  }
+  return `(${body.replace(/[\n\r\t\b\f()\\]/g, (c) => ESCAPES[c]!)})`;
+}
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\\': '\\\\', '(': '\\(', ')': '\\)' };
+
+const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function pdfDate(d: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `D:${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
+}
+
+/** Colours as pdfkit sets them: `/DeviceRGB cs` and the components in 0..1. */
+const colorCache = new Map<string, string>();
+function rgb(color: string): string {
+  let c = colorCache.get(color);
+  if (c === undefined) {
+    const hex = parseInt(color.slice(1), 16);
+    c = `${(hex >> 16) / 255} ${((hex >> 8) & 0xff) / 255} ${(hex & 0xff) / 255}`;
+    colorCache.set(color, c);
+  }
+  return c;
+}
+
+export interface PdfDocumentOptions {
+  width: number;
+  height: number;
+  info: PdfInfo;
+  fonts: Readonly<Record<Face, TrueTypeFont>>;
+  /** zlib level for content streams and font files. */
+  level: number;
+}
+
+export class PdfDocument {
+  /** Object bodies by number (index 0 unused): a dictionary, or a dictionary and its stream. */
+  private readonly objects: (string | [string, Uint8Array] | null)[] = [null];
+  private readonly pages: Page[] = [];
+  page!: Page;
+  private readonly fontsByFace = new Map<Face, DocFont>();
+  private fontCount = 1;
+  readonly parentTree = new Map<number, string>();
+  nextStructParent = 0;
+  private readonly structs: StructElement[] = [];
+  private root: StructElement | null = null;
+  private readonly catalog: number;
+  private readonly pagesNum: number;
+
+  constructor(private readonly options: PdfDocumentOptions) {
+    this.catalog = this.alloc();
+    this.pagesNum = this.alloc();
+    this.addPage();
+  }
+
+  private alloc(): number {
+    this.objects.push(null);
+    return this.objects.length - 1;
+  }
+
+  addPage(): this {
+    this.page = new Page(this.alloc(), this.options.height);
+    this.pages.push(this.page);
+    // pdfkit flips the y axis at the start of every page; the drawing code keeps its coordinates.
+    this.page.content.push(`1 0 0 -1 0 ${num(this.options.height)} cm`);
+    return this;
+  }
+
+  get pageCount(): number {
+    return this.pages.length;
+  }
+
+  switchToPage(i: number): void {
+    const p = this.pages[i];
+    if (!p) throw new Error(`pdf writer: no page ${i}`);
+    this.page = p;
+  }
+
+  addContent(s: string): this {
+    this.page.content.push(s);
+    return this;
+  }
+
+  fillColor(color: string): this {
+    return this.addContent(`/DeviceRGB cs\n${rgb(color)} scn`);
+  }
+
+  strokeColor(color: string): this {
+    return this.addContent(`/DeviceRGB CS\n${rgb(color)} SCN`);
+  }
+
+  save(): this {
+    return this.addContent('q');
+  }
+
+  restore(): this {
+    return this.addContent('Q');
+  }
+
+  lineWidth(w: number): this {
+    return this.addContent(`${num(w)} w`);
+  }
+
+  moveTo(x: number, y: number): this {
+    return this.addContent(`${num(x)} ${num(y)} m`);
+  }
+
+  lineTo(x: number, y: number): this {
+    return this.addContent(`${num(x)} ${num(y)} l`);
+  }
+
+  rect(x: number, y: number, w: number, h: number): this {
+    return this.addContent(`${num(x)} ${num(y)} ${num(w)} ${num(h)} re`);
+  }
+
+  stroke(): this {
+    return this.addContent('S');
+  }
+
+  fillAndStroke(fill: string, stroke: string): this {
+    this.fillColor(fill);
+    this.strokeColor(stroke);
+    return this.addContent('B');
+  }
+
+  /** The document's font for `face`, created on first use (F1 is always the regular face). */
+  font(face: Face): DocFont {
+    let f = this.fontsByFace.get(face);
+    if (!f) {
+      const ttf = this.options.fonts[face];
+      const id = face === 'regular' ? 'F1' : `F${++this.fontCount}`;
+      f = {
+        id,
+        face,
+        ttf,
+        num: this.alloc(),
+        scale: 1000 / ttf.unitsPerEm,
+        glyphs: [0],
+        newId: new Map([[0, 0]]),
+        widths: [ttf.advanceWidth(0) * (1000 / ttf.unitsPerEm)],
+        unicode: [[0]],
+        encoded: new Map(),
+      };
+      this.fontsByFace.set(face, f);
+    }
+    return f;
+  }
+
+  // --- structure tree --------------------------------------------------------------------------
+
+  struct(type: string, options: { scope?: 'Column' | 'Row' } = {}): StructElement {
+    const el = new StructElement(this, this.alloc(), type, options.scope ? `<< /O /Table /Scope /${options.scope} >>` : undefined);
+    this.structs.push(el);
+    return el;
+  }
+
+  /** Makes `el` the top of the structure tree (its one child of the StructTreeRoot). */
+  addStructure(el: StructElement): void {
+    this.root = el;
+  }
+
+  private structParents(page: Page): number {
+    if (page.structParents === undefined) page.structParents = this.nextStructParent++;
+    return page.structParents;
+  }
+
+  /** Opens marked content for a structure element: `/Tag <</MCID n>> BDC`. */
+  markStructureContent(tag: string): StructContent {
+    const page = this.page;
+    this.structParents(page);
+    const mcid = page.mcidOwners.length;
+    page.mcidOwners.push(0);
+    this.addContent(`/${tag} <<\n/MCID ${mcid}\n>> BDC`);
+    return { page, mcid };
+  }
+
+  /** Opens an artifact (page furniture, outside the structure tree). */
+  markArtifact(type: string): void {
+    this.addContent(`/Artifact <<\n/Type /${type}\n>> BDC`);
+  }
+
+  endMarkedContent(): void {
+    this.addContent('EMC');
+  }
+
+  /** A URI link annotation over (x, y, w, h) (top-left origin), joined to `parent` as an OBJR. */
+  link(x: number, y: number, w: number, h: number, url: string, parent: StructElement, contents: string): void {
+    const page = this.page;
+    const n = this.alloc();
+    const H = page.height;
+    const uri = pdfString(url.replace(/[^\x00-\x7f]+/g, (s) => encodeURI(s)));
+    const key = this.nextStructParent;
+    parent.addAnnotation(n, page);
+    this.objects[n] =
+      `<< /Type /Annot /Subtype /Link /A << /S /URI /URI ${uri} >> /Contents ${pdfString(contents)} /StructParent ${key}` +
+      ` /Rect [${num(x)} ${num(H - y - h)} ${num(x + w)} ${num(H - y)}] /Border [0 0 0] /F 4 >>`;
+    page.annots.push(n);
+  }
+
+  // --- output -----------------------------------------------------------------------------------
+
+  end(): Uint8Array {
+    const { info, width, height, level } = this.options;
+    const set = (n: number, body: string | [string, Uint8Array]) => (this.objects[n] = body);
+    const stream = (dict: string, data: Uint8Array): [string, Uint8Array] => {
+      const z = deflateSync(data, { level });
+      return [`<< ${dict}/Length ${z.length} /Filter /FlateDecode >>`, z];
+    };
+
+    for (const page of this.pages) {
+      const content = this.alloc();
+      set(content, stream('', Buffer.from(page.content.join('\n') + '\n', 'latin1')));
+      const fonts = [...page.fonts].map((f) => `/${f.id} ${f.num} 0 R`).join(' ');
+      set(
+        page.num,
+        `<< /Type /Page /Parent ${this.pagesNum} 0 R /MediaBox [0 0 ${num(width)} ${num(height)}] /Contents ${content} 0 R` +
+          ` /Resources << /ProcSet [/PDF /Text] /Font << ${fonts} >> >>` +
+          (page.annots.length ? ` /Annots [${page.annots.map((a) => `${a} 0 R`).join(' ')}]` : '') +
+          (page.structParents !== undefined ? ` /StructParents ${page.structParents} /Tabs /S` : '') +
+          ' >>',
+      );
+      if (page.structParents !== undefined) this.parentTree.set(page.structParents, `[${page.mcidOwners.map((o) => (o === 0 ? 'null' : `${o} 0 R`)).join(' ')}]`);
+    }
+    set(this.pagesNum, `<< /Type /Pages /Count ${this.pages.length} /Kids [${this.pages.map((p) => `${p.num} 0 R`).join(' ')}] >>`);
+
+    for (const f of this.fontsByFace.values()) this.embedFont(f, stream);
+
+    // Structure tree.
+    const treeRoot = this.alloc();
+    for (const el of this.structs) {
+      const parent = el === this.root ? treeRoot : el.parent;
+      let pg: Page | undefined;
+      const kids: string[] = [];
+      for (const k of el.kids) {
+        if (k instanceof StructElement) kids.push(`${k.num} 0 R`);
+        else if ('mcid' in k) {
+          pg ??= k.page;
+          kids.push(k.page === pg ? String(k.mcid) : `<< /Type /MCR /Pg ${k.page.num} 0 R /MCID ${k.mcid} >>`);
+        } else kids.push(`<< /Type /OBJR /Obj ${k.annot} 0 R /Pg ${k.page.num} 0 R >>`);
+      }
+      // An element never attached to the tree is left out of it, as pdfkit leaves it unwritten.
+      if (parent === 0) continue;
+      set(
+        el.num,
+        `<< /S /${el.type} /P ${parent} 0 R${pg ? ` /Pg ${pg.num} 0 R` : ''}${el.attributes ? ` /A ${el.attributes}` : ''} /K [${kids.join(' ')}] >>`,
+      );
+    }
+    const keys = [...this.parentTree.keys()].sort((a, b) => a - b);
+    const nums = keys.map((k) => `${k} ${this.parentTree.get(k)}`).join(' ');
+    set(
+      treeRoot,
+      `<< /Type /StructTreeRoot /K [${this.root ? `${this.root.num} 0 R` : ''}] /ParentTree << /Nums [${nums}] >> /ParentTreeNextKey ${this.nextStructParent} >>`,
+    );
+
+    const date = pdfDate(info.date);
+    const infoNum = this.alloc();
+    set(
+      infoNum,
+      `<< /Title ${pdfString(info.title)} /Author ${pdfString(info.author)} /Subject ${pdfString(info.subject)} /Keywords ${pdfString(info.keywords)}` +
+        ` /Creator ${pdfString(info.creator)} /Producer ${pdfString(info.creator)} /CreationDate (${date}) /ModDate (${date}) >>`,
+    );
+    const metadata = this.alloc();
+    const xmp = Buffer.from(this.xmp(), 'utf8');
+    set(metadata, [`<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>`, xmp]);
+    set(
+      this.catalog,
+      `<< /Type /Catalog /Pages ${this.pagesNum} 0 R /Lang ${pdfString(info.lang)} /MarkInfo << /Marked true >> /StructTreeRoot ${treeRoot} 0 R` +
+        ` /Metadata ${metadata} 0 R /ViewerPreferences << /DisplayDocTitle true >> >>`,
+    );
+
+    // The file ID from the document info (as pdfkit derives it), so the same letter gives the same bytes.
+    const id = createHash('md5')
+      .update(`${info.date.getTime()}\n${info.title}\n${info.author}\n${info.subject}\n${info.keywords}\n${info.creator}\n${info.lang}`)
+      .digest('hex');
+    return this.serialize(infoNum, id);
+  }
+
+  private serialize(infoNum: number, id: string): Uint8Array {
+    const parts: Uint8Array[] = [];
+    let offset = 0;
+    let text = '%PDF-1.7\n%\xff\xff\xff\xff\n';
+    const offsets: number[] = [];
+    const flushText = () => {
+      if (text === '') return;
+      const b = Buffer.from(text, 'latin1');
+      parts.push(b);
+      offset += b.length;
+      text = '';
+    };
+    for (let n = 1; n < this.objects.length; n++) {
+      const body = this.objects[n];
+      offsets.push(offset + text.length);
+      if (body == null) {
+        text += `${n} 0 obj\nnull\nendobj\n`;
+      } else if (typeof body === 'string') {
+        text += `${n} 0 obj\n${body}\nendobj\n`;
+      } else {
+        text += `${n} 0 obj\n${body[0]}\nstream\n`;
+        flushText();
+        parts.push(body[1]);
+        offset += body[1].length;
+        text += '\nendstream\nendobj\n';
+      }
+    }
+    const xref = offset + text.length;
+    text += `xref\n0 ${this.objects.length}\n0000000000 65535 f \n`;
+    for (const o of offsets) text += `${String(o).padStart(10, '0')} 00000 n \n`;
+    text += `trailer\n<< /Size ${this.objects.length} /Root ${this.catalog} 0 R /Info ${infoNum} 0 R /ID [<${id}> <${id}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+    flushText();
+    // A plain Uint8Array, not a Buffer: readers such as pdf.js refuse Buffers.
+    const out = new Uint8Array(offset);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }
+
+  private embedFont(f: DocFont, stream: (dict: string, data: Uint8Array) => [string, Uint8Array]): void {
+    const { ttf, scale } = f;
+    const d = ttf.descriptor();
+    const familyClass = d.familyClass >> 8;
+    let flags = 1 << 2; // symbolic: the glyphs are addressed by CID, not a standard encoding
+    if (d.fixedPitch) flags |= 1;
+    if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
+    if (familyClass === 10) flags |= 1 << 3;
+    if (ttf.italic) flags |= 1 << 6;
+    // The subset tag pdfkit derives from the font id: F1 -> BZZZZZ, F2 -> CZZZZZ, …
+    const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((f.id.charCodeAt(i) || 73) + 17)).join('');
+    const name = `${tag}+${ttf.postscriptName.replaceAll(' ', '_')}`;
+    const file = ttf.subset(f.glyphs);
+    const fileNum = this.alloc();
+    this.objects[fileNum] = stream(`/Length1 ${file.length} `, file);
+    const { bbox } = ttf;
+    const descriptor = this.alloc();
+    this.objects[descriptor] =
+      `<< /Type /FontDescriptor /FontName /${name} /Flags ${flags} /FontBBox [${num(bbox.minX * scale)} ${num(bbox.minY * scale)} ${num(bbox.maxX * scale)} ${num(bbox.maxY * scale)}]` +
+      ` /ItalicAngle ${num(d.italicAngle)} /Ascent ${num(ttf.ascent * scale)} /Descent ${num(ttf.descent * scale)} /CapHeight ${num(d.capHeight * scale)}` +
+      ` /XHeight ${num(d.xHeight * scale)} /StemV 0 /FontFile2 ${fileNum} 0 R >>`;
+    const cid = this.alloc();
+    this.objects[cid] =
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>` +
+      ` /FontDescriptor ${descriptor} 0 R /W [0 [${f.widths.map(num).join(' ')}]] /CIDToGIDMap /Identity >>`;
+    const toUnicode = this.alloc();
+    this.objects[toUnicode] = stream('', Buffer.from(toUnicodeCmap(f.unicode), 'latin1'));
+    this.objects[f.num] = `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`;
+  }
+
+  private xmp(): string {
+    const { info } = this.options;
+    const iso = info.date.toISOString().split('.')[0] + 'Z';
+    return `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<xmp:CreateDate>${iso}</xmp:CreateDate>
+<xmp:ModifyDate>${iso}</xmp:ModifyDate>
+<xmp:CreatorTool>${xml(info.creator)}</xmp:CreatorTool>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.title)}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>${xml(info.author)}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(info.subject)}</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>${xml(info.lang)}</rdf:li></rdf:Bag></dc:language>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
+<pdf:Producer>${xml(info.creator)}</pdf:Producer>
+<pdf:Keywords>${xml(info.keywords)}</pdf:Keywords>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+  }
+}
+
+/** The ToUnicode CMap: each glyph of the subset back to the code points it was drawn for. */
+function toUnicodeCmap(unicode: readonly (readonly number[])[]): string {
+  const entries = unicode.map((cps) => {
+    let s = '';
+    for (let v of cps) {
+      if (v > 0xffff) {
+        v -= 0x10000;
+        s += hex4(((v >>> 10) & 0x3ff) | 0xd800);
+        v = 0xdc00 | (v & 0x3ff);
+      }
+      s += hex4(v);
+    }
+    return `<${s}>`;
+  });
+  const ranges: string[] = [];
+  for (let start = 0; start < entries.length; start += 256) {
+    const end = Math.min(start + 256, entries.length);
+    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+  }
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <<
+  /Registry (Adobe)
+  /Ordering (UCS)
+  /Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><ffff>
+endcodespacerange
+${ranges.length} beginbfrange
+${ranges.join('\n')}
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`;
+}
