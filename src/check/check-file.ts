@@ -11,6 +11,7 @@ import { matchFields, normaliseName } from './fields.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
 import { statusOf, type FileReport, type Finding } from './model.js';
 import { sniffDelimiter, sniffQualifier } from './sniff.js';
+import type { Totals } from './totals.js';
 import { ValueChecker } from './values.js';
 import { delimiterFinding, encodingFinding, lineEndingsFinding, qualifierFinding } from './verdicts.js';
 
@@ -43,8 +44,16 @@ const readError = (e: NodeJS.ErrnoException): string =>
       : e.code === 'EACCES' || e.code === 'EPERM' ? 'oedr has no permission to read this file.'
         : `The file could not be read (${e.code ?? e.message}).`;
 
-export async function checkFile(file: string, dataset: DatasetSpec, index: number): Promise<FileReport> {
-  const report: FileReport = { file, dataset: { index, title: dataset.title }, status: 'match', findings: [] };
+/** Checks one file; with `totals`, its rows are also added up by the groups of a summary. */
+export async function checkFile(file: string, dataset: DatasetSpec, index: number, totals?: Totals): Promise<FileReport> {
+  const report = await check(file, dataset, index, totals);
+  if (totals && !report.bound) totals.missed(file);
+  const { bound: _, ...rest } = report;
+  return rest;
+}
+
+async function check(file: string, dataset: DatasetSpec, index: number, totals?: Totals): Promise<FileReport & { bound?: boolean }> {
+  const report: FileReport & { bound?: boolean } = { file, dataset: { index, title: dataset.title }, status: 'match', findings: [] };
   const done = () => ({ ...report, status: statusOf(report.findings) });
   const add = (...f: (Finding | undefined)[]) => report.findings.push(...f.filter((x): x is Finding => x !== undefined));
   try {
@@ -74,7 +83,7 @@ export async function checkFile(file: string, dataset: DatasetSpec, index: numbe
           stream.destroy();
           return done();
         }
-        reader = new Reader(dataset, chunk, report);
+        reader = new Reader(dataset, chunk, report, totals);
       }
       reader.push(chunk);
     }
@@ -87,6 +96,7 @@ export async function checkFile(file: string, dataset: DatasetSpec, index: numbe
     return done();
   }
   add(...reader.end());
+  report.bound = reader.bound;
   return done();
 }
 
@@ -100,8 +110,12 @@ class Reader {
   private readonly qualifier?: string;
   private values?: ValueChecker;
   private header: Finding[] = [];
+  /** Adds the row to the summary's groups, when a summary was given. */
+  private total?: (cells: string[], line: number) => void;
+  /** Whether the rows were added up for the summary. */
+  bound = false;
 
-  constructor(private readonly d: DatasetSpec, head: Buffer, private readonly report: FileReport) {
+  constructor(private readonly d: DatasetSpec, head: Buffer, private readonly report: FileReport, private readonly totals?: Totals) {
     this.dialect = effectiveDialect(d);
     const peek = new EncodingInspector();
     peek.push(head);
@@ -135,7 +149,11 @@ class Reader {
 
   private record(cells: string[], line: number): void {
     const p = this.parser;
-    if (this.values) { this.values.row(cells, line, p.text, p.start, p.stop); return; }
+    if (this.values) {
+      this.values.row(cells, line, p.text, p.start, p.stop);
+      if (this.total) this.total(cells, line);
+      return;
+    }
     this.values = this.firstRow(cells, line);
   }
 
@@ -167,7 +185,14 @@ class Reader {
       fields, columns, width: cells.length, decimal: this.dialect.decimalSeparator,
       timeRange: this.d.time_range, key: keyField(this.d),
     });
-    if (dataRow) v.row(cells, line, this.parser.text, this.parser.start, this.parser.stop);
+    if (this.totals) {
+      this.total = this.totals.bind(this.report.file, dataRow ? fields.map((f) => f.name) : cells);
+      this.bound = true;
+    }
+    if (dataRow) {
+      v.row(cells, line, this.parser.text, this.parser.start, this.parser.stop);
+      this.total?.(cells, line);
+    }
     return v;
   }
 }

@@ -14,7 +14,7 @@ const what: Record<Aspect, string> = {
   file: 'The file', format: 'Kind of file', encoding: 'Character encoding', delimiter: 'Separator between fields',
   'text-qualifier': 'Quotes around text', 'line-endings': 'Line endings', 'header-row': 'Header row', structure: 'Rows',
   fields: 'Column names', values: 'Values', required: 'Required values', duplicates: 'Duplicate rows',
-  'time-range': 'Period covered', units: 'Units',
+  'time-range': 'Period covered', units: 'Units', totals: 'Totals',
 };
 
 /** What the letter asked for, for one kind of finding. */
@@ -34,6 +34,9 @@ function requested(f: Finding, d: DatasetSpec): string {
     case 'required': return `${f.field}: a value in every row`;
     case 'duplicates': return 'each row once';
     case 'time-range': return d.time_range ? `dates from ${d.time_range.from} to ${d.time_range.to}` : 'dates within the requested period';
+    case 'totals': return d.summary_totals
+      ? `totals that the detailed data adds up to: ${d.summary_totals.trim().replace(/\.$/, '')}`
+      : 'totals that the detailed data adds up to';
     default: return 'the data as described in our request';
   }
 }

@@ -6,7 +6,7 @@ export type Status = 'ok' | 'info' | 'deviation' | 'unreadable';
 
 export type Aspect =
   | 'file' | 'format' | 'encoding' | 'delimiter' | 'text-qualifier' | 'line-endings' | 'header-row'
-  | 'structure' | 'fields' | 'values' | 'required' | 'duplicates' | 'time-range' | 'units';
+  | 'structure' | 'fields' | 'values' | 'required' | 'duplicates' | 'time-range' | 'units' | 'totals';
 
 export interface Finding {
   aspect: Aspect;
@@ -32,6 +32,8 @@ export interface FileReport {
   /** Data rows (not counting the header row). */
   rows?: number;
   columns?: string[];
+  /** For a summary of totals (--summary): the detail files it was compared with. */
+  summaryOf?: string[];
   findings: Finding[];
 }
 

@@ -7,13 +7,15 @@ const mark: Record<Status, string> = { ok: '✓', info: '·', deviation: '✗', 
 const label: Record<Finding['aspect'], string> = {
   file: 'file', format: 'format', encoding: 'encoding', delimiter: 'delimiter', 'text-qualifier': 'quotes',
   'line-endings': 'line ends', 'header-row': 'header row', structure: 'rows', fields: 'fields', values: 'values',
-  required: 'required', duplicates: 'duplicates', 'time-range': 'time range', units: 'units',
+  required: 'required', duplicates: 'duplicates', 'time-range': 'time range', units: 'units', totals: 'totals',
 };
 
 const size = (bytes: number) => bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : bytes >= 1e3 ? `${(bytes / 1e3).toFixed(0)} kB` : `${bytes} bytes`;
 
 export function renderText(r: FileReport, spec: string, c: ChalkInstance): string {
-  const lines = [c.bold(r.file), `  checked against dataset ${r.dataset.index}, "${r.dataset.title}", of ${spec}`];
+  const lines = [c.bold(r.file), r.summaryOf
+    ? `  the totals of ${r.summaryOf.join(', ')}, for dataset ${r.dataset.index}, "${r.dataset.title}", of ${spec}`
+    : `  checked against dataset ${r.dataset.index}, "${r.dataset.title}", of ${spec}`];
   const facts = [
     r.rows !== undefined ? `${fmtCount(r.rows)} ${r.rows === 1 ? 'row' : 'rows'} of data` : undefined,
     r.columns ? `${r.columns.length} columns` : undefined,
@@ -30,7 +32,7 @@ export function renderText(r: FileReport, spec: string, c: ChalkInstance): strin
   const n = r.findings.filter((f) => f.status === 'deviation').length;
   lines.push(r.status === 'unreadable' ? c.red('  Result: the file could not be checked.')
     : n ? c.red(`  Result: ${n} ${n === 1 ? 'difference' : 'differences'} from the request (marked ✗).`)
-      : c.green('  Result: the file matches the request.'));
+      : c.green(r.summaryOf ? '  Result: the detail adds up to the summary.' : '  Result: the file matches the request.'));
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 // `oedr check`: each delivered file against a dataset of a request spec, reported for an official
 // (text) or for CI (--json). Exit 0 when everything matches, 1 on any deviation, 3 when a file
 // cannot be read at all; a spec with errors is 1, a spec that cannot be read 3, as in `validate`.
+// With --summary, the totals the institution sent are one more report: do the detail rows add up?
 import { checkFile } from '../check/check-file.js';
 import type { FileReport } from '../check/model.js';
 import { renderJson, renderText } from '../check/report.js';
@@ -12,12 +13,16 @@ import { outputStem, parseFormats } from './draft.js';
 import { writeFileAtomic } from './files.js';
 import { join, resolve } from 'node:path';
 import { followUpDeviations } from '../check/follow-up.js';
+import { readSummary, Totals } from '../check/totals.js';
+import { statusOf } from '../check/model.js';
 import type { RequestSpec } from '../spec/schema.js';
 import { printDiagnostic, type Io } from './io.js';
 
 export interface CheckOptions {
   against: string;
   dataset?: string;
+  /** The summary of totals the institution sent with the detail (`--summary`): do the detail rows add up to it? */
+  summary?: string;
   json?: boolean;
   /** Also draft a follow-up letter listing the deviations (`--follow-up`), in these formats, into this folder. */
   followUp?: boolean;
@@ -52,8 +57,19 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
   }
   const { dataset, index } = pickDataset(loaded.spec.datasets, opts.dataset, opts.against);
   const reports: FileReport[] = [];
+  const summary = opts.summary === undefined ? undefined : await readSummary(opts.summary, dataset);
+  const totals = summary?.summary && new Totals(summary.summary, dataset);
   for (const file of files) {
-    const r = await checkFile(file, dataset, index);
+    const r = await checkFile(file, dataset, index, totals);
+    reports.push(r);
+    if (!opts.json) io.out(renderText(r, opts.against, io.color) + '\n');
+  }
+  if (summary && opts.summary !== undefined) {
+    // The summary is reported as a file of its own, after the detail files it adds up.
+    const findings = totals ? totals.findings() : summary.findings;
+    const r: FileReport = { file: opts.summary, dataset: { index, title: dataset.title }, status: statusOf(findings), summaryOf: files, findings };
+    if (summary.summary) r.rows = summary.summary.rows.length;
+    if (summary.summary) r.columns = summary.summary.header;
     reports.push(r);
     if (!opts.json) io.out(renderText(r, opts.against, io.color) + '\n');
   }

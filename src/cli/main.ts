@@ -130,6 +130,7 @@ or dates beyond the holiday tables); 2 bad command line.`)
     .argument('<file...>', 'delivered data files (CSV or TSV are checked in full; other formats by kind)')
     .requiredOption('-a, --against <spec>', 'the request spec (YAML) the data was asked with')
     .option('-d, --dataset <number|title>', 'which dataset of the spec the files hold (1 is the first); needed when it has several')
+    .option('-s, --summary <file>', 'the summary of totals sent with the data (CSV): check that the detail rows add up to it')
     .option('--json', 'print the reports as JSON (for CI)')
     .option('--follow-up', 'also draft a letter that thanks the institution and lists each difference found')
     .addOption(new Option('-f, --format <list>', 'formats of the follow-up letter: docx, pdf, md').default('docx,pdf'))
@@ -140,6 +141,7 @@ Examples:
   $ oedr check results.csv --against requests/results-2027.yaml
   $ oedr check results.csv --against request.yaml --follow-up --date 2027-09-01 --format pdf
   $ oedr check delivered/*.csv --against request.yaml --dataset 2 --json
+  $ oedr check results.csv --summary county-totals.csv --against request.yaml
 
 Exit codes: 0 every file matches the request; 1 a file differs from it (or the spec has errors);
 2 bad command line; 3 a file could not be read.`)
