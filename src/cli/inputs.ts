@@ -1,7 +1,8 @@
 // Command-line inputs -> spec files: files as given, folders searched for *.yaml / *.yml, and
 // globs (quoted, so CI and Windows shells behave alike). Files whose name starts with "_" are
 // shared parts (profiles, recipient lists), never specs of their own.
-import { readdir, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { ExitCode, fail } from '../errors.js';
 
@@ -13,7 +14,8 @@ export async function expandInputs(args: string[]): Promise<string[]> {
   const seen = new Set<string>();
   const add = (f: string) => { if (!seen.has(f)) { seen.add(f); out.push(f); } };
   for (const arg of args) {
-    const info = await stat(arg).catch(() => undefined);
+    // Synchronous: with 1,000 files named on the command line, async stats cost more than they save.
+    const info = statSync(arg, { throwIfNoEntry: false });
     if (info?.isDirectory()) {
       const found = await specsBelow(arg);
       if (!found.length) fail(ExitCode.input, 'no-specs', `no spec files (*.yaml, *.yml, not starting with "_") in this folder`, { file: arg });

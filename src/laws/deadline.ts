@@ -83,25 +83,14 @@ function calendarOf(input: DeadlineInput): Calendar {
   if (ids.length === 0) {
     fail(ExitCode.invalid, 'no-holiday-data', `no holiday calendar for ${law.code}: ${clause(law.holidays.note ?? 'the registry names none')}; a deadline cannot be computed without guessing`);
   }
-  // date -> holiday name -> the calendars that have it, so that a name shared by every
-  // calendar is shown once and a regional one says where (GB: "January 2nd (GB-SCT)").
-  const found = new Map<string, Map<string, string[]>>();
   const coverage: { id: string; from: string; to: string }[] = [];
-  for (const id of ids) {
+  const tables = ids.map((id) => {
     const table = input.tables.find((t) => t.calendar === id);
     if (!table) fail(ExitCode.internal, 'holiday-table-missing', `the holiday table ${id} for ${law.code} was not loaded`);
     coverage.push({ id, ...table.coverage });
-    for (const h of table.holidays) {
-      if (h.type !== 'public' && !law.holidays.bank) continue;
-      const byName = found.get(h.date) ?? new Map<string, string[]>();
-      byName.set(h.name, [...(byName.get(h.name) ?? []), id]);
-      found.set(h.date, byName);
-    }
-  }
-  const holidays = new Map<string, string[]>();
-  for (const [date, byName] of found) {
-    holidays.set(date, [...byName].map(([name, in_]) => (in_.length < ids.length ? `${name} (${in_.join(', ')})` : name)));
-  }
+    return table;
+  });
+  const holidays = holidayNames(tables, law.holidays.bank === true);
   const closures = new Map<string, string[]>();
   for (const c of input.closures ?? []) {
     if (parseIsoDate(c.date) === undefined) fail(ExitCode.usage, 'bad-date', `expected a closure date as YYYY-MM-DD (a real day), got ${JSON.stringify(c.date)}`);
@@ -122,6 +111,34 @@ function calendarOf(input: DeadlineInput): Calendar {
       return { weekend: weekend.has(weekdayOf(day)), names: [...h, ...c], holiday: h.length > 0, closure: c.length > 0 };
     },
   };
+}
+
+/** Built once per table (most laws have one calendar): a batch computes the same country's deadlines over and over. */
+const built = new WeakMap<HolidayTable, Map<boolean, Map<string, string[]>>>();
+
+/**
+ * date -> the names of its holidays. A name every calendar has is shown once and a regional one says
+ * where (GB: "January 2nd (GB-SCT)"). Tables are treated as read-only, so the result can be shared.
+ */
+function holidayNames(tables: readonly HolidayTable[], bank: boolean): Map<string, string[]> {
+  const one = tables.length === 1 ? tables[0]! : undefined;
+  const hit = one && built.get(one)?.get(bank);
+  if (hit) return hit;
+  const found = new Map<string, Map<string, string[]>>();
+  for (const table of tables) {
+    for (const h of table.holidays) {
+      if (h.type !== 'public' && !bank) continue;
+      const byName = found.get(h.date) ?? new Map<string, string[]>();
+      byName.set(h.name, [...(byName.get(h.name) ?? []), table.calendar]);
+      found.set(h.date, byName);
+    }
+  }
+  const names = new Map<string, string[]>();
+  for (const [date, byName] of found) {
+    names.set(date, [...byName].map(([name, in_]) => (in_.length < tables.length ? `${name} (${in_.join(', ')})` : name)));
+  }
+  if (one) built.set(one, (built.get(one) ?? new Map()).set(bank, names));
+  return names;
 }
 
 const kindOf = (l: ReturnType<Calendar['look']>): DayKind =>

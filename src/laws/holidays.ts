@@ -8,9 +8,24 @@ import type { HolidayTable } from './schema.js';
 /** src/laws and dist/laws are both two levels below the package root. */
 export const HOLIDAYS_DIR = new URL('../../laws/holidays/', import.meta.url);
 
+/** Each table is read once per process: a batch of 1,000 specs naming one law reads it once. */
+const loaded = new Map<string, Promise<HolidayTable>>();
+
 export async function loadHolidayTables(ids: readonly string[], dir: URL = HOLIDAYS_DIR): Promise<HolidayTable[]> {
-  return Promise.all(ids.map(async (id) => {
+  return Promise.all(ids.map((id) => {
     const url = new URL(`${id}.json`, dir);
+    let table = loaded.get(url.href);
+    if (!table) {
+      table = loadTable(url, id);
+      loaded.set(url.href, table);
+      table.catch(() => loaded.delete(url.href));
+    }
+    return table;
+  }));
+}
+
+async function loadTable(url: URL, id: string): Promise<HolidayTable> {
+  {
     let table: Partial<HolidayTable>;
     try {
       table = JSON.parse(await readFile(url, 'utf8')) as Partial<HolidayTable>;
@@ -23,5 +38,5 @@ export async function loadHolidayTables(ids: readonly string[], dir: URL = HOLID
       return fail(ExitCode.internal, 'holiday-table-invalid', `the holiday table ${url.pathname} is damaged; run \`npm run holidays\``);
     }
     return table as HolidayTable;
-  }));
+  }
 }
