@@ -1,11 +1,15 @@
 // The parts of a .docx that are the same in every letter (styles, numbering definitions, settings,
-// font table, theme, relationships, content types), made by the docx library once per process from
-// an empty document and cut at the places where a letter's own content goes. docx-xml.ts writes
-// the rest (body, footer, properties) straight from the Document, which is about ten times faster
-// than building docx's object tree for every letter.
+// font table, theme, relationships, content types), made by the docx library from an empty document
+// and cut at the places where a letter's own content goes; docx-xml.ts writes the rest straight
+// from the Document. `npm run build` saves the template to dist/docx-template.json
+// (scripts/build-docx-template.mjs), so a run does not load docx at all (~130 ms of CPU cold);
+// without that file, or with one made from other styles, it is made here once per process.
+import { existsSync, readFileSync } from 'node:fs';
 import type * as Docx from 'docx';
 import { strFromU8, unzipSync } from 'fflate';
 import { buildNumbering, buildSharedStyles, pageGeometry, stylesFor } from './docx-styles.js';
+import type { Deflated } from './docx-zip.js';
+import * as look from './style.js';
 
 /** Stand-ins the template is made with, found again in docx's output and cut out there. */
 const LANGUAGE = 'x-oedr-language';
@@ -13,8 +17,8 @@ const LANGUAGE = 'x-oedr-language';
 export interface Template {
   /** Every part name in the order docx zips them. */
   order: string[];
-  /** The parts that never change. */
-  fixed: Map<string, string>;
+  /** The parts that never change, by name. */
+  fixed: Record<string, string>;
   /** word/document.xml up to and including `<w:body>`, and from `<w:sectPr` (which has the footer reference) on. */
   documentHead: string;
   documentTail: string;
@@ -34,19 +38,43 @@ export interface Template {
   nextAbstractId: number;
   /** word/_rels/document.xml.rels before the font table's relationship, which comes after the links. */
   relsHead: string;
-  /** The font table's relationship, numbered `id`, and the end of the part. */
-  relsTail: (id: number) => string;
+  /** The font table's relationship and the end of the part, before and after its number. */
+  fontTableRel: [string, string];
   /** The font table's relationship id in a letter without links. */
   fontTableId: number;
+  /** The fixed parts deflated at build time (dist/docx-template.json), so a first letter need not. */
+  deflated?: Record<string, Deflated>;
+}
+
+/** dist/docx-template.json: the template, the styles it was made from, its fixed parts deflated (base64). */
+export interface SavedTemplate {
+  key: string;
+  template: Template;
+  deflated: Record<string, { crc: number; size: number; data: string }>;
 }
 
 export const FOOTER_PART = 'word/footer1.xml';
 
+const SAVED = new URL('../../dist/docx-template.json', import.meta.url);
+
+/** What the template is made from beyond docx-styles.ts: a saved one made from other styles is not used. */
+export const templateKey = (): string =>
+  JSON.stringify([look.colors, look.page, look.font, look.headings, look.paragraphs, look.table, look.quote, look.list, look.link]);
+
 let made: Promise<Template> | undefined;
 
-/** The template, made on first use: docx is about 20 ms to import, so only when a DOCX is wanted. */
+/** The template: the one `npm run build` saved, or made on first use (docx loads only then). */
 export function docxTemplate(): Promise<Template> {
-  return (made ??= import('docx').then(makeTemplate));
+  return (made ??= savedTemplate() ?? import('docx').then(makeTemplate));
+}
+
+function savedTemplate(): Promise<Template> | undefined {
+  if (!existsSync(SAVED)) return undefined;
+  const saved = JSON.parse(readFileSync(SAVED, 'utf8')) as SavedTemplate;
+  if (saved.key !== templateKey()) return undefined;
+  const deflated: Record<string, Deflated> = {};
+  for (const [name, d] of Object.entries(saved.deflated)) deflated[name] = { ...d, data: Buffer.from(d.data, 'base64') };
+  return Promise.resolve({ ...saved.template, deflated });
 }
 
 export async function makeTemplate(docx: typeof Docx): Promise<Template> {
@@ -104,11 +132,11 @@ export async function makeTemplate(docx: typeof Docx): Promise<Template> {
   );
 
   const varying = new Set(['word/document.xml', 'word/styles.xml', FOOTER_PART, 'word/numbering.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml']);
-  const fixed = new Map<string, string>();
+  const fixed: Record<string, string> = {};
   for (const [name, data] of parts) {
     if (varying.has(name)) continue;
     if (typeof data !== 'string') throw new Error(`docx writer: unexpected binary part ${name}`);
-    fixed.set(name, data);
+    fixed[name] = data;
   }
   return {
     order: [...parts.keys()],
@@ -126,7 +154,7 @@ export async function makeTemplate(docx: typeof Docx): Promise<Template> {
     decimalAbstractId,
     nextAbstractId: Math.max(...abstractIds) + 1,
     relsHead: rels[1]!,
-    relsTail: (id) => `${rels[2]}${id}${rels[4]}${rels[5]}`,
+    fontTableRel: [rels[2]!, rels[4]! + rels[5]!],
     fontTableId: Number(rels[3]),
   };
 }

@@ -126,7 +126,7 @@ export function letterParts(blocks: readonly Block[], template: Template): Lette
   return {
     document: template.documentHead + body.out.join('') + template.documentTail,
     numbering: body.numbering.xml(),
-    relationships: rels + template.relsTail(fontTable),
+    relationships: rels + template.fontTableRel.join(String(fontTable)),
   };
 }
 

@@ -1,6 +1,6 @@
 // The .docx zip, written here rather than by fflate's zipSync so that the parts that are the same in
 // every letter (styles, numbering, theme, settings, font table, content types, relationships: over
-// half of the package) are deflated once per writer instead of once per letter. The bytes are
+// half of the package) are deflated once per writer, or at build time, instead of once per letter. The bytes are
 // exactly what zipSync wrote with the same options (tested): same headers, same deflate (fflate's,
 // pure JavaScript, so the DOCX does not depend on Node's zlib build), entries in the given order.
 import { deflateSync, strToU8 } from 'fflate';
@@ -23,11 +23,14 @@ const MADE_BY_VERSION = 20;
 const MADE_BY_SYSTEM = 0;
 const ATTRS = 0;
 
-interface Entry {
-  name: Uint8Array;
+/** A part's bytes deflated, with what the zip headers need about the original. */
+export interface Deflated {
   crc: number;
   size: number;
   data: Uint8Array;
+}
+interface Entry extends Deflated {
+  name: Uint8Array;
 }
 
 /** One entry per part name: the last text zipped under it and its deflated form. */
@@ -35,23 +38,36 @@ type Memo = Map<string, { text: string; entry: Entry }>;
 
 export type Zipper = (parts: Iterable<readonly [string, string | Uint8Array]>) => Uint8Array;
 
-/** Returns a zip function that remembers each part's last text, for a writer's lifetime. */
-export function createZipper(): Zipper {
+/**
+ * Returns a zip function that remembers each part's last text, for a writer's lifetime. `ahead` are
+ * parts deflated beforehand (deflatePart, e.g. at build time), remembered from the start.
+ */
+export function createZipper(ahead: Iterable<readonly [string, string, Deflated]> = []): Zipper {
   const memo: Memo = new Map();
+  for (const [name, text, d] of ahead) memo.set(name, { text, entry: { name: nameBytes(name), ...d } });
   const entryOf = (name: string, data: string | Uint8Array): Entry => {
-    if (typeof data !== 'string') return deflated(name, data);
+    if (typeof data !== 'string') return { name: nameBytes(name), ...deflateBytes(data) };
     const hit = memo.get(name);
     if (hit?.text === data) return hit.entry;
-    const entry = deflated(name, strToU8(data));
+    const entry = { name: nameBytes(name), ...deflatePart(data) };
     memo.set(name, { text: data, entry });
     return entry;
   };
   return (parts) => write([...parts].map(([name, data]) => entryOf(name, data)));
 }
 
-function deflated(name: string, bytes: Uint8Array): Entry {
+/** A part's text deflated as the zipper does it. */
+export function deflatePart(text: string): Deflated {
+  return deflateBytes(strToU8(text));
+}
+
+function deflateBytes(bytes: Uint8Array): Deflated {
+  return { crc: crc32(bytes), size: bytes.length, data: deflateSync(bytes, { level: ZIP_LEVEL }) };
+}
+
+function nameBytes(name: string): Uint8Array {
   if (!/^[\x20-\x7e]+$/.test(name)) throw new Error(`docx writer: part name ${JSON.stringify(name)} is not plain ASCII`);
-  return { name: strToU8(name), crc: crc32(bytes), size: bytes.length, data: deflateSync(bytes, { level: ZIP_LEVEL }) };
+  return strToU8(name);
 }
 
 /** Local headers with data, the central directory, its end record (PKWARE APPNOTE 4.3). */

@@ -12,9 +12,11 @@ export interface DocxWriter {
   write(doc: Document): Promise<Uint8Array>;
 }
 
-export async function createDocxWriter(): Promise<DocxWriter> {
-  const template = await docxTemplate();
-  const zip = createZipper();
+/** `template` is for tests; by default the one the build saved, or made with docx (docx-template.ts). */
+export async function createDocxWriter(template?: Template): Promise<DocxWriter> {
+  template ??= await docxTemplate();
+  const { fixed, deflated = {} } = template;
+  const zip = createZipper(Object.entries(deflated).map(([name, d]) => [name, fixed[name]!, d] as const));
   return {
     extension: 'docx',
     async write(doc) {
@@ -35,5 +37,5 @@ function writeDocx(doc: Document, template: Template, zip: Zipper): Uint8Array {
     [FOOTER_PART]: footerPart(meta.footer, meta.pageLabel, template),
     'docProps/core.xml': corePart(meta, date),
   };
-  return zip(template.order.map((name) => [name, own[name] ?? template.fixed.get(name)!] as const));
+  return zip(template.order.map((name) => [name, own[name] ?? template.fixed[name]!] as const));
 }
