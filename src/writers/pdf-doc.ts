@@ -4,7 +4,7 @@
 // import, per-document object machinery and fontkit subsetting were most of the PDF writer's time;
 // the drawing calls keep pdfkit's names and write the same content-stream operators it wrote.
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, type ZlibOptions } from 'node:zlib';
 import type { Face } from './pdf-fonts.js';
 import type { TrueTypeFont } from './pdf-ttf.js';
 
@@ -71,6 +71,9 @@ export class Page {
   readonly mcidOwners: number[] = [];
   /** The page's key in the structure parent tree, given when it first gets marked content. */
   structParents: number | undefined;
+  /** The fill colour in effect at the end of the content so far (black at the start), and the ones saved by q. */
+  fill = '#000000';
+  readonly saved: string[] = [];
 
   constructor(
     readonly num: number,
@@ -138,8 +141,8 @@ export interface PdfDocumentOptions {
   height: number;
   info: PdfInfo;
   fonts: Readonly<Record<Face, TrueTypeFont>>;
-  /** zlib level for content streams and font files. */
-  level: number;
+  /** zlib options for content streams and font files. */
+  deflate: ZlibOptions;
 }
 
 export class PdfDocument {
@@ -190,7 +193,10 @@ export class PdfDocument {
     return this;
   }
 
+  /** Sets the fill colour, unless it is the one in effect already (q/Q tracked). */
   fillColor(color: string): this {
+    if (this.page.fill === color) return this;
+    this.page.fill = color;
     return this.addContent(`/DeviceRGB cs\n${rgb(color)} scn`);
   }
 
@@ -199,10 +205,12 @@ export class PdfDocument {
   }
 
   save(): this {
+    this.page.saved.push(this.page.fill);
     return this.addContent('q');
   }
 
   restore(): this {
+    this.page.fill = this.page.saved.pop() ?? '#000000';
     return this.addContent('Q');
   }
 
@@ -309,10 +317,10 @@ export class PdfDocument {
   // --- output -----------------------------------------------------------------------------------
 
   end(): Uint8Array {
-    const { info, width, height, level } = this.options;
+    const { info, width, height, deflate } = this.options;
     const set = (n: number, body: string | [string, Uint8Array]) => (this.objects[n] = body);
     const stream = (dict: string, data: Uint8Array): [string, Uint8Array] => {
-      const z = deflateSync(data, { level });
+      const z = deflateSync(data, deflate);
       return [`<< ${dict}/Length ${z.length} /Filter /FlateDecode >>`, z];
     };
 

@@ -56,6 +56,8 @@ export async function loadFonts(): Promise<FontSet> {
     check(texts) {
       const missing = new Set<number>();
       for (const t of texts) {
+        // Printable ASCII and white space are in every face: most text needs no look-up at all.
+        if (ASCII.test(t)) continue;
         for (const ch of t) {
           const cp = ch.codePointAt(0)!;
           // covers() is a map look-up and nearly always true; needsGlyph() runs a regular expression.
@@ -73,6 +75,9 @@ export async function loadFonts(): Promise<FontSet> {
     },
   };
 }
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x20-\x7e\t\n\r]*$/;
 
 /** One glyph of shaped text: its id in the font, the code points it stands for (ToUnicode) and its advance. */
 export interface GlyphRecord {

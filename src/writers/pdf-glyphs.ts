@@ -23,10 +23,10 @@ export class GlyphPainter {
     if (hex === '') return;
     const page = doc.page;
     page.fonts.add(font);
-    const baseline = page.height - y - ((font.ttf.ascent * font.scale) / 1000) * size;
-    doc.addContent(
-      `q\n1 0 0 -1 0 ${num(page.height)} cm\nBT\n1 0 0 1 ${num(x)} ${num(baseline)} Tm\n/${font.id} ${num(size)} Tf\n[<${hex}> 0] TJ\nET\nQ`,
-    );
+    // The page's coordinates run down from the top (pdf-doc.ts flips them once per page); a text
+    // matrix that flips again sets the glyphs upright at a baseline one ascent below `y`.
+    const baseline = y + ((font.ttf.ascent * font.scale) / 1000) * size;
+    doc.addContent(`BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n/${font.id} ${num(size)} Tf\n<${hex}> Tj\nET`);
   }
 
   /** The hex glyph string for `text`, registering its glyphs (in order) with the font's subset. */
