@@ -11,7 +11,7 @@ import { buildNumbering, buildSharedStyles, pageGeometry, stylesFor } from './do
 import type { Deflated } from './docx-zip.js';
 import * as look from './style.js';
 
-/** Stand-ins the template is made with, found again in docx's output and cut out there. */
+/** The stand-in language the template is made with, found again in styles.xml and cut out there. */
 const LANGUAGE = 'x-oedr-language';
 
 export interface Template {
@@ -57,7 +57,10 @@ export const FOOTER_PART = 'word/footer1.xml';
 
 const SAVED = new URL('../../dist/docx-template.json', import.meta.url);
 
-/** What the template is made from beyond docx-styles.ts: a saved one made from other styles is not used. */
+/**
+ * The style sheet the template was made from: a saved template made from other styles is not used.
+ * (docx-styles.ts and docx itself change dist/ only with a rebuild, which saves a new template.)
+ */
 export const templateKey = (): string =>
   JSON.stringify([look.colors, look.page, look.font, look.headings, look.paragraphs, look.table, look.quote, look.list, look.link]);
 
@@ -70,7 +73,12 @@ export function docxTemplate(): Promise<Template> {
 
 function savedTemplate(): Promise<Template> | undefined {
   if (!existsSync(SAVED)) return undefined;
-  const saved = JSON.parse(readFileSync(SAVED, 'utf8')) as SavedTemplate;
+  let saved: SavedTemplate;
+  try {
+    saved = JSON.parse(readFileSync(SAVED, 'utf8')) as SavedTemplate;
+  } catch {
+    return undefined;
+  }
   if (saved.key !== templateKey()) return undefined;
   const deflated: Record<string, Deflated> = {};
   for (const [name, d] of Object.entries(saved.deflated)) deflated[name] = { ...d, data: Buffer.from(d.data, 'base64') };
