@@ -108,9 +108,11 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   };
   const runnable = jobs.flatMap((j, i) => ('kind' in j ? [{ i, job: j }] : []));
   for (const [i, j] of jobs.entries()) if (!('kind' in j)) arrive(i, { code: ExitCode.usage, diagnostics: [j], outputs: [], ms: 0 });
-  const workers = jobCount(runnable.length, DRAFT_PARALLEL_THRESHOLD);
-  if (workers > 1) {
-    await runInWorkers<DraftResult>(runnable.map((r) => r.job), workers, (k, result) => arrive(runnable[k]!.i, result));
+  // The main thread drafts too, beside one worker per other core: see PoolOptions.local.
+  const threads = jobCount(runnable.length, DRAFT_PARALLEL_THRESHOLD);
+  if (threads > 1) {
+    await runInWorkers<DraftResult>(runnable.map((r) => r.job), threads - 1, (k, result) => arrive(runnable[k]!.i, result),
+      { local: (job) => runDraftJob(job as DraftJob) });
   } else {
     for (const { i, job } of runnable) arrive(i, await runDraftJob(job));
   }

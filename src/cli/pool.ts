@@ -12,7 +12,13 @@ import type { AnyResult, Job } from './worker.js';
 export const PARALLEL_THRESHOLD = 64;
 export const DRAFT_PARALLEL_THRESHOLD = 8;
 
-/** OEDR_JOBS=1 keeps everything on the main thread; the default is one worker per core. */
+/**
+ * Jobs sent ahead to each worker, so that it never waits for the main thread between two jobs
+ * (the main thread may be busy rendering a letter of its own when a result arrives).
+ */
+export const PREFETCH = 2;
+
+/** OEDR_JOBS=1 keeps everything on the main thread; the default is one thread per core. */
 export function jobCount(items: number, threshold = PARALLEL_THRESHOLD): number {
   const env = Number(process.env.OEDR_JOBS);
   const cores = Number.isInteger(env) && env > 0 ? env : availableParallelism();
@@ -23,54 +29,93 @@ export function jobCount(items: number, threshold = PARALLEL_THRESHOLD): number 
 // Source files run under vitest have no compiled worker beside them; there, batches run in-thread.
 const workerUrl = import.meta.url.endsWith('.ts') ? undefined : new URL('./worker.js', import.meta.url);
 
-/**
- * `onResult` sees each result as it arrives (in any order); `url` is for tests, which run a worker
- * that misbehaves on purpose.
- */
+export interface PoolOptions<R> {
+  /** The worker script; tests pass one that misbehaves on purpose. */
+  url?: URL;
+  /**
+   * Run jobs on this thread too, taken from the same queue as the workers'. A draft worker loads
+   * the writers, fonts and templates and warms them up again (1-2 s of CPU) and holds its own heap,
+   * so on 2 cores the main thread and one worker draft more letters, in less memory, than two
+   * workers beside an idle main thread.
+   */
+  local?: (job: Job) => Promise<R>;
+}
+
+/** `onResult` sees each result as it arrives (in any order). */
 export async function runInWorkers<R extends AnyResult>(
-  jobs: Job[], workers: number, onResult?: (index: number, result: R) => void, url: URL | undefined = workerUrl,
+  jobs: Job[], workers: number, onResult?: (index: number, result: R) => void, options: URL | PoolOptions<R> | undefined = {},
 ): Promise<R[]> {
+  const { url = workerUrl, local } = options instanceof URL ? { url: options } : options;
   if (!url) throw new Error('runInWorkers: no compiled worker to run');
   const results: R[] = new Array(jobs.length);
   let next = 0;
+  let stopped = false;
   const spawned: Worker[] = [];
+  const take = () => (!stopped && next < jobs.length ? next++ : undefined);
+  const settle = (index: number, result: R) => {
+    results[index] = result;
+    onResult?.(index, result);
+  };
+
+  const runWorker = (worker: Worker, inFlight: number[]) => new Promise<void>((resolve, reject) => {
+    let finished = false;
+    const feed = () => {
+      while (inFlight.length < PREFETCH) {
+        const index = take();
+        if (index === undefined) break;
+        inFlight.push(index);
+        worker.postMessage({ index, job: jobs[index] });
+      }
+      if (!inFlight.length) {
+        finished = true;
+        void worker.terminate().then(() => resolve());
+      }
+    };
+    worker.on('message', (m: { index: number; result: R }) => {
+      inFlight.splice(inFlight.indexOf(m.index), 1);
+      settle(m.index, m.result);
+      feed();
+    });
+    worker.on('error', (e) => {
+      finished = true;
+      reject(e);
+    });
+    // A worker killed from outside, or one that calls process.exit, ends without an 'error' event;
+    // without this the batch would wait for its answer forever.
+    worker.on('exit', (exitCode) => {
+      if (finished) return;
+      finished = true;
+      const job = inFlight.length ? ` while working on ${jobs[inFlight[0]!]!.file}` : '';
+      reject(new Error(`a worker thread stopped unexpectedly (exit code ${exitCode})${job}`));
+    });
+    feed();
+  });
+
+  const runLocal = async (run: (job: Job) => Promise<R>) => {
+    for (let index = take(); index !== undefined; index = take()) {
+      settle(index, await run(jobs[index]!));
+      // Let the workers' answers in, so that each gets its next job without waiting for this thread.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
   try {
-    await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
+    const pool = Array.from({ length: workers }, () => {
       const worker = new Worker(url);
       spawned.push(worker);
-      let finished = false;
-      let current: number | undefined;
-      const feed = () => {
-        if (next < jobs.length) {
-          current = next++;
-          worker.postMessage({ index: current, job: jobs[current] });
-        } else {
-          finished = true;
-          current = undefined;
-          void worker.terminate().then(() => resolve());
-        }
-      };
-      worker.on('message', (m: { index: number; result: R }) => {
-        results[m.index] = m.result;
-        onResult?.(m.index, m.result);
-        feed();
-      });
-      worker.on('error', (e) => {
-        finished = true;
-        reject(e);
-      });
-      // A worker killed from outside, or one that calls process.exit, ends without an 'error' event;
-      // without this the batch would wait for its answer forever.
-      worker.on('exit', (exitCode) => {
-        if (finished) return;
-        finished = true;
-        const job = current === undefined ? '' : ` while working on ${jobs[current]!.file}`;
-        reject(new Error(`a worker thread stopped unexpectedly (exit code ${exitCode})${job}`));
-      });
-      feed();
-    })));
+      return { worker, inFlight: [] as number[] };
+    });
+    // The first jobs go round the workers one at a time, then each gets its jobs sent ahead.
+    for (const w of pool) {
+      const index = take();
+      if (index === undefined) break;
+      w.inFlight.push(index);
+      w.worker.postMessage({ index, job: jobs[index] });
+    }
+    await Promise.all([...pool.map((w) => runWorker(w.worker, w.inFlight)), ...(local ? [runLocal(local)] : [])]);
   } catch (e) {
     // One worker failed: stop the others rather than leave them holding the process open.
+    stopped = true;
     await Promise.all(spawned.map((w) => w.terminate()));
     throw e;
   }

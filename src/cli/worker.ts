@@ -74,6 +74,17 @@ export async function runAnyJob(job: Job): Promise<AnyResult> {
   return (await import('./draft-job.js')).runDraftJob(job);
 }
 
-parentPort?.on('message', async (m: { index: number; job: Job }) => {
-  parentPort!.postMessage({ index: m.index, result: await runAnyJob(m.job) });
+// The pool sends jobs ahead (see PREFETCH); they are run one after the other, never interleaved,
+// so only one letter's documents are alive at a time.
+const queue: { index: number; job: Job }[] = [];
+let running = false;
+parentPort?.on('message', (m: { index: number; job: Job }) => {
+  queue.push(m);
+  if (!running) void drain();
 });
+
+async function drain(): Promise<void> {
+  running = true;
+  for (let m = queue.shift(); m; m = queue.shift()) parentPort!.postMessage({ index: m.index, result: await runAnyJob(m.job) });
+  running = false;
+}
