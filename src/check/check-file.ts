@@ -123,7 +123,7 @@ class Reader {
     const text = new TextDecoder(this.decoder.encoding).decode(head, { stream: true });
     this.qualifier = sniffQualifier(text, this.dialect.delimiter!);
     this.delimiter = sniffDelimiter(text, this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier!);
-    this.parser = new CsvStream(this.delimiter ?? this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier, (cells, line) => this.record(cells, line));
+    this.parser = new CsvStream(this.delimiter ?? this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier, (cells, line) => this.record(cells, line), true);
   }
 
   push(chunk: Buffer): void {
@@ -150,7 +150,7 @@ class Reader {
   private record(cells: string[], line: number): void {
     const p = this.parser;
     if (this.values) {
-      this.values.row(cells, line, p.text, p.start, p.stop);
+      this.values.row(cells, line, p.h1, p.h2);
       if (this.total) this.total(cells, line);
       return;
     }
@@ -190,7 +190,7 @@ class Reader {
       this.bound = true;
     }
     if (dataRow) {
-      v.row(cells, line, this.parser.text, this.parser.start, this.parser.stop);
+      v.row(cells, line, this.parser.h1, this.parser.h2);
       this.total?.(cells, line);
     }
     return v;

@@ -19,17 +19,22 @@ export const MAX_RECORD = 16 * 1024 * 1024;
 
 export type OnRecord = (fields: string[], line: number) => void;
 
-interface Parsed { end: number; fields: string[]; newlines: number; eol: 'crlf' | 'lf' | 'cr' | 'eof'; badQuote: boolean; quoted: boolean }
+interface Parsed { end: number; fields: string[]; newlines: number; eol: 'crlf' | 'lf' | 'cr' | 'eof'; badQuote: boolean; quoted: boolean; h1: number; h2: number }
+
+const P1 = 2654435761;
+const P2 = 1597334677;
+/** Mixed in after each value, so that ["ab", ""] and ["a", "b"] differ: no character code equals it. */
+const END = 0x10000;
 
 export class CsvStream {
   readonly stats: CsvStats = { records: 0, crlf: 0, lf: 0, cr: 0, badQuotes: { count: 0, lines: [] } };
   /**
-   * While onRecord runs: the record's own text is text.slice(start, stop), its line break left out
-   * (for hashing the row where it lies instead of value by value).
+   * With `hash` on, while onRecord runs: a 64-bit hash of the record's values, as two running
+   * 32-bit halves that Hasher.finish (hash-table.ts) mixes. It is computed in the loop that finds
+   * where each value ends, instead of in a second pass over every character.
    */
-  text = '';
-  start = 0;
-  stop = 0;
+  h1 = 0;
+  h2 = 0;
   private buf = '';
   private line = 1;
   private stopped = false;
@@ -37,7 +42,7 @@ export class CsvStream {
   private readonly q: number;
   private readonly quote: string;
 
-  constructor(delimiter: string, quote: string | undefined, private readonly onRecord: OnRecord) {
+  constructor(delimiter: string, quote: string | undefined, private readonly onRecord: OnRecord, private readonly hash = false) {
     this.d = delimiter.charCodeAt(0);
     this.quote = quote ?? '';
     this.q = quote ? quote.charCodeAt(0) : -1;
@@ -60,7 +65,6 @@ export class CsvStream {
     while (i < s.length) {
       const r = this.record(s, i, final);
       if (!r) break;
-      const from = i;
       i = r.end;
       const st = this.stats;
       if (r.eol !== 'eof') st[r.eol]++;
@@ -71,14 +75,12 @@ export class CsvStream {
       // Blank lines carry no record.
       if (r.quoted || r.fields.length > 1 || r.fields[0] !== '') {
         st.records++;
-        this.text = s;
-        this.start = from;
-        this.stop = r.end - (r.eol === 'crlf' ? 2 : r.eol === 'eof' ? 0 : 1);
+        this.h1 = r.h1;
+        this.h2 = r.h2;
         this.onRecord(r.fields, this.line);
       }
       this.line += r.newlines + (r.eol === 'eof' ? 0 : 1);
     }
-    this.text = '';
     this.buf = s.slice(i);
     if (!final && this.buf.length > MAX_RECORD) {
       this.stats.unterminated = this.line;
@@ -94,6 +96,9 @@ export class CsvStream {
     let newlines = 0;
     let badQuote = false;
     let quoted = false;
+    const hash = this.hash;
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
     for (;;) {
       let value: string;
       if (s.charCodeAt(i) === this.q) {
@@ -123,22 +128,45 @@ export class CsvStream {
         if (stop === n && !final) return undefined;
         if (stop > i) { badQuote = true; parts += s.slice(i, stop); i = stop; }
         value = parts;
+        if (hash) {
+          for (let k = 0; k < parts.length; k++) {
+            const c = parts.charCodeAt(k);
+            h1 = Math.imul(h1 ^ c, P1);
+            h2 = Math.imul(h2 ^ c, P2);
+          }
+        }
       } else {
-        const stop = this.scan(s, i);
+        let stop: number;
+        if (hash) {
+          // scan(), hashing each character on the way.
+          const d = this.d;
+          let j = i;
+          for (; j < n; j++) {
+            const c = s.charCodeAt(j);
+            if (c === d || c === 10 || c === 13) break;
+            h1 = Math.imul(h1 ^ c, P1);
+            h2 = Math.imul(h2 ^ c, P2);
+          }
+          stop = j;
+        } else stop = this.scan(s, i);
         if (stop === n && !final) return undefined;
         value = s.slice(i, stop);
         if (this.q !== -1 && value.includes(this.quote)) badQuote = true;
         i = stop;
       }
       fields.push(value);
-      if (i >= n) return { end: n, fields, newlines, eol: 'eof', badQuote, quoted };
+      if (hash) {
+        h1 = Math.imul(h1 ^ END, P1);
+        h2 = Math.imul(h2 ^ END, P2);
+      }
+      if (i >= n) return { end: n, fields, newlines, eol: 'eof', badQuote, quoted, h1, h2 };
       const c = s.charCodeAt(i);
       if (c === this.d) { i++; continue; }
-      if (c === 10) return { end: i + 1, fields, newlines, eol: 'lf', badQuote, quoted };
+      if (c === 10) return { end: i + 1, fields, newlines, eol: 'lf', badQuote, quoted, h1, h2 };
       // c is a carriage return
       if (i + 1 === n && !final) return undefined;
-      if (s.charCodeAt(i + 1) === 10) return { end: i + 2, fields, newlines, eol: 'crlf', badQuote, quoted };
-      return { end: i + 1, fields, newlines, eol: 'cr', badQuote, quoted };
+      if (s.charCodeAt(i + 1) === 10) return { end: i + 2, fields, newlines, eol: 'crlf', badQuote, quoted, h1, h2 };
+      return { end: i + 1, fields, newlines, eol: 'cr', badQuote, quoted, h1, h2 };
     }
   }
 

@@ -7,11 +7,12 @@
 export class Hasher {
   hi = 0;
 
-  /** The hash of s.slice(start, end), without the new string. */
-  text(s: string, start: number, end: number): number {
-    let h1 = 0xdeadbeef ^ (end - start);
-    let h2 = 0x41c6ce57 ^ (end - start);
-    let i = start;
+  /** The hash of one value. */
+  value(s: string): number {
+    const end = s.length;
+    let h1 = 0xdeadbeef ^ end;
+    let h2 = 0x41c6ce57 ^ end;
+    let i = 0;
     for (; i + 1 < end; i += 2) {
       const c = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
       h1 = Math.imul(h1 ^ c, 2654435761);
@@ -24,11 +25,8 @@ export class Hasher {
     return this.finish(h1, h2);
   }
 
-  value(s: string): number {
-    return this.text(s, 0, s.length);
-  }
-
-  private finish(h1: number, h2: number): number {
+  /** Mixes two running 32-bit halves (as CsvStream leaves them) into the hash. */
+  finish(h1: number, h2: number): number {
     h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
     h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
     this.hi = h2 >>> 0;
@@ -46,7 +44,7 @@ export class HashTable {
   private val: Uint32Array;
   private mask: number;
 
-  constructor(readonly max: number, initialSlots = 1 << 12) {
+  constructor(readonly max: number, initialSlots = 1 << 16) {
     this.lo = new Uint32Array(initialSlots);
     this.hi = new Uint32Array(initialSlots);
     this.val = new Uint32Array(initialSlots);

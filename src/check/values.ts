@@ -76,8 +76,8 @@ export class ValueChecker {
     this.keyCol = key !== undefined && key >= 0 ? key : -1;
   }
 
-  /** One row: its cells, its first line, and its own text as text.slice(start, end) (what duplicates are judged on). */
-  row(cells: string[], line: number, text: string, start: number, end: number): void {
+  /** One row: its cells, its first line, and the two running halves of its hash from CsvStream (what duplicates are judged on). */
+  row(cells: string[], line: number, h1: number, h2: number): void {
     this.rows++;
     if (cells.length !== this.o.width) note(this.ragged, line, String(cells.length));
     const state = this.state;
@@ -92,7 +92,7 @@ export class ValueChecker {
       if (s.dated) this.range(s, v, line);
     }
     const h = this.hasher;
-    const lo = h.text(text, start, end);
+    const lo = h.finish(h1, h2);
     const first = this.seen.getOrAdd(lo, h.hi, line);
     if (first !== 0) note(this.dupes, line, String(first));
     if (this.keyCol >= 0) {

@@ -55,10 +55,19 @@ describe('HashTable', () => {
   });
 });
 
-test('CsvStream hands out the text of each record without its line break', () => {
-  const texts: string[] = [];
-  const p = new CsvStream(',', '"', () => texts.push(p.text.slice(p.start, p.stop)));
-  for (const chunk of ['a,"b', '\nc"\r', '\nd,e\n', 'f']) p.push(chunk);
-  p.end();
-  expect(texts).toEqual(['a,"b\nc"', 'd,e', 'f']);
+test('CsvStream hashes the values of each record as it reads them: quoting aside, the same values give the same hash, however the text is cut', () => {
+  const text = 'a,"b"\r\na,b\n"a,b"\nab,\na,b,\n"x ""y"""\nx "y",z\n';
+  const hashes = (chunks: string[]) => {
+    const out: string[] = [];
+    const h = new Hasher();
+    const p = new CsvStream(',', '"', () => out.push(`${h.finish(p.h1, p.h2)}:${h.hi}`), true);
+    for (const c of chunks) p.push(c);
+    p.end();
+    return out;
+  };
+  const whole = hashes([text]);
+  expect(whole).toHaveLength(7);
+  expect(whole[0]).toBe(whole[1]);
+  expect(new Set(whole).size).toBe(6);
+  for (let i = 0; i <= text.length; i++) expect(hashes([text.slice(0, i), text.slice(i)])).toEqual(whole);
 });
