@@ -81,7 +81,11 @@ export class Page {
   ) {}
 }
 
-/** One face as used by one document: its subset (old glyph id per new one), widths and text per glyph. */
+/**
+ * One face as used by one document. Its character ids are the TTF's glyph ids (CIDToGIDMap
+ * Identity, and the subset keeps every glyph at its id), so a run's glyph string is the same in
+ * every document and is made once per writer.
+ */
 export interface DocFont {
   readonly id: string;
   readonly face: Face;
@@ -89,12 +93,10 @@ export interface DocFont {
   readonly num: number;
   /** 1000 / unitsPerEm. */
   readonly scale: number;
-  readonly glyphs: number[];
-  readonly newId: Map<number, number>;
-  readonly widths: number[];
-  readonly unicode: (readonly number[])[];
-  /** text -> its new glyph ids as hex, for this document. */
-  readonly encoded: Map<string, string>;
+  /** Glyph id -> the code point it was first drawn for (ToUnicode); its keys are the glyphs used. */
+  readonly codePoints: Map<number, number>;
+  /** The texts already registered. */
+  readonly texts: Set<string>;
 }
 
 /** PDF numbers as pdfkit writes them: rounded to six decimals. */
@@ -246,18 +248,7 @@ export class PdfDocument {
     if (!f) {
       const ttf = this.options.fonts[face];
       const id = face === 'regular' ? 'F1' : `F${++this.fontCount}`;
-      f = {
-        id,
-        face,
-        ttf,
-        num: this.alloc(),
-        scale: 1000 / ttf.unitsPerEm,
-        glyphs: [0],
-        newId: new Map([[0, 0]]),
-        widths: [ttf.advanceWidth(0) * (1000 / ttf.unitsPerEm)],
-        unicode: [[0]],
-        encoded: new Map(),
-      };
+      f = { id, face, ttf, num: this.alloc(), scale: 1000 / ttf.unitsPerEm, codePoints: new Map(), texts: new Set() };
       this.fontsByFace.set(face, f);
     }
     return f;
@@ -446,7 +437,8 @@ export class PdfDocument {
     // The subset tag pdfkit derives from the font id: F1 -> BZZZZZ, F2 -> CZZZZZ, …
     const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((f.id.charCodeAt(i) || 73) + 17)).join('');
     const name = `${tag}+${ttf.postscriptName.replaceAll(' ', '_')}`;
-    const file = ttf.subset(f.glyphs);
+    const used = [...f.codePoints.keys()].sort((a, b) => a - b);
+    const file = ttf.subset(used);
     const fileNum = this.alloc();
     this.objects[fileNum] = stream(`/Length1 ${file.length} `, file);
     const { bbox } = ttf;
@@ -455,12 +447,21 @@ export class PdfDocument {
       `<< /Type /FontDescriptor /FontName /${name} /Flags ${flags} /FontBBox [${num(bbox.minX * scale)} ${num(bbox.minY * scale)} ${num(bbox.maxX * scale)} ${num(bbox.maxY * scale)}]` +
       ` /ItalicAngle ${num(d.italicAngle)} /Ascent ${num(ttf.ascent * scale)} /Descent ${num(ttf.descent * scale)} /CapHeight ${num(d.capHeight * scale)}` +
       ` /XHeight ${num(d.xHeight * scale)} /StemV 0 /FontFile2 ${fileNum} 0 R >>`;
+    // Widths of the glyphs drawn, consecutive ids grouped: [first [w1 w2 …] first [w …] …].
+    let w = '';
+    for (let i = 0; i < used.length; ) {
+      let j = i;
+      let ws = num(ttf.advanceWidth(used[i]!) * scale);
+      while (j + 1 < used.length && used[j + 1] === used[j]! + 1) ws += ` ${num(ttf.advanceWidth(used[++j]!) * scale)}`;
+      w += `${used[i]} [${ws}] `;
+      i = j + 1;
+    }
     const cid = this.alloc();
     this.objects[cid] =
       `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>` +
-      ` /FontDescriptor ${descriptor} 0 R /W [0 [${f.widths.map(num).join(' ')}]] /CIDToGIDMap /Identity >>`;
+      ` /FontDescriptor ${descriptor} 0 R /W [${w.trimEnd()}] /CIDToGIDMap /Identity >>`;
     const toUnicode = this.alloc();
-    this.objects[toUnicode] = stream('', Buffer.from(toUnicodeCmap(f.unicode), 'latin1'));
+    this.objects[toUnicode] = stream('', Buffer.from(toUnicodeCmap(used, f.codePoints), 'latin1'));
     this.objects[f.num] = `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`;
   }
 
@@ -491,24 +492,23 @@ export class PdfDocument {
   }
 }
 
-/** The ToUnicode CMap: each glyph of the subset back to the code points it was drawn for. */
-function toUnicodeCmap(unicode: readonly (readonly number[])[]): string {
-  const entries = unicode.map((cps) => {
+/** The ToUnicode CMap: each glyph drawn back to the code point it was drawn for. */
+function toUnicodeCmap(used: readonly number[], codePoints: ReadonlyMap<number, number>): string {
+  const entries = used.map((g) => {
+    let v = codePoints.get(g)!;
     let s = '';
-    for (let v of cps) {
-      if (v > 0xffff) {
-        v -= 0x10000;
-        s += hex4(((v >>> 10) & 0x3ff) | 0xd800);
-        v = 0xdc00 | (v & 0x3ff);
-      }
-      s += hex4(v);
+    if (v > 0xffff) {
+      v -= 0x10000;
+      s += hex4(((v >>> 10) & 0x3ff) | 0xd800);
+      v = 0xdc00 | (v & 0x3ff);
     }
-    return `<${s}>`;
+    return `<${hex4(g)}> <${s}${hex4(v)}>`;
   });
-  const ranges: string[] = [];
-  for (let start = 0; start < entries.length; start += 256) {
-    const end = Math.min(start + 256, entries.length);
-    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+  // At most 100 mappings per beginbfchar block.
+  let blocks = '';
+  for (let i = 0; i < entries.length; i += 100) {
+    const block = entries.slice(i, i + 100);
+    blocks += `${block.length} beginbfchar\n${block.join('\n')}\nendbfchar\n`;
   }
   return `/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -523,10 +523,7 @@ begincmap
 1 begincodespacerange
 <0000><ffff>
 endcodespacerange
-${ranges.length} beginbfrange
-${ranges.join('\n')}
-endbfrange
-endcmap
+${blocks}endcmap
 CMapName currentdict /CMap defineresource pop
 end
 end`;

@@ -20,8 +20,8 @@ export interface FontSet {
   covers(codePoint: number): boolean;
   /** Width in points of `text` set in `face` at `size`, as it is drawn. */
   width(face: Face, text: string, size: number): number;
-  /** The glyphs `text` is drawn with in `face`, shared by every document of the writer. */
-  glyphs(face: Face, text: string): readonly GlyphRecord[];
+  /** `text` shaped in `face`: its glyphs, the code point of each, and their ids as a PDF hex string; shared by every document of the writer. */
+  shaped(face: Face, text: string): ShapedRun;
   /** Throws a font-coverage OedrError naming every distinct character the fonts lack. */
   check(texts: Iterable<string>): void;
 }
@@ -50,8 +50,8 @@ export async function loadFonts(): Promise<FontSet> {
     width(face, text, size) {
       return (shapers[face].shaped(text).advance / fonts[face].unitsPerEm) * size;
     },
-    glyphs(face, text) {
-      return shapers[face].shaped(text).glyphs;
+    shaped(face, text) {
+      return shapers[face].shaped(text);
     },
     check(texts) {
       const missing = new Set<number>();
@@ -79,16 +79,19 @@ export async function loadFonts(): Promise<FontSet> {
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x20-\x7e\t\n\r]*$/;
 
-/** One glyph of shaped text: its id in the font, the code points it stands for (ToUnicode) and its advance. */
-export interface GlyphRecord {
-  readonly id: number;
-  readonly codePoints: readonly number[];
-  readonly advanceWidth: number;
-}
-interface ShapedRun {
+/**
+ * Text shaped in one face. The PDF's fonts keep the TTF's glyph ids as their character ids (see
+ * pdf-doc.ts), so `hex`, the string a content stream shows, is the same in every document.
+ */
+export interface ShapedRun {
   /** Sum of the advances in font units. */
-  advance: number;
-  glyphs: readonly GlyphRecord[];
+  readonly advance: number;
+  /** Glyph ids, one per drawn character. */
+  readonly glyphs: readonly number[];
+  /** The code point each glyph stands for (ToUnicode), index for index. */
+  readonly codePoints: readonly number[];
+  /** The glyph ids as four hex digits each. */
+  readonly hex: string;
 }
 
 /** Cleared when full; results do not depend on what was cached, so clearing never changes output. */
@@ -102,18 +105,18 @@ interface Shaper {
  * Shapes each distinct text once per writer. One glyph per character from the cmap, advances from
  * hmtx: no GSUB/GPOS (no kerning, no fi/ffi ligatures), so text also extracts from the PDF exactly
  * as written. A word with a combining mark is composed first (NFC), so "e" + U+0301 draws as the
- * precomposed "é", not two glyphs.
- *
- * Each glyph record carries the code point it was reached from, so the ToUnicode map of a letter
- * depends on that letter alone; the records are frozen: documents share them.
+ * precomposed "é", not two glyphs. Each glyph keeps the code point it was reached from, so the
+ * ToUnicode map of a letter depends on that letter alone. Runs are shared, never mutated.
  */
 const COMBINING = /\p{M}/u;
 
 function withLayoutCache(font: TrueTypeFont): Shaper {
   const cache = new Map<string, ShapedRun>();
   const shape = (text: string): ShapedRun => {
-    const glyphs: GlyphRecord[] = [];
+    const glyphs: number[] = [];
+    const codePoints: number[] = [];
     let advance = 0;
+    let hex = '';
     // Compose only where a combining mark follows a letter: NFC would also turn Ω (U+2126) into Ω
     // (U+03A9) and K (U+212A) into K, changing the text a reader extracts.
     for (const ch of COMBINING.test(text) ? text.normalize('NFC') : text) {
@@ -121,11 +124,12 @@ function withLayoutCache(font: TrueTypeFont): Shaper {
       // A soft hyphen marks where a word may break; this writer never breaks inside words, so it is not drawn.
       if (cp === 0xad) continue;
       const id = font.glyphId(cp);
-      const advanceWidth = font.advanceWidth(id);
-      glyphs.push(Object.freeze({ id, codePoints: Object.freeze([cp]), advanceWidth }));
-      advance += advanceWidth;
+      glyphs.push(id);
+      codePoints.push(cp);
+      advance += font.advanceWidth(id);
+      hex += id.toString(16).padStart(4, '0');
     }
-    return { advance, glyphs };
+    return { advance, glyphs, codePoints, hex };
   };
   const shaped = (text: string): ShapedRun => {
     let run = cache.get(text);

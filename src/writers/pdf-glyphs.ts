@@ -1,7 +1,6 @@
-// Draws already laid-out text straight into the page's content stream: one TJ string of glyph ids
-// per run (no kerning, no offsets), each glyph registered with the document's subset of its face
-// in first-use order, with its width (/W) and the code points it stands for (ToUnicode), so text
-// extracts as written.
+// Draws already laid-out text straight into the page's content stream: one string of glyph ids per
+// run (no kerning, no offsets), each glyph registered with the document's subset of its face with
+// the code point it stands for (ToUnicode), so text extracts as written.
 import { num, type DocFont, type PdfDocument } from './pdf-doc.js';
 import type { Face, FontSet } from './pdf-fonts.js';
 
@@ -29,24 +28,17 @@ export class GlyphPainter {
     doc.addContent(`BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n/${font.id} ${num(size)} Tf\n<${hex}> Tj\nET`);
   }
 
-  /** The hex glyph string for `text`, registering its glyphs (in order) with the font's subset. */
+  /** The hex glyph string for `text`, registering its glyphs with the document's font. */
   private encode(font: DocFont, face: Face, text: string): string {
-    let hex = font.encoded.get(text);
-    if (hex !== undefined) return hex;
-    hex = '';
-    for (const g of this.fonts.glyphs(face, text)) {
-      let gid = font.newId.get(g.id);
-      if (gid === undefined) {
-        gid = font.glyphs.length;
-        font.glyphs.push(g.id);
-        font.newId.set(g.id, gid);
-        // First use wins: the glyph maps back to the code point it was first drawn for.
-        font.widths[gid] = g.advanceWidth * font.scale;
-        font.unicode[gid] = g.codePoints;
-      }
-      hex += gid.toString(16).padStart(4, '0');
+    const run = this.fonts.shaped(face, text);
+    if (font.texts.has(text)) return run.hex;
+    font.texts.add(text);
+    const { glyphs, codePoints } = run;
+    for (let i = 0; i < glyphs.length; i++) {
+      const g = glyphs[i]!;
+      // First use wins: the glyph maps back to the code point it was first drawn for in this document.
+      if (!font.codePoints.has(g)) font.codePoints.set(g, codePoints[i]!);
     }
-    font.encoded.set(text, hex);
-    return hex;
+    return run.hex;
   }
 }

@@ -120,61 +120,49 @@ export class TrueTypeFont {
   }
 
   /**
-   * A TrueType font holding `glyphs` (old ids, in order: new id = index) and the components of
-   * composite glyphs, appended after them: head, hhea, maxp, hmtx, loca, glyf and the hinting
-   * tables (cvt, fpgm, prep), the tables a PDF viewer reads from an embedded CIDFontType2 font.
+   * A TrueType font with `glyphs`, .notdef and the components of composite glyphs, each at its own
+   * id (the others empty), so a PDF can address them by the font's glyph ids: head, hhea, maxp,
+   * hmtx, loca, glyf and the hinting tables (cvt, fpgm, prep), what a PDF viewer reads from an
+   * embedded CIDFontType2 font.
    */
   subset(glyphs: readonly number[]): Uint8Array {
-    const order = [...glyphs];
-    const newId = new Map<number, number>();
-    order.forEach((g, i) => newId.set(g, i));
-    const datas: Uint8Array[] = [];
-    for (let i = 0; i < order.length; i++) {
-      let data = this.glyphData(order[i]!);
-      if (data.length >= 10 && ((data[0]! << 8) | data[1]!) & 0x8000) {
-        // Composite glyph: include each component and point it at its new id.
-        data = clone(data);
-        const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
-        let at = 10;
-        for (;;) {
-          const flags = dv.getUint16(at);
-          const component = dv.getUint16(at + 2);
-          let id = newId.get(component);
-          if (id === undefined) {
-            id = order.length;
-            order.push(component);
-            newId.set(component, id);
-          }
-          dv.setUint16(at + 2, id);
-          at += 4 + (flags & 0x0001 ? 4 : 2);
-          if (flags & 0x0008) at += 2;
-          else if (flags & 0x0040) at += 4;
-          else if (flags & 0x0080) at += 8;
-          if (!(flags & 0x0020)) break;
-        }
+    const keep = new Set<number>([0, ...glyphs]);
+    for (const g of keep) {
+      // Composite glyph: keep its components too (the Set iterates over what is added meanwhile).
+      const data = this.glyphData(g);
+      if (data.length < 10 || !(((data[0]! << 8) | data[1]!) & 0x8000)) continue;
+      const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
+      let at = 10;
+      for (;;) {
+        const flags = dv.getUint16(at);
+        keep.add(dv.getUint16(at + 2));
+        at += 4 + (flags & 0x0001 ? 4 : 2);
+        if (flags & 0x0008) at += 2;
+        else if (flags & 0x0040) at += 4;
+        else if (flags & 0x0080) at += 8;
+        if (!(flags & 0x0020)) break;
       }
-      datas.push(data);
     }
-    const n = order.length;
-    // glyf and loca (long offsets), each glyph padded to four bytes.
+    const n = Math.max(...keep) + 1;
+    // glyf and loca (long offsets), each glyph padded to four bytes; hmtx with every glyph's metrics.
     let glyfLength = 0;
-    for (const d of datas) glyfLength += (d.length + 3) & ~3;
+    for (const g of keep) glyfLength += (this.glyphData(g).length + 3) & ~3;
     const glyf = new Uint8Array(glyfLength);
     const loca = new Uint8Array((n + 1) * 4);
     const lv = new DataView(loca.buffer);
-    let pos = 0;
-    datas.forEach((d, i) => {
-      lv.setUint32(i * 4, pos);
-      glyf.set(d, pos);
-      pos += (d.length + 3) & ~3;
-    });
-    lv.setUint32(n * 4, pos);
     const hmtx = new Uint8Array(n * 4);
     const hv = new DataView(hmtx.buffer);
-    order.forEach((g, i) => {
-      hv.setUint16(i * 4, this.advanceWidth(g));
-      hv.setInt16(i * 4 + 2, this.leftSideBearing(g));
-    });
+    let pos = 0;
+    for (let g = 0; g < n; g++) {
+      lv.setUint32(g * 4, pos);
+      if (!keep.has(g)) continue;
+      const d = this.glyphData(g);
+      glyf.set(d, pos);
+      pos += (d.length + 3) & ~3;
+      hv.setUint16(g * 4, this.advanceWidth(g));
+      hv.setInt16(g * 4 + 2, this.leftSideBearing(g));
+    }
+    lv.setUint32(n * 4, pos);
     const copy = (tag: string) => {
       const t = this.tables.get(tag);
       return t ? clone(this.bytes.subarray(t.offset, t.offset + t.length)) : undefined;
