@@ -1,8 +1,7 @@
 // One delivered file against one requested dataset, read as a stream: the format from its first
 // bytes, the encoding from every byte, the dialect from its first lines, then every row.
-import { createReadStream } from 'node:fs';
 import { TextDecoder } from 'node:util';
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { effectiveDialect, type Dialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import { CsvStream } from './csv-stream.js';
@@ -65,22 +64,26 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals?:
     return done();
   }
   const dialect = effectiveDialect(dataset);
-  const stream = createReadStream(file, { highWaterMark: CHUNK });
   let reader: Reader | undefined;
+  let fh: FileHandle | undefined;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    fh = await open(file, 'r');
+    // One buffer, read into again and again: each chunk is decoded and inspected before the next read.
+    const buf = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      const chunk = bytesRead === CHUNK ? buf : buf.subarray(0, bytesRead);
       if (!reader) {
         const kind = sniffFormat(chunk);
         const requested = dialect.format.toUpperCase();
         if (!formatMatches(dialect.format, kind)) {
           add({ aspect: 'format', status: 'deviation', message: `This is ${detectedName[kind]}, but ${requested} was requested; it was not checked further. Ask for the data as ${requested}.` });
-          stream.destroy();
           return done();
         }
         add({ aspect: 'format', status: 'ok', message: `The file is ${dialect.delimited ? 'delimited text' : detectedName[kind]}, as ${requested} was requested.` });
         if (!dialect.delimited) {
           add({ aspect: 'values', status: 'info', message: `oedr checks the contents of CSV and TSV files only; the contents of ${requested} files are not checked yet.` });
-          stream.destroy();
           return done();
         }
         reader = new Reader(dataset, chunk, report, totals);
@@ -90,6 +93,8 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals?:
   } catch (e) {
     add({ aspect: 'file', status: 'unreadable', message: readError(e as NodeJS.ErrnoException) });
     return done();
+  } finally {
+    await fh?.close();
   }
   if (!reader) {
     add({ aspect: 'format', status: 'deviation', message: 'The file is empty.' });

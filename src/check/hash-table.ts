@@ -1,7 +1,8 @@
 // Bounded memory for "have we seen this row (or unit) before?" on files of millions of rows: a
 // 64-bit hash of the text instead of the text itself, in an open-addressing table of typed arrays
-// (12 bytes a slot, at most 3/4 full), grown by doubling up to a fixed number of entries. Two
-// different rows share a 64-bit hash with odds of about n²/2⁶⁵: for 3 million rows, 1 in 4 million.
+// (8 bytes a slot, 12 with a line number; at most 3/4 full), grown by doubling up to a fixed number
+// of entries. Two different rows share a hash (63 bits kept) with odds of about n²/2⁶⁴: for 3
+// million rows, 1 in 2 million.
 
 /** 64-bit hash (two 32-bit halves, cyrb53's mixing) of some text: the low half returned, the high half left in `hi`. */
 export class Hasher {
@@ -34,7 +35,10 @@ export class Hasher {
   }
 }
 
-/** 64-bit hashes, each with a non-zero 32-bit value (a line number), up to `max` entries. */
+/**
+ * 64-bit hashes (the lowest bit of the high half set, so that 0 marks an empty slot: 63 bits
+ * count), each with a 32-bit value (a line number) when `values` is on, up to `max` entries.
+ */
 export class HashTable {
   size = 0;
   /** Set once an entry could not be added because the table held `max` already. */
@@ -44,38 +48,44 @@ export class HashTable {
   private val: Uint32Array;
   private mask: number;
 
-  constructor(readonly max: number, initialSlots = 1 << 16) {
+  constructor(readonly max: number, private readonly values = true, initialSlots = 1 << 16) {
     this.lo = new Uint32Array(initialSlots);
     this.hi = new Uint32Array(initialSlots);
-    this.val = new Uint32Array(initialSlots);
+    this.val = new Uint32Array(values ? initialSlots : 0);
     this.mask = initialSlots - 1;
   }
 
-  /** The value already stored for the hash (lo, hi), or 0 after storing `value` for it (when there is room). */
+  /**
+   * For a hash already there, its value (1 without `values`); else 0, after adding the hash with
+   * `value` when there is room.
+   */
   getOrAdd(lo: number, hi: number, value: number): number {
+    hi = (hi | 1) >>> 0;
     let i = lo & this.mask;
     for (;;) {
-      const v = this.val[i]!;
-      if (v === 0) break;
-      if (this.lo[i] === lo && this.hi[i] === hi) return v;
+      const h = this.hi[i]!;
+      if (h === 0) break;
+      if (h === hi && this.lo[i] === lo) return this.values ? this.val[i]! : 1;
       i = (i + 1) & this.mask;
     }
     if (this.size >= this.max) { this.full = true; return 0; }
-    this.lo[i] = lo; this.hi[i] = hi; this.val[i] = value;
-    if (++this.size * 4 > this.val.length * 3) this.grow();
+    this.lo[i] = lo; this.hi[i] = hi;
+    if (this.values) this.val[i] = value;
+    if (++this.size * 4 > this.hi.length * 3) this.grow();
     return 0;
   }
 
   private grow(): void {
     const { lo, hi, val } = this;
-    const n = val.length * 2;
-    this.lo = new Uint32Array(n); this.hi = new Uint32Array(n); this.val = new Uint32Array(n);
+    const n = hi.length * 2;
+    this.lo = new Uint32Array(n); this.hi = new Uint32Array(n); this.val = new Uint32Array(this.values ? n : 0);
     this.mask = n - 1;
-    for (let j = 0; j < val.length; j++) {
-      if (val[j] === 0) continue;
+    for (let j = 0; j < hi.length; j++) {
+      if (hi[j] === 0) continue;
       let i = lo[j]! & this.mask;
-      while (this.val[i] !== 0) i = (i + 1) & this.mask;
-      this.lo[i] = lo[j]!; this.hi[i] = hi[j]!; this.val[i] = val[j]!;
+      while (this.hi[i] !== 0) i = (i + 1) & this.mask;
+      this.lo[i] = lo[j]!; this.hi[i] = hi[j]!;
+      if (this.values) this.val[i] = val[j]!;
     }
   }
 }

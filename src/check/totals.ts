@@ -117,7 +117,7 @@ export class Totals {
   private readonly notes: Finding[] = [];
   private decided = false;
   /** Detail rows whose group the summary lacks: distinct groups by hash, the first few by name. */
-  private readonly extra = new HashTable(MAX_EXTRA);
+  private readonly extra = new HashTable(MAX_EXTRA, true, 1 << 8);
   private extraRows = 0;
   private readonly extraExamples: string[] = [];
   private readonly hasher = new Hasher();

@@ -13,7 +13,7 @@ const EXAMPLES = 5;
  * (hash-table.ts). Beyond it, rows are still checked but no longer remembered.
  */
 export const MAX_REMEMBERED = 3_000_000;
-/** Distinct units (polling stations…) counted, by hash: 24 MB at most. */
+/** Distinct units (polling stations…) counted, by hash: 16 MB at most. */
 export const MAX_UNITS = 1_000_000;
 
 interface Sample { count: number; lines: number[]; values: string[] }
@@ -63,7 +63,7 @@ export class ValueChecker {
   private readonly hasher = new Hasher();
   private readonly seen = new HashTable(MAX_REMEMBERED);
   private readonly dupes = sample();
-  private readonly units = new HashTable(MAX_UNITS);
+  private readonly units = new HashTable(MAX_UNITS, false);
   private readonly keyCol: number;
 
   constructor(private readonly o: ValueOptions) {

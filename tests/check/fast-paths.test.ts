@@ -36,7 +36,7 @@ describe('quickTest says yes only where typeTest does', () => {
 describe('HashTable', () => {
   test('finds every repeat with the line first seen, through growth, and stops adding at its cap', () => {
     const h = new Hasher();
-    const t = new HashTable(5000, 16);
+    const t = new HashTable(5000, true, 16);
     const add = (s: string, line: number) => t.getOrAdd(h.value(s), h.hi, line);
     for (let i = 1; i <= 5000; i++) expect(add(`row ${i}`, i)).toBe(0);
     expect(t.size).toBe(5000);
@@ -45,6 +45,12 @@ describe('HashTable', () => {
     expect(add('one more', 5001)).toBe(0);
     expect(t.full).toBe(true);
     expect(add('one more', 5002)).toBe(0);
+  });
+
+  test('without values: whether a hash was seen, a hash of 0 included', () => {
+    const t = new HashTable(10, false, 16);
+    expect([t.getOrAdd(0, 0, 5), t.getOrAdd(0, 0, 5), t.getOrAdd(7, 0, 5), t.getOrAdd(0, 0, 5)]).toEqual([0, 1, 0, 1]);
+    expect(t.size).toBe(2);
   });
 
   test('the hash tells apart texts of odd and even length and different characters', () => {
