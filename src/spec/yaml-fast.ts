@@ -109,10 +109,8 @@ class Reader {
       if (j === this.starts.length || this.indents[j]! < indent) break;
       if (this.indents[j]! > indent || this.isItem(j)) giveUp();
       const c = this.content(j);
-      if (!this.isKey(c)) giveUp();
-      const colon = KEY.lastIndex - (s.charCodeAt(KEY.lastIndex - 1) === 32 ? 2 : 1);
-      const key = s.slice(c, colon);
-      if (NOT_A_NAME.has(key) || pairs.has(key)) giveUp();
+      const [key, colon] = this.key(c, this.ends[j]!);
+      if (pairs.has(key)) giveUp();
       if (start < 0) start = c;
       const node = this.valueAfter(j, colon + 1, indent, true);
       pairs.set(key, { key: c, node });
@@ -121,6 +119,22 @@ class Reader {
     }
     if (start < 0) giveUp();
     return { start, end, value, pairs };
+  }
+
+  /** `name:` or a quoted `"\t":` (words.yaml names its characters so): the key and its colon's offset. */
+  private key(c: number, eol: number): [string, number] {
+    const s = this.s;
+    const q = s[c];
+    if (q === '"' || q === "'") {
+      const [key, close] = q === '"' ? this.doubleQuoted(c + 1, eol) : this.singleQuoted(c + 1, eol);
+      if (s.charCodeAt(close) !== 58 || (close + 1 < eol && s.charCodeAt(close + 1) !== 32) || key === '__proto__') giveUp();
+      return [key, close];
+    }
+    if (!this.isKey(c)) giveUp();
+    const colon = KEY.lastIndex - (s.charCodeAt(KEY.lastIndex - 1) === 32 ? 2 : 1);
+    const key = s.slice(c, colon);
+    if (NOT_A_NAME.has(key)) giveUp();
+    return [key, colon];
   }
 
   private list(indent: number): FastNode {
