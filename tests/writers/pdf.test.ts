@@ -2,8 +2,11 @@
 // (unpdf), tags, metadata, links; plus byte-for-byte reproducibility and the font-coverage error.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
+// @ts-expect-error fontkit ships no type declarations; the test only reads glyph outlines with it.
+import { create as openFont } from 'fontkit';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Document, Inline } from '../../src/document.js';
@@ -162,6 +165,34 @@ describe('PDF writer: content', () => {
     const names = [...raw.matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g)].map((m) => m[1]!.slice(7));
     expect(new Set(names)).toEqual(new Set(['NotoSans-Regular', 'NotoSans-Bold', 'NotoSans-Italic', 'NotoSans-BoldItalic']));
     expect(raw).not.toMatch(/Helvetica|Times-Roman|Courier/);
+  });
+  it('embeds every glyph it draws with the outline and width of the bundled font, at its glyph id', () => {
+    type Glyph = { path: { toSVG(): string }; advanceWidth: number };
+    type Font = { postscriptName: string; unitsPerEm: number; getGlyph(id: number): Glyph };
+    const raw = Buffer.from(long).toString('latin1');
+    const objects = new Map([...raw.matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)].map((m) => [m[1]!, m[2]!]));
+    const streamOf = (num: string) => {
+      const body = objects.get(num)!;
+      const start = raw.indexOf(body) + body.indexOf('stream\n') + 7;
+      return inflateSync(Buffer.from(raw.slice(start, start + Number(/\/Length (\d+)/.exec(body)![1])), 'latin1'));
+    };
+    let checked = 0;
+    for (const body of objects.values()) {
+      const cid = /\/Subtype \/CIDFontType2 \/BaseFont \/[A-Z]{6}\+([\w-]+).*\/FontDescriptor (\d+) 0 R \/W \[(.*?)\] \/CIDToGIDMap \/Identity/.exec(body);
+      if (!cid) continue;
+      const original = openFont(readFileSync(new URL(`../../fonts/${cid[1]}.ttf`, import.meta.url))) as Font;
+      const embedded = openFont(streamOf(/\/FontFile2 (\d+) 0 R/.exec(objects.get(cid[2]!)!)![1]!)) as Font;
+      // /W is [first [w1 w2 …] …]: every glyph id drawn, with its width in thousandths of an em.
+      for (const [, first, widths] of cid[3]!.matchAll(/(\d+) \[([^\]]*)\]/g)) {
+        widths!.split(' ').forEach((w, i) => {
+          const id = Number(first) + i;
+          expect(embedded.getGlyph(id).path.toSVG(), `${cid[1]} glyph ${id}`).toBe(original.getGlyph(id).path.toSVG());
+          expect(Number(w)).toBeCloseTo((original.getGlyph(id).advanceWidth * 1000) / original.unitsPerEm, 5);
+          checked++;
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });
 
