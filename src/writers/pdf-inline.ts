@@ -1,6 +1,6 @@
 // Inline layout for the PDF writer: inline nodes -> styled words -> lines that fit a width -> drawn
-// text with clickable, tagged links. Our own line breaker because pdfkit's `continued` text cannot
-// be measured (tables need heights) and mixes faces unreliably.
+// text with clickable, tagged links. Greedy breaking at spaces, measured with the fonts' advances,
+// so tables can size rows before drawing them.
 import type { Inline } from '../document.js';
 import type { Canvas, StructElement } from './pdf-canvas.js';
 import { faceOf, type Face } from './pdf-fonts.js';
