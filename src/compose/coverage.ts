@@ -21,18 +21,33 @@ export interface CoverageOptions {
 export function uncoveredInSpec(data: unknown, covers: (cp: number) => boolean, yaml: ParsedYaml | undefined, file: string,
   { severity = 'error', rule = 'font-coverage' }: CoverageOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const walk = (v: unknown, path: (string | number)[]) => {
+  // One path, pushed and popped as the walk goes, copied only for a report: validate walks every
+  // value of every spec, and a new array per value was most of this function's time.
+  const path: (string | number)[] = [];
+  const walk = (v: unknown) => {
     if (typeof v === 'string') {
       // Printable ASCII is in every Latin font: most values need no lookup at all.
       if (PRINTABLE_ASCII.test(v)) return;
       const bad = [...new Set([...v].map((c) => c.codePointAt(0)!))].filter((cp) => needsGlyph(cp) && !covers(cp));
       if (bad.length) {
-        out.push({ severity, rule, file, path: formatPath(path), ...yaml?.locate(path), message: `${notCoveredMessage(bad)}, ${PDF_ADVICE}` });
+        const at = [...path];
+        out.push({ severity, rule, file, path: formatPath(at), ...yaml?.locate(at), message: `${notCoveredMessage(bad)}, ${PDF_ADVICE}` });
       }
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
+    } else if (v && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        walk((v as Record<string, unknown>)[k]);
+        path.pop();
+      }
+    }
   };
-  walk(data, []);
+  walk(data);
   return out;
 }
 

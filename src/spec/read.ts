@@ -1,6 +1,7 @@
 // Reading a spec file from disk: every way a file can be unreadable becomes one clear error.
 // Profiles and recipient lists are read the same way (synchronously: they are found while the
 // spec is being resolved), with words that fit what they are.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { ExitCode, fail } from '../errors.js';
 
@@ -78,14 +79,15 @@ export function decodeSpec(bytes: Uint8Array, file: string, kind: FileKind = {})
   if (nul !== -1) {
     fail(ExitCode.input, 'file-binary', `this is a binary file, not a ${kind.format ?? 'YAML'} text file`, { file, ...place(bytes, nul) });
   }
-  const bad = firstInvalidUtf8(bytes);
+  // isUtf8 is native (simdutf); the byte-by-byte scan only runs to find the place of a bad byte.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad !== -1) {
     const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
     fail(ExitCode.input, 'file-not-utf8', `the file is not UTF-8: byte 0x${hex} is not valid UTF-8; save it as UTF-8`, {
       file, ...place(bytes, bad),
     });
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
