@@ -1,7 +1,7 @@
 // One spec's letters (one, or one per recipient), on whichever thread runs it: load, apply the
 // law, compose, render every format of every letter in memory, then write them atomically (or,
 // for --check, compare with what is on disk).
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { annexFiles, annexNames } from '../compose/annex-files.js';
 import { uncoveredInSpec } from '../compose/coverage.js';
@@ -12,7 +12,7 @@ import type { Timeline } from '../laws/timeline.js';
 import { loadSpec } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
 import { getWriter, type OutputFormat } from '../writers/index.js';
-import { writeFileAtomic } from './files.js';
+import { writeFileAtomicSync } from './files.js';
 
 export interface DraftJob {
   kind: 'draft';
@@ -87,16 +87,29 @@ export async function runDraftJob(job: DraftJob): Promise<DraftResult> {
     // Only now, with every format of every letter rendered, does anything touch the disk.
     const outputs: DraftResult['outputs'] = [];
     for (const r of rendered) {
-      const before = await readFile(r.path).catch(() => undefined);
-      const same = before !== undefined && Buffer.compare(before, r.bytes) === 0;
-      const status: OutputStatus = same ? 'unchanged' : job.check ? (before ? 'stale' : 'missing') : 'written';
-      if (status === 'written') await writeFileAtomic(r.path, r.bytes);
+      const before = onDisk(r.path, r.bytes);
+      const status: OutputStatus = before === 'same' ? 'unchanged' : job.check ? (before === 'none' ? 'missing' : 'stale') : 'written';
+      if (status === 'written') writeFileAtomicSync(r.path, r.bytes);
       outputs.push({ path: r.path, format: r.format, ...(r.letter === undefined ? {} : { letter: r.letter }), sha256: sha256(r.bytes), status });
     }
     return done({ code: ExitCode.ok, diagnostics, sha256: loaded.sha256, sources: loaded.sources, outputs });
   } catch (e) {
     if (!(e instanceof OedrError)) throw e;
     return done({ code: e.code, diagnostics: [...diagnostics, ...e.diagnostics.map((d) => (d.file ? d : { ...d, file: job.file }))], outputs: [] });
+  }
+}
+
+/**
+ * Whether the file at `path` holds exactly `bytes`; only a file of the same size is read. Synchronous,
+ * like the writes after it: a few system calls cost less than their promises and thread-pool round trips.
+ */
+function onDisk(path: string, bytes: Uint8Array): 'same' | 'other' | 'none' {
+  try {
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info?.isFile()) return 'none';
+    return info.size === bytes.length && Buffer.compare(readFileSync(path), bytes) === 0 ? 'same' : 'other';
+  } catch {
+    return 'none'; // unreadable: written over, or reported missing by --check, as before
   }
 }
 

@@ -1,5 +1,6 @@
 // Writing files so that a failure never leaves a half-written file or clobbers one by surprise.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { ExitCode, fail } from '../errors.js';
@@ -8,7 +9,7 @@ import { ExitCode, fail } from '../errors.js';
 export async function writeFileAtomic(path: string, data: string | Uint8Array, overwrite = true): Promise<void> {
   const dir = dirname(path);
   await makeDir(dir, path);
-  const tmp = join(dir, `.oedr-tmp-${basename(path)}-${randomBytes(6).toString('hex')}`);
+  const tmp = tempBeside(path);
   try {
     await writeFile(tmp, data);
     if (overwrite) {
@@ -32,6 +33,25 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   }
 }
 
+/**
+ * The same, synchronously, always overwriting: for the letters of a batch, written by each drafting
+ * thread. fs/promises costs about twice the CPU of the system calls themselves (a thread-pool round
+ * trip and a promise per call, 5 calls per file): 0.5 against 0.3 ms per file here, over 1 ms per letter.
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
+  makeDirSync(dirname(path), path);
+  const tmp = tempBeside(path);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    try { unlinkSync(tmp); } catch { /* never written */ }
+    fail(ExitCode.input, 'write-failed', `cannot write the file: ${reason(e)}`, { file: path });
+  }
+}
+
+const tempBeside = (path: string) => join(dirname(path), `.oedr-tmp-${basename(path)}-${randomBytes(6).toString('hex')}`);
+
 /** mkdir -p, one level at a time: Node's recursive mkdir spins forever under a dangling symlink. */
 async function makeDir(dir: string, file: string): Promise<void> {
   const info = await stat(dir).catch((e: NodeJS.ErrnoException) => e);
@@ -45,6 +65,24 @@ async function makeDir(dir: string, file: string): Promise<void> {
   await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'EEXIST') fail(ExitCode.input, 'write-failed', `cannot create the folder ${dir}: ${reason(e)}`, { file });
   });
+}
+
+function makeDirSync(dir: string, file: string): void {
+  let info;
+  try {
+    info = statSync(dir);
+  } catch (e) {
+    const parent = dirname(dir);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || parent === dir) fail(ExitCode.input, 'write-failed', `cannot create the folder ${dir}: ${reason(e)}`, { file });
+    makeDirSync(parent, file);
+    try {
+      mkdirSync(dir);
+    } catch (e2) {
+      if ((e2 as NodeJS.ErrnoException).code !== 'EEXIST') fail(ExitCode.input, 'write-failed', `cannot create the folder ${dir}: ${reason(e2)}`, { file });
+    }
+    return;
+  }
+  if (!info.isDirectory()) fail(ExitCode.input, 'write-failed', `cannot write the file: ${dir} is a file, not a folder`, { file });
 }
 
 const reasons: Record<string, string> = {

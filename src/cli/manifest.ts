@@ -41,12 +41,13 @@ export function manifestEntries(spec: string, result: DraftResult, outDir: strin
   return [...byLetter.values()];
 }
 
-export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+/** The manifest in the output folder, parsed and as written (read once: for 1,000 letters it is ~0.5 MB). */
+export async function readManifest(outDir: string): Promise<{ manifest: Manifest; text: string } | undefined> {
   const text = await readFile(join(outDir, MANIFEST), 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   try {
     const m = JSON.parse(text) as Manifest;
-    return Array.isArray(m.letters) ? m : undefined;
+    return Array.isArray(m.letters) ? { manifest: m, text } : undefined;
   } catch {
     return undefined; // a damaged manifest is rebuilt, not trusted
   }
