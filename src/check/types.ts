@@ -66,6 +66,11 @@ const digits = (v: string, from: number, to: number) => {
   for (let i = from; i < to; i++) if (!digit(v.charCodeAt(i))) return false;
   return true;
 };
+/** The digit at i, or a number so negative that any sum holding it stays below 0. */
+const dv = (v: string, i: number) => {
+  const c = v.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1e6;
+};
 const two = (v: string, i: number) => (v.charCodeAt(i) - 48) * 10 + v.charCodeAt(i + 1) - 48;
 /** YYYY-MM-DD at the start of v, a day of the calendar. */
 const isoDate = (v: string) => v.length >= 10 && digits(v, 0, 4) && v.charCodeAt(4) === 45 && digits(v, 5, 7) && v.charCodeAt(7) === 45 && digits(v, 8, 10)
@@ -93,14 +98,21 @@ export function quickTest(type: string | undefined, decimal: string): ((v: strin
     case 'date':
       return (v) => v.length === 10 && isoDate(v);
     case 'datetime':
-      // YYYY-MM-DDThh:mm[:ss][Z|+hh:mm|-hh:mm]
+      // YYYY-MM-DDThh:mm[:ss][Z|+hh:mm|-hh:mm], each character read once.
       return (v) => {
         const n = v.length;
-        if (n < 16 || !isoDate(v) || (v.charCodeAt(10) !== 84 && v.charCodeAt(10) !== 32)) return false;
-        if (!digits(v, 11, 13) || two(v, 11) > 23 || v.charCodeAt(13) !== 58 || !digits(v, 14, 16) || two(v, 14) > 59) return false;
+        if (n < 16) return false;
+        const y = dv(v, 0) * 1000 + dv(v, 1) * 100 + dv(v, 2) * 10 + dv(v, 3);
+        const mo = dv(v, 5) * 10 + dv(v, 6);
+        const d = dv(v, 8) * 10 + dv(v, 9);
+        const h = dv(v, 11) * 10 + dv(v, 12);
+        const mi = dv(v, 14) * 10 + dv(v, 15);
+        const t = v.charCodeAt(10);
+        if (y < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || (t !== 84 && t !== 32) || v.charCodeAt(13) !== 58 || !validDate(y, mo, d)) return false;
         let i = 16;
         if (i < n && v.charCodeAt(i) === 58) {
-          if (i + 3 > n || !digits(v, i + 1, i + 3) || two(v, i + 1) > 59) return false;
+          const s = dv(v, 17) * 10 + dv(v, 18);
+          if (s < 0 || s > 59) return false;
           i += 3;
         }
         if (i === n) return true;

@@ -65,6 +65,7 @@ export class ValueChecker {
   private readonly dupes = sample();
   private readonly units = new HashTable(MAX_UNITS, false);
   private readonly keyCol: number;
+  private lastUnit: string | undefined;
 
   constructor(private readonly o: ValueOptions) {
     this.state = o.fields.map((field, k) => ({
@@ -96,8 +97,13 @@ export class ValueChecker {
     const first = this.seen.getOrAdd(lo, h.hi, line);
     if (first !== 0) note(this.dupes, line, String(first));
     if (this.keyCol >= 0) {
-      const ulo = h.value(cells[this.keyCol] ?? '');
-      this.units.getOrAdd(ulo, h.hi, 1);
+      // Rows of one unit usually come together (a row per candidate per polling station).
+      const unit = cells[this.keyCol] ?? '';
+      if (unit !== this.lastUnit) {
+        this.lastUnit = unit;
+        const ulo = h.value(unit);
+        this.units.getOrAdd(ulo, h.hi, 1);
+      }
     }
   }
 
