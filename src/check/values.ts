@@ -60,6 +60,8 @@ export class ValueChecker {
   rows = 0;
   private readonly ragged = sample();
   private readonly state: FieldState[];
+  /** The fields with something to check on each row: a type, a required value or a date range. */
+  private readonly busy: FieldState[];
   private readonly hasher = new Hasher();
   private readonly seen = new HashTable(MAX_REMEMBERED);
   private readonly dupes = sample();
@@ -73,6 +75,7 @@ export class ValueChecker {
       dated: o.timeRange !== undefined && (field.type === 'date' || field.type === 'datetime' || field.type === 'year'),
       bad: sample(), why: new Map(), empty: sample(), outside: sample(),
     })).filter((s) => s.col >= 0);
+    this.busy = this.state.filter((s) => s.test || s.field.required || s.dated);
     const key = o.key && o.columns[o.key.field];
     this.keyCol = key !== undefined && key >= 0 ? key : -1;
   }
@@ -81,7 +84,7 @@ export class ValueChecker {
   row(cells: string[], line: number, h1: number, h2: number): void {
     this.rows++;
     if (cells.length !== this.o.width) note(this.ragged, line, String(cells.length));
-    const state = this.state;
+    const state = this.busy;
     for (let k = 0; k < state.length; k++) {
       const s = state[k]!;
       const v = cells[s.col] ?? '';
