@@ -4,7 +4,7 @@
 // import, per-document object machinery and fontkit subsetting were most of the PDF writer's time;
 // the drawing calls keep pdfkit's names and write the same content-stream operators it wrote.
 import { createHash } from 'node:crypto';
-import { deflateSync, type ZlibOptions } from 'node:zlib';
+import { zlibSync, type DeflateOptions } from 'fflate';
 import type { Face } from './pdf-fonts.js';
 import type { TrueTypeFont } from './pdf-ttf.js';
 
@@ -143,8 +143,8 @@ export interface PdfDocumentOptions {
   height: number;
   info: PdfInfo;
   fonts: Readonly<Record<Face, TrueTypeFont>>;
-  /** zlib options for content streams and font files. */
-  deflate: ZlibOptions;
+  /** Deflate options for content streams and font files. */
+  deflate: DeflateOptions;
 }
 
 export class PdfDocument {
@@ -311,7 +311,7 @@ export class PdfDocument {
     const { info, width, height, deflate } = this.options;
     const set = (n: number, body: string | [string, Uint8Array]) => (this.objects[n] = body);
     const stream = (dict: string, data: Uint8Array): [string, Uint8Array] => {
-      const z = deflateSync(data, deflate);
+      const z = zlibSync(data, deflate);
       return [`<< ${dict}/Length ${z.length} /Filter /FlateDecode >>`, z];
     };
 

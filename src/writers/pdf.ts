@@ -17,10 +17,12 @@ export interface PdfWriter {
 }
 
 /**
- * zlib settings for content streams and font files: level 3 took 1.5 ms a letter where zlib's
- * default 6 took 3.4 ms, for 5% larger streams (23.3 KB against 21.2 KB in the polling-station letter).
+ * Content streams and font files are deflated by fflate (pure JavaScript), not node:zlib: Node's
+ * zlib is Chromium's fork, whose output differs with the CPU (its hashing uses SIMD/CRC32
+ * instructions) and between Node releases, so a PDF committed from one machine would look stale to
+ * `oedr draft --check` on another. Level 3: small streams for little time.
  */
-const DEFLATE = { level: 3, memLevel: 9 } as const;
+const DEFLATE = { level: 3 } as const;
 
 /** Reads the fonts once; the writer then renders any number of documents with them. */
 export async function createPdfWriter(): Promise<PdfWriter> {
