@@ -70,6 +70,9 @@ try {
     const perSecond = n / (Number(process.hrtime.bigint() - t) / 1e9);
     console.log(`pandoc, one process per letter: ${perSecond.toFixed(1)} letters/s to DOCX only (oedr's rate above is DOCX + PDF)`);
   } else console.log('pandoc is not installed: no mail-merge baseline in this run');
+
+  // `oedr check` on a generated 1 GB file (BENCH_CHECK_MB) against a plain parse of it.
+  await (await import('./check.mjs')).benchCheck();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
