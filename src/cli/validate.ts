@@ -3,16 +3,17 @@ import { ExitCode, type Diagnostic } from '../errors.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 import { expandInputs } from './inputs.js';
 import { jobCount, runInWorkers } from './pool.js';
-import { runJob, type JobResult } from './worker.js';
+import { runJob, type JobResult, type ValidateJob } from './worker.js';
 
 export interface ValidateOptions { json?: boolean; strict?: boolean; laws?: string }
 
 export async function validate(args: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const files = await expandInputs(args);
   const jobs = files.map((file) => ({ kind: 'validate', file, laws: opts.laws }) as const);
-  const workers = jobCount(jobs.length);
+  // The main thread validates too, beside one worker per other core.
+  const threads = jobCount(jobs.length);
   let done: JobResult[];
-  if (workers > 1) done = await runInWorkers<JobResult>(jobs, workers);
+  if (threads > 1) done = await runInWorkers<JobResult>(jobs, threads - 1, undefined, { local: (job) => runJob(job as ValidateJob) });
   else {
     done = [];
     for (const job of jobs) done.push(await runJob(job));
