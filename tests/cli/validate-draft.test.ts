@@ -55,12 +55,17 @@ describe('validate warns about what draft would refuse', () => {
 
 test('validate never reads the font files (it reads fonts/coverage.json)', () => {
   const file = specWith('arabic-child', 'organisation: Citizens\' Election Watch', 'organisation: مرصد');
-  // readFile refuses the TTFs: validate must not notice it; draft --format pdf must.
+  // Reading a TTF fails: validate must not notice it; draft --format pdf must.
   const script = `
     import { createRequire, syncBuiltinESMExports } from 'node:module';
-    const fsp = createRequire(import.meta.url)('node:fs/promises');
+    const require = createRequire(import.meta.url);
+    const refuse = (f) => { if (/\\.ttf$/.test(String(f))) throw new Error('read ' + f); };
+    const fs = require('node:fs');
+    const readFileSync = fs.readFileSync;
+    fs.readFileSync = (f, ...rest) => (refuse(f), readFileSync(f, ...rest));
+    const fsp = require('node:fs/promises');
     const readFile = fsp.readFile;
-    fsp.readFile = (f, ...rest) => /\\.ttf$/.test(String(f)) ? Promise.reject(new Error('read ' + f)) : readFile(f, ...rest);
+    fsp.readFile = async (f, ...rest) => (refuse(f), readFile(f, ...rest));
     syncBuiltinESMExports();
     const { main } = await import(${JSON.stringify(new URL('../../dist/bundle/main.js', import.meta.url).href)});
     process.exitCode = await main(process.argv.slice(1));`;
