@@ -4,7 +4,7 @@ import { TextDecoder } from 'node:util';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { effectiveDialect, type Dialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
-import { CsvStream } from './csv-stream.js';
+import { CsvStream, type RawRecord } from './csv-stream.js';
 import { decoderLabel, EncodingInspector } from './encoding.js';
 import { matchFields, normaliseName } from './fields.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
@@ -135,7 +135,7 @@ class Reader {
     const text = new TextDecoder(this.decoder.encoding).decode(head, { stream: true });
     this.qualifier = sniffQualifier(text, this.dialect.delimiter!);
     this.delimiter = sniffDelimiter(text, this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier!);
-    this.parser = new CsvStream(this.delimiter ?? this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier, (cells, line) => this.record(cells, line), true);
+    this.parser = new CsvStream(this.delimiter ?? this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier, () => {}, true, (r, line) => this.record(r, line));
   }
 
   push(chunk: Buffer): void {
@@ -159,14 +159,15 @@ class Reader {
     ].filter((f): f is Finding => f !== undefined);
   }
 
-  private record(cells: string[], line: number): void {
+  /** Each record, read in place: strings are made of its values only where a check needs them. */
+  private record(r: RawRecord, line: number): void {
     const p = this.parser;
     if (this.values) {
-      this.values.row(cells, line, p.h1, p.h2);
-      if (this.total) this.total(cells, line);
+      this.values.rowAt(r, line, p.h1, p.h2);
+      if (this.total) this.total(r.cells(), line);
       return;
     }
-    this.values = this.firstRow(cells, line);
+    this.values = this.firstRow(r.cells(), line);
   }
 
   /** Decides what the first row is (names or data), matches the fields, and sets up the row checks. */

@@ -49,6 +49,13 @@ export class HashTable {
   private mask: number;
   private readonly stride: number;
 
+  /** The number of slots `max` entries end up in (a power of two, at most 3/4 full). */
+  static slotsFor(max: number): number {
+    let n = 1 << 16;
+    while (max * 4 > n * 3) n *= 2;
+    return n;
+  }
+
   constructor(readonly max: number, private readonly values = true, initialSlots = 1 << 16) {
     this.stride = values ? 3 : 2;
     this.slots = new Uint32Array(initialSlots * this.stride);

@@ -72,22 +72,26 @@ const dv = (v: string, i: number) => {
   return c >= 0 && c <= 9 ? c : -1e6;
 };
 const two = (v: string, i: number) => (v.charCodeAt(i) - 48) * 10 + v.charCodeAt(i + 1) - 48;
-/** YYYY-MM-DD at the start of v, a day of the calendar. */
-const isoDate = (v: string) => v.length >= 10 && digits(v, 0, 4) && v.charCodeAt(4) === 45 && digits(v, 5, 7) && v.charCodeAt(7) === 45 && digits(v, 8, 10)
-  && validDate(two(v, 0) * 100 + two(v, 2), two(v, 5), two(v, 8));
+/** YYYY-MM-DD at a in v, a day of the calendar. */
+const isoDate = (v: string, a: number) => digits(v, a, a + 4) && v.charCodeAt(a + 4) === 45 && digits(v, a + 5, a + 7) && v.charCodeAt(a + 7) === 45 && digits(v, a + 8, a + 10)
+  && validDate(two(v, a) * 100 + two(v, a + 2), two(v, a + 5), two(v, a + 8));
+
+/** A quick test on the value v.slice(a, b), read in place. */
+export type QuickTestAt = (v: string, a: number, b: number) => boolean;
 
 /**
  * Character loops for the common shapes of each type, run on every value of files of millions of
  * rows, where a regular expression per value was the main cost. Each says true only where the
  * type test says true; anything else goes to the type test, which is the judge and gives the hint.
+ * They read the value where it lies in the text of the file (v.slice(a, b)), so that values that
+ * pass need not become strings of their own.
  */
-export function quickTest(type: string | undefined, decimal: string): ((v: string) => boolean) | undefined {
+export function quickTestAt(type: string | undefined, decimal: string): QuickTestAt | undefined {
   const sep = decimal.charCodeAt(0);
   switch (type) {
     case 'integer': case 'number':
-      return (v) => {
-        const n = v.length;
-        let i = n > 0 && (v.charCodeAt(0) === 43 || v.charCodeAt(0) === 45) ? 1 : 0;
+      return (v, a, n) => {
+        let i = a < n && (v.charCodeAt(a) === 43 || v.charCodeAt(a) === 45) ? a + 1 : a;
         const start = i;
         while (i < n && digit(v.charCodeAt(i))) i++;
         if (i === start) return false;
@@ -96,22 +100,22 @@ export function quickTest(type: string | undefined, decimal: string): ((v: strin
         return digits(v, i + 1, n);
       };
     case 'date':
-      return (v) => v.length === 10 && isoDate(v);
+      return (v, a, b) => b - a === 10 && isoDate(v, a);
     case 'datetime':
       // YYYY-MM-DDThh:mm[:ss][Z|+hh:mm|-hh:mm], each character read once.
-      return (v) => {
-        const n = v.length;
-        if (n < 16) return false;
-        const y = dv(v, 0) * 1000 + dv(v, 1) * 100 + dv(v, 2) * 10 + dv(v, 3);
-        const mo = dv(v, 5) * 10 + dv(v, 6);
-        const d = dv(v, 8) * 10 + dv(v, 9);
-        const h = dv(v, 11) * 10 + dv(v, 12);
-        const mi = dv(v, 14) * 10 + dv(v, 15);
-        const t = v.charCodeAt(10);
-        if (y < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || (t !== 84 && t !== 32) || v.charCodeAt(13) !== 58 || !validDate(y, mo, d)) return false;
-        let i = 16;
+      return (v, a, n) => {
+        if (n - a < 16) return false;
+        const y = dv(v, a) * 1000 + dv(v, a + 1) * 100 + dv(v, a + 2) * 10 + dv(v, a + 3);
+        const mo = dv(v, a + 5) * 10 + dv(v, a + 6);
+        const d = dv(v, a + 8) * 10 + dv(v, a + 9);
+        const h = dv(v, a + 11) * 10 + dv(v, a + 12);
+        const mi = dv(v, a + 14) * 10 + dv(v, a + 15);
+        const t = v.charCodeAt(a + 10);
+        if (y < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || v.charCodeAt(a + 4) !== 45 || v.charCodeAt(a + 7) !== 45 || (t !== 84 && t !== 32) || v.charCodeAt(a + 13) !== 58 || !validDate(y, mo, d)) return false;
+        let i = a + 16;
         if (i < n && v.charCodeAt(i) === 58) {
-          const s = dv(v, 17) * 10 + dv(v, 18);
+          if (i + 3 > n) return false;
+          const s = dv(v, i + 1) * 10 + dv(v, i + 2);
           if (s < 0 || s > 59) return false;
           i += 3;
         }
@@ -121,9 +125,15 @@ export function quickTest(type: string | undefined, decimal: string): ((v: strin
         return (c === 43 || c === 45) && i + 6 === n && digits(v, i + 1, i + 3) && v.charCodeAt(i + 3) === 58 && digits(v, i + 4, i + 6);
       };
     case 'year':
-      return (v) => v.length === 4 && digits(v, 0, 4);
+      return (v, a, b) => b - a === 4 && digits(v, a, b);
     default: return undefined;
   }
+}
+
+/** quickTestAt on a whole string. */
+export function quickTest(type: string | undefined, decimal: string): ((v: string) => boolean) | undefined {
+  const q = quickTestAt(type, decimal);
+  return q && ((v) => q(v, 0, v.length));
 }
 
 export const typeName: Record<string, string> = {

@@ -4,7 +4,8 @@
 import type { RequestedField } from './fields.js';
 import { fmtCount, linesText, type Finding } from './model.js';
 import { HashTable, Hasher } from './hash-table.js';
-import { quickTest, typeName, typeTest, type TypeTest } from './types.js';
+import type { RawRecord } from './csv-stream.js';
+import { quickTestAt, typeName, typeTest, type QuickTestAt, type TypeTest } from './types.js';
 
 /** Examples kept per problem; counts are always exact. */
 const EXAMPLES = 5;
@@ -15,6 +16,7 @@ const EXAMPLES = 5;
 export const MAX_REMEMBERED = 3_000_000;
 /** Distinct units (polling stations…) counted, by hash: 16 MB at most. */
 export const MAX_UNITS = 1_000_000;
+const BATCH = 64;
 
 interface Sample { count: number; lines: number[]; values: string[] }
 const sample = (): Sample => ({ count: 0, lines: [], values: [] });
@@ -33,13 +35,27 @@ function blank(v: string): boolean {
 
 /** Whether the first n characters of a sort before those of b: a.slice(0, n) < b.slice(0, n), without the new strings. */
 function before(a: string, b: string, n: number): boolean {
-  const m = Math.min(n, a.length, b.length);
+  return beforeAt(a, 0, a.length, b, 0, b.length, n);
+}
+
+/** before() on a.slice(a0, a1) and b.slice(b0, b1), read in place. */
+function beforeAt(a: string, a0: number, a1: number, b: string, b0: number, b1: number, n: number): boolean {
+  const la = Math.min(n, a1 - a0);
+  const lb = Math.min(n, b1 - b0);
+  const m = Math.min(la, lb);
   for (let i = 0; i < m; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
+    const x = a.charCodeAt(a0 + i);
+    const y = b.charCodeAt(b0 + i);
     if (x !== y) return x < y;
   }
-  return Math.min(n, a.length) < Math.min(n, b.length);
+  return la < lb;
+}
+
+/** Whether t.slice(a, b) is the string u, without making it. */
+function sameAt(t: string, a: number, b: number, u: string): boolean {
+  if (b - a !== u.length) return false;
+  for (let i = 0; i < u.length; i++) if (t.charCodeAt(a + i) !== u.charCodeAt(i)) return false;
+  return true;
 }
 
 export interface ValueOptions {
@@ -54,7 +70,7 @@ export interface ValueOptions {
   key?: { field: number; unit: string };
 }
 
-interface FieldState { field: RequestedField; col: number; test?: TypeTest; quick?: (v: string) => boolean; dated: boolean; bad: Sample; why: Map<string, number>; empty: Sample; outside: Sample; min?: string; max?: string }
+interface FieldState { field: RequestedField; col: number; test?: TypeTest; quick?: QuickTestAt; dated: boolean; bad: Sample; why: Map<string, number>; empty: Sample; outside: Sample; min?: string; max?: string }
 
 export class ValueChecker {
   rows = 0;
@@ -63,7 +79,18 @@ export class ValueChecker {
   /** The fields with something to check on each row: a type, a required value or a date range. */
   private readonly busy: FieldState[];
   private readonly hasher = new Hasher();
-  private readonly seen = new HashTable(MAX_REMEMBERED);
+  /**
+   * Made at its full size (48 MB, of which only the pages written become resident): no growing,
+   * which on a 1 GB file held the old and new tables at once (72 MB) and copied 2 million slots.
+   */
+  private readonly seen = new HashTable(MAX_REMEMBERED, true, HashTable.slotsFor(MAX_REMEMBERED));
+  /**
+   * Row hashes and lines waiting to be looked up in `seen`, BATCH rows at a time, in order: a look-up
+   * in a table of tens of MB is a cache miss, and a tight loop of them lets the processor wait for
+   * several at once instead of one per row. The verdicts are the same as one at a time.
+   */
+  private readonly pending = new Uint32Array(BATCH * 3);
+  private npending = 0;
   private readonly dupes = sample();
   private readonly units = new HashTable(MAX_UNITS, false);
   private readonly keyCol: number;
@@ -71,7 +98,7 @@ export class ValueChecker {
 
   constructor(private readonly o: ValueOptions) {
     this.state = o.fields.map((field, k) => ({
-      field, col: o.columns[k]!, test: typeTest(field.type, o.decimal), quick: quickTest(field.type, o.decimal),
+      field, col: o.columns[k]!, test: typeTest(field.type, o.decimal), quick: quickTestAt(field.type, o.decimal),
       dated: o.timeRange !== undefined && (field.type === 'date' || field.type === 'datetime' || field.type === 'year'),
       bad: sample(), why: new Map(), empty: sample(), outside: sample(),
     })).filter((s) => s.col >= 0);
@@ -85,29 +112,94 @@ export class ValueChecker {
     this.rows++;
     if (cells.length !== this.o.width) note(this.ragged, line, String(cells.length));
     const state = this.busy;
+    for (let k = 0; k < state.length; k++) this.one(state[k]!, cells[state[k]!.col] ?? '', line);
+    this.rest(line, h1, h2, cells[this.keyCol] ?? '');
+  }
+
+  /**
+   * row() on a record where it lies in the text (CsvStream's onRaw): the same checks, with a string
+   * made only for a value that is quoted, fails a quick test, or starts with white space or a
+   * character beyond ASCII.
+   */
+  rowAt(r: RawRecord, line: number, h1: number, h2: number): void {
+    this.rows++;
+    if (r.count !== this.o.width) note(this.ragged, line, String(r.count));
+    const state = this.busy;
+    const t = r.text;
+    const starts = r.starts;
+    const ends = r.ends;
     for (let k = 0; k < state.length; k++) {
       const s = state[k]!;
-      const v = cells[s.col] ?? '';
-      if (blank(v)) { if (s.field.required) note(s.empty, line); continue; }
-      if (s.test && !(s.quick && s.quick(v))) {
-        const ok = s.test(v);
-        if (ok !== true) { note(s.bad, line, v); s.why.set(ok, (s.why.get(ok) ?? 0) + 1); continue; }
+      const col = s.col;
+      const a = col < r.count ? starts[col]! : -1;
+      if (a >= 0) {
+        const b = ends[col]!;
+        const c = t.charCodeAt(a);
+        if (b > a && c > 32 && c < 127) {
+          // Not blank; in place when the quick test passes.
+          if (!s.test || (s.quick && s.quick(t, a, b))) {
+            if (s.dated) this.rangeAt(s, t, a, b, line);
+            continue;
+          }
+        } else if (b === a) { if (s.field.required) note(s.empty, line); continue; }
       }
-      if (s.dated) this.range(s, v, line);
+      this.one(s, r.cell(col), line);
     }
+    const key = this.keyCol;
+    if (key >= 0 && key < r.count && r.starts[key]! >= 0) {
+      const a = r.starts[key]!;
+      const b = r.ends[key]!;
+      this.rest(line, h1, h2, this.lastUnit !== undefined && sameAt(t, a, b, this.lastUnit) ? this.lastUnit : t.slice(a, b));
+    } else this.rest(line, h1, h2, key >= 0 ? r.cell(key) : '');
+  }
+
+  /** The checks of row() on one value. */
+  private one(s: FieldState, v: string, line: number): void {
+    if (blank(v)) { if (s.field.required) note(s.empty, line); return; }
+    if (s.test && !(s.quick && s.quick(v, 0, v.length))) {
+      const ok = s.test(v);
+      if (ok !== true) { note(s.bad, line, v); s.why.set(ok, (s.why.get(ok) ?? 0) + 1); return; }
+    }
+    if (s.dated) this.range(s, v, line);
+  }
+
+  /** Duplicates and units, after the values. */
+  private rest(line: number, h1: number, h2: number, unit: string): void {
     const h = this.hasher;
-    const lo = h.finish(h1, h2);
-    const first = this.seen.getOrAdd(lo, h.hi, line);
-    if (first !== 0) note(this.dupes, line, String(first));
+    const p = this.pending;
+    const k = this.npending * 3;
+    p[k] = h.finish(h1, h2);
+    p[k + 1] = h.hi;
+    p[k + 2] = line;
+    if (++this.npending === BATCH) this.lookUp();
     if (this.keyCol >= 0) {
       // Rows of one unit usually come together (a row per candidate per polling station).
-      const unit = cells[this.keyCol] ?? '';
       if (unit !== this.lastUnit) {
         this.lastUnit = unit;
         const ulo = h.value(unit);
         this.units.getOrAdd(ulo, h.hi, 1);
       }
     }
+  }
+
+  /** The pending rows against the rows before them, in order. */
+  private lookUp(): void {
+    const p = this.pending;
+    const seen = this.seen;
+    for (let k = 0; k < this.npending * 3; k += 3) {
+      const first = seen.getOrAdd(p[k]!, p[k + 1]!, p[k + 2]!);
+      if (first !== 0) note(this.dupes, p[k + 2]!, String(first));
+    }
+    this.npending = 0;
+  }
+
+  /** range() on v.slice(a, b), read in place. */
+  private rangeAt(s: FieldState, v: string, a: number, b: number, line: number): void {
+    const { from, to } = this.o.timeRange!;
+    const n = s.field.type === 'year' ? 4 : 10;
+    if (s.min === undefined || beforeAt(v, a, b, s.min, 0, s.min.length, n)) s.min = v.slice(a, Math.min(b, a + n));
+    if (s.max === undefined || beforeAt(s.max, 0, s.max.length, v, a, b, n)) s.max = v.slice(a, Math.min(b, a + n));
+    if (beforeAt(v, a, b, from, 0, from.length, n) || beforeAt(to, 0, to.length, v, a, b, n)) note(s.outside, line, v.slice(a, b));
   }
 
   private range(s: FieldState, v: string, line: number): void {
@@ -121,6 +213,7 @@ export class ValueChecker {
   }
 
   findings(): Finding[] {
+    this.lookUp();
     const out: Finding[] = [];
     const examples = (s: Sample) => s.lines.map((l, k) => `line ${l}: "${s.values[k]}"`);
     if (this.ragged.count) {

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CsvStream } from '../../src/check/csv-stream.js';
 import { HashTable, Hasher } from '../../src/check/hash-table.js';
-import { quickTest, typeTest } from '../../src/check/types.js';
+import { quickTest, quickTestAt, typeTest } from '../../src/check/types.js';
+import { ValueChecker } from '../../src/check/values.js';
 
 describe('quickTest says yes only where typeTest does', () => {
   const chars = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '5', '9', '-', '+', ':', '.', ',', 'T', 'Z', ' ', 'e', 'x') });
@@ -76,4 +77,60 @@ test('CsvStream hashes the values of each record as it reads them: quoting aside
   expect(whole[0]).toBe(whole[1]);
   expect(new Set(whole).size).toBe(6);
   for (let i = 0; i <= text.length; i++) expect(hashes([text.slice(0, i), text.slice(i)])).toEqual(whole);
+});
+
+describe('values read in place agree with values read as strings', () => {
+  test('quickTestAt on a value inside other text says what quickTest says of the value alone', () => {
+    const chars = fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9', '-', '+', ':', '.', ',', 'T', 'Z', ' ') });
+    const dt = fc.tuple(fc.integer({ min: 1999, max: 2031 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.constantFrom('', 'T14:32', 'T14:32:00', 'T23:59:59Z', 'T14:32:00+03:00', 'T14:32:0', 'T14:32:'))
+      .map(([y, m, d, t]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}${t}`);
+    const value = fc.oneof(chars, dt, fc.integer().map(String));
+    for (const type of ['integer', 'number', 'date', 'datetime', 'year']) {
+      for (const decimal of ['.', ',']) {
+        const at = quickTestAt(type, decimal)!;
+        const alone = quickTest(type, decimal)!;
+        fc.assert(fc.property(chars, value, chars, (before, v, after) =>
+          at(before + v + after, before.length, before.length + v.length) === alone(v)), { numRuns: 1500 });
+      }
+    }
+  });
+
+  // The same rows through CsvStream's records of strings and ValueChecker.row, and through its
+  // records read in place and ValueChecker.rowAt, cut into chunks anywhere: the same findings.
+  test('ValueChecker.rowAt on raw records finds what ValueChecker.row finds on strings', () => {
+    const fields = [
+      { name: 'code', type: 'string', required: true },
+      { name: 'count', type: 'integer', required: true },
+      { name: 'share', type: 'number' },
+      { name: 'day', type: 'date', required: true },
+      { name: 'at', type: 'datetime' },
+      { name: 'year', type: 'year' },
+      { name: 'note' },
+    ];
+    const cell = fc.oneof(
+      fc.constantFrom('', ' ', '\t', 'A1', 'A1', 'B2', ' 12', '12', '-3', '+0', '1,5', '1.5', '1 000', 'x', 'é', 'é1', '2027-08-15', '2027-02-30', '15/08/2027',
+        '2027-08-15T14:32:00+03:00', '2027-08-15 14:32', '2026-12-31T23:59:59Z', '2027-08-15T14:32:', '1999', '2027', '"q"', '"a,b"', '"x""y"', '"multi\nline"', 'a"b'),
+      fc.string({ unit: fc.constantFrom('1', '2', '-', ':', 'T', ' ', 'a', '.') }),
+    );
+    const row = fc.array(cell, { minLength: 5, maxLength: 8 });
+    const eol = fc.constantFrom('\n', '\r\n');
+    fc.assert(fc.property(fc.array(fc.tuple(row, eol), { minLength: 1, maxLength: 30 }), fc.array(fc.nat()), fc.boolean(), (rows, cuts, withRange) => {
+      // Repeat some rows so that duplicates are found.
+      const all = [...rows, ...rows.filter((_, k) => k % 3 === 0)];
+      const text = all.map(([r, e]) => r.join(',') + e).join('');
+      const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+      const chunks = [0, ...at].map((s, k, xs) => text.slice(s, xs[k + 1] ?? text.length));
+      const options = { fields, columns: [0, 1, 2, 3, 4, 5, 6], width: 7, decimal: '.', key: { field: 0, unit: 'codes' },
+        timeRange: withRange ? { from: '2027-01-01', to: '2027-12-31' } : undefined };
+      const slow = new ValueChecker(options);
+      const p1: CsvStream = new CsvStream(',', '"', (cells, line) => slow.row(cells, line, p1.h1, p1.h2), true);
+      const fast = new ValueChecker(options);
+      const p2: CsvStream = new CsvStream(',', '"', () => {}, true, (r, line) => fast.rowAt(r, line, p2.h1, p2.h2));
+      for (const c of chunks) { p1.push(c); p2.push(c); }
+      p1.end(); p2.end();
+      expect(fast.rows).toBe(slow.rows);
+      expect(fast.findings()).toEqual(slow.findings());
+      expect(p2.stats).toEqual(p1.stats);
+    }), { numRuns: 400 });
+  });
 });
