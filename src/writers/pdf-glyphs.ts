@@ -17,21 +17,21 @@ export class GlyphPainter {
   show(face: Face, size: number, x: number, y: number, texts: readonly string[]): void {
     const doc = this.doc;
     const font = doc.font(face);
-    let hex = '';
-    for (const t of texts) hex += this.encode(font, face, t);
-    if (hex === '') return;
+    let bytes = '';
+    for (const t of texts) bytes += this.encode(font, face, t);
+    if (bytes === '') return;
     const page = doc.page;
     page.fonts.add(font);
     // The page's coordinates run down from the top (pdf-doc.ts flips them once per page); a text
     // matrix that flips again sets the glyphs upright at a baseline one ascent below `y`.
     const baseline = y + ((font.ttf.ascent * font.scale) / 1000) * size;
-    doc.addContent(`BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n/${font.id} ${num(size)} Tf\n<${hex}> Tj\nET`);
+    doc.addContent(`BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n/${font.id} ${num(size)} Tf\n(${bytes}) Tj\nET`);
   }
 
-  /** The hex glyph string for `text`, registering its glyphs with the document's font. */
+  /** The glyph string for `text` (see ShapedRun.bytes), registering its glyphs with the document's font. */
   private encode(font: DocFont, face: Face, text: string): string {
     const run = this.fonts.shaped(face, text);
-    if (font.texts.has(text)) return run.hex;
+    if (font.texts.has(text)) return run.bytes;
     font.texts.add(text);
     const { glyphs, codePoints } = run;
     for (let i = 0; i < glyphs.length; i++) {
@@ -39,6 +39,6 @@ export class GlyphPainter {
       // First use wins: the glyph maps back to the code point it was first drawn for in this document.
       if (!font.codePoints.has(g)) font.codePoints.set(g, codePoints[i]!);
     }
-    return run.hex;
+    return run.bytes;
   }
 }

@@ -126,6 +126,22 @@ describe('PDF writer: content', () => {
     }
   });
 
+  it('draws glyphs whose ids hold the bytes a PDF string must escape: ( ) \\ and line ends', async () => {
+    // Glyph ids go into literal strings two bytes each; find characters whose ids contain each byte.
+    const regular = openFont(readFileSync(new URL('../../fonts/NotoSans-Regular.ttf', import.meta.url)));
+    const wanted = new Map<number, string>();
+    for (let cp = 0x21; cp < 0x2000 && wanted.size < 5; cp++) {
+      const ch = String.fromCodePoint(cp);
+      if (!writer.covers(cp) || /\p{M}|\s/u.test(ch)) continue;
+      const id = regular.glyphForCodePoint(cp).id as number;
+      for (const b of [id >> 8, id & 0xff]) if ([0x0a, 0x0d, 0x28, 0x29, 0x5c].includes(b) && !wanted.has(b)) wanted.set(b, ch);
+    }
+    expect([...wanted.keys()].sort((a, b) => a - b)).toEqual([0x0a, 0x0d, 0x28, 0x29, 0x5c]);
+    const line = [...wanted.values()].join('');
+    const pdf = await writer.write({ ...letter(), blocks: [p(t(`Escaped: ${line} (end)`))] });
+    expect((await pagesText(pdf)).join('')).toContain(`Escaped: ${line} (end)`);
+  });
+
   it('numbers ordered lists and bullets unordered ones', async () => {
     const text = (await pagesText(short)).join('\n');
     expect(text).toMatch(/1\.\s*Polling station results/);
