@@ -1,10 +1,10 @@
 // Bundles the CLI into dist/bundle/ so `oedr` starts from a few files instead of hundreds of small
 // modules (zod alone is ~200): module loading was about a third of `oedr validate`. Commands and
-// writers stay in their own chunks, loaded only when used. pdfkit and fontkit stay external: they
-// read their own data files at run time and break when bundled. dist/bundle/ is
-// two levels below the repository root, like src/<dir>/, so `new URL('../../templates/', ...)`
-// resolves the same in both.
-import { readFile } from 'node:fs/promises';
+// writers stay in their own chunks, loaded only when used. Two libraries are left out on purpose and
+// loaded from node_modules only when needed (createRequire): yaml, for the specs the quick reader
+// leaves to it, and Handlebars' compiler, for templates not precompiled. dist/bundle/ is two levels
+// below the repository root, like src/<dir>/, so `new URL('../../templates/', ...)` resolves the
+// same in both.
 import { readdirSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { build } from 'esbuild';
@@ -19,10 +19,9 @@ const result = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['pdfkit', 'fontkit'],
   // Bundled CommonJS packages (commander, handlebars) call require() for Node built-ins.
   banner: { js: "import { createRequire as __oedrRequire } from 'node:module'; const require = __oedrRequire(import.meta.url);" },
-  plugins: [yamlWithoutDebugHooks(), zodEnglishOnly()],
+  plugins: [zodEnglishOnly()],
   logLevel: 'warning',
   legalComments: 'none',
   // Less source for V8 to parse at every start: ~12% less CPU time for `oedr validate` here.
@@ -31,23 +30,6 @@ const result = await build({
 });
 const written = new Set(Object.keys(result.metafile.outputs).map((f) => basename(f)));
 for (const f of readdirSync('dist/bundle')) if (!written.has(f)) rmSync(`dist/bundle/${f}`);
-
-/**
- * yaml reads process.env.LOG_TOKENS for every token and LOG_STREAM for every node, debugging hooks
- * for its own developers. A process.env read goes through the operating system's environment, and
- * those reads were 12% of `oedr validate` on 1,000 specs; the hooks are dropped from the bundle.
- */
-function yamlWithoutDebugHooks() {
-  return {
-    name: 'yaml-without-debug-hooks',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]node_modules[\\/]yaml[\\/]dist[\\/].*\.js$/ }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        return { contents: source.replace(/node_process\.env\.LOG_(TOKENS|STREAM)/g, 'undefined'), loader: 'js' };
-      });
-    },
-  };
-}
 
 /**
  * zod's main entry re-exports every message locale (40-odd languages, about half of zod's bundled

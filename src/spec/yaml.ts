@@ -1,8 +1,17 @@
 // YAML to plain data with source positions. Always the YAML 1.2 core schema, even under a
 // `%YAML 1.1` directive, so `NO` stays a string and 0755 is not octal.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLibrary from 'yaml';
+import type { Document, Node } from 'yaml';
 import { formatPath, type Diagnostic } from '../errors.js';
 import { fastYaml, lineStarts, walkFast, type FastNode } from './yaml-fast.js';
+
+/**
+ * The yaml library reads what the quick reader leaves to it (and every file with a problem); it is
+ * loaded then, so a run on plain specs never parses its ~130 KB.
+ */
+let library: typeof YamlLibrary | undefined;
+const yaml = (): typeof YamlLibrary => (library ??= createRequire(import.meta.url)('yaml') as typeof YamlLibrary);
 
 /**
  * A place in a file. `file` is set when the place may be in another file than the spec (a profile,
@@ -66,6 +75,7 @@ function fromFast(root: FastNode, source: string): ParsedYaml {
 }
 
 function parseWithYaml(source: string, file: string): ParsedYaml {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const pos = (offset: number): Position => lineCounter.linePos(offset);
@@ -158,6 +168,7 @@ const COMMENT_IN_VALUE = /^[ \t]+#[^\s#]/;
  * (as warnings) comments that cut a value short, each with its path.
  */
 function scan(doc: Document, source: string, report: Report) {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   const found = { tags: false, duplicates: false, firstAlias: undefined as number | undefined };
   const visit = (node: unknown, path: (string | number)[], inList = false): void => {
     if (isAlias(node)) {
@@ -220,6 +231,7 @@ const lineOf = (source: string, offset: number) => source.slice(0, offset).split
 interface Walked { node: Node | null; keyNode: Node | null; found: boolean }
 
 function walk(doc: Document, path: readonly PropertyKey[]): Walked {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node = doc.contents as Node | null;
   let keyNode: Node | null = null;
   for (const seg of path) {
@@ -239,6 +251,7 @@ function walk(doc: Document, path: readonly PropertyKey[]): Walked {
 }
 
 function locate(doc: Document, path: readonly PropertyKey[], key: boolean | undefined, pos: (o: number) => Position): Position {
+  const { isScalar } = yaml();
   const w = walk(doc, path);
   // A missing key is reported at the key that holds its mapping (`letter:`), else at the mapping;
   // an empty value (`needed_by:` and nothing after it) at its key.
