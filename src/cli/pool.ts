@@ -9,7 +9,7 @@ import type { AnyResult, Job } from './worker.js';
  * (~0.5 s of CPU for validate, ~1.3 s for draft) while a spec takes ~1 ms to validate and a letter
  * ~20 ms to draft. On this 2-core machine, 1,000 specs validated in 1.24 s on one thread against
  * 1.88 s on the main thread plus a worker (7 interleaved runs, machine shared), so validate
- * spreads out only from 2,000 specs; drafting pays off much sooner.
+ * spreads out only above 1,000 specs; drafting pays off much sooner.
  */
 export const PARALLEL_THRESHOLD = 1000;
 export const DRAFT_PARALLEL_THRESHOLD = 8;
