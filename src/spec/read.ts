@@ -25,6 +25,16 @@ export async function readSpecFile(file: string): Promise<string> {
  * small, and for a batch of 1,000 the thread-pool round trips of fs/promises cost more than the reading.
  */
 export async function readSpecBytes(file: string, kind: FileKind = {}): Promise<Uint8Array> {
+  return readBytesSync(file, kind);
+}
+
+/** The same, with the text: for the profiles and recipient lists a spec names. */
+export function readSourceSync(file: string, kind: FileKind = {}): { text: string; bytes: Uint8Array } {
+  const bytes = readBytesSync(file, kind);
+  return { text: decodeSpec(bytes, file, kind), bytes };
+}
+
+function readBytesSync(file: string, kind: FileKind): Uint8Array {
   let info;
   try {
     info = statSync(file);
@@ -37,24 +47,6 @@ export async function readSpecBytes(file: string, kind: FileKind = {}): Promise<
   } catch (e) {
     return statFailed(e, file);
   }
-}
-
-/** The same checks, synchronously: for the profiles and recipient lists a spec names. */
-export function readSourceSync(file: string, kind: FileKind = {}): { text: string; bytes: Uint8Array } {
-  let info;
-  try {
-    info = statSync(file);
-  } catch (e) {
-    statFailed(e, file);
-  }
-  checkInfo(info, file, kind);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    statFailed(e, file);
-  }
-  return { text: decodeSpec(bytes, file, kind), bytes };
 }
 
 function statFailed(e: unknown, file: string): never {
