@@ -36,7 +36,25 @@ export function colorLevel(t: Terminal): 0 | 1 {
   return t.stdoutTTY && t.stderrTTY ? 1 : 0;
 }
 
+/**
+ * `oedr templates | head`: the reader closes the pipe early and the next write fails with EPIPE,
+ * which Node raises as an unhandled 'error' event (a stack trace). The reader has all it wanted, so
+ * stop quietly, as `cat` would.
+ */
+let quietOnClosedPipe = false;
+function stopOnClosedPipe(): void {
+  if (quietOnClosedPipe) return;
+  quietOnClosedPipe = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
 export function processIo(): Io {
+  stopOnClosedPipe();
   const stdoutTTY = Boolean(process.stdout.isTTY);
   const stderrTTY = Boolean(process.stderr.isTTY);
   return {

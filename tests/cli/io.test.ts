@@ -38,3 +38,16 @@ describe('colour', () => {
     expect(io.columns).toBeUndefined();
   });
 });
+
+test('a reader that closes the pipe early (`oedr templates | head`) ends the run quietly, no stack trace', async () => {
+  const { spawn } = await import('node:child_process');
+  const bin = new URL('../../bin/oedr.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [bin, 'templates'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d; });
+  // Like `head -c 1`: take the first bytes, then close the pipe while oedr is still writing.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+});
