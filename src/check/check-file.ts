@@ -9,7 +9,7 @@ import { decoderLabel, EncodingInspector } from './encoding.js';
 import { matchFields, normaliseName } from './fields.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
 import { statusOf, type FileReport, type Finding } from './model.js';
-import { sniffDelimiter, sniffQualifier } from './sniff.js';
+import { sniffDialect } from './sniff.js';
 import type { Totals } from './totals.js';
 import { ValueChecker } from './values.js';
 import { delimiterFinding, encodingFinding, lineEndingsFinding, qualifierFinding } from './verdicts.js';
@@ -133,8 +133,7 @@ class Reader {
     peek.push(head);
     this.decoder = new TextDecoder(decoderLabel(this.dialect.encoding!, peek.facts));
     const text = new TextDecoder(this.decoder.encoding).decode(head, { stream: true });
-    this.qualifier = sniffQualifier(text, this.dialect.delimiter!);
-    this.delimiter = sniffDelimiter(text, this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier!);
+    ({ delimiter: this.delimiter, qualifier: this.qualifier } = sniffDialect(text, this.dialect.delimiter!, this.dialect.textQualifier!));
     this.parser = new CsvStream(this.delimiter ?? this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier, () => {}, true, (r, line) => this.record(r, line));
   }
 

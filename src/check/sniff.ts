@@ -54,6 +54,23 @@ export function sniffQualifier(head: string, delimiter: string): string | undefi
   return sq > dq ? "'" : '"';
 }
 
+/**
+ * The delimiter and qualifier of the file together: the qualifier is looked for next to the
+ * delimiter the file really uses, so that the quotes of a semicolon file asked for as
+ * comma-separated are found, and the delimiter is judged again when that qualifier is not the one
+ * it was first judged with.
+ */
+export function sniffDialect(head: string, delimiter: string, quote: string): { delimiter?: string; qualifier?: string } {
+  let qualifier = sniffQualifier(head, delimiter);
+  let found = sniffDelimiter(head, delimiter, qualifier ?? quote);
+  if (found !== undefined && found !== delimiter) {
+    const q = sniffQualifier(head, found);
+    if ((q ?? quote) !== (qualifier ?? quote)) found = sniffDelimiter(head, delimiter, q ?? quote);
+    qualifier = q;
+  }
+  return { delimiter: found, qualifier };
+}
+
 export const delimiterName = (d: string): string =>
   ({ ',': 'commas (",")', ';': 'semicolons (";")', '\t': 'tabs', '|': 'vertical bars ("|")', ':': 'colons (":")' })[d]
   ?? `"${d}" characters`;

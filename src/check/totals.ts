@@ -24,7 +24,7 @@ import { normaliseName } from './fields.js';
 import { detectedName, sniffFormat } from './format.js';
 import { HashTable, Hasher } from './hash-table.js';
 import { fmtCount, type Finding } from './model.js';
-import { sniffDelimiter, sniffQualifier } from './sniff.js';
+import { sniffDialect } from './sniff.js';
 
 /** A summary larger than this is not a summary. */
 export const MAX_SUMMARY_BYTES = 64 * 1024 * 1024;
@@ -65,8 +65,9 @@ export async function readSummary(file: string, d: DatasetSpec): Promise<{ summa
   const inspector = new EncodingInspector();
   inspector.push(bytes);
   const text = new TextDecoder(decoderLabel(dialect.encoding!, inspector.facts)).decode(bytes);
-  const quote = sniffQualifier(text.slice(0, 1 << 20), dialect.delimiter!) ?? dialect.textQualifier!;
-  const delimiter = sniffDelimiter(text.slice(0, 1 << 20), dialect.delimiter!, quote) ?? dialect.delimiter!;
+  const sniffed = sniffDialect(text.slice(0, 1 << 20), dialect.delimiter!, dialect.textQualifier!);
+  const quote = sniffed.qualifier ?? dialect.textQualifier!;
+  const delimiter = sniffed.delimiter ?? dialect.delimiter!;
   const rows: { cells: string[]; line: number }[] = [];
   const parser = new CsvStream(delimiter, quote, (cells, line) => rows.push({ cells, line }));
   parser.push(text);

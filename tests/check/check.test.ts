@@ -60,6 +60,17 @@ describe('oedr check on real precinct results', () => {
     expect(r.out).toContain('Result: 1 difference from the request');
   });
 
+  test('a comma file turned into semicolons (sed s/,/;/g): its needed quotes are found next to the semicolons', async () => {
+    const edited = rows.map((r, i) => (i === 1 ? r.map((v, k) => (k === 1 ? 'Kamukunji Primary School, Stream 2' : v)) : r));
+    const comma = csv(edited);
+    expect(comma.split('\n')[1]).toContain('"Kamukunji Primary School, Stream 2"');
+    const r = await check(write('sed-semicolon.csv', comma.replace(/,/g, ';')), '--against', request);
+    expect(r.out).toContain('✓ quotes     Values are wrapped in double quotes ("), as requested.');
+    expect(r.out).not.toContain('No value is wrapped in quotes');
+    expect(r.out).toContain('✗ delimiter  Fields are separated by semicolons (";"), but commas (",") were requested.');
+    expect(r.out).toContain('Result: 1 difference from the request');
+  });
+
   test('Windows-1252 asked and delivered: curly quotes and € are read as Windows-1252 means them', async () => {
     const req = spec('cp1252-request', nhFields, '    encoding: Windows-1252\n');
     const edited = rows.map((r, i) => (i === 3 ? [...r.slice(0, 6), 'OPEN12CLOSE'] : r));
