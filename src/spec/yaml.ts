@@ -91,12 +91,18 @@ function parseWithYaml(source: string, file: string): ParsedYaml {
   const problems = [...doc.errors, ...doc.warnings];
   // A tab in the indentation throws the parser off for the lines around it: its other complaints
   // there (implicit keys, missing values) are consequences, so only the tabs are reported.
-  const tabs = problems.filter((e) => e.code === 'TAB_AS_INDENT');
+  const tabs = problems.filter((e) => e.code === 'TAB_AS_INDENT').map((e) => e.pos[0]);
+  // After a `|` or `>` block yaml reads a tab-indented line as the block's text and complains of
+  // indentation instead; a line indented with a tab at or before the first error is the cause.
+  if (!tabs.length && doc.errors.length) {
+    const firstError = Math.min(...doc.errors.map((e) => e.pos[0]));
+    for (const m of source.matchAll(/^ *\t[ \t]*\S/gm)) if (m.index <= firstError) tabs.push(m.index + m[0].indexOf('\t'));
+  }
   if (tabs.length) {
     diagnostics.length = 0; // what the walk found is built from the misread structure too
-    const others = [...new Set(tabs.slice(1).map((e) => pos(e.pos[0]).line))].filter((l) => l !== pos(tabs[0]!.pos[0]).line);
+    const others = [...new Set(tabs.slice(1).map((o) => pos(o).line))].filter((l) => l !== pos(tabs[0]!).line);
     const also = others.length ? ` (also on line${others.length === 1 ? '' : 's'} ${others.join(', ')})` : '';
-    report('yaml-syntax', `invalid YAML: ${friendly.TAB_AS_INDENT}${also}`, tabs[0]!.pos[0]);
+    report('yaml-syntax', `invalid YAML: ${friendly.TAB_AS_INDENT}${also}`, tabs[0]!);
   }
   const lines = new Set<number>();
   for (const e of tabs.length ? [] : problems) {

@@ -62,6 +62,8 @@ describe('syntax slips', () => {
   test.each([
     ['datasets:\n  - title: a\n\tdescription: b\n    format: csv\n', '3:1: invalid YAML: a tab is used for indentation; YAML allows only spaces [yaml-syntax]'],
     ['datasets:\n  - title: a\n    fields:\n\t  - name: x\n\t    description: y\n', '4:1: invalid YAML: a tab is used for indentation; YAML allows only spaces (also on line 5) [yaml-syntax]'],
+    // After a text block yaml itself speaks of the block's indentation, not of the tab.
+    ['requester:\n  address: |\n    14 Mvule Avenue\n    Lakeport\n\temail: a@b.example\n', '5:1: invalid YAML: a tab is used for indentation; YAML allows only spaces [yaml-syntax]'],
   ])('tabs for indentation: one error, no follow-on errors', (source, message) => {
     expect(errors(source)).toEqual([message]);
   });
