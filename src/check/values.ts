@@ -172,7 +172,8 @@ export class ValueChecker {
     p[k + 1] = h.hi;
     p[k + 2] = line;
     if (++this.npending === BATCH) this.lookUp();
-    if (this.keyCol >= 0) {
+    // An empty key names no unit (it is reported as a missing value, when required).
+    if (this.keyCol >= 0 && !blank(unit)) {
       // Rows of one unit usually come together (a row per candidate per polling station).
       if (unit !== this.lastUnit) {
         this.lastUnit = unit;

@@ -71,6 +71,14 @@ describe('oedr check on real precinct results', () => {
     expect(r.out).toContain('Result: 1 difference from the request');
   });
 
+  test('a row with the key empty is a missing value, not one more unit', async () => {
+    const req = spec('units-request', [field('polling_station_code', ', required: true'), field('candidate'), field('candidate_votes', ', type: integer')]);
+    const data = 'polling_station_code,candidate,candidate_votes\n001,Ann,12\n001,Bob,7\n002,Ann,3\n003,Ann,5\n,Bob,9\n';
+    const r = await check(write('units-empty.csv', data), '--against', req);
+    expect(r.out).toContain('✗ required   polling_station_code: 1 row has no value, but every row should have one (line 6).');
+    expect(r.out).toContain('· units      3 distinct polling stations (polling_station_code).');
+  });
+
   test('Windows-1252 asked and delivered: curly quotes and € are read as Windows-1252 means them', async () => {
     const req = spec('cp1252-request', nhFields, '    encoding: Windows-1252\n');
     const edited = rows.map((r, i) => (i === 3 ? [...r.slice(0, 6), 'OPEN12CLOSE'] : r));
