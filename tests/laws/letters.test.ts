@@ -62,3 +62,11 @@ it('oedr calendar gives every recipient of a list its own dates', async () => {
   expect(ics.match(/^SUMMARY:Response due/gm)).toHaveLength(4);
   expect(new Set(ics.match(/^UID:.*$/gm)).size).toBe(ics.match(/^UID:/gm)!.length);
 });
+
+it('an FoI filing states the statutory date as counted from receipt, not from the letter date', async () => {
+  const out = join(tmp.path, 'foi-out');
+  const r = await runCli('draft', write('foi-ke.yaml', spec('law: KE')), '--format', 'md', '--out', out);
+  expect(r.code).toBe(0);
+  expect(readFileSync(join(out, 'foi-ke.md'), 'utf8')).toContain(
+    'Under the Access to Information Act, 2016, a response is due within 21 calendar days of receiving it: by 22 March 2027 if it reaches you on the date of this letter.');
+});
