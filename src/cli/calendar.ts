@@ -48,7 +48,7 @@ export async function calendar(args: string[], opts: CalendarOptions, io: Io): P
   if (!events.length) {
     io.err(io.color.red(worst
       ? `oedr calendar: no events to write: the ${specs} had errors (above) or name no law with a statutory response date`
-      : `oedr calendar: no events to write: none of the ${specs} names a law with a statutory response date (add \`law:\` to a spec; see \`oedr laws\`)`));
+      : `oedr calendar: no events to write: ${seen.size === 1 ? 'the spec names no law' : `none of the ${specs} names a law`} with a statutory response date (add \`law:\` to a spec; see \`oedr laws\`)`));
     return Math.max(worst, ExitCode.invalid);
   }
   const text = toIcs({ prodId: `-//oedr//oedr ${version()}//EN`, name: 'oedr requests', events: sortEvents(events) });

@@ -133,7 +133,7 @@ function describeLaw(l: Law, origin: string, io: Io): string {
     `${l.citation} (${l.year}), ${l.region}`,
     `Confidence:       ${conf}`,
     `Who may request:  ${l.who_may_request.kind}${l.who_may_request.note ? ` - ${l.who_may_request.note}` : ''}`,
-    `Request:          written ${yn(l.request.written)}; prescribed form ${yn(l.request.prescribed_form)}; application fee ${yn(l.request.fee)}; purpose statement required ${yn(l.request.purpose_required)}`,
+    `Request:          written: ${yn(l.request.written)}; prescribed form: ${yn(l.request.prescribed_form)}; application fee: ${yn(l.request.fee)}; purpose statement required: ${yn(l.request.purpose_required)}`,
     `                  ${l.request.text}`,
     ...(l.fees ? [`Fees:             ${l.fees}`] : []),
     `Response:         ${l.response ? `${periodText(l.response)} after receipt (the day of receipt is not counted)` : 'no verified statutory period: letters cite the law without a date'}`,
