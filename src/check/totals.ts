@@ -127,6 +127,10 @@ export class Totals {
   private readonly notNumberExamples: string[] = [];
   private readonly unread: string[] = [];
   private duplicates: string[] = [];
+  /** Measures that a detail file lacks: their sums leave out its rows. */
+  private readonly incomplete = new Set<string>();
+  /** Whether a detail file lacks a key column, so that its rows are in no group. */
+  private ungrouped = false;
 
   constructor(private readonly summary: Summary, private readonly d: DatasetSpec) {}
 
@@ -136,12 +140,23 @@ export class Totals {
     if (!this.decided) this.decide(norm);
     const keyCols = this.keys.map((k) => norm.indexOf(normaliseName(k)));
     const measureCols = this.measures.map((m) => norm.indexOf(normaliseName(m)));
-    const lacking = [...this.keys, ...this.measures].filter((_, k) => (k < keyCols.length ? keyCols[k] : measureCols[k - keyCols.length]) === -1);
     if (!this.measures.length) return undefined;
-    if (lacking.length) {
-      this.notes.push({ aspect: 'totals', status: 'deviation', details: lacking,
-        message: `${basename(file)} lacks the column${lacking.length === 1 ? '' : 's'} ${lacking.join(', ')} of the summary, so its rows were not added up.` });
-      return undefined;
+    const lackKeys = this.keys.filter((_, k) => keyCols[k] === -1);
+    const lackMeasures = this.measures.filter((_, m) => measureCols[m] === -1);
+    if (lackKeys.length || lackMeasures.length) {
+      // The sums then leave out this file's rows: the totals concerned cannot be judged, and are
+      // not compared group by group (each would differ by this file's share).
+      const name = basename(file);
+      const columns = `no ${[...lackKeys, ...lackMeasures].join(' or ')} column`;
+      if (lackKeys.length) {
+        this.ungrouped = true;
+        this.notes.push({ aspect: 'totals', status: 'deviation',
+          message: `No total can be judged: ${name} has ${columns}, so its rows cannot be put in the summary's groups.` });
+        return undefined;
+      }
+      for (const m of lackMeasures) this.incomplete.add(m);
+      this.notes.push({ aspect: 'totals', status: 'deviation',
+        message: `The ${andList(lackMeasures)} totals cannot be judged: ${name} has ${columns}, so its rows are left out of the sums.` });
     }
     const decimal = effectiveDialect(this.d).decimalSeparator;
     const nk = keyCols.length;
@@ -159,6 +174,7 @@ export class Totals {
       }
       g.rows++;
       for (let m = 0; m < measureCols.length; m++) {
+        if (measureCols[m] === -1) continue;
         const v = cells[measureCols[m]!] ?? '';
         const x = parseNumber(v, decimal);
         if (x === undefined) {
@@ -182,7 +198,10 @@ export class Totals {
     this.decided = true;
     const { header, rows } = this.summary;
     const decimal = effectiveDialect(this.d).decimalSeparator;
-    const shared = header.map((h, i) => ({ h, i })).filter(({ h }) => h !== '' && detail.includes(normaliseName(h)));
+    // A column of the summary that the request asks of the detail is shared even when the first
+    // detail file lacks it: that file's rows are then missing from its totals (see bind).
+    const requested = new Set(this.d.fields.map((f) => normaliseName(f.name)));
+    const shared = header.map((h, i) => ({ h, i })).filter(({ h }) => h !== '' && (detail.includes(normaliseName(h)) || requested.has(normaliseName(h))));
     const unused = header.filter((h, i) => !shared.some((s) => s.i === i) && h !== '');
     if (unused.length) {
       this.notes.push({ aspect: 'totals', status: 'info', details: unused,
@@ -251,13 +270,15 @@ export class Totals {
     const mismatchText: string[] = [];
     const missing: string[] = [];
     let missingCount = 0;
-    for (const g of this.groups.values()) {
+    const judged = this.measures.filter((m) => !this.incomplete.has(m));
+    for (const g of this.ungrouped ? [] : this.groups.values()) {
       if (g.rows === 0) {
         missingCount++;
         if (missing.length < EXAMPLES) missing.push(`${this.groupText(g.key)} (line ${g.line} of the summary)`);
         continue;
       }
       this.measures.forEach((m, k) => {
+        if (this.incomplete.has(m)) return;
         compared++;
         const want = g.expected[k];
         const got = g.sums[k]!;
@@ -279,7 +300,7 @@ export class Totals {
         message: `${fmtCount(mismatches)} of ${totals(compared)} in the summary ${mismatches === 1 ? 'does' : 'do'} not match the sum of the detail rows; the first: ${mismatchText[0]}.` });
     } else if (compared) {
       out.push({ aspect: 'totals', status: 'ok', count: compared,
-        message: `All ${totals(compared)} in the summary add up: the detail rows give the same ${this.measures.join(', ')}${per}.` });
+        message: `All ${totals(compared)} in the summary add up: the detail rows give the same ${judged.join(', ')}${per}.` });
     }
     if (missingCount) {
       out.push({ aspect: 'totals', status: 'deviation', count: missingCount, details: missing,
@@ -297,6 +318,9 @@ export class Totals {
     return out;
   }
 }
+
+/** "a", "a and b", "a, b and c". */
+const andList = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 /** A sum written with as many decimals as the summary's figure and its decimal separator, whole numbers with thousands separators. */
 function fmtNumber(x: number, like: string, decimal: string): string {

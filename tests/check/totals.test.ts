@@ -170,3 +170,44 @@ describe.skipIf(!existsSync(shared))('totals of the full 2020 New Hampshire prec
     expect(t).toContain('✗ totals     1 group of the summary has no rows in the detail: county Grafton, office Governor, district (empty), party IND, candidate Nobody (line 1575 of the summary). The detail may be incomplete.');
   });
 });
+
+describe('several detail files against one summary', () => {
+  const spec = write('kenya.yaml', `letter: { date: 2027-03-01, subject: Request for results }
+requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+recipient: { institution: Election Commission }
+datasets:
+  - title: Results by polling station
+    description: Votes per candidate at each polling station.
+    summary_totals: Registered voters, and votes per candidate per constituency.
+    fields:
+      - { name: constituency, description: The constituency, required: true }
+      - { name: polling_station_code, description: The code, required: true }
+      - { name: candidate, description: The candidate, required: true }
+      - { name: registered_voters, description: Registered voters, type: integer }
+      - { name: candidate_votes, description: Votes, type: integer, required: true }
+`);
+  const a = write('stations-a.csv', 'constituency,polling_station_code,candidate,registered_voters,candidate_votes\nKamukunji,001,Ann,500,12\nKamukunji,001,Bob,500,7\nStarehe,002,Ann,400,3\nStarehe,002,Bob,400,5\n');
+  const b = write('stations-b.csv', 'constituency,polling_station_code,candidate,registered_voters\nKamukunji,003,Ann,300\nKamukunji,003,Bob,300\nStarehe,004,Ann,200\nStarehe,004,Bob,200\n');
+  const summary = write('constituency-totals.csv', 'constituency,candidate,registered_voters,candidate_votes\nKamukunji,Ann,800,20\nKamukunji,Bob,800,10\nStarehe,Ann,600,8\nStarehe,Bob,600,9\n');
+
+  test('a file without a measure column: that total cannot be judged, said once, and no flood of mismatches', async () => {
+    for (const files of [[a, b], [b, a]]) {
+      const r = await check(...files, '--summary', summary, '--against', spec);
+      expect(r.code).toBe(1);
+      const out = lines(r.out);
+      expect(out).toContain('✗ totals     The candidate_votes totals cannot be judged: stations-b.csv has no candidate_votes column, so its rows are left out of the sums.');
+      expect(out).toContain('✓ totals     All 4 totals in the summary add up: the detail rows give the same registered_voters per constituency and candidate.');
+      expect(r.out).not.toContain('do not match');
+      expect(r.out).not.toContain('does not match');
+    }
+  });
+
+  test('a file without a key column: no total can be judged, and none is compared', async () => {
+    const c = write('stations-c.csv', 'polling_station_code,candidate,registered_voters,candidate_votes\n003,Ann,300,8\n003,Bob,300,3\n004,Ann,200,5\n004,Bob,200,4\n');
+    const r = await check(a, c, '--summary', summary, '--against', spec);
+    expect(r.code).toBe(1);
+    const out = lines(r.out);
+    expect(out).toContain('✗ totals     No total can be judged: stations-c.csv has no constituency column, so its rows cannot be put in the summary\'s groups.');
+    expect(out.filter((l) => l.startsWith('✗ totals') || l.startsWith('✓ totals'))).toHaveLength(1);
+  });
+});
