@@ -2,6 +2,7 @@
 // thanks the institution and lists each difference with what was requested and what was received.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
@@ -42,15 +43,40 @@ describe('check --follow-up', () => {
       expect(text).toContain('1 September 2027');
       expect(text).toContain('Thank you for the data you sent in answer to our request');
       expect(text).toContain('Separator between fields. We asked for fields separated by commas (",").');
-      expect(text).toContain('Fields are separated by semicolons (";"), but commas (",") were requested.');
+      expect(text).toContain('Separator between fields. We asked for fields separated by commas (","). Fields are separated by semicolons (";").');
       expect(text).not.toContain('The checks below');
       expect(text).toContain('Column names. We asked for these columns, named exactly so: polling_station_code, candidate, votes.');
       expect(text).toContain('"Polling Station Code" should be named "polling_station_code"');
-      expect(text).toContain('Values. We asked for votes: a whole number in every row.');
-      expect(text).toContain('votes: 1 value is not a whole number as requested; first at line 3.');
+      expect(text).toContain('Values. We asked for a whole number in every row of votes. 1 value is not: line 3 ("many").');
       // The file that matches is not listed.
       expect(text).toContain('delivered.csv');
       expect(text).not.toContain('good.csv');
+    }
+  });
+
+  test('each difference said once, without the terminal advice or Markdown escapes, in DOCX, PDF and Markdown', async () => {
+    const cp1252 = join(tmp.path, 'latin.csv');
+    writeFileSync(cp1252, Buffer.from('polling_station_code,candidate,votes\n001,Montr\xe9al,12\n002,Ann,4\n003,Bob,many\n004,Cy,lots\n', 'latin1'));
+    const dir = join(tmp.path, 'plain');
+    const r = await runCli('check', cp1252, '--against', spec, '--follow-up', '--format', 'md,docx,pdf', '--out', dir, '--date', '2027-09-01');
+    expect(r.code).toBe(1);
+    const mdRaw = readFileSync(join(dir, 'results-2027-check-follow-up.md'), 'utf8');
+    // The Markdown is read as it is: no escaped character in the findings (only the writer's line breaks in the address).
+    const body = mdRaw.slice(mdRaw.indexOf('## latin.csv'), mdRaw.indexOf('A corrected file'));
+    expect(body).not.toContain('\\');
+    expect(body).toBe(`## latin.csv
+
+- **Character encoding.** We asked for text in the UTF-8 character encoding. The text looks like a single-byte encoding such as ISO-8859-1 or Windows-1252. 1 line holds bytes that are not valid UTF-8 (line 2).
+- **Values.** We asked for a whole number in every row of votes. 2 values are not: line 4 ("many") and line 5 ("lots").
+
+`);
+    const docx = flat((await mammoth.extractRawText({ path: join(dir, 'results-2027-check-follow-up.docx') })).value);
+    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(dir, 'results-2027-check-follow-up.pdf'))));
+    const pdfText = flat((await extractText(pdf, { mergePages: true })).text as string);
+    for (const text of [flat(mdRaw.replace(/\*\*/g, '')), docx, pdfText]) {
+      expect(text).toContain('Character encoding. We asked for text in the UTF-8 character encoding. The text looks like a single-byte encoding such as ISO-8859-1 or Windows-1252. 1 line holds bytes that are not valid UTF-8 (line 2).');
+      expect(text).toContain('Values. We asked for a whole number in every row of votes. 2 values are not: line 4 ("many") and line 5 ("lots").');
+      for (const gone of ['Save it again', 'Excel', 'File >', '\\>', 'We received this', 'For example', 'as requested']) expect(text).not.toContain(gone);
     }
   });
 

@@ -106,7 +106,8 @@ describe('totals from the real excerpt (no ../shared needed)', () => {
     expect(r.code).toBe(1);
     const md = readFileSync(join(out, 'request-check-follow-up.md'), 'utf8').replace(/\\([\s\S])/g, '$1').replace(/\s+/g, ' ');
     expect(md).toContain('## county-totals.csv');
-    expect(md).toContain('**Totals.** We asked for totals that the detailed data adds up to: votes per candidate per county. We received this: 1 of 13 totals in the summary does not match the sum of the detail rows; the first: county Belknap, office President, district (empty), party REP, candidate Donald Trump: votes 17,000 in the summary, 41,798 in the detail rows (24,798 more in the detail).');
+    expect(md).toContain('**Totals.** We asked for totals that the detailed data adds up to, described in our request as "votes per candidate per county". 1 of 13 totals in the summary does not match the sum of the detail rows: county Belknap, office President, district (empty), party REP, candidate Donald Trump: votes 17,000 in the summary, 41,798 in the detail rows (24,798 more in the detail).');
+    expect(md).not.toContain('For example');
   });
 
   test('a request without summary_totals: the summary is still checked, with a note', async () => {
@@ -200,6 +201,20 @@ datasets:
       expect(r.out).not.toContain('do not match');
       expect(r.out).not.toContain('does not match');
     }
+  });
+
+  test('the follow-up letter: the request quoted once, each finding on the totals once, no list of column names as an example', async () => {
+    const off = write('constituency-off.csv', 'constituency,candidate,registered_voters,candidate_votes\nKamukunji,Ann,900,20\nKamukunji,Bob,800,10\nStarehe,Ann,600,8\nStarehe,Bob,600,9\n');
+    const out = join(tmp.path, 'kenya-letters');
+    const r = await check(a, b, '--summary', off, '--against', spec, '--follow-up', '--format', 'md', '--out', out, '--date', '2027-09-01');
+    expect(r.code).toBe(1);
+    const md = readFileSync(join(out, 'kenya-check-follow-up.md'), 'utf8');
+    const section = md.slice(md.indexOf('## constituency-off.csv'), md.indexOf('A corrected file'));
+    expect(section).toBe(`## constituency-off.csv
+
+- **Totals.** We asked for totals that the detailed data adds up to, described in our request as "Registered voters, and votes per candidate per constituency". The candidate_votes totals cannot be judged: stations-b.csv has no candidate_votes column, so its rows are left out of the sums. 1 of 4 totals in the summary does not match the sum of the detail rows: constituency Kamukunji, candidate Ann: registered_voters 900 in the summary, 800 in the detail rows (100 fewer in the detail).
+
+`);
   });
 
   test('a file without a key column: no total can be judged, and none is compared', async () => {
