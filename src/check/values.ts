@@ -220,7 +220,7 @@ export class ValueChecker {
     if (this.ragged.count) {
       out.push({ aspect: 'structure', status: 'deviation', count: this.ragged.count, lines: this.ragged.lines,
         details: this.ragged.lines.map((l, k) => `line ${l}: ${this.ragged.values[k]} fields`),
-        message: `${fmtCount(this.ragged.count)} rows do not have ${this.o.width} fields like the header row (${linesText(this.ragged.lines, this.ragged.count)}); a value may hold an unquoted delimiter or line break.` });
+        message: `${fmtCount(this.ragged.count)} ${this.ragged.count === 1 ? 'row does' : 'rows do'} not have ${this.o.width} ${this.o.width === 1 ? 'field' : 'fields'} like the header row (${linesText(this.ragged.lines, this.ragged.count)}); a value may hold an unquoted delimiter or line break.` });
     }
     for (const s of this.state) {
       if (s.bad.count) {

@@ -150,7 +150,7 @@ describe('oedr check on real precinct results', () => {
     expect(r.code).toBe(1);
     const out = r.out.split('\n').map((l) => l.trim());
     expect(out).toContain('✗ header row The first row holds data, not the names of the columns; add a header row naming each field. The checks below take the fields in the requested order.');
-    expect(out).toContain('✗ rows       1 rows do not have 7 fields like the header row (line 8); a value may hold an unquoted delimiter or line break.');
+    expect(out).toContain('✗ rows       1 row does not have 7 fields like the header row (line 8); a value may hold an unquoted delimiter or line break.');
     expect(out).toContain('✗ values     votes: 1 value is not a whole number as requested (a thousands separator; write whole numbers with digits only); first at line 3.');
     expect(out).toContain('✗ required   county: 1 row has no value, but every row should have one (line 4).');
     expect(out).toContain('✗ duplicates 1 row repeats an earlier row exactly (line 6).');
