@@ -14,6 +14,7 @@ import { closest } from '../spec/suggest.js';
 import { sha256 } from '../hash.js';
 import { escapeMarkdown } from './markdown.js';
 import { checkWords, mergeWords, readWords, readWordsWithPlaces } from './words.js';
+import { unknownNames } from './template-names.js';
 
 /** handlebars/runtime's own typings declare nothing; it is the full package minus the compiler. */
 const Handlebars = runtime as unknown as Pick<typeof HandlebarsCompiler, 'create' | 'Utils' | 'VERSION'>;
@@ -149,6 +150,7 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
   }
   const trees = new Map(files.filter((t) => !ready.has(t)).map((t) => [t, parseChecked(t)]));
   checkPartialsExist(files, (t) => ready.get(t)?.partials ?? partialCalls(trees.get(t)));
+  checkNames(trees);
   const env = Handlebars.create();
   // Values from the spec are data: escape them for Markdown, not HTML. Handlebars reads
   // escapeExpression at render time from its Utils, shared by every environment.
@@ -228,6 +230,19 @@ function checkOverrideFiles(dir: string, known: { templates: Set<string>; partia
           + (at ? `did you mean ${at}?` : `expected one of: ${paths.join(', ')}`);
       }
       throw fileError('template-unknown', message, { file: join(dir, sub, f) });
+    }
+  }
+}
+
+/** A name the letter context lacks, used where strict mode would not stop it (`{{#if letter.nosuch}}`). */
+function checkNames(trees: Map<TemplateFile, hbs.AST.Program>): void {
+  const known = new Set([...Object.keys(helpers), 'lookup', 'log']);
+  for (const [t, tree] of trees) {
+    if (t.partial) continue;
+    const [first] = unknownNames(tree, t.name, known);
+    if (first) {
+      throw fileError('template', `the template uses \`${first.name}\`, which the letter context does not have (see \`oedr templates\`)`,
+        { file: t.file, line: first.line, col: first.col });
     }
   }
 }

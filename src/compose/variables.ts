@@ -132,3 +132,11 @@ export const contextVariables: Record<string, string> = {
   annex_datapackage: 'with `draft --annex`: the file name of the Data Package descriptor written beside the letter, else null',
   words: 'everything in words.yaml, e.g. words.phrases.closing',
 };
+
+/**
+ * Names a letter template gets beyond the context above, by template: what `composeLetter`'s `extra`
+ * adds for it (`oedr check --follow-up` for check-follow-up).
+ */
+export const templateExtras: Record<string, readonly string[]> = {
+  'check-follow-up': ['deviations', 'several_files', 'several_deviations', 'request'],
+};

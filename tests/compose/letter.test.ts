@@ -143,7 +143,10 @@ describe('templates', () => {
   });
 
   it.each([
-    ['a missing variable', 'line one\n\nDear {{recipient.nmae}},\n', 3, 8, 'the template uses `nmae`, which the letter context does not have (see `oedr templates`)'],
+    ['a missing variable', 'line one\n\nDear {{recipient.nmae}},\n', 3, 8, 'the template uses `recipient.nmae`, which the letter context does not have (see `oedr templates`)'],
+    // Strict mode alone lets these through (they would render as nothing).
+    ['a missing list given to #each', 'Hi\n\n{{#each nope}}x{{/each}}\n', 3, 9, 'the template uses `nope`, which the letter context does not have (see `oedr templates`)'],
+    ['a missing value given to #if', 'Hi {{#if letter.nosuch}}y{{/if}}\n', 1, 10, 'the template uses `letter.nosuch`, which the letter context does not have (see `oedr templates`)'],
     ['an unknown helper', 'Hi\n{{shout recipient.institution}}\n', 2, 1, 'unknown helper `shout`; templates may use: join, sentence'],
     ['a syntax error', 'a\n{{#each datasets}}\n{{/eahc}}\n', 2, 4, "each doesn't match eahc"],
   ])('%s is an error naming the template file, line and column', async (_what, source, line, col, message) => {
