@@ -136,7 +136,12 @@ export function pdfString(s: string): string {
       body += String.fromCharCode(c >> 8, c & 0xff);
     }
   }
-  return `(${body.replace(/[\n\r\t\b\f()\\]/g, (c) => ESCAPES[c]!)})`;
+  return `(${escapeLiteral(body)})`;
+}
+
+/** The body of a PDF literal string: parentheses, backslash and the control characters readers would alter, escaped. */
+export function escapeLiteral(body: string): string {
+  return body.replace(/[\n\r\t\b\f()\\]/g, (c) => ESCAPES[c]!);
 }
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\\': '\\\\', '(': '\\(', ')': '\\)' };
 

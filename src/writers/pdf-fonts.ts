@@ -3,6 +3,7 @@
 // that refuses text the fonts cannot draw.
 import { readFileSync } from 'node:fs';
 import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
+import { escapeLiteral } from './pdf-doc.js';
 import { TrueTypeFont } from './pdf-ttf.js';
 import { font as fontStyle } from './style.js';
 
@@ -88,7 +89,7 @@ export interface ShapedRun {
   readonly codePoints: readonly number[];
   /**
    * The glyph ids as the body of a PDF literal string: two bytes each (high, low), one character per
-   * byte (the content stream is written as latin1), with `(`, `)`, `\\` and line ends escaped.
+   * byte (the content stream is written as latin1), escaped as in every PDF string (escapeLiteral).
    * Half the size of a hex string, so half as much for deflate to read: a third of a warm PDF.
    */
   readonly bytes: string;
@@ -111,8 +112,7 @@ interface Shaper {
 const COMBINING = /\p{M}/u;
 
 /** Each byte as it stands in a PDF literal string. */
-const BYTE = Array.from({ length: 256 }, (_, b) =>
-  b === 0x28 || b === 0x29 || b === 0x5c ? `\\${String.fromCharCode(b)}` : b === 0x0a ? '\\n' : b === 0x0d ? '\\r' : String.fromCharCode(b));
+const BYTE = Array.from({ length: 256 }, (_, b) => escapeLiteral(String.fromCharCode(b)));
 
 function withLayoutCache(font: TrueTypeFont): Shaper {
   const cache = new Map<string, ShapedRun>();
