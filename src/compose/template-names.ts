@@ -11,14 +11,14 @@ type Node = { type?: string; [key: string]: unknown };
 type Path = { type: 'PathExpression'; data: boolean; depth: number; parts: string[]; original: string; loc?: { start: { line: number; column: number } } };
 
 const documented = Object.keys(contextVariables).map((k) => k.replace(/\[\]/g, ''));
+/** Lists (`datasets[]`): read as a whole too, e.g. `datasets.length`. */
+const lists = [...new Set(Object.keys(contextVariables).filter((k) => k.includes('[]')).map((k) => k.slice(0, k.indexOf('[]'))))];
 
 /** Whether `a.b.c` is a documented variable, leads to one, or lies inside one documented whole (`law`, `words.…`). */
 function known(path: string, extras: readonly string[]): boolean {
   const root = path.split('.')[0]!;
   if (extras.includes(root)) return true;
-  return documented.some((d) => d === path || d.startsWith(`${path}.`) || path.startsWith(`${d}.`))
-    // A list (`datasets[]`) may be read as a whole, e.g. `datasets.length`.
-    || Object.keys(contextVariables).some((k) => k.startsWith(`${root}[]`));
+  return lists.some((l) => path === l || path.startsWith(`${l}.`)) || documented.some((d) => d === path || d.startsWith(`${path}.`) || path.startsWith(`${d}.`));
 }
 
 /** Names in a template (not a partial: its context depends on where it is called) that the letter context lacks. */

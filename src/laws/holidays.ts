@@ -25,18 +25,16 @@ export async function loadHolidayTables(ids: readonly string[], dir: URL = HOLID
 }
 
 async function loadTable(url: URL, id: string): Promise<HolidayTable> {
-  {
-    let table: Partial<HolidayTable>;
-    try {
-      table = JSON.parse(await readFile(url, 'utf8')) as Partial<HolidayTable>;
-    } catch (e) {
-      const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-      return fail(ExitCode.internal, missing ? 'holiday-table-missing' : 'holiday-table-invalid',
-        `the holiday table ${id} is ${missing ? 'missing from this installation' : 'damaged'} (${url.pathname}); run \`npm run holidays\``);
-    }
-    if (table.calendar !== id || !table.coverage || !Array.isArray(table.holidays)) {
-      return fail(ExitCode.internal, 'holiday-table-invalid', `the holiday table ${url.pathname} is damaged; run \`npm run holidays\``);
-    }
-    return table as HolidayTable;
+  let table: Partial<HolidayTable>;
+  try {
+    table = JSON.parse(await readFile(url, 'utf8')) as Partial<HolidayTable>;
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return fail(ExitCode.internal, missing ? 'holiday-table-missing' : 'holiday-table-invalid',
+      `the holiday table ${id} is ${missing ? 'missing from this installation' : 'damaged'} (${url.pathname}); run \`npm run holidays\``);
   }
+  if (table.calendar !== id || !table.coverage || !Array.isArray(table.holidays)) {
+    return fail(ExitCode.internal, 'holiday-table-invalid', `the holiday table ${url.pathname} is damaged; run \`npm run holidays\``);
+  }
+  return table as HolidayTable;
 }

@@ -58,7 +58,9 @@ export function parseYaml(source: string, file: string, { fast = true } = {}): P
 
 /** A file the quick reader understood has, by construction, nothing to report. */
 function fromFast(root: FastNode, source: string): ParsedYaml {
-  const pos = lineStarts(source);
+  // Line starts only when a place is asked for: a valid spec usually never is.
+  let lines: ((offset: number) => Position) | undefined;
+  const pos = (offset: number) => (lines ??= lineStarts(source))(offset);
   return {
     data: root.value,
     diagnostics: [],
