@@ -1,8 +1,9 @@
 // Bundles the CLI into dist/bundle/ so `oedr` starts from a few files instead of hundreds of small
 // modules (zod alone is ~200): module loading was about a third of `oedr validate`. Commands and
-// writers stay in their own chunks, loaded only when used. Two libraries are left out on purpose and
+// writers stay in their own chunks, loaded only when used. Three libraries are left out on purpose and
 // loaded from node_modules only when needed (createRequire): yaml, for the specs the quick reader
-// leaves to it, and Handlebars' compiler, for templates not precompiled. dist/bundle/ is two levels
+// leaves to it, marked, for the letter Markdown its quick reader leaves to it, and Handlebars'
+// compiler, for templates not precompiled. dist/bundle/ is two levels
 // below the repository root, like src/<dir>/, so `new URL('../../templates/', ...)` resolves the
 // same in both.
 import { readdirSync, rmSync } from 'node:fs';
@@ -28,6 +29,9 @@ const result = await build({
   minify: true,
   metafile: true,
 });
+// A static import of marked (a value, not `import type`) would bundle it and parse it at every start.
+const markedInputs = Object.keys(result.metafile.inputs).filter((f) => /(^|[\\/])node_modules[\\/]marked[\\/]/.test(f));
+if (markedInputs.length) throw new Error(`marked must stay out of the bundle (src/compose/markdown.ts loads it when needed); bundled: ${markedInputs.join(', ')}`);
 const written = new Set(Object.keys(result.metafile.outputs).map((f) => basename(f)));
 for (const f of readdirSync('dist/bundle')) if (!written.has(f)) rmSync(`dist/bundle/${f}`);
 
