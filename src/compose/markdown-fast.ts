@@ -22,8 +22,10 @@ const AFTER_CLOSER = new Set([undefined, ' ', '\n', '.', ',', ':', ';', '!', '?'
  * either end; the URL only characters that need no escaping, and no title.
  */
 const LINK = /\[((?:\\[!-/:-@[-`{-~]|[^[\]\\`*_<>~!&\n ])(?:(?:\\[!-/:-@[-`{-~]|[^[\]\\`*_<>~!&\n])*(?:\\[!-/:-@[-`{-~]|[^[\]\\`*_<>~!&\n ]))?)\]\(([A-Za-z0-9\-._~:/?#@$+,;=%]+)\)/y;
+/** The characters inlines() looks at; everything else is text. */
+const PLAIN_RUN = /[\\\n*[_`~<!&]/g;
 /** marked decodes numeric character references (`&#33;`); named ones it keeps. Both are left to it. */
-const ENTITY = /^&#?[A-Za-z0-9]+;/;
+const ENTITY = /&#?[A-Za-z0-9]+;/y;
 const HEADING = /^(#{1,6}) (.*)$/;
 const ITEM = /^(-|(\d{1,9})([.)])) (.*)$/;
 const RULE = /^-{3,}$/;
@@ -194,15 +196,23 @@ function inlines(s: string, paragraph = false, nested = false): Inline[] {
       flush();
       out.push({ type: 'link', url: m[2]!, children: inlines(m[1]!, false, true) });
       i += m[0].length;
-    } else if (c === '_' || c === '`' || c === '~' || c === '<' || (c === '!' && s[i + 1] === '[') || (c === '&' && ENTITY.test(s.slice(i)))) {
+    } else if (c === '_' || c === '`' || c === '~' || c === '<' || (c === '!' && s[i + 1] === '[') || (c === '&' && entityAt(s, i))) {
       giveUp();
     } else {
-      text += c;
-      i++;
+      // Plain characters up to the next one that may mean something, in one slice.
+      PLAIN_RUN.lastIndex = i + 1;
+      const end = PLAIN_RUN.exec(s)?.index ?? s.length;
+      text += s.slice(i, end);
+      i = end;
     }
   }
   flush();
   return out;
+}
+
+function entityAt(s: string, i: number): boolean {
+  ENTITY.lastIndex = i;
+  return ENTITY.test(s);
 }
 
 /**
