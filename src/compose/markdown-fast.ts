@@ -2,8 +2,8 @@
 // paragraphs with `\` hard breaks, one-line bullet (`-`) and ordered list items, GFM tables, `>`
 // quotes, `---` rules, `**strong**`, `*em*` (not nested), backslash escapes and plain inline links.
 // For anything else, or anything that could read two ways (a line that might interrupt a paragraph,
-// lazy continuation lines, indentation, `_`, backticks, `~`, `<`, unmatched or oddly placed `*`,
-// whitespace other than spaces) it gives up and returns undefined, and marked reads the text as
+// lazy continuation lines, indentation, `_`, backticks, `~`, `<`, `&...;`, unmatched or oddly placed
+// `*`, whitespace other than spaces) it gives up and returns undefined, and marked reads the text as
 // before. Why: marked's module set-up and first-use regex compilation were ~75 ms of a ~500 ms cold
 // `oedr draft`. tests/compose/markdown-fast.test.ts holds it to marked's answers.
 import type { Block, Inline } from '../document.js';
@@ -35,7 +35,7 @@ const DELIMITER_ROW = /^\|(?: *:?-+:? *\|)+$/;
  * indented line, a list) where a paragraph line is expected: the reader gives up on them. `**` and
  * `*` before a word open emphasis (a bullet or a rule needs a space or more stars after them).
  */
-const NOT_PLAIN = /^(?:[ #>\-+=_|<`~:]|\*(?: |$)|\*\*(?:[ *]|$)|\d+[.)])/
+const NOT_PLAIN = /^(?:[ #>\-+=_|<`~:]|\*(?: |$)|\*\*(?:[ *]|$)|\d+[.)])/;
 
 export function fastMarkdown(markdown: string): Block[] | undefined {
   if (UNHANDLED.test(markdown)) return undefined;
@@ -72,7 +72,7 @@ function readBlocks(lines: string[]): Block[] {
       const children = readBlocks(inner);
       if (!children.length) giveUp();
       out.push({ type: 'quote', children });
-    } else if ((m = ITEM.exec(line))) {
+    } else if (ITEM.test(line)) {
       i = list(lines, i, out);
     } else if (line.startsWith('|') && DELIMITER_ROW.test(lines[i + 1] ?? '')) {
       i = table(lines, i, out);
