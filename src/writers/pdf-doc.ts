@@ -4,7 +4,7 @@
 // import, per-document object machinery and fontkit subsetting were most of the PDF writer's time;
 // the drawing calls keep pdfkit's names and write the same content-stream operators it wrote.
 import { createHash } from 'node:crypto';
-import { zlibSync, type DeflateOptions } from 'fflate';
+import { zlibDeflate } from './deflate.js';
 import type { Face } from './pdf-fonts.js';
 import type { TrueTypeFont } from './pdf-ttf.js';
 
@@ -169,8 +169,6 @@ export interface PdfDocumentOptions {
   height: number;
   info: PdfInfo;
   fonts: Readonly<Record<Face, TrueTypeFont>>;
-  /** Deflate options for content streams and font files. */
-  deflate: DeflateOptions;
 }
 
 export class PdfDocument {
@@ -334,10 +332,10 @@ export class PdfDocument {
   // --- output -----------------------------------------------------------------------------------
 
   end(): Uint8Array {
-    const { info, width, height, deflate } = this.options;
+    const { info, width, height } = this.options;
     const set = (n: number, body: string | [string, Uint8Array]) => (this.objects[n] = body);
     const stream = (dict: string, data: Uint8Array): [string, Uint8Array] => {
-      const z = zlibSync(data, deflate);
+      const z = zlibDeflate(data);
       return [`<< ${dict}/Length ${z.length} /Filter /FlateDecode >>`, z];
     };
 
@@ -465,8 +463,7 @@ export class PdfDocument {
     const name = `${tag}+${ttf.postscriptName.replaceAll(' ', '_')}`;
     const used = [...f.codePoints.keys()].sort((a, b) => a - b);
     const fileNum = this.alloc();
-    const level = JSON.stringify(this.options.deflate);
-    this.objects[fileNum] = once(ttf, `font ${name} ${level} ${used.join(',')}`, () => {
+    this.objects[fileNum] = once(ttf, `font ${name} ${used.join(',')}`, () => {
       const file = ttf.subset(used);
       return stream(`/Length1 ${file.length} `, file);
     });
@@ -491,7 +488,7 @@ export class PdfDocument {
       ` /FontDescriptor ${descriptor} 0 R /W [${w.trimEnd()}] /CIDToGIDMap /Identity >>`;
     const toUnicode = this.alloc();
     const cmap = toUnicodeCmap(used, f.codePoints);
-    this.objects[toUnicode] = once(ttf, `cmap ${level} ${cmap}`, () => stream('', Buffer.from(cmap, 'latin1')));
+    this.objects[toUnicode] = once(ttf, `cmap ${cmap}`, () => stream('', Buffer.from(cmap, 'latin1')));
     this.objects[f.num] = `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`;
   }
 

@@ -16,14 +16,6 @@ export interface PdfWriter {
   write(doc: Document): Promise<Uint8Array>;
 }
 
-/**
- * Content streams and font files are deflated by fflate (pure JavaScript), not node:zlib: Node's
- * zlib is Chromium's fork, whose output differs with the CPU (its hashing uses SIMD/CRC32
- * instructions) and between Node releases, so a PDF committed from one machine would look stale to
- * `oedr draft --check` on another. Level 3: small streams for little time.
- */
-const DEFLATE = { level: 3 } as const;
-
 /** Reads the fonts once; the writer then renders any number of documents with them. */
 export async function createPdfWriter(): Promise<PdfWriter> {
   const fonts = await loadFonts();
@@ -49,7 +41,6 @@ function render(fonts: FontSet, doc: Document): Uint8Array {
     width: page.width,
     height: page.height,
     fonts: fonts.fonts,
-    deflate: DEFLATE,
     info: {
       title: meta.title,
       author: meta.author,
