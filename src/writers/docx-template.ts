@@ -6,7 +6,6 @@
 // without that file, or with one made from other styles, it is made here once per process.
 import { existsSync, readFileSync } from 'node:fs';
 import type * as Docx from 'docx';
-import { strFromU8, unzipSync } from 'fflate';
 import { buildNumbering, buildSharedStyles, pageGeometry, stylesFor } from './docx-styles.js';
 import type { Deflated } from './docx-zip.js';
 import * as look from './style.js';
@@ -182,6 +181,8 @@ export function partsCompiler(docx: typeof Docx): (file: Docx.File) => Promise<P
     return async (file) => compile(file) as Parts;
   }
   return async (file) => {
+    // fflate only here: a run with the saved template never needs it.
+    const { strFromU8, unzipSync } = await import('fflate');
     const parts: Parts = new Map();
     // unzipSync keeps the central directory's order.
     for (const [name, data] of Object.entries(unzipSync(await docx.Packer.pack(file, 'uint8array')))) {
