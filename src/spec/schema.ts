@@ -1,6 +1,7 @@
 // The request spec, version 1: the one definition of the YAML format. The TypeScript types, the
 // JSON Schema (`oedr schema`) and validation all come from these zod schemas.
-import { z } from 'zod';
+// A namespace import, not { z }: the bundle then keeps only the zod API used (scripts/bundle.mjs).
+import * as z from 'zod';
 import {
   categories, deliveryChannels, encodings, fieldTypes, formats, granularities, letterKinds, levels, priorities, responses,
 } from './vocab.js';
