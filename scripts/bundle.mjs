@@ -7,6 +7,7 @@
 // below the repository root, like src/<dir>/, so `new URL('../../templates/', ...)` resolves the
 // same in both.
 import { readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { build } from 'esbuild';
 
@@ -22,6 +23,7 @@ const result = await build({
   target: 'node20',
   // Bundled CommonJS packages (commander, handlebars) call require() for Node built-ins.
   banner: { js: "import { createRequire as __oedrRequire } from 'node:module'; const require = __oedrRequire(import.meta.url);" },
+  plugins: [commanderSpawnLazy()],
   logLevel: 'warning',
   legalComments: 'none',
   // Less source for V8 to parse at every start: ~12% less CPU time for `oedr validate` here.
@@ -39,3 +41,24 @@ const zodLocales = bundled.filter((f) => /[\\/]zod[\\/]v4[\\/]locales[\\/](?!en\
 if (zodLocales.length) throw new Error(`zod's message locales must stay out of the bundle (import * as z from 'zod', never import { z }); bundled: ${zodLocales.join(', ')}`);
 const written = new Set(Object.keys(result.metafile.outputs).map((f) => basename(f)));
 for (const f of readdirSync('dist/bundle')) if (!written.has(f)) rmSync(`dist/bundle/${f}`);
+
+/**
+ * commander requires node:child_process at load, for subcommands run as separate executables, which
+ * oedr has none of. Loading it (with dgram and the process code) cost ~1.4 ms of every start here, so the
+ * module is required when `spawn` is first called, which never happens in oedr. Fails the build if
+ * commander's source no longer has the line, rather than silently bundling it eagerly again.
+ */
+function commanderSpawnLazy() {
+  const eager = "const childProcess = require('node:child_process');";
+  return {
+    name: 'commander-spawn-lazy',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes(eager)) throw new Error(`commander-spawn-lazy: "${eager}" not found in ${args.path}`);
+        const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+        return { contents: source.replace(eager, lazy), loader: 'js' };
+      });
+    },
+  };
+}
