@@ -40,6 +40,9 @@ const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: 'expected a two-lett
 export function dialectCharOk(c: unknown, role: 'delimiter' | 'text_qualifier'): boolean {
   if (typeof c !== 'string' || c.length !== 1) return false;
   if (role === 'delimiter' && c === '\t') return true;
+  // ASCII, the usual case, without compiling the Unicode-property pattern (~1 ms at start): there
+  // it leaves exactly the visible characters ! to ~ that are neither letters nor digits.
+  if (c < '\u0080') return c > ' ' && c < '\u007f' && !/[A-Za-z0-9]/.test(c);
   return !/[\p{L}\p{N}\p{M}\p{Cc}\p{Cf}\p{Z}\s]/u.test(c);
 }
 
