@@ -1,46 +1,131 @@
 // Bundles the CLI into dist/bundle/ so `oedr` starts from a few files instead of hundreds of small
-// modules (zod alone is ~200): module loading was about a third of `oedr validate`. Commands and
-// writers stay in their own chunks, loaded only when used. Three libraries are left out on purpose and
-// loaded from node_modules only when needed (createRequire): yaml, for the specs the quick reader
-// leaves to it, marked, for the letter Markdown its quick reader leaves to it, and Handlebars'
-// compiler, for templates not precompiled. dist/bundle/ is two levels
-// below the repository root, like src/<dir>/, so `new URL('../../templates/', ...)` resolves the
-// same in both.
+// modules (zod alone is ~200): module loading was about a third of `oedr validate`.
+//
+// One file per command, holding everything that command runs (validate-<hash>.js, draft-<hash>.js,
+// ...), beside main.js (the command table and commander, which imports a command's file when it is
+// run) and worker.js (the pool's worker thread). A command thus loads three files: main.js, its own,
+// and shared-<hash>.js. Code splitting across commands gave ~25 chunks per command instead, at ~0.4 ms
+// of loader work each, and cross-chunk bindings; one file for the whole CLI made validate parse the
+// writers. The same module may sit in several command files, but a process runs one command, so
+// each is evaluated once; the exception, errors.ts (OedrError is caught by `instanceof` in main.ts,
+// whichever file threw it) and io.ts with it, lives once, in shared-<hash>.js.
+//
+// Packages a module imports dynamically (docx, for a docx template not built; tinyglobby, for globs)
+// stay in node_modules and load only when used, as do three loaded with createRequire: yaml, for the
+// specs the quick reader leaves to it, marked, for the letter Markdown its quick reader leaves to it,
+// and Handlebars' compiler, for templates not precompiled. dist/bundle/ is two levels below the
+// repository root, like src/<dir>/, so `new URL('../../templates/', ...)` resolves the same in both.
 import { readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-// The folder is not emptied first: a CLI run (or a test) at the same moment would find no bundle.
-// Chunks the new build no longer writes are removed afterwards.
-const result = await build({
-  entryPoints: ['src/cli/main.ts', 'src/cli/worker.ts'],
-  outdir: 'dist/bundle',
+const OUT = 'dist/bundle';
+const commands = ['validate', 'init', 'schema', 'draft', 'templates', 'laws', 'deadline', 'calendar', 'check'];
+const sharedSources = ['src/errors.ts', 'src/cli/io.ts'].map((f) => resolve(f));
+
+const common = {
+  outdir: OUT,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   // Bundled CommonJS packages (commander, handlebars) call require() for Node built-ins.
   banner: { js: "import { createRequire as __oedrRequire } from 'node:module'; const require = __oedrRequire(import.meta.url);" },
-  plugins: [commanderSpawnLazy()],
   logLevel: 'warning',
   legalComments: 'none',
   // Less source for V8 to parse at every start: ~12% less CPU time for `oedr validate` here.
   minify: true,
   metafile: true,
+};
+
+// Built in this order, each naming what the one before wrote, and main.js last: a CLI run (or a
+// test) at the same moment finds either the old main.js with the files it names, or the new one
+// with its own. The folder is not emptied first; files this build no longer writes go at the end.
+const shared = await build({ ...common, entryPoints: { shared: 'oedr:shared' }, entryNames: '[name]-[hash]', plugins: [sharedEntry()] });
+const sharedFile = written(shared, 'shared');
+const parts = await build({
+  ...common,
+  entryPoints: Object.fromEntries(commands.map((c) => [c, `src/cli/${c}.ts`])),
+  entryNames: '[name]-[hash]',
+  plugins: [commanderSpawnLazy(), links(sharedFile, {})],
 });
+const commandFiles = Object.fromEntries(commands.map((c) => [c, written(parts, c)]));
+const entries = await build({
+  ...common,
+  entryPoints: { main: 'src/cli/main.ts', worker: 'src/cli/worker.ts' },
+  plugins: [commanderSpawnLazy(), links(sharedFile, commandFiles)],
+});
+
+const results = [shared, parts, entries];
+const bundled = results.flatMap((r) => Object.values(r.metafile.outputs))
+  .flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f));
 // A static import of marked (a value, not `import type`) would bundle it and parse it at every start.
-const markedInputs = Object.keys(result.metafile.inputs).filter((f) => /(^|[\\/])node_modules[\\/]marked[\\/]/.test(f));
-if (markedInputs.length) throw new Error(`marked must stay out of the bundle (src/compose/markdown.ts loads it when needed); bundled: ${markedInputs.join(', ')}`);
+const marked = bundled.filter((f) => /(^|[\\/])node_modules[\\/]marked[\\/]/.test(f));
+if (marked.length) throw new Error(`marked must stay out of the bundle (src/compose/markdown.ts loads it when needed); bundled: ${marked.join(', ')}`);
 // `import * as z from 'zod'` (not `import { z }`, which bundles zod's whole namespace object, every
 // message locale and unused API with it) lets esbuild drop what oedr never calls: zod's chunk went
 // from 193 KB to 97 KB, less to parse at every start. Only the English locale, zod's default, is used.
-const bundled = Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f));
-const zodLocales = bundled.filter((f) => /[\\/]zod[\\/]v4[\\/]locales[\\/](?!en\.js$)/.test(f));
-if (zodLocales.length) throw new Error(`zod's message locales must stay out of the bundle (import * as z from 'zod', never import { z }); bundled: ${zodLocales.join(', ')}`);
-const written = new Set(Object.keys(result.metafile.outputs).map((f) => basename(f)));
-for (const f of readdirSync('dist/bundle')) if (!written.has(f)) rmSync(`dist/bundle/${f}`);
+const zodLocales = bundled.filter((f) => /[\\/]zod[\\/]v4[\\/]locales[\\/](?!(en|index)\.js$)/.test(f));
+if (zodLocales.length) throw new Error(`zod's message locales must stay out of the bundle (import * as z from 'zod', never import { z }); bundled: ${[...new Set(zodLocales)].join(', ')}`);
+// The shared modules must be in shared-<hash>.js only: a second copy of OedrError would not be caught as one.
+for (const r of [parts, entries]) {
+  for (const [file, o] of Object.entries(r.metafile.outputs)) {
+    const copies = Object.keys(o.inputs).filter((f) => sharedSources.includes(resolve(f)));
+    if (copies.length) throw new Error(`${file} holds its own copy of ${copies.join(', ')}; it must import them from ${sharedFile}`);
+  }
+}
+const keep = new Set(results.flatMap((r) => Object.keys(r.metafile.outputs)).map((f) => basename(f)));
+for (const f of readdirSync(OUT)) if (!keep.has(f)) rmSync(join(OUT, f));
+
+/** The file a build wrote for one entry point, e.g. `draft-5XK2QF7M.js`. */
+function written(result, entry) {
+  const file = Object.entries(result.metafile.outputs).find(([f, o]) => o.entryPoint && basename(f).startsWith(`${entry}-`) && f.endsWith('.js'));
+  if (!file) throw new Error(`no output for ${entry}`);
+  return basename(file[0]);
+}
+
+/** The shared entry: errors.ts and io.ts, re-exported whole, so every import of either finds its name. */
+function sharedEntry() {
+  return {
+    name: 'oedr-shared',
+    setup(b) {
+      b.onResolve({ filter: /^oedr:shared$/ }, () => ({ path: 'shared', namespace: 'oedr' }));
+      b.onLoad({ filter: /.*/, namespace: 'oedr' }, () => ({
+        contents: sharedSources.map((f) => `export * from ${JSON.stringify(f)};`).join('\n'),
+        resolveDir: resolve('.'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * Imports that cross files: errors.ts and io.ts become `./shared-<hash>.js`; main.ts's dynamic
+ * import of a command becomes that command's file; a dynamic import of a package stays a dynamic
+ * import of the package (inlining docx would put 290 KB in front of every draft).
+ */
+function links(sharedName, commandNames) {
+  return {
+    name: 'oedr-links',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        if (!args.path.startsWith('.')) {
+          return args.kind === 'dynamic-import' && !args.path.startsWith('node:') ? { path: args.path, external: true } : undefined;
+        }
+        const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        if (sharedSources.includes(target)) return { path: `./${sharedName}`, external: true };
+        if (args.kind === 'dynamic-import' && args.importer === resolve('src/cli/main.ts')) {
+          const command = basename(target, '.ts');
+          if (!commandNames[command]) throw new Error(`main.ts imports ${args.path}, which is not a command this script bundles`);
+          return { path: `./${commandNames[command]}`, external: true };
+        }
+        return undefined;
+      });
+    },
+  };
+}
 
 /**
  * commander requires node:child_process at load, for subcommands run as separate executables, which
