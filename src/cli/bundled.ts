@@ -21,16 +21,26 @@ export function bundledScript(file: string, cachedData?: Buffer): Script {
 /**
  * Runs the code once and returns its exports. `shared` answers the bundle's require() of the shared
  * module (errors.ts, io.ts), which is an ES module already loaded: one OedrError class in the process.
+ * Another bundled script (main's commands, `./<name>.cjs`) is run the same way, with its own cache.
  */
 export function runBundled(script: Script, url: URL, sharedName: string, shared: object): Record<string, unknown> {
   const module = { exports: {} as Record<string, unknown> };
   const load = createRequire(url);
-  const require = (id: string): unknown => (id === sharedName ? shared : load(id));
+  const require = (id: string): unknown => {
+    if (id === sharedName) return shared;
+    if (id.startsWith('./') && id.endsWith('.cjs')) return loadBundled(new URL(id, url), sharedName, shared);
+    return load(id);
+  };
   (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, require, module, url.href);
   return module.exports;
 }
 
+/** Each script runs once per thread, as an imported module would. */
+const loaded = new Map<string, Record<string, unknown>>();
+
 export function loadBundled(url: URL, sharedName: string, shared: object): Record<string, unknown> {
+  const done = loaded.get(url.href);
+  if (done) return done;
   const file = fileURLToPath(url);
   let cache: Buffer | undefined;
   try {
@@ -38,5 +48,7 @@ export function loadBundled(url: URL, sharedName: string, shared: object): Recor
   } catch {
     cache = undefined; // not built: compiled as any script
   }
-  return runBundled(bundledScript(file, cache), url, sharedName, shared);
+  const exports = runBundled(bundledScript(file, cache), url, sharedName, shared);
+  loaded.set(url.href, exports);
+  return exports;
 }
