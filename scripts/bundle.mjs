@@ -1,13 +1,13 @@
 // Bundles the CLI into dist/bundle/ so `oedr` starts from a few files instead of hundreds of small
 // modules (zod alone is ~200): module loading was about a third of `oedr validate`.
 //
-// One script per command, holding everything that command runs (validate-<hash>.cjs, ...), with
-// V8's code cache for it (.cjs.cache) and a two-line ES module (validate-<hash>.js) that runs it
-// through src/cli/bundled.ts; beside them main.js (the command table and commander, which imports
-// a command's module when it is run), worker.js (the pool's worker thread) and shared-<hash>.js.
-// Code splitting across commands gave ~25 chunks per command instead, at ~0.4 ms of loader work
-// each; one file for the whole CLI made validate parse the writers. The same module may sit in
-// several command files, but a process runs one command, so each is evaluated once; the exception,
+// One script per command, holding everything that command runs (validate-<hash>.cjs, ...), and one
+// for the command table and commander (main-<hash>.cjs), each with V8's code cache for it
+// (<script>.cache), run through src/cli/bundled.ts; main.js is the ES module that runs the table
+// (bin/oedr.js, the tests and bench import it), and worker.js the pool's worker thread. Code
+// splitting across commands gave ~25 chunks per command instead, at ~0.4 ms of loader work each;
+// one file for the whole CLI made validate parse the writers. The same module may sit in several
+// command files, but a process runs one command, so each is evaluated once; the exception,
 // errors.ts (OedrError is caught by `instanceof` in main.ts, whichever file threw it), lives once,
 // in shared-<hash>.js, with io.ts and the script runner.
 //
