@@ -1,8 +1,9 @@
-// Running a command's bundled code (dist/bundle/<command>-<hash>.cjs, written by scripts/bundle.mjs)
-// with V8's code cache for it (<file>.cache, made at build time after a sample run), so a cold start
-// neither parses nor compiles the functions that run every time: ~20 ms of `oedr validate` here.
-// Node 20 caches no compiled code for ES modules, hence a script run with node:vm. A cache V8 turns
-// down (another Node version, other V8 flags) or a missing one only costs that time back.
+// Running a bundled script (dist/bundle/<name>-<hash>.cjs: a command, the command table, what they
+// share, the worker; written by scripts/bundle.mjs) with V8's code cache for it (<file>.cache, made
+// at build time after a sample run), so a cold start neither parses nor compiles the functions that
+// run every time: ~20 ms of `oedr validate` here. Node 20 caches no compiled code for ES modules,
+// hence scripts run with node:vm. A cache V8 turns down (another Node version, other V8 flags) or a
+// missing one only costs that time back.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -19,18 +20,14 @@ export function bundledScript(file: string, cachedData?: Buffer): Script {
 }
 
 /**
- * Runs the code once and returns its exports. `shared` answers the bundle's require() of the shared
- * module (errors.ts, io.ts), which is an ES module already loaded: one OedrError class in the process.
- * Another bundled script (main's commands, `./<name>.cjs`) is run the same way, with its own cache.
+ * Runs the code once and returns its exports. The script's require() of another bundled script
+ * (`./<name>.cjs`: a command, the shared errors.ts and io.ts) runs that one the same way, once per
+ * thread: every script of the thread sees the same OedrError class.
  */
-export function runBundled(script: Script, url: URL, sharedName: string, shared: object): Record<string, unknown> {
+export function runBundled(script: Script, url: URL): Record<string, unknown> {
   const module = { exports: {} as Record<string, unknown> };
   const load = createRequire(url);
-  const require = (id: string): unknown => {
-    if (id === sharedName) return shared;
-    if (id.startsWith('./') && id.endsWith('.cjs')) return loadBundled(new URL(id, url), sharedName, shared);
-    return load(id);
-  };
+  const require = (id: string): unknown => (id.startsWith('./') && id.endsWith('.cjs') ? loadBundled(new URL(id, url)) : load(id));
   (script.runInThisContext() as (...a: unknown[]) => void)(module.exports, require, module, url.href);
   return module.exports;
 }
@@ -38,7 +35,7 @@ export function runBundled(script: Script, url: URL, sharedName: string, shared:
 /** Each script runs once per thread, as an imported module would. */
 const loaded = new Map<string, Record<string, unknown>>();
 
-export function loadBundled(url: URL, sharedName: string, shared: object): Record<string, unknown> {
+export function loadBundled(url: URL): Record<string, unknown> {
   const done = loaded.get(url.href);
   if (done) return done;
   const file = fileURLToPath(url);
@@ -48,7 +45,7 @@ export function loadBundled(url: URL, sharedName: string, shared: object): Recor
   } catch {
     cache = undefined; // not built: compiled as any script
   }
-  const exports = runBundled(bundledScript(file, cache), url, sharedName, shared);
+  const exports = runBundled(bundledScript(file, cache), url);
   loaded.set(url.href, exports);
   return exports;
 }
