@@ -123,7 +123,9 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
     for (const n of hbsFiles(join(builtin, l))) known.templates.add(n.slice(0, -EXT.length));
     for (const n of hbsFiles(join(builtin, l, 'partials'))) known.partials.add(n.slice(0, -EXT.length));
   }
-  const referenceWords = readWords(join(builtin, builtinLangs[0]!, 'words.yaml'));
+  // What an override's words.yaml is checked against; without an override nothing is (and the
+  // built-in file is read once, below, not twice).
+  const referenceWords = overrideDir !== undefined ? readWords(join(builtin, builtinLangs[0]!, 'words.yaml')) : {};
   // Later folders win: built-in, then --template-dir, then --template-dir/<lang>.
   const layers = [join(builtin, lang), ...(overrideDir ? [overrideDir, join(overrideDir, lang)] : [])];
   const byName = new Map<string, TemplateFile>();
