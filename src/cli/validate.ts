@@ -3,7 +3,7 @@ import { ExitCode, type Diagnostic } from '../errors.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 import { expandInputs } from './inputs.js';
 import { jobCount, runInWorkers } from './pool.js';
-import { runJob, type JobResult, type ValidateJob } from './worker.js';
+import { runJob, type JobResult, type ValidateJob } from './validate-job.js';
 
 export interface ValidateOptions { json?: boolean; strict?: boolean; laws?: string }
 

@@ -1,72 +1,12 @@
-// A worker thread of the pool: takes one job at a time and answers with plain data. runJob is also
-// what `oedr validate` runs on the main thread, so both say the same.
-import { readdirSync } from 'node:fs';
+// A worker thread of the pool: takes one job at a time and answers with plain data. Validate jobs
+// run validate-job.ts, as `oedr validate` does on the main thread, so both say the same.
 import { parentPort } from 'node:worker_threads';
-import { bundledFontsCover, uncoveredInSpec } from '../compose/coverage.js';
-import { ExitCode, formatDiagnostic, OedrError, type Diagnostic } from '../errors.js';
-import { loadSpec, sortDiagnostics, type LoadedSpec } from '../spec/load.js';
-
 import type { DraftJob, DraftResult } from './draft-job.js';
+import { runJob, type JobResult, type ValidateJob } from './validate-job.js';
 
-export type ValidateJob = { kind: 'validate'; file: string; laws?: string };
-export type JobResult = { diagnostics: Diagnostic[]; code: number };
+export type { JobResult, ValidateJob };
 export type Job = ValidateJob | DraftJob;
 export type AnyResult = JobResult | DraftResult;
-
-/** The same work on any thread; errors in the input become diagnostics, bugs stay errors. */
-export async function runJob(job: ValidateJob): Promise<JobResult> {
-  try {
-    const loaded = await loadSpec(job.file);
-    // With recipients, each letter may have its own language and law: check each, say each thing once.
-    const letters: LoadedSpec[] = loaded.letters ?? [loaded];
-    const diagnostics = [...loaded.diagnostics];
-    for (const letter of letters) {
-      diagnostics.push(...draftWouldRefuse(letter));
-      if (!letter.spec?.law) continue;
-      // Only specs that name a law pay for the registry and holiday tables.
-      const { applyLaw } = await import('../laws/for-spec.js');
-      diagnostics.push(...(await applyLaw(letter, job.laws)).diagnostics);
-    }
-    return { diagnostics: sortDiagnostics(unique(diagnostics), loaded.sources?.map((s) => s.file) ?? [job.file]), code: ExitCode.ok };
-  } catch (e) {
-    if (e instanceof OedrError) return { diagnostics: e.diagnostics, code: e.code };
-    throw e;
-  }
-}
-
-function unique(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => !seen.has(formatDiagnostic(d)) && Boolean(seen.add(formatDiagnostic(d))));
-}
-
-/**
- * What `oedr draft` would refuse although the spec is valid: a language without built-in templates,
- * and characters the PDF fonts cannot draw. Warnings, since --template-dir or --format docx,md
- * may avoid them; validate names the place so nobody learns it only when drafting.
- */
-function draftWouldRefuse(loaded: LoadedSpec): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const language = loaded.spec?.letter.language;
-  if (language && !templateLanguages().has(language) && !templateLanguages().has(language.split('-')[0]!)) {
-    out.push({
-      severity: 'warning', rule: 'no-templates', file: loaded.file, path: 'letter.language', ...loaded.yaml?.locate(['letter', 'language']),
-      message: `no built-in letter templates for language "${language}" (available: ${[...templateLanguages()].join(', ')}); \`oedr draft\` needs --template-dir with a folder ${language}/ for it`,
-    });
-  }
-  if (loaded.yaml?.data) {
-    out.push(...uncoveredInSpec(loaded.yaml.data, bundledFontsCover, loaded.yaml, loaded.file, { severity: 'warning', rule: 'pdf-font-coverage' }));
-  }
-  return out;
-}
-
-let languages: Set<string> | undefined;
-
-/** The folders of templates/, read once per thread (a batch of 1,000 specs asks 1,000 times). */
-function templateLanguages(): Set<string> {
-  languages ??= new Set(readdirSync(new URL('../../templates/', import.meta.url), { withFileTypes: true })
-    .filter((d) => d.isDirectory()).map((d) => d.name).sort());
-  return languages;
-}
 
 /** Draft jobs load the composer and writers only in threads that draft. */
 export async function runAnyJob(job: Job): Promise<AnyResult> {

@@ -44,7 +44,7 @@ export const compileOptions: CompileOptions = {
   preventIndent: true, noEscape: false,
 };
 
-/** The key of a template in dist/templates.precompiled.js: SHA-256 of its source text. */
+/** The key of a template in dist/templates.precompiled.cjs: SHA-256 of its source text. */
 export const templateHash = (source: string): string => sha256(source);
 
 type PartialCall = { name: string; line: number; col: number };
@@ -53,20 +53,27 @@ export interface PrecompiledTemplate { spec: TemplateSpecification; partials: Pa
 export interface PrecompiledModule { handlebars: string; templates: Record<string, PrecompiledTemplate> }
 
 /**
- * `npm run build` precompiles the built-in templates into dist/templates.precompiled.js, so a cold
+ * `npm run build` precompiles the built-in templates into dist/templates.precompiled.cjs, so a cold
  * start does not run Handlebars' parser and compiler for them (~100 ms of CPU here). Templates are
  * found by the hash of their source: an override, or a template edited after the build, is
  * compiled as before. Without the file (a checkout not yet built), everything is compiled.
+ * Loaded synchronously, on the first template set: CommonJS, so the module needs no top-level
+ * await, which the bundled commands (scripts/bundle.mjs) cannot have.
  */
-let precompiled: Record<string, PrecompiledTemplate> | undefined = await loadPrecompiled();
+let precompiled: Record<string, PrecompiledTemplate> | undefined | null = null;
 
-async function loadPrecompiled(): Promise<Record<string, PrecompiledTemplate> | undefined> {
-  const url = new URL('../../dist/templates.precompiled.js', import.meta.url);
-  if (!existsSync(url)) return undefined;
+function precompiledTemplates(): Record<string, PrecompiledTemplate> | undefined {
+  if (precompiled === null) precompiled = loadPrecompiled();
+  return precompiled;
+}
+
+function loadPrecompiled(): Record<string, PrecompiledTemplate> | undefined {
+  const file = fileURLToPath(new URL('../../dist/templates.precompiled.cjs', import.meta.url));
+  if (!existsSync(file)) return undefined;
   try {
-    const mod = (await import(url.href)) as { default: PrecompiledModule };
+    const mod = createRequire(import.meta.url)(file) as PrecompiledModule;
     // Built with another Handlebars (an upgrade without a rebuild): its specs may not fit this runtime.
-    return mod.default.handlebars === Handlebars.VERSION ? mod.default.templates : undefined;
+    return mod.handlebars === Handlebars.VERSION ? mod.templates : undefined;
   } catch {
     return undefined;
   }
@@ -116,7 +123,9 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
     for (const n of hbsFiles(join(builtin, l))) known.templates.add(n.slice(0, -EXT.length));
     for (const n of hbsFiles(join(builtin, l, 'partials'))) known.partials.add(n.slice(0, -EXT.length));
   }
-  const referenceWords = readWords(join(builtin, builtinLangs[0]!, 'words.yaml'));
+  // What an override's words.yaml is checked against; without an override nothing is (and the
+  // built-in file is read once, below, not twice).
+  const referenceWords = overrideDir !== undefined ? readWords(join(builtin, builtinLangs[0]!, 'words.yaml')) : {};
   // Later folders win: built-in, then --template-dir, then --template-dir/<lang>.
   const layers = [join(builtin, lang), ...(overrideDir ? [overrideDir, join(overrideDir, lang)] : [])];
   const byName = new Map<string, TemplateFile>();
@@ -142,9 +151,10 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
   // Precompiled at build time, found by the hash of the source; the others are parsed once, and the
   // tree serves the partial check and the compiler.
   const ready = new Map<TemplateFile, PrecompiledTemplate>();
-  if (precompiled) {
+  const built = precompiledTemplates();
+  if (built) {
     for (const t of files) {
-      const p = precompiled[templateHash(t.source)];
+      const p = built[templateHash(t.source)];
       if (p) ready.set(t, p);
     }
   }

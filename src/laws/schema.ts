@@ -1,6 +1,7 @@
 // The one definition of the law registry (laws/laws.yaml and --laws files) and of the holiday
 // tables in laws/holidays/. Unknown keys are errors so that a typo never silently drops a fact.
-import { z } from 'zod';
+// A namespace import, not { z }: the bundle then keeps only the zod API used (scripts/bundle.mjs).
+import * as z from 'zod';
 
 const text = z.string().trim().min(1);
 

@@ -1,5 +1,6 @@
 // The JSON Schema (draft-07, what the YAML language server reads) for editor completion and hover.
-import { z } from 'zod';
+// A namespace import, not { z }: the bundle then keeps only the zod API used (scripts/bundle.mjs).
+import * as z from 'zod';
 import { SpecFile } from './schema.js';
 
 

@@ -128,6 +128,8 @@ describe('output names', () => {
     ['requests/results-2027.yaml', 'results-2027'],
     ['../../etc/passwd.yml', 'passwd'],
     ['Wyniki wyborów Łódź.yaml', 'Wyniki-wyborów-Łódź'],
+    ['Results 2027 (final)!.YAML', 'Results-2027-final'],
+    ['café~menu.yml', 'café-menu'],
     ['..yaml', 'letter'],
     ['a/b/.hidden.yaml', 'hidden'],
   ])('%s -> %s', (input, stem) => {

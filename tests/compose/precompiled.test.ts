@@ -99,8 +99,8 @@ describe('precompiled built-in templates', () => {
     }
   });
 
-  it('are all in the built dist/templates.precompiled.js, under the running Handlebars version', async () => {
-    const built = new URL('../../dist/templates.precompiled.js', import.meta.url);
+  it('are all in the built dist/templates.precompiled.cjs, under the running Handlebars version', async () => {
+    const built = new URL('../../dist/templates.precompiled.cjs', import.meta.url);
     if (!existsSync(built)) return; // the suite's global setup builds it; nothing to check without a build
     const mod = (await import(built.href)) as { default: PrecompiledModule };
     expect(mod.default.handlebars).toBe(Handlebars.VERSION);
