@@ -55,8 +55,9 @@ const symbols = new Uint32Array(BLOCK_SYMBOLS);
 class BitWriter {
   out: Uint8Array;
   pos = 0;
-  private acc = 0;
-  private n = 0;
+  /** Bits not yet written out, and how many: writeSymbols works on these directly. */
+  acc = 0;
+  n = 0;
   constructor(size: number) {
     this.out = new Uint8Array(Math.max(64, size));
   }
@@ -117,6 +118,17 @@ function adler32(data: Uint8Array): number {
   for (let i = 0; i < data.length; ) {
     // 5552 bytes keep b below 2^32 before the modulo (zlib's NMAX).
     const end = Math.min(i + 5552, data.length);
+    // Four bytes a turn: fewer loop steps for a first, interpreted run.
+    for (const end4 = end - 3; i < end4; i += 4) {
+      a += data[i]!;
+      b += a;
+      a += data[i + 1]!;
+      b += a;
+      a += data[i + 2]!;
+      b += a;
+      a += data[i + 3]!;
+      b += a;
+    }
     for (; i < end; i++) {
       a += data[i]!;
       b += a;
@@ -141,12 +153,9 @@ function compress(data: Uint8Array, w: BitWriter): void {
     litFreq.fill(0);
     distFreq.fill(0);
   };
-  const hash = (i: number) => (Math.imul(data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24), 0x9e3779b1) >>> (32 - HASH_BITS));
-  const insert = (i: number) => {
-    const h = hash(i);
-    prev[i & (WINDOW - 1)] = head[h]!;
-    head[h] = i;
-  };
+  // The hash of the 4 bytes at a position, written out where it is used (a call per byte costs a
+  // first, interpreted run dearly): Math.imul(bytes as a little-endian word, 0x9e3779b1) >>> SHIFT.
+  const SHIFT = 32 - HASH_BITS;
 
   let i = 0;
   while (i < n) {
@@ -154,7 +163,7 @@ function compress(data: Uint8Array, w: BitWriter): void {
     let best = 0;
     let dist = 0;
     if (i + 4 <= n) {
-      const h = hash(i);
+      const h = Math.imul(data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24), 0x9e3779b1) >>> SHIFT;
       let c = head[h]!;
       prev[i & (WINDOW - 1)] = c;
       head[h] = i;
@@ -178,8 +187,14 @@ function compress(data: Uint8Array, w: BitWriter): void {
     if (best >= 4) {
       symbols[count++] = (0x80000000 | (best << 16) | dist) >>> 0;
       litFreq[257 + LENGTH_CODE[best]!]!++;
-      distFreq[distCode(dist)]!++;
-      if (best <= INSERT_MAX) for (let j = i + 1, end = Math.min(i + best, n - 3); j < end; j++) insert(j);
+      distFreq[dist <= 256 ? DIST_CODE[dist - 1]! : DIST_CODE[256 + ((dist - 1) >> 7)]!]!++;
+      if (best <= INSERT_MAX) {
+        for (let j = i + 1, end = Math.min(i + best, n - 3); j < end; j++) {
+          const h = Math.imul(data[j]! | (data[j + 1]! << 8) | (data[j + 2]! << 16) | (data[j + 3]! << 24), 0x9e3779b1) >>> SHIFT;
+          prev[j & (WINDOW - 1)] = head[h]!;
+          head[h] = j;
+        }
+      }
       i += best;
     } else {
       symbols[count++] = data[i]!;
@@ -390,22 +405,60 @@ function writeBlock(
     lit = litLengths;
     dst = distLengths;
   }
+  writeSymbols(w, syms, count, lit, dst, ((fixedBits <= dynamicBits ? fixedBits : dynamicBits) >> 3) + 8);
+}
+
+/**
+ * The block's symbols and its end-of-block code, with the bit buffer in local variables: a call
+ * per code was most of the time of a first (interpreted) letter. No more than 7 bits are pending
+ * before a code, so a code (15 bits at most) and its extra bits (13) never overflow 32.
+ */
+function writeSymbols(w: BitWriter, syms: Uint32Array, count: number, lit: Uint8Array, dst: Uint8Array, bytes: number): void {
   const litCodes = canonicalCodes(lit);
   const distCodes = canonicalCodes(dst);
-  for (let k = 0; k < count; k++) {
-    const s = syms[k]!;
-    if (s < 256) {
-      w.bits(litCodes[s]!, lit[s]!);
-      continue;
+  // `bytes`: the block's size as writeBlock counted it, with room to spare.
+  w.grow(bytes);
+  const out = w.out;
+  let pos = w.pos;
+  let acc = w.acc;
+  let n = w.n;
+  for (let k = 0; k <= count; k++) {
+    const s = k === count ? 256 : syms[k]!;
+    if (s <= 256) {
+      acc |= litCodes[s]! << n;
+      n += lit[s]!;
+    } else {
+      const len = (s >>> 16) & 0x1ff;
+      const lc = LENGTH_CODE[len]!;
+      acc |= litCodes[257 + lc]! << n;
+      n += lit[257 + lc]!;
+      const le = LENGTH_EXTRA[lc]!;
+      if (le) {
+        acc |= (len - LENGTH_BASE[lc]!) << n;
+        n += le;
+      }
+      while (n >= 8) {
+        out[pos++] = acc;
+        acc >>>= 8;
+        n -= 8;
+      }
+      const d = s & 0xffff;
+      const dc = d <= 256 ? DIST_CODE[d - 1]! : DIST_CODE[256 + ((d - 1) >> 7)]!;
+      acc |= distCodes[dc]! << n;
+      n += dst[dc]!;
+      const de = DIST_EXTRA[dc]!;
+      if (de) {
+        acc |= (d - DIST_BASE[dc]!) << n;
+        n += de;
+      }
     }
-    const len = (s >>> 16) & 0x1ff;
-    const d = s & 0xffff;
-    const lc = LENGTH_CODE[len]!;
-    w.bits(litCodes[257 + lc]!, lit[257 + lc]!);
-    if (LENGTH_EXTRA[lc]) w.bits(len - LENGTH_BASE[lc]!, LENGTH_EXTRA[lc]!);
-    const dc = distCode(d);
-    w.bits(distCodes[dc]!, dst[dc]!);
-    if (DIST_EXTRA[dc]) w.bits(d - DIST_BASE[dc]!, DIST_EXTRA[dc]!);
+    while (n >= 8) {
+      out[pos++] = acc;
+      acc >>>= 8;
+      n -= 8;
+    }
   }
-  w.bits(litCodes[256]!, lit[256]!);
+  w.pos = pos;
+  w.acc = acc;
+  w.n = n;
 }
