@@ -40,7 +40,6 @@ for (let c = 0; c < 30; c++) {
     else DIST_CODE[256 + ((d - 1) >> 7)] = c;
   }
 }
-const distCode = (d: number): number => (d <= 256 ? DIST_CODE[d - 1]! : DIST_CODE[256 + ((d - 1) >> 7)]!);
 
 const FIXED_LIT = new Uint8Array(288).map((_, i) => (i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8));
 const FIXED_DIST = new Uint8Array(30).fill(5);
