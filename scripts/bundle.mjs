@@ -12,7 +12,8 @@ import { build } from 'esbuild';
 // The folder is not emptied first: a CLI run (or a test) at the same moment would find no bundle.
 // Chunks the new build no longer writes are removed afterwards.
 const result = await build({
-  entryPoints: ['src/cli/main.ts', 'src/cli/worker.ts'],
+  // Named, so that entries from several folders still land side by side in dist/bundle/.
+  entryPoints: { main: 'src/cli/main.ts', worker: 'src/cli/worker.ts', 'part-worker': 'src/check/part-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -4,14 +4,17 @@ import { TextDecoder } from 'node:util';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { effectiveDialect, type Dialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
-import { CsvStream, type RawRecord } from './csv-stream.js';
+import { addStats, CsvStream, type RawRecord } from './csv-stream.js';
 import { decoderLabel, EncodingInspector } from './encoding.js';
 import { matchFields, normaliseName } from './fields.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
 import { statusOf, type FileReport, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
 import type { Totals } from './totals.js';
-import { ValueChecker } from './values.js';
+export type { SplitOptions } from './split.js';
+import type { PartJob } from './part.js';
+import { split as startSplit, type Part, type SplitOptions } from './split.js';
+import { ValueChecker, type ValueOptions } from './values.js';
 import { delimiterFinding, encodingFinding, lineEndingsFinding, qualifierFinding } from './verdicts.js';
 
 /**
@@ -51,14 +54,14 @@ const readError = (e: NodeJS.ErrnoException): string =>
         : `The file could not be read (${e.code ?? e.message}).`;
 
 /** Checks one file; with `totals`, its rows are also added up by the groups of a summary. */
-export async function checkFile(file: string, dataset: DatasetSpec, index: number, totals?: Totals): Promise<FileReport> {
-  const report = await check(file, dataset, index, totals);
+export async function checkFile(file: string, dataset: DatasetSpec, index: number, totals?: Totals, split: SplitOptions = {}): Promise<FileReport> {
+  const report = await check(file, dataset, index, totals, split);
   if (totals && !report.bound) totals.missed(file);
   const { bound: _, ...rest } = report;
   return rest;
 }
 
-async function check(file: string, dataset: DatasetSpec, index: number, totals?: Totals): Promise<FileReport & { bound?: boolean }> {
+async function check(file: string, dataset: DatasetSpec, index: number, totals: Totals | undefined, split: SplitOptions): Promise<FileReport & { bound?: boolean }> {
   const report: FileReport & { bound?: boolean } = { file, dataset: { index, title: dataset.title }, status: 'match', findings: [] };
   const done = () => ({ ...report, status: statusOf(report.findings) });
   const add = (...f: (Finding | undefined)[]) => report.findings.push(...f.filter((x): x is Finding => x !== undefined));
@@ -73,13 +76,27 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals?:
   const dialect = effectiveDialect(dataset);
   let reader: Reader | undefined;
   let fh: FileHandle | undefined;
+  let part: Part | undefined;
   try {
     fh = await open(file, 'r');
     // One buffer, read into again and again: each chunk is decoded and inspected before the next read.
     const buf = Buffer.allocUnsafe(HEAD);
+    let pos = 0;
     for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, reader ? CHUNK : HEAD, null);
+      let want = reader ? CHUNK : HEAD;
+      if (part) {
+        want = Math.min(want, part.at - pos);
+        if (want === 0) {
+          const joined = await reader!.join(part);
+          part = undefined;
+          if (joined === 'rest') break;
+          if (joined === 'inspect') { await inspectRest(fh, buf, reader!); break; }
+          continue;
+        }
+      }
+      const { bytesRead } = await fh.read(buf, 0, want, null);
       if (bytesRead === 0) break;
+      pos += bytesRead;
       const chunk = buf.subarray(0, bytesRead);
       if (!reader) {
         const kind = sniffFormat(chunk);
@@ -96,11 +113,17 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals?:
         reader = new Reader(dataset, chunk, report, totals);
       }
       reader.push(chunk);
+      // Added-up totals are left to one thread: sums of decimals depend on the order of adding.
+      if (!part && !totals && reader.ready && pos < report.bytes!) {
+        const r = reader;
+        part = await startSplit(fh, report.bytes!, pos, r.encoding, (at) => r.partJob(file, at), split);
+      }
     }
   } catch (e) {
     add({ aspect: 'file', status: 'unreadable', message: readError(e as NodeJS.ErrnoException) });
     return done();
   } finally {
+    await part?.cancel();
     await fh?.close();
   }
   if (!reader) {
@@ -112,6 +135,15 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals?:
   return done();
 }
 
+/** The rest of the file through the encoding inspector alone (its rows were read on another thread). */
+async function inspectRest(fh: FileHandle, buf: Buffer, reader: Reader): Promise<void> {
+  for (;;) {
+    const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+    if (bytesRead === 0) return;
+    reader.inspect(buf.subarray(0, bytesRead));
+  }
+}
+
 /** The delimited-text reader: decoder, parser and checks, set up from the first chunk. */
 class Reader {
   private readonly inspector = new EncodingInspector();
@@ -121,6 +153,7 @@ class Reader {
   private readonly delimiter?: string;
   private readonly qualifier?: string;
   private values?: ValueChecker;
+  private options?: ValueOptions;
   private header: Finding[] = [];
   /** Adds the row to the summary's groups, when a summary was given. */
   private total?: (cells: string[], line: number) => void;
@@ -140,6 +173,41 @@ class Reader {
   push(chunk: Buffer): void {
     this.inspector.push(chunk);
     this.parser.push(this.decoder.decode(chunk, { stream: true }));
+  }
+
+  /** Whether the first row has been read, so that the rows after it can be checked elsewhere too. */
+  get ready(): boolean {
+    return this.values !== undefined;
+  }
+
+  get encoding(): string {
+    return this.decoder.encoding;
+  }
+
+  /** The job of reading the file from byte `start` on another thread as this reader would. */
+  partJob(file: string, start: number): PartJob {
+    return { file, start, encoding: this.decoder.encoding, delimiter: this.delimiter ?? this.dialect.delimiter!, quote: this.qualifier ?? this.dialect.textQualifier, options: this.options! };
+  }
+
+  /**
+   * Once the bytes up to part.at have been pushed: takes in the part's verdicts when this reader
+   * is between two records there (the part then started where a record does). 'rest' when they
+   * cover the rest of the file; 'inspect' when its bytes must still go through the encoding
+   * inspector (the part saw bytes beyond ASCII, whose verdicts depend on the lines before); 'read'
+   * when the rest of the file is to be read here after all.
+   */
+  async join(part: Part): Promise<'rest' | 'inspect' | 'read'> {
+    if (!this.parser.atBoundary) { await part.cancel(); return 'read'; }
+    const r = await part.result;
+    if (!r || r.unsure) return 'read';
+    const base = this.parser.nextLine - 1;
+    this.values!.absorb(r.values, base);
+    addStats(this.parser.stats, r.stats, base);
+    return r.ascii ? 'rest' : 'inspect';
+  }
+
+  inspect(chunk: Buffer): void {
+    this.inspector.push(chunk);
   }
 
   end(): Finding[] {
@@ -193,10 +261,11 @@ class Reader {
       columns = byPosition;
       dataRow = true;
     }
-    const v = new ValueChecker({
+    this.options = {
       fields, columns, width: cells.length, decimal: this.dialect.decimalSeparator,
       timeRange: this.d.time_range, key: keyField(this.d),
-    });
+    };
+    const v = new ValueChecker(this.options);
     if (this.totals) {
       this.total = this.totals.bind(this.report.file, dataRow ? fields.map((f) => f.name) : cells);
       this.bound = true;

@@ -17,12 +17,64 @@ export const MAX_REMEMBERED = 3_000_000;
 /** Distinct units (polling stations…) counted, by hash: 16 MB at most. */
 export const MAX_UNITS = 1_000_000;
 const BATCH = 64;
+/** Entries per block of a Log (768 KiB of row entries). */
+const LOG_ENTRIES = 1 << 16;
 
-interface Sample { count: number; lines: number[]; values: string[] }
+export interface Sample { count: number; lines: number[]; values: string[] }
 const sample = (): Sample => ({ count: 0, lines: [], values: [] });
 function note(s: Sample, line: number, value = ''): void {
   s.count++;
   if (s.lines.length < EXAMPLES) { s.lines.push(line); s.values.push(value); }
+}
+
+/** Adds the problems of a later part of the file, whose line 1 is line base + 1: counts, then examples while there is room. */
+function addSample(into: Sample, from: Sample, base: number): void {
+  into.count += from.count;
+  for (let k = 0; k < from.lines.length && into.lines.length < EXAMPLES; k++) {
+    into.lines.push(from.lines[k]! + base);
+    into.values.push(from.values[k]!);
+  }
+}
+
+/**
+ * Entries of `stride` numbers appended in blocks (no copying as it grows), handed from a worker
+ * thread to the main thread without copying either. A block holds whole entries only, so that
+ * each can be read as b[k], b[k + 1]… for k a multiple of the stride.
+ */
+export class Log {
+  readonly blocks: Uint32Array[] = [];
+  private block: Uint32Array;
+  private n = 0;
+  private readonly size: number;
+
+  constructor(stride: number, entries = LOG_ENTRIES) {
+    this.size = stride * entries;
+    this.block = new Uint32Array(this.size);
+  }
+
+  /** Appends one number: `stride` of them make an entry. */
+  push(x: number): void {
+    if (this.n === this.size) { this.blocks.push(this.block); this.block = new Uint32Array(this.size); this.n = 0; }
+    this.block[this.n++] = x;
+  }
+
+  /** Every number appended, in order, in blocks. */
+  done(): Uint32Array[] {
+    return this.n ? [...this.blocks, this.block.subarray(0, this.n)] : this.blocks;
+  }
+}
+
+/**
+ * What a ValueChecker in `part` mode found on a later stretch of a file, for absorb(): everything
+ * but the duplicates and units, whose hashes it logs in order instead (rows as hash, hash, line;
+ * units as hash, hash), since whether a row repeats one depends on every row before it.
+ */
+export interface ValuesPart {
+  rows: number;
+  ragged: Sample;
+  fields: { bad: Sample; why: [string, number][]; empty: Sample; outside: Sample; min?: string; max?: string }[];
+  rowLog: Uint32Array[];
+  unitLog: Uint32Array[];
 }
 
 /** Whether v is empty or only white space, as v.trim() === '' says, without a new string for the common case. */
@@ -95,8 +147,13 @@ export class ValueChecker {
   private readonly units = new HashTable(MAX_UNITS, false);
   private readonly keyCol: number;
   private lastUnit: string | undefined;
+  /** In part mode, the row and unit hashes in order, for absorb(), instead of the tables. */
+  private readonly rowLog?: Log;
+  private readonly unitLog?: Log;
 
-  constructor(private readonly o: ValueOptions) {
+  /** With `part`, the rows are a later stretch of a file, their verdicts for absorb() on the checker of the rows before. */
+  constructor(private readonly o: ValueOptions, part = false) {
+    if (part) { this.rowLog = new Log(3); this.unitLog = new Log(2); }
     this.state = o.fields.map((field, k) => ({
       field, col: o.columns[k]!, test: typeTest(field.type, o.decimal), quick: quickTestAt(field.type, o.decimal),
       dated: o.timeRange !== undefined && (field.type === 'date' || field.type === 'datetime' || field.type === 'year'),
@@ -178,7 +235,7 @@ export class ValueChecker {
       if (unit !== this.lastUnit) {
         this.lastUnit = unit;
         const ulo = h.value(unit);
-        this.units.getOrAdd(ulo, h.hi, 1);
+        if (this.unitLog) { this.unitLog.push(ulo); this.unitLog.push(h.hi); } else this.units.getOrAdd(ulo, h.hi, 1);
       }
     }
   }
@@ -187,6 +244,11 @@ export class ValueChecker {
   private lookUp(): void {
     const p = this.pending;
     const seen = this.seen;
+    if (this.rowLog) {
+      for (let k = 0; k < this.npending * 3; k++) this.rowLog.push(p[k]!);
+      this.npending = 0;
+      return;
+    }
     for (let k = 0; k < this.npending * 3; k += 3) {
       const first = seen.getOrAdd(p[k]!, p[k + 1]!, p[k + 2]!);
       if (first !== 0) note(this.dupes, p[k + 2]!, String(first));
@@ -211,6 +273,48 @@ export class ValueChecker {
     if (s.min === undefined || before(v, s.min, n)) s.min = v.slice(0, n);
     if (s.max === undefined || before(s.max, v, n)) s.max = v.slice(0, n);
     if (before(v, from, n) || before(to, v, n)) note(s.outside, line, v);
+  }
+
+  /** In part mode: what was found, for absorb(). */
+  part(): ValuesPart {
+    this.lookUp();
+    return {
+      rows: this.rows, ragged: this.ragged,
+      fields: this.state.map((s) => ({ bad: s.bad, why: [...s.why], empty: s.empty, outside: s.outside, min: s.min, max: s.max })),
+      rowLog: this.rowLog!.done(), unitLog: this.unitLog!.done(),
+    };
+  }
+
+  /**
+   * Adds what a checker with the same options found on the rest of the file (part()), its line 1
+   * being line base + 1 here, so that the findings are those of one checker reading every row: the
+   * rows of the part are looked up in the tables after the rows read here, in the order they came.
+   */
+  absorb(p: ValuesPart, base: number): void {
+    this.lookUp();
+    this.rows += p.rows;
+    addSample(this.ragged, p.ragged, base);
+    this.state.forEach((s, k) => {
+      const f = p.fields[k]!;
+      addSample(s.bad, f.bad, base);
+      addSample(s.empty, f.empty, base);
+      addSample(s.outside, f.outside, base);
+      // Map order is first-seen order, which breaks ties between hints: the part's hints come later.
+      for (const [why, n] of f.why) s.why.set(why, (s.why.get(why) ?? 0) + n);
+      const n = s.field.type === 'year' ? 4 : 10;
+      if (f.min !== undefined && (s.min === undefined || before(f.min, s.min, n))) s.min = f.min;
+      if (f.max !== undefined && (s.max === undefined || before(s.max, f.max, n))) s.max = f.max;
+    });
+    for (const b of p.rowLog) {
+      for (let k = 0; k < b.length; k += 3) {
+        const line = b[k + 2]! + base;
+        const first = this.seen.getOrAdd(b[k]!, b[k + 1]!, line);
+        if (first !== 0) note(this.dupes, line, String(first));
+      }
+    }
+    // A unit the part starts with may be the one these rows ended with: it is then found, as
+    // sequentially it would have been skipped; either way the table is unchanged.
+    for (const b of p.unitLog) for (let k = 0; k < b.length; k += 2) this.units.getOrAdd(b[k]!, b[k + 1]!, 1);
   }
 
   findings(): Finding[] {

@@ -1,0 +1,139 @@
+// A large file read by two threads (split.ts, part.ts) must give the report one reader gives: the
+// part's verdicts shifted to their lines, repeats across the split found, examples kept in file
+// order, and the part's verdicts dropped when its start falls inside a quoted value. The part runs
+// on this thread here (vitest has no compiled worker); the bench runs it on a worker.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkFile, type SplitOptions } from '../../src/check/check-file.js';
+import { checkPart, type PartJob, type PartResult } from '../../src/check/part.js';
+import { Log } from '../../src/check/values.js';
+import { specFrom, tempDir } from '../helpers.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.done());
+
+const specFile = join(tmp.path, 'request.yaml');
+writeFileSync(specFile, `letter: { date: 2027-03-01, subject: Request for results }
+requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+recipient: { institution: Electoral Commission }
+datasets:
+  - title: Results by polling station
+    description: Votes per candidate at each polling station.
+    granularity: polling-station
+    time_range: { from: 2027-08-01, to: 2027-08-31 }
+    fields:
+      - { name: station_code, description: Code, required: true }
+      - { name: station_name, description: Name, required: true }
+      - { name: votes, description: Votes, type: integer, required: true }
+      - { name: share, description: Share, type: number }
+      - { name: day, description: Day, type: date }
+      - { name: updated, description: Updated, type: datetime }
+      - { name: counted, description: Counted, type: boolean }
+      - { name: year, description: Year, type: year }
+`);
+
+/**
+ * About 2.5 MB of rows (more than the 1 MiB first read, so that a split is possible), with every
+ * kind of problem in both halves: bad and empty values, dates outside the period, rows of the wrong
+ * length, stray quotes, blank lines, CRLF, repeated rows (near and far apart, across the middle),
+ * values beyond ASCII, quoted values holding line breaks and doubled quotes. `rows` are the lines
+ * of text as written, so that tests can find byte offsets.
+ */
+function generate(): { file: string; rows: string[] } {
+  const rows = ['station_code,station_name,votes,share,day,updated,counted,year'];
+  const n = 28_000;
+  for (let i = 0; i < n; i++) {
+    const st = `S${String(Math.floor(i / 4)).padStart(5, '0')}`;
+    const votes = i % 997 === 5 ? '1.234' : i % 1301 === 7 ? '' : String((i * 37) % 900);
+    const share = i % 1511 === 3 ? '"0,5"' : `0.${i % 100}`;
+    const day = i % 2003 === 11 ? '2027-09-02' : i % 2707 === 1 ? '15/08/2027' : `2027-08-${String(10 + (i % 20)).padStart(2, '0')}`;
+    const upd = i % 3001 === 17 ? '2027-08-15' : `2027-08-15T1${i % 10}:32:00+03:00`;
+    const name = i % 4001 === 9 ? `"Hall ""${i}"", Stream\n2"` : i % 2503 === 13 ? `Hall ${i} "B"` : `"Kamukunji ${i % 9}, Stream ${i % 3}"`;
+    const accent = i > n / 2 && i % 1703 === 0 ? 'é' : '';
+    let row = `${st},${name}${accent},${votes},${share},${day},${upd},${i > 0.7 * n && i % 1000 === 1 ? 'maybe' : i % 2 ? 'yes' : 'no'},2027`;
+    if (i % 3203 === 21) row += ',extra';
+    rows.push(row);
+    if (i % 1999 === 0) rows.push('');
+    if (i % 2111 === 100) rows.push(rows[rows.length - 2]!); // a repeat of the row before last
+    if (i % 5003 === 4000) rows.push(rows[1 + (i % 97)]!); // a repeat from near the start
+  }
+  const file = join(tmp.path, 'results.csv');
+  writeFileSync(file, rows.map((r, k) => r + (k % 1000 === 500 ? '\r\n' : '\n')).join(''));
+  return { file, rows };
+}
+
+const { file, rows } = generate();
+const size = Buffer.byteLength(rows.map((r, k) => r + (k % 1000 === 500 ? '\r\n' : '\n')).join(''));
+const dataset = (await specFrom(specFile)).datasets[0]!;
+const single = await checkFile(file, dataset, 1, undefined, { minBytes: Infinity });
+
+/** The part on this thread, its job and result kept; `tamper` changes the result before it is taken in. */
+function inThread(tamper?: (r: PartResult) => void): SplitOptions['run'] & { jobs: PartJob[] } {
+  const jobs: PartJob[] = [];
+  const run = (job: PartJob) => {
+    jobs.push(job);
+    return { result: checkPart(job).then((r) => { tamper?.(r); return r; }), cancel: async () => {} };
+  };
+  return Object.assign(run, { jobs });
+}
+
+describe('a file read in two parts reports what one reader reports', () => {
+  test('the file has something to find in both halves', () => {
+    const f = single.findings.filter((x) => x.status === 'deviation').map((x) => `${x.aspect} ${x.field ?? ''} ${x.count}`);
+    expect(f).toEqual(expect.arrayContaining([expect.stringMatching(/^duplicates {2}\d+$/), expect.stringMatching(/^values votes \d+$/), expect.stringMatching(/^structure {2}\d+$/)]));
+    const find = (aspect: string, field?: string) => single.findings.find((x) => x.aspect === aspect && x.field === field)!;
+    expect(find('duplicates').details).toContain('line 4009 repeats line 26');
+    expect(find('values', 'counted').lines![0]).toBeGreaterThan(20_000); // examples from the second half only
+    expect(find('units', 'station_code').count).toBe(7000);
+    expect(single.findings.find((x) => x.aspect === 'encoding')).toBeDefined();
+  });
+
+  for (const fraction of [0.45, 0.5, 0.61, 0.8, 0.97]) {
+    test(`split at ${fraction} of the file`, async () => {
+      const run = inThread();
+      const two = await checkFile(file, dataset, 1, undefined, { minBytes: 0, fraction, run });
+      expect(run.jobs).toHaveLength(1);
+      expect(two).toEqual(single);
+      // The part's verdicts were taken in: changed, they change the report.
+      const bent = inThread((r) => { r.values.rows += 1; });
+      const changed = await checkFile(file, dataset, 1, undefined, { minBytes: 0, fraction, run: bent });
+      expect(changed.rows).toBe(single.rows! + 1);
+    });
+  }
+
+  test('a part starting inside a quoted value is not taken: the main thread reads on', async () => {
+    // The line break inside the first quoted value that holds one, past the first 1 MiB.
+    let offset = 0;
+    let k = 0;
+    for (; k < rows.length; k++) {
+      if (offset > 1.2 * 2 ** 20 && rows[k]!.includes('\n')) break;
+      offset += Buffer.byteLength(rows[k]!) + (k % 1000 === 500 ? 2 : 1);
+    }
+    const from = offset + rows[k]!.indexOf('\n') - 3;
+    const bent = inThread((r) => { r.values.rows += 1; });
+    const two = await checkFile(file, dataset, 1, undefined, { minBytes: 0, fraction: from / size, run: bent });
+    expect(bent.jobs[0]!.start).toBe(offset + rows[k]!.indexOf('\n') + 1);
+    expect(two).toEqual(single);
+  });
+
+  test('a part whose bytes go beyond ASCII: the encoding verdicts are those of the whole file', async () => {
+    const run = inThread((r) => expect(r.ascii).toBe(false));
+    expect(await checkFile(file, dataset, 1, undefined, { minBytes: 0, fraction: 0.6, run })).toEqual(single);
+  });
+
+  test('a part that fails is read by the main thread', async () => {
+    const run = () => ({ result: Promise.resolve(undefined), cancel: async () => {} });
+    expect(await checkFile(file, dataset, 1, undefined, { minBytes: 0, fraction: 0.5, run })).toEqual(single);
+  });
+});
+
+describe('Log', () => {
+  test('keeps entries whole within blocks, in order', () => {
+    const log = new Log(3, 4);
+    for (let i = 0; i < 30; i++) log.push(i);
+    const blocks = log.done();
+    expect(blocks.map((b) => b.length)).toEqual([12, 12, 6]);
+    expect(blocks.flatMap((b) => [...b])).toEqual(Array.from({ length: 30 }, (_, i) => i));
+  });
+});
