@@ -13,7 +13,7 @@ import { sniffDialect } from './sniff.js';
 import type { Totals } from './totals.js';
 export type { SplitOptions } from './split.js';
 import type { PartJob } from './part.js';
-import { split as startSplit, type Part, type SplitOptions } from './split.js';
+import { Parts, type SplitOptions } from './split.js';
 import { ValueChecker, type ValueOptions } from './values.js';
 import { delimiterFinding, encodingFinding, lineEndingsFinding, qualifierFinding } from './verdicts.js';
 
@@ -76,7 +76,9 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
   const dialect = effectiveDialect(dataset);
   let reader: Reader | undefined;
   let fh: FileHandle | undefined;
-  let part: Part | undefined;
+  let parts: Parts | undefined;
+  let tried = false;
+  let again = false;
   try {
     fh = await open(file, 'r');
     // One buffer, read into again and again: each chunk is decoded and inspected before the next read.
@@ -84,14 +86,15 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
     let pos = 0;
     for (;;) {
       let want = reader ? CHUNK : HEAD;
-      if (part) {
-        want = Math.min(want, part.at - pos);
+      if (parts) {
+        // Read up to where the parts start, then take in what they read.
+        want = Math.min(want, parts.at - pos);
         if (want === 0) {
-          const joined = await reader!.join(part);
-          part = undefined;
-          if (joined === 'rest') break;
-          if (joined === 'inspect') { await inspectRest(fh, buf, reader!); break; }
-          continue;
+          const taken = await reader!.take(parts);
+          parts = undefined;
+          if (taken === 'inspect') await inspectRest(fh, buf, reader!);
+          again = taken === 'again';
+          break;
         }
       }
       const { bytesRead } = await fh.read(buf, 0, want, null);
@@ -114,18 +117,21 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
       }
       reader.push(chunk);
       // Added-up totals are left to one thread: sums of decimals depend on the order of adding.
-      if (!part && !totals && reader.ready && pos < report.bytes!) {
+      if (!tried && !totals && reader.ready && pos < report.bytes!) {
+        tried = true;
         const r = reader;
-        part = await startSplit(fh, report.bytes!, pos, r.encoding, (at) => r.partJob(file, at), split);
+        parts = await Parts.start(fh, report.bytes!, pos, r.encoding, (start, end) => r.partJob(file, start, end), r.checker, split);
       }
     }
   } catch (e) {
     add({ aspect: 'file', status: 'unreadable', message: readError(e as NodeJS.ErrnoException) });
     return done();
   } finally {
-    await part?.cancel();
+    await parts?.cancel();
     await fh?.close();
   }
+  // The parts could not be used (see split.ts): the file is read again, on this thread.
+  if (again) return check(file, dataset, index, totals, { ...split, minBytes: Infinity });
   if (!reader) {
     add({ aspect: 'format', status: 'deviation', message: 'The file is empty.' });
     return done();
@@ -180,30 +186,32 @@ class Reader {
     return this.values !== undefined;
   }
 
+  get checker(): ValueChecker {
+    return this.values!;
+  }
+
   get encoding(): string {
     return this.decoder.encoding;
   }
 
-  /** The job of reading the file from byte `start` on another thread as this reader would. */
-  partJob(file: string, start: number): PartJob {
-    return { file, start, encoding: this.decoder.encoding, delimiter: this.delimiter ?? this.dialect.delimiter!, quote: this.qualifier ?? this.dialect.textQualifier, options: this.options! };
+  /** The job of reading the file from byte `start` (up to `end`) on another thread as this reader would. */
+  partJob(file: string, start: number, end?: number): PartJob {
+    return { file, start, end, encoding: this.decoder.encoding, delimiter: this.delimiter ?? this.dialect.delimiter!, quote: this.qualifier ?? this.dialect.textQualifier, options: this.options! };
   }
 
   /**
-   * Once the bytes up to part.at have been pushed: takes in the part's verdicts when this reader
-   * is between two records there (the part then started where a record does). 'rest' when they
-   * cover the rest of the file; 'inspect' when its bytes must still go through the encoding
-   * inspector (the part saw bytes beyond ASCII, whose verdicts depend on the lines before); 'read'
-   * when the rest of the file is to be read here after all.
+   * Once the bytes up to parts.at have been pushed: takes in what the parts found, when this reader
+   * is between two records there (the first part then started where a record does). 'rest' when
+   * that covers the rest of the file; 'inspect' when its bytes must still go through the encoding
+   * inspector (a part saw bytes beyond ASCII, whose verdicts depend on the lines before); 'again'
+   * when the file is to be read again on one thread.
    */
-  async join(part: Part): Promise<'rest' | 'inspect' | 'read'> {
-    if (!this.parser.atBoundary) { await part.cancel(); return 'read'; }
-    const r = await part.result;
-    if (!r || r.unsure) return 'read';
-    const base = this.parser.nextLine - 1;
-    this.values!.absorb(r.values, base);
-    addStats(this.parser.stats, r.stats, base);
-    return r.ascii ? 'rest' : 'inspect';
+  async take(parts: Parts): Promise<'rest' | 'inspect' | 'again'> {
+    if (!this.parser.atBoundary) { await parts.cancel(); return 'again'; }
+    const done = await parts.finish(this.values!, this.parser.nextLine - 1);
+    if (!done) return 'again';
+    for (const { result, base } of done) addStats(this.parser.stats, result.stats, base);
+    return done.every((d) => d.result.ascii) ? 'rest' : 'inspect';
   }
 
   inspect(chunk: Buffer): void {

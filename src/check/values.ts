@@ -5,6 +5,7 @@ import type { RequestedField } from './fields.js';
 import { fmtCount, linesText, type Finding } from './model.js';
 import { HashTable, Hasher } from './hash-table.js';
 import type { RawRecord } from './csv-stream.js';
+import { RowLog, UnitLog, type PartSink, type RowCursor } from './row-log.js';
 import { quickTestAt, typeName, typeTest, type QuickTestAt, type TypeTest } from './types.js';
 
 /** Examples kept per problem; counts are always exact. */
@@ -17,8 +18,6 @@ export const MAX_REMEMBERED = 3_000_000;
 /** Distinct units (polling stations…) counted, by hash: 16 MB at most. */
 export const MAX_UNITS = 1_000_000;
 const BATCH = 64;
-/** Entries per block of a Log (768 KiB of row entries). */
-const LOG_ENTRIES = 1 << 16;
 
 export interface Sample { count: number; lines: number[]; values: string[] }
 const sample = (): Sample => ({ count: 0, lines: [], values: [] });
@@ -37,44 +36,14 @@ function addSample(into: Sample, from: Sample, base: number): void {
 }
 
 /**
- * Entries of `stride` numbers appended in blocks (no copying as it grows), handed from a worker
- * thread to the main thread without copying either. A block holds whole entries only, so that
- * each can be read as b[k], b[k + 1]… for k a multiple of the stride.
- */
-export class Log {
-  readonly blocks: Uint32Array[] = [];
-  private block: Uint32Array;
-  private n = 0;
-  private readonly size: number;
-
-  constructor(stride: number, entries = LOG_ENTRIES) {
-    this.size = stride * entries;
-    this.block = new Uint32Array(this.size);
-  }
-
-  /** Appends one number: `stride` of them make an entry. */
-  push(x: number): void {
-    if (this.n === this.size) { this.blocks.push(this.block); this.block = new Uint32Array(this.size); this.n = 0; }
-    this.block[this.n++] = x;
-  }
-
-  /** Every number appended, in order, in blocks. */
-  done(): Uint32Array[] {
-    return this.n ? [...this.blocks, this.block.subarray(0, this.n)] : this.blocks;
-  }
-}
-
-/**
- * What a ValueChecker in `part` mode found on a later stretch of a file, for absorb(): everything
- * but the duplicates and units, whose hashes it logs in order instead (rows as hash, hash, line;
- * units as hash, hash), since whether a row repeats one depends on every row before it.
+ * What a ValueChecker in part mode found on a later stretch of a file, for absorb(): everything
+ * but the duplicates and units, whose hashes it sends on instead (row-log.ts), since whether a row
+ * repeats one depends on every row before it.
  */
 export interface ValuesPart {
   rows: number;
   ragged: Sample;
   fields: { bad: Sample; why: [string, number][]; empty: Sample; outside: Sample; min?: string; max?: string }[];
-  rowLog: Uint32Array[];
-  unitLog: Uint32Array[];
 }
 
 /** Whether v is empty or only white space, as v.trim() === '' says, without a new string for the common case. */
@@ -147,13 +116,16 @@ export class ValueChecker {
   private readonly units = new HashTable(MAX_UNITS, false);
   private readonly keyCol: number;
   private lastUnit: string | undefined;
-  /** In part mode, the row and unit hashes in order, for absorb(), instead of the tables. */
-  private readonly rowLog?: Log;
-  private readonly unitLog?: Log;
+  /** In part mode, the row and unit hashes go to the sink, in order, instead of into the tables. */
+  private readonly rowLog?: RowLog;
+  private readonly unitLog?: UnitLog;
 
-  /** With `part`, the rows are a later stretch of a file, their verdicts for absorb() on the checker of the rows before. */
-  constructor(private readonly o: ValueOptions, part = false) {
-    if (part) { this.rowLog = new Log(3); this.unitLog = new Log(2); }
+  /**
+   * With `sink`, part mode: the rows are a later stretch of a file, read on another thread; the
+   * checker of the rows before takes in its verdicts (replay, addUnits, absorb).
+   */
+  constructor(private readonly o: ValueOptions, sink?: PartSink) {
+    if (sink) { this.rowLog = new RowLog(sink); this.unitLog = new UnitLog(sink); }
     this.state = o.fields.map((field, k) => ({
       field, col: o.columns[k]!, test: typeTest(field.type, o.decimal), quick: quickTestAt(field.type, o.decimal),
       dated: o.timeRange !== undefined && (field.type === 'date' || field.type === 'datetime' || field.type === 'year'),
@@ -235,17 +207,17 @@ export class ValueChecker {
       if (unit !== this.lastUnit) {
         this.lastUnit = unit;
         const ulo = h.value(unit);
-        if (this.unitLog) { this.unitLog.push(ulo); this.unitLog.push(h.hi); } else this.units.getOrAdd(ulo, h.hi, 1);
+        if (this.unitLog) this.unitLog.add(ulo, h.hi); else this.units.getOrAdd(ulo, h.hi, 1);
       }
     }
   }
 
   /** The pending rows against the rows before them, in order. */
-  private lookUp(): void {
+  lookUp(): void {
     const p = this.pending;
     const seen = this.seen;
     if (this.rowLog) {
-      for (let k = 0; k < this.npending * 3; k++) this.rowLog.push(p[k]!);
+      for (let k = 0; k < this.npending * 3; k += 3) this.rowLog.add(p[k]!, p[k + 1]!, p[k + 2]!);
       this.npending = 0;
       return;
     }
@@ -275,23 +247,45 @@ export class ValueChecker {
     if (before(v, from, n) || before(to, v, n)) note(s.outside, line, v);
   }
 
-  /** In part mode: what was found, for absorb(). */
+  /** In part mode: what was found, for absorb(), the last hashes sent on. */
   part(): ValuesPart {
     this.lookUp();
+    this.rowLog!.send();
+    this.unitLog!.send();
     return {
       rows: this.rows, ragged: this.ragged,
       fields: this.state.map((s) => ({ bad: s.bad, why: [...s.why], empty: s.empty, outside: s.outside, min: s.min, max: s.max })),
-      rowLog: this.rowLog!.done(), unitLog: this.unitLog!.done(),
     };
   }
 
   /**
-   * Adds what a checker with the same options found on the rest of the file (part()), its line 1
-   * being line base + 1 here, so that the findings are those of one checker reading every row: the
-   * rows of the part are looked up in the tables after the rows read here, in the order they came.
+   * Rows of a part (RowLog), looked up and added as if read here, after every row read here and
+   * every row of the parts before it (the caller keeps that order); `base` is the line before
+   * the part's line 1. Call lookUp() first.
+   */
+  replay(c: RowCursor, hashes: Uint32Array, jumps: Uint32Array, base: number): void {
+    let j = 0;
+    for (let k = 0; k < hashes.length; k += 2, c.row++) {
+      if (j < jumps.length && jumps[j] === c.row) { c.line = jumps[j + 1]!; j += 2; } else c.line++;
+      const line = c.line + base;
+      const first = this.seen.getOrAdd(hashes[k]!, hashes[k + 1]!, line);
+      if (first !== 0) note(this.dupes, line, String(first));
+    }
+  }
+
+  /**
+   * Units of a part, in any order: the table ends with min(distinct, cap) units and is full when
+   * there are more, whatever the order they came in.
+   */
+  addUnits(hashes: Uint32Array): void {
+    for (let k = 0; k < hashes.length; k += 2) this.units.getOrAdd(hashes[k]!, hashes[k + 1]!, 1);
+  }
+
+  /**
+   * The other verdicts of a part (part()), its line 1 being line base + 1 here, after those of
+   * the rows read here and of the parts before it: counts added, examples kept in file order.
    */
   absorb(p: ValuesPart, base: number): void {
-    this.lookUp();
     this.rows += p.rows;
     addSample(this.ragged, p.ragged, base);
     this.state.forEach((s, k) => {
@@ -305,16 +299,6 @@ export class ValueChecker {
       if (f.min !== undefined && (s.min === undefined || before(f.min, s.min, n))) s.min = f.min;
       if (f.max !== undefined && (s.max === undefined || before(s.max, f.max, n))) s.max = f.max;
     });
-    for (const b of p.rowLog) {
-      for (let k = 0; k < b.length; k += 3) {
-        const line = b[k + 2]! + base;
-        const first = this.seen.getOrAdd(b[k]!, b[k + 1]!, line);
-        if (first !== 0) note(this.dupes, line, String(first));
-      }
-    }
-    // A unit the part starts with may be the one these rows ended with: it is then found, as
-    // sequentially it would have been skipped; either way the table is unchanged.
-    for (const b of p.unitLog) for (let k = 0; k < b.length; k += 2) this.units.getOrAdd(b[k]!, b[k + 1]!, 1);
   }
 
   findings(): Finding[] {
