@@ -3,7 +3,7 @@
 // as check-file.ts, with the hashes of rows and units sent on as it goes (row-log.ts) for the main
 // thread to look up in its tables, since whether a row repeats one depends on every row before it.
 import { isAscii } from 'node:buffer';
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { CsvStream, MAX_RECORD, type CsvStats } from './csv-stream.js';
 import type { PartSink } from './row-log.js';
@@ -49,7 +49,10 @@ export async function checkPart(job: PartJob, sink: PartSink): Promise<PartResul
   const decoder = new TextDecoder(job.encoding, { ignoreBOM: true });
   const values = new ValueChecker(job.options, sink);
   const parser: CsvStream = new CsvStream(job.delimiter, job.quote, () => {}, true, (r, line) => values.rowAt(r, line, parser.h1, parser.h2));
-  const fh = await open(job.file, 'r');
+  // Reads block the thread: it has nothing else to do meanwhile, and each read handed to the
+  // thread pool and back waited for a turn on the cores, which with two parts and the main thread
+  // on two cores was a third of a part's time (200 MB file: 0.9-1.2 s of 2.1-2.3 s).
+  const fd = openSync(job.file, 'r');
   let ascii = true;
   let longest = 0;
   let through = false;
@@ -66,7 +69,7 @@ export async function checkPart(job: PartJob, sink: PartSink): Promise<PartResul
           want = CHUNK;
         }
       }
-      const { bytesRead } = await fh.read(buf, 0, want, pos);
+      const bytesRead = readSync(fd, buf, 0, want, pos);
       if (bytesRead === 0) { through = job.end !== undefined; break; }
       pos += bytesRead;
       const chunk = buf.subarray(0, bytesRead);
@@ -75,7 +78,7 @@ export async function checkPart(job: PartJob, sink: PartSink): Promise<PartResul
       if (parser.pending > longest) longest = parser.pending;
     }
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
   parser.push(decoder.decode());
   // A record cut by a read is held until its end comes: one that makes the reader give up, with

@@ -12,7 +12,7 @@
 // again on one thread. Either way the report is the one a single reader gives.
 import type { FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { PartJob, PartResult } from './part.js';
 import { BLOCK, RowCursor, type PartSink } from './row-log.js';
 import { Spill, type Block } from './spill.js';
@@ -52,7 +52,8 @@ function threads(): number {
 }
 
 const inWorker: Runner = (job, sink) => {
-  const worker = new Worker(workerUrl!, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(workerUrl!, { workerData: { job, blocks: port2 }, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
   let settled = false;
   const result = new Promise<PartResult | undefined>((resolve) => {
     worker.on('message', (m: { rows?: Uint32Array; jumps?: Uint32Array; units?: Uint32Array; done?: PartResult }) => {
@@ -63,8 +64,9 @@ const inWorker: Runner = (job, sink) => {
     worker.once('error', () => { settled = true; resolve(undefined); });
     worker.once('exit', () => { settled = true; resolve(undefined); });
   });
-  const recycle = (b: Uint32Array) => { if (!settled && b.buffer.byteLength === BLOCK * 4) worker.postMessage(b.buffer, [b.buffer as ArrayBuffer]); };
-  return { result, cancel: async () => { if (!settled) await worker.terminate(); }, recycle };
+  const recycle = (b: Uint32Array) => { if (!settled && b.buffer.byteLength === BLOCK * 4) port1.postMessage(b.buffer, [b.buffer as ArrayBuffer]); };
+  const end = () => { settled = true; port1.close(); };
+  return { result: result.finally(end), cancel: async () => { if (!settled) { end(); await worker.terminate(); } }, recycle };
 };
 
 /**
