@@ -92,6 +92,7 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
         if (want === 0) {
           const taken = await reader!.take(parts);
           parts = undefined;
+          split.trace?.(taken === 'again' ? 'again' : 'parts');
           if (taken === 'inspect') await inspectRest(fh, buf, reader!);
           again = taken === 'again';
           break;

@@ -28,13 +28,16 @@ export interface SplitOptions {
   fraction?: number;
   /** Runs a part; default on a worker thread. Tests run it on this thread. */
   run?: Runner;
+  /** Told how the file was read: 'parts' when the parts' verdicts were taken in, 'again' when it was read again on one thread. */
+  trace?: (how: 'parts' | 'again') => void;
 }
 
 /**
- * Below this, workers do not pay: each takes some 50 ms of CPU to start, and a 64 MiB file about
- * a second to check.
+ * Below this, workers do not pay: together they cost some 0.8 s of CPU more than one thread (each
+ * starts, compiles the reader again, and is slow until it has), and a 100 MB file took as long on
+ * one thread as on two (1.15 s; 200 MB: 0.62 of the plain parse's speed on two, 0.43 on one).
  */
-export const PART_MIN = 64 << 20;
+export const PART_MIN = 128 << 20;
 export const PART_FRACTION = 0.5;
 /**
  * A worker's young generation, in MB. Left to grow, it reaches 32 MB on a long file, which two

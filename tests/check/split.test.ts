@@ -9,7 +9,8 @@ import { checkFile } from '../../src/check/check-file.js';
 import { checkPart, type PartJob, type PartResult } from '../../src/check/part.js';
 import { RowLog } from '../../src/check/row-log.js';
 import type { Runner } from '../../src/check/split.js';
-import { specFrom, tempDir } from '../helpers.js';
+import { pathToFileURL } from 'node:url';
+import { root, specFrom, tempDir } from '../helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -147,7 +148,9 @@ describe('a file read in two parts reports what one reader reports', () => {
     writeFileSync(spanning, text.join(''));
     const one = await checkFile(spanning, dataset, 1, undefined, { minBytes: Infinity });
     const bent = inThread(plusOne(0));
-    expect(await checkFile(spanning, dataset, 1, undefined, { minBytes: 0, fraction: 0.5, run: bent })).toEqual(one);
+    const how: string[] = [];
+    expect(await checkFile(spanning, dataset, 1, undefined, { minBytes: 0, fraction: 0.5, run: bent, trace: (h) => how.push(h) })).toEqual(one);
+    expect(how).toEqual(['again']);
     expect(bent.jobs[0]!.start).toBeGreaterThan(n);
     expect(bent.jobs[0]!.start).toBeLessThan(n + 100);
   });
@@ -164,6 +167,24 @@ describe('a file read in two parts reports what one reader reports', () => {
         return { result: k === 0 ? r.then(() => undefined) : r, cancel: async () => {} };
       };
       expect(await checkFile(file, dataset, 1, undefined, { minBytes: 0, fraction: 0.5, run })).toEqual(single);
+    }
+  });
+});
+
+describe('on worker threads (the built code)', () => {
+  test('the report is the one-thread report, whatever the machine', async () => {
+    const built = pathToFileURL(join(root, 'dist/check/check-file.js')).href;
+    const { checkFile: builtCheck } = await import(built) as typeof import('../../src/check/check-file.js');
+    const jobs = process.env.OEDR_JOBS;
+    process.env.OEDR_JOBS = '2';
+    try {
+      for (const fraction of [0.5, 0.8]) {
+        const how: string[] = [];
+        expect(await builtCheck(file, dataset, 1, undefined, { minBytes: 0, fraction, trace: (h) => how.push(h) })).toEqual(single);
+        expect(how).toEqual(['parts']);
+      }
+    } finally {
+      if (jobs === undefined) delete process.env.OEDR_JOBS; else process.env.OEDR_JOBS = jobs;
     }
   });
 });
