@@ -11,11 +11,12 @@ import { detectedName, formatMatches, sniffFormat } from './format.js';
 import { statusOf, type FileReport, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
 import type { Totals } from './totals.js';
-export type { SplitOptions } from './split.js';
 import type { PartJob } from './part.js';
 import { Parts, type SplitOptions } from './split.js';
 import { ValueChecker, type ValueOptions } from './values.js';
 import { delimiterFinding, encodingFinding, lineEndingsFinding, qualifierFinding } from './verdicts.js';
+
+export type { SplitOptions } from './split.js';
 
 /**
  * The first read, from which the kind of file, its encoding and its dialect are judged, is 1 MiB;
