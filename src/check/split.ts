@@ -1,10 +1,10 @@
-// Large files are read by two worker threads at once, one from just after the first megabyte, one
+// Large files are read by two worker threads at once, one from just after the first MiB read, one
 // from a line break near the middle (part.ts), while the main thread looks up the hashes of their
 // rows in its tables in file order (row-log.ts). Memory on a 1 GB file (the target is 200 MB):
 // the main thread reading half of it itself went to 215 MB, its heap's young generation grown to
 // 32 MB; now it reads no rows, the workers' young generations are held to WORKER_YOUNG_MB, blocks
 // of hashes go back to the workers to be filled again, and the second part's hashes, which wait
-// for every row of the first, wait in a file (spill.ts): 175-185 MB, as one thread takes.
+// for every row of the first, wait in a file (spill.ts): 175-185 MB (one thread: 176 MB).
 //
 // A part's start is a guess, since a line break may lie inside a quoted value: the first part is
 // used only when the main thread's reader is between two records where it starts, the second only
@@ -35,7 +35,8 @@ export interface SplitOptions {
 /**
  * Below this, workers do not pay: together they cost some 0.8 s of CPU more than one thread (each
  * starts, compiles the reader again, and is slow until it has), and a 100 MB file took as long on
- * one thread as on two (1.15 s; 200 MB: 0.62 of the plain parse's speed on two, 0.43 on one).
+ * one thread as on two (1.15 s). At 200 MB, bench/check.mjs gave 0.62 of the plain parse's speed
+ * on two threads, against 0.49 on one before this work.
  */
 export const PART_MIN = 128 << 20;
 /**
