@@ -19,7 +19,7 @@ const QUOTE_EXAMPLES = 10;
 
 /**
  * Adds the stats of a later stretch of the same text, read by a reader of its own whose line 1 is
- * line `base` + 1 here (check-file.ts reads the end of large files on another thread).
+ * line `base` + 1 here (split.ts reads large files in parts, on worker threads).
  */
 export function addStats(into: CsvStats, from: CsvStats, base: number): void {
   into.records += from.records;
