@@ -95,9 +95,11 @@ for (const f of ${JSON.stringify(cached.map((f) => resolve(OUT, f)))}) if (bundl
 }
 
 // The two ES modules that start the scripts, each with the runner in it.
+// With them, the worker that reads part of a large file for `oedr check` (src/check/split.ts starts
+// ./part-worker.js beside the check script): a module of its own, sharing no error class.
 const starters = await build({
   ...common,
-  entryPoints: { main: 'oedr:main', worker: 'oedr:worker' },
+  entryPoints: { main: 'oedr:main', worker: 'oedr:worker', 'part-worker': 'src/check/part-worker.ts' },
   plugins: [virtual({
     main: `import { loadBundled } from ${JSON.stringify(runner)};\nexport const { main } = loadBundled(new URL('./${mainFile}', import.meta.url));`,
     worker: `import { loadBundled } from ${JSON.stringify(runner)};\nloadBundled(new URL('./${workerFile}', import.meta.url));`,

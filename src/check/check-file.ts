@@ -4,15 +4,19 @@ import { TextDecoder } from 'node:util';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import { effectiveDialect, type Dialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
-import { CsvStream, type RawRecord } from './csv-stream.js';
+import { addStats, CsvStream, type RawRecord } from './csv-stream.js';
 import { decoderLabel, EncodingInspector } from './encoding.js';
 import { matchFields, normaliseName } from './fields.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
 import { statusOf, type FileReport, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
 import type { Totals } from './totals.js';
-import { ValueChecker } from './values.js';
+import type { PartJob } from './part.js';
+import { Parts, type SplitOptions } from './split.js';
+import { ValueChecker, type ValueOptions } from './values.js';
 import { delimiterFinding, encodingFinding, lineEndingsFinding, qualifierFinding } from './verdicts.js';
+
+export type { SplitOptions } from './split.js';
 
 /**
  * The first read, from which the kind of file, its encoding and its dialect are judged, is 1 MiB;
@@ -51,14 +55,14 @@ const readError = (e: NodeJS.ErrnoException): string =>
         : `The file could not be read (${e.code ?? e.message}).`;
 
 /** Checks one file; with `totals`, its rows are also added up by the groups of a summary. */
-export async function checkFile(file: string, dataset: DatasetSpec, index: number, totals?: Totals): Promise<FileReport> {
-  const report = await check(file, dataset, index, totals);
+export async function checkFile(file: string, dataset: DatasetSpec, index: number, totals?: Totals, split: SplitOptions = {}): Promise<FileReport> {
+  const report = await check(file, dataset, index, totals, split);
   if (totals && !report.bound) totals.missed(file);
   const { bound: _, ...rest } = report;
   return rest;
 }
 
-async function check(file: string, dataset: DatasetSpec, index: number, totals?: Totals): Promise<FileReport & { bound?: boolean }> {
+async function check(file: string, dataset: DatasetSpec, index: number, totals: Totals | undefined, split: SplitOptions): Promise<FileReport & { bound?: boolean }> {
   const report: FileReport & { bound?: boolean } = { file, dataset: { index, title: dataset.title }, status: 'match', findings: [] };
   const done = () => ({ ...report, status: statusOf(report.findings) });
   const add = (...f: (Finding | undefined)[]) => report.findings.push(...f.filter((x): x is Finding => x !== undefined));
@@ -73,13 +77,31 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals?:
   const dialect = effectiveDialect(dataset);
   let reader: Reader | undefined;
   let fh: FileHandle | undefined;
+  let parts: Parts | undefined;
+  let tried = false;
+  let again = false;
   try {
     fh = await open(file, 'r');
     // One buffer, read into again and again: each chunk is decoded and inspected before the next read.
     const buf = Buffer.allocUnsafe(HEAD);
+    let pos = 0;
     for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, reader ? CHUNK : HEAD, null);
+      let want = reader ? CHUNK : HEAD;
+      if (parts) {
+        // Read up to where the parts start, then take in what they read.
+        want = Math.min(want, parts.at - pos);
+        if (want === 0) {
+          const taken = await reader!.take(parts);
+          parts = undefined;
+          split.trace?.(taken === 'again' ? 'again' : 'parts');
+          if (taken === 'inspect') await inspectRest(fh, buf, reader!);
+          again = taken === 'again';
+          break;
+        }
+      }
+      const { bytesRead } = await fh.read(buf, 0, want, null);
       if (bytesRead === 0) break;
+      pos += bytesRead;
       const chunk = buf.subarray(0, bytesRead);
       if (!reader) {
         const kind = sniffFormat(chunk);
@@ -96,13 +118,22 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals?:
         reader = new Reader(dataset, chunk, report, totals);
       }
       reader.push(chunk);
+      // Added-up totals are left to one thread: sums of decimals depend on the order of adding.
+      if (!tried && !totals && reader.ready && pos < report.bytes!) {
+        tried = true;
+        const r = reader;
+        parts = await Parts.start(fh, report.bytes!, pos, r.encoding, (start, end) => r.partJob(file, start, end), r.checker, split);
+      }
     }
   } catch (e) {
     add({ aspect: 'file', status: 'unreadable', message: readError(e as NodeJS.ErrnoException) });
     return done();
   } finally {
+    await parts?.cancel();
     await fh?.close();
   }
+  // The parts could not be used (see split.ts): the file is read again, on this thread.
+  if (again) return check(file, dataset, index, totals, { ...split, minBytes: Infinity });
   if (!reader) {
     add({ aspect: 'format', status: 'deviation', message: 'The file is empty.' });
     return done();
@@ -110,6 +141,15 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals?:
   add(...reader.end());
   report.bound = reader.bound;
   return done();
+}
+
+/** The rest of the file through the encoding inspector alone (its rows were read on another thread). */
+async function inspectRest(fh: FileHandle, buf: Buffer, reader: Reader): Promise<void> {
+  for (;;) {
+    const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
+    if (bytesRead === 0) return;
+    reader.inspect(buf.subarray(0, bytesRead));
+  }
 }
 
 /** The delimited-text reader: decoder, parser and checks, set up from the first chunk. */
@@ -121,6 +161,7 @@ class Reader {
   private readonly delimiter?: string;
   private readonly qualifier?: string;
   private values?: ValueChecker;
+  private options?: ValueOptions;
   private header: Finding[] = [];
   /** Adds the row to the summary's groups, when a summary was given. */
   private total?: (cells: string[], line: number) => void;
@@ -140,6 +181,43 @@ class Reader {
   push(chunk: Buffer): void {
     this.inspector.push(chunk);
     this.parser.push(this.decoder.decode(chunk, { stream: true }));
+  }
+
+  /** Whether the first row has been read, so that the rows after it can be checked elsewhere too. */
+  get ready(): boolean {
+    return this.values !== undefined;
+  }
+
+  get checker(): ValueChecker {
+    return this.values!;
+  }
+
+  get encoding(): string {
+    return this.decoder.encoding;
+  }
+
+  /** The job of reading the file from byte `start` (up to `end`) on another thread as this reader would. */
+  partJob(file: string, start: number, end?: number): PartJob {
+    return { file, start, end, encoding: this.decoder.encoding, delimiter: this.delimiter ?? this.dialect.delimiter!, quote: this.qualifier ?? this.dialect.textQualifier, options: this.options! };
+  }
+
+  /**
+   * Once the bytes up to parts.at have been pushed: takes in what the parts found, when this reader
+   * is between two records there (the first part then started where a record does). 'rest' when
+   * that covers the rest of the file; 'inspect' when its bytes must still go through the encoding
+   * inspector (a part saw bytes beyond ASCII, whose verdicts depend on the lines before); 'again'
+   * when the file is to be read again on one thread.
+   */
+  async take(parts: Parts): Promise<'rest' | 'inspect' | 'again'> {
+    if (!this.parser.atBoundary) { await parts.cancel(); return 'again'; }
+    const done = await parts.finish(this.values!, this.parser.nextLine - 1);
+    if (!done) return 'again';
+    for (const { result, base } of done) addStats(this.parser.stats, result.stats, base);
+    return done.every((d) => d.result.ascii) ? 'rest' : 'inspect';
+  }
+
+  inspect(chunk: Buffer): void {
+    this.inspector.push(chunk);
   }
 
   end(): Finding[] {
@@ -193,10 +271,11 @@ class Reader {
       columns = byPosition;
       dataRow = true;
     }
-    const v = new ValueChecker({
+    this.options = {
       fields, columns, width: cells.length, decimal: this.dialect.decimalSeparator,
       timeRange: this.d.time_range, key: keyField(this.d),
-    });
+    };
+    const v = new ValueChecker(this.options);
     if (this.totals) {
       this.total = this.totals.bind(this.report.file, dataRow ? fields.map((f) => f.name) : cells);
       this.bound = true;

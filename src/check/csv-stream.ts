@@ -14,6 +14,23 @@ export interface CsvStats {
   unterminated?: number;
 }
 
+/** Lines kept of records with a stray quote; the count is always exact. */
+const QUOTE_EXAMPLES = 10;
+
+/**
+ * Adds the stats of a later stretch of the same text, read by a reader of its own whose line 1 is
+ * line `base` + 1 here (split.ts reads large files in parts, on worker threads).
+ */
+export function addStats(into: CsvStats, from: CsvStats, base: number): void {
+  into.records += from.records;
+  into.crlf += from.crlf;
+  into.lf += from.lf;
+  into.cr += from.cr;
+  into.badQuotes.count += from.badQuotes.count;
+  for (const l of from.badQuotes.lines) if (into.badQuotes.lines.length < QUOTE_EXAMPLES) into.badQuotes.lines.push(l + base);
+  if (from.unterminated !== undefined) into.unterminated ??= from.unterminated + base;
+}
+
 /** A record longer than this (about 16 MB of text) means a quote that never closes. */
 export const MAX_RECORD = 16 * 1024 * 1024;
 
@@ -124,6 +141,28 @@ export class CsvStream {
     this.buf = '';
   }
 
+  /**
+   * Whether every record pushed so far has been read: none is cut by the end of the text pushed,
+   * and the reader has not stopped. Text pushed next then starts a record on line `nextLine`.
+   */
+  get atBoundary(): boolean {
+    return this.buf === '' && !this.stopped;
+  }
+
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** The length of the text held for the record cut by the end of the text pushed so far. */
+  get pending(): number {
+    return this.buf.length;
+  }
+
+  /** Whether the reader gave up on a record longer than MAX_RECORD. */
+  get gaveUp(): boolean {
+    return this.stopped;
+  }
+
   /** Reads the records of the buffer from `i`, keeping what is left of it for the next chunk. */
   private drain(final: boolean, i: number, last = true): void {
     const s = this.buf;
@@ -138,7 +177,7 @@ export class CsvStream {
       if (r.eol !== 'eof') st[r.eol]++;
       if (r.badQuote) {
         st.badQuotes.count++;
-        if (st.badQuotes.lines.length < 10) st.badQuotes.lines.push(this.line);
+        if (st.badQuotes.lines.length < QUOTE_EXAMPLES) st.badQuotes.lines.push(this.line);
       }
       // Blank lines carry no record.
       const raw = this.raw;

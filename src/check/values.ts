@@ -5,6 +5,7 @@ import type { RequestedField } from './fields.js';
 import { fmtCount, linesText, type Finding } from './model.js';
 import { HashTable, Hasher } from './hash-table.js';
 import type { RawRecord } from './csv-stream.js';
+import { RowLog, UnitLog, type PartSink, type RowCursor } from './row-log.js';
 import { quickTestAt, typeName, typeTest, type QuickTestAt, type TypeTest } from './types.js';
 
 /** Examples kept per problem; counts are always exact. */
@@ -17,12 +18,36 @@ export const MAX_REMEMBERED = 3_000_000;
 /** Distinct units (polling stations…) counted, by hash: 16 MB at most. */
 export const MAX_UNITS = 1_000_000;
 const BATCH = 64;
+/** Kinds of test in rowAt: none (a required text), a whole number, any other. */
+const PLAIN = 0;
+const WHOLE = 1;
+const OTHER = 2;
 
-interface Sample { count: number; lines: number[]; values: string[] }
+export interface Sample { count: number; lines: number[]; values: string[] }
 const sample = (): Sample => ({ count: 0, lines: [], values: [] });
 function note(s: Sample, line: number, value = ''): void {
   s.count++;
   if (s.lines.length < EXAMPLES) { s.lines.push(line); s.values.push(value); }
+}
+
+/** Adds the problems of a later part of the file, whose line 1 is line base + 1: counts, then examples while there is room. */
+function addSample(into: Sample, from: Sample, base: number): void {
+  into.count += from.count;
+  for (let k = 0; k < from.lines.length && into.lines.length < EXAMPLES; k++) {
+    into.lines.push(from.lines[k]! + base);
+    into.values.push(from.values[k]!);
+  }
+}
+
+/**
+ * What a ValueChecker in part mode found on a later stretch of a file, for absorb(): everything
+ * but the duplicates and units, whose hashes it sends on instead (row-log.ts), since whether a row
+ * repeats one depends on every row before it.
+ */
+export interface ValuesPart {
+  rows: number;
+  ragged: Sample;
+  fields: { bad: Sample; why: [string, number][]; empty: Sample; outside: Sample; min?: string; max?: string }[];
 }
 
 /** Whether v is empty or only white space, as v.trim() === '' says, without a new string for the common case. */
@@ -78,6 +103,9 @@ export class ValueChecker {
   private readonly state: FieldState[];
   /** The fields with something to check on each row: a type, a required value or a date range. */
   private readonly busy: FieldState[];
+  /** For each of them, its column and the kind of its test (PLAIN, WHOLE, OTHER). */
+  private readonly cols: Int32Array;
+  private readonly kinds: Uint8Array;
   private readonly hasher = new Hasher();
   /**
    * Made at its full size (48 MB, of which only the pages written become resident): no growing,
@@ -95,14 +123,24 @@ export class ValueChecker {
   private readonly units = new HashTable(MAX_UNITS, false);
   private readonly keyCol: number;
   private lastUnit: string | undefined;
+  /** In part mode, the row and unit hashes go to the sink, in order, instead of into the tables. */
+  private readonly rowLog?: RowLog;
+  private readonly unitLog?: UnitLog;
 
-  constructor(private readonly o: ValueOptions) {
+  /**
+   * With `sink`, part mode: the rows are a later stretch of a file, read on another thread; the
+   * checker of the rows before takes in its verdicts (replay, addUnits, absorb).
+   */
+  constructor(private readonly o: ValueOptions, sink?: PartSink) {
+    if (sink) { this.rowLog = new RowLog(sink); this.unitLog = new UnitLog(sink); }
     this.state = o.fields.map((field, k) => ({
       field, col: o.columns[k]!, test: typeTest(field.type, o.decimal), quick: quickTestAt(field.type, o.decimal),
       dated: o.timeRange !== undefined && (field.type === 'date' || field.type === 'datetime' || field.type === 'year'),
       bad: sample(), why: new Map(), empty: sample(), outside: sample(),
     })).filter((s) => s.col >= 0);
     this.busy = this.state.filter((s) => s.test || s.field.required || s.dated);
+    this.cols = Int32Array.from(this.busy, (s) => s.col);
+    this.kinds = Uint8Array.from(this.busy, (s) => (!s.test && !s.dated ? PLAIN : s.field.type === 'integer' ? WHOLE : OTHER));
     const key = o.key && o.columns[o.key.field];
     this.keyCol = key !== undefined && key >= 0 ? key : -1;
   }
@@ -128,22 +166,34 @@ export class ValueChecker {
     const t = r.text;
     const starts = r.starts;
     const ends = r.ends;
-    for (let k = 0; k < state.length; k++) {
-      const s = state[k]!;
-      const col = s.col;
+    const cols = this.cols;
+    const kinds = this.kinds;
+    for (let k = 0; k < cols.length; k++) {
+      const col = cols[k]!;
       const a = col < r.count ? starts[col]! : -1;
       if (a >= 0) {
         const b = ends[col]!;
         const c = t.charCodeAt(a);
         if (b > a && c > 32 && c < 127) {
-          // Not blank; in place when the quick test passes.
-          if (!s.test || (s.quick && s.quick(t, a, b))) {
-            if (s.dated) this.rangeAt(s, t, a, b, line);
-            continue;
+          // Not blank; in place when the quick test passes. Whole numbers, the commonest test,
+          // are read here rather than through a function per value.
+          const kind = kinds[k]!;
+          if (kind === PLAIN) continue;
+          if (kind === WHOLE) {
+            let i = c === 43 || c === 45 ? a + 1 : a;
+            const from = i;
+            while (i < b) { const d = t.charCodeAt(i); if (d < 48 || d > 57) break; i++; }
+            if (i === b && i > from) continue;
+          } else {
+            const s = state[k]!;
+            if (!s.test || (s.quick && s.quick(t, a, b))) {
+              if (s.dated) this.rangeAt(s, t, a, b, line);
+              continue;
+            }
           }
-        } else if (b === a) { if (s.field.required) note(s.empty, line); continue; }
+        } else if (b === a) { const s = state[k]!; if (s.field.required) note(s.empty, line); continue; }
       }
-      this.one(s, r.cell(col), line);
+      this.one(state[k]!, r.cell(col), line);
     }
     const key = this.keyCol;
     if (key >= 0 && key < r.count && r.starts[key]! >= 0) {
@@ -178,15 +228,20 @@ export class ValueChecker {
       if (unit !== this.lastUnit) {
         this.lastUnit = unit;
         const ulo = h.value(unit);
-        this.units.getOrAdd(ulo, h.hi, 1);
+        if (this.unitLog) this.unitLog.add(ulo, h.hi); else this.units.getOrAdd(ulo, h.hi, 1);
       }
     }
   }
 
   /** The pending rows against the rows before them, in order. */
-  private lookUp(): void {
+  lookUp(): void {
     const p = this.pending;
     const seen = this.seen;
+    if (this.rowLog) {
+      for (let k = 0; k < this.npending * 3; k += 3) this.rowLog.add(p[k]!, p[k + 1]!, p[k + 2]!);
+      this.npending = 0;
+      return;
+    }
     for (let k = 0; k < this.npending * 3; k += 3) {
       const first = seen.getOrAdd(p[k]!, p[k + 1]!, p[k + 2]!);
       if (first !== 0) note(this.dupes, p[k + 2]!, String(first));
@@ -211,6 +266,60 @@ export class ValueChecker {
     if (s.min === undefined || before(v, s.min, n)) s.min = v.slice(0, n);
     if (s.max === undefined || before(s.max, v, n)) s.max = v.slice(0, n);
     if (before(v, from, n) || before(to, v, n)) note(s.outside, line, v);
+  }
+
+  /** In part mode: what was found, for absorb(), the last hashes sent on. */
+  part(): ValuesPart {
+    this.lookUp();
+    this.rowLog!.send();
+    this.unitLog!.send();
+    return {
+      rows: this.rows, ragged: this.ragged,
+      fields: this.state.map((s) => ({ bad: s.bad, why: [...s.why], empty: s.empty, outside: s.outside, min: s.min, max: s.max })),
+    };
+  }
+
+  /**
+   * Rows of a part (RowLog), looked up and added as if read here, after every row read here and
+   * every row of the parts before it (the caller keeps that order); `base` is the line before
+   * the part's line 1. Call lookUp() first.
+   */
+  replay(c: RowCursor, hashes: Uint32Array, jumps: Uint32Array, base: number): void {
+    let j = 0;
+    for (let k = 0; k < hashes.length; k += 2, c.row++) {
+      if (j < jumps.length && jumps[j] === c.row) { c.line = jumps[j + 1]!; j += 2; } else c.line++;
+      const line = c.line + base;
+      const first = this.seen.getOrAdd(hashes[k]!, hashes[k + 1]!, line);
+      if (first !== 0) note(this.dupes, line, String(first));
+    }
+  }
+
+  /**
+   * Units of a part, in any order: the table ends with min(distinct, cap) units and is full when
+   * there are more, whatever the order they came in.
+   */
+  addUnits(hashes: Uint32Array): void {
+    for (let k = 0; k < hashes.length; k += 2) this.units.getOrAdd(hashes[k]!, hashes[k + 1]!, 1);
+  }
+
+  /**
+   * The other verdicts of a part (part()), its line 1 being line base + 1 here, after those of
+   * the rows read here and of the parts before it: counts added, examples kept in file order.
+   */
+  absorb(p: ValuesPart, base: number): void {
+    this.rows += p.rows;
+    addSample(this.ragged, p.ragged, base);
+    this.state.forEach((s, k) => {
+      const f = p.fields[k]!;
+      addSample(s.bad, f.bad, base);
+      addSample(s.empty, f.empty, base);
+      addSample(s.outside, f.outside, base);
+      // Map order is first-seen order, which breaks ties between hints: the part's hints come later.
+      for (const [why, n] of f.why) s.why.set(why, (s.why.get(why) ?? 0) + n);
+      const n = s.field.type === 'year' ? 4 : 10;
+      if (f.min !== undefined && (s.min === undefined || before(f.min, s.min, n))) s.min = f.min;
+      if (f.max !== undefined && (s.max === undefined || before(s.max, f.max, n))) s.max = f.max;
+    });
   }
 
   findings(): Finding[] {
