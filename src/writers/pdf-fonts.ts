@@ -95,8 +95,15 @@ export interface ShapedRun {
   readonly bytes: string;
 }
 
-/** Cleared when full; results do not depend on what was cached, so clearing never changes output. */
-const LAYOUT_CACHE_LIMIT = 20_000;
+/**
+ * Shaped runs kept per face, in two generations: when the young one is full it becomes the old one
+ * (the previous old one is dropped) and a run found in the old one moves back, so common words stay
+ * while each letter's own names and numbers age out. One map of 20,000 cleared when full let a
+ * batch's live heap grow ~8.5 KB a letter (15 -> 26 MB over 1,500 letters in one thread); with
+ * 1,000 a generation it stays at ~14 MB, and a letter took 11-12 ms of CPU instead of 12-13 (less
+ * for the garbage collector to walk). Results never depend on what was cached, nor output.
+ */
+const LAYOUT_CACHE_LIMIT = 1000;
 
 interface Shaper {
   shaped(text: string): ShapedRun;
@@ -115,7 +122,8 @@ const COMBINING = /\p{M}/u;
 const BYTE = Array.from({ length: 256 }, (_, b) => escapeLiteral(String.fromCharCode(b)));
 
 function withLayoutCache(font: TrueTypeFont): Shaper {
-  const cache = new Map<string, ShapedRun>();
+  let cache = new Map<string, ShapedRun>();
+  let old = new Map<string, ShapedRun>();
   const shape = (text: string): ShapedRun => {
     const glyphs: number[] = [];
     const codePoints: number[] = [];
@@ -137,11 +145,13 @@ function withLayoutCache(font: TrueTypeFont): Shaper {
   };
   const shaped = (text: string): ShapedRun => {
     let run = cache.get(text);
-    if (!run) {
-      run = shape(text);
-      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
-      cache.set(text, run);
+    if (run) return run;
+    run = old.get(text) ?? shape(text);
+    if (cache.size >= LAYOUT_CACHE_LIMIT) {
+      old = cache;
+      cache = new Map();
     }
+    cache.set(text, run);
     return run;
   };
   return { shaped };
