@@ -409,8 +409,10 @@ function writeBlock(
 
 /**
  * The block's symbols and its end-of-block code, with the bit buffer in local variables: a call
- * per code was most of the time of a first (interpreted) letter. No more than 7 bits are pending
- * before a code, so a code (15 bits at most) and its extra bits (13) never overflow 32.
+ * per code was most of the time of a first (interpreted) letter. The buffer holds 32 bits and at
+ * most 7 are pending after a flush, so it is flushed after each piece that could pass 32: a length
+ * code (15 bits) with its extra bits (5) fits, a distance code (15) and its extra bits (13) do not,
+ * together. Extra bits of a code that has none are 0 in 0 bits, so no piece needs a branch.
  */
 function writeSymbols(w: BitWriter, syms: Uint32Array, count: number, lit: Uint8Array, dst: Uint8Array, bytes: number): void {
   const litCodes = canonicalCodes(lit);
@@ -429,33 +431,18 @@ function writeSymbols(w: BitWriter, syms: Uint32Array, count: number, lit: Uint8
     } else {
       const len = (s >>> 16) & 0x1ff;
       const lc = LENGTH_CODE[len]!;
-      acc |= litCodes[257 + lc]! << n;
-      n += lit[257 + lc]!;
-      const le = LENGTH_EXTRA[lc]!;
-      if (le) {
-        acc |= (len - LENGTH_BASE[lc]!) << n;
-        n += le;
-      }
-      while (n >= 8) {
-        out[pos++] = acc;
-        acc >>>= 8;
-        n -= 8;
-      }
+      acc |= (litCodes[257 + lc]! | ((len - LENGTH_BASE[lc]!) << lit[257 + lc]!)) << n;
+      n += lit[257 + lc]! + LENGTH_EXTRA[lc]!;
+      for (; n >= 8; n -= 8, acc >>>= 8) out[pos++] = acc;
       const d = s & 0xffff;
       const dc = d <= 256 ? DIST_CODE[d - 1]! : DIST_CODE[256 + ((d - 1) >> 7)]!;
       acc |= distCodes[dc]! << n;
       n += dst[dc]!;
-      const de = DIST_EXTRA[dc]!;
-      if (de) {
-        acc |= (d - DIST_BASE[dc]!) << n;
-        n += de;
-      }
+      for (; n >= 8; n -= 8, acc >>>= 8) out[pos++] = acc;
+      acc |= (d - DIST_BASE[dc]!) << n;
+      n += DIST_EXTRA[dc]!;
     }
-    while (n >= 8) {
-      out[pos++] = acc;
-      acc >>>= 8;
-      n -= 8;
-    }
+    for (; n >= 8; n -= 8, acc >>>= 8) out[pos++] = acc;
   }
   w.pos = pos;
   w.acc = acc;

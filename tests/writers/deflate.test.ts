@@ -87,6 +87,35 @@ describe('deflate', () => {
     expect([...codeLengths(Uint32Array.from([1, 1, 2, 4]), 15)]).toEqual([3, 3, 2, 1]);
   });
 
+  it('keeps every bit of a far match whose distance code is long', () => {
+    // Distance codes 4-19 used in Fibonacci proportions and codes 28-29 (16-32 KB back) once each:
+    // the far ones get codes of 13+ bits, which with their 13 extra bits and bits still pending once
+    // overflowed the 32-bit bit buffer (found in review: wrong bytes, and no inflate error).
+    const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+    for (const seed of [4, 5, 6, 7, 8]) {
+      const rand = random(seed);
+      const fib = [1, 1];
+      while (fib.length < 20) fib.push(fib.at(-1)! + fib.at(-2)!);
+      const counts = Array<number>(30).fill(0);
+      fib.slice(2).reverse().forEach((v, i) => (counts[i + 4] = v));
+      counts[28] = counts[29] = 1;
+      const plan: number[] = [];
+      counts.forEach((n, c) => { for (let k = 0; k < n; k++) plan.push(DIST_BASE[c]! + (c >= 28 ? Math.floor(rand() * 8000) : 0)); });
+      for (let k = plan.length - 1; k > 0; k--) {
+        const j = Math.floor(rand() * (k + 1));
+        [plan[k], plan[j]] = [plan[j]!, plan[k]!];
+      }
+      const buf: number[] = [];
+      for (let k = 0; k < 32_800; k++) buf.push(Math.floor(rand() * 256));
+      for (const d of plan) {
+        for (let k = 0, lits = 1 + Math.floor(rand() * 2); k < lits; k++) buf.push(Math.floor(rand() * 256));
+        const p = buf.length;
+        for (let k = 0; k < 4; k++) buf.push(buf[p - d + k]!);
+      }
+      roundTrip(Uint8Array.from(buf));
+    }
+  });
+
   it('round-trips 300 random inputs mixing repeats, text and noise', () => {
     const rand = random(4);
     for (let n = 0; n < 300; n++) {
