@@ -139,6 +139,14 @@ describe('quick Markdown reader', () => {
     fc.constantFrom('*bold*', '[x](http://example.org)', '# heading', '<b>html</b>', '1. not a list', '`code`', '- item', '> quote', '    code', '| a |', 'a\nb', '---'),
   );
 
+  it('leaves a last line of nothing but spaces to marked (found in review: marked keeps a space)', () => {
+    for (const md of ['bar\n ', 'bar\n\n ', '> a\n>\n> b\n>  ', 'bar\n \n', 'bar\n  \nbaz', '*a*\n ']) {
+      const quick = fastMarkdown(md);
+      if (quick !== undefined) expect(quick, JSON.stringify(md)).toEqual(markdownToBlocks(md, { fast: false }));
+    }
+    expect(fastMarkdown('bar\n ')).toBeUndefined();
+  });
+
   it('agrees on hostile spec values, escaped as templates escape them', () => {
     const seen = { fast: 0, slow: 0 };
     fc.assert(fc.property(values, fc.nat(places.length - 1), (value, place) => {
