@@ -16,14 +16,20 @@ export class Spill {
   private writing: Promise<unknown> = Promise.resolve();
   private failed = false;
 
-  private constructor(private readonly dir: string, private readonly fh: FileHandle) {}
+  /** `dir`: the folder still to remove at the end, where it could not go at once (see make()). */
+  private constructor(private readonly dir: string | undefined, private readonly fh: FileHandle) {}
 
-  /** A new spill file, or undefined when none can be made (the blocks then stay in memory). */
-  static async make(): Promise<Spill | undefined> {
+  /** A new spill file, or undefined when none can be made (the blocks then stay in memory). `parent`: for tests. */
+  static async make(parent = tmpdir()): Promise<Spill | undefined> {
     let dir: string | undefined;
     try {
-      dir = await mkdtemp(join(tmpdir(), 'oedr-check-'));
-      return new Spill(dir, await open(join(dir, 'hashes'), 'w+'));
+      dir = await mkdtemp(join(parent, 'oedr-check-'));
+      const fh = await open(join(dir, 'hashes'), 'w+');
+      // Removed at once where the system allows it (POSIX): the open handle keeps the data, so a
+      // check interrupted by Ctrl-C leaves nothing behind (found in review). Where it cannot go
+      // while open (Windows), remove() deletes it at the end, as before.
+      const gone = await rm(dir, { recursive: true, force: true }).then(() => true, () => false);
+      return new Spill(gone ? undefined : dir, fh);
     } catch {
       if (dir) await rm(dir, { recursive: true, force: true });
       return undefined;
@@ -69,6 +75,6 @@ export class Spill {
   async remove(): Promise<void> {
     await this.writing;
     await this.fh.close().catch(() => {});
-    await rm(this.dir, { recursive: true, force: true });
+    if (this.dir) await rm(this.dir, { recursive: true, force: true });
   }
 }
