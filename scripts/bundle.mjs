@@ -16,7 +16,7 @@
 // and Handlebars' compiler, for templates not precompiled. dist/bundle/ is two levels below the
 // repository root, like src/<dir>/, so `new URL('../../templates/', ...)` resolves the same in both.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -85,9 +85,13 @@ try {
   for (const file of cached) await makeCache(run, file, samples[file.replace(/-[^-]+$/, '')]);
   // A cache that V8 turns down would only slow every run down, without a word. Checked in a new
   // process, as `oedr` runs: V8 also turns a cache down when flags differ, and the samples may set some.
-  const check = `import { bundledScript } from ${JSON.stringify(pathToFileURL(join(tmp, 'runner.js')).href)};
+  const check = `import { bundledScript, cacheFor } from ${JSON.stringify(pathToFileURL(join(tmp, 'runner.js')).href)};
 import { readFileSync } from 'node:fs';
-for (const f of ${JSON.stringify(cached.map((f) => resolve(OUT, f)))}) if (bundledScript(f, readFileSync(f + '.cache')).cachedDataRejected) console.log(f);`;
+for (const f of ${JSON.stringify(cached.map((f) => resolve(OUT, f)))}) {
+  const source = readFileSync(f);
+  const data = cacheFor(source, readFileSync(f + '.cache'));
+  if (!data || bundledScript(f, source, data).cachedDataRejected) console.log(f);
+}`;
   const rejected = execFileSync(process.execPath, ['--input-type=module', '-e', check], { encoding: 'utf8' }).trim();
   if (rejected) throw new Error(`V8 rejects the code cache made for ${rejected.split('\n').join(', ')}`);
 } finally {
@@ -114,7 +118,8 @@ const starters = await build({
  */
 async function makeCache(run, file, sample) {
   const path = resolve(OUT, file);
-  const compiled = run.bundledScript(path);
+  const source = readFileSync(path);
+  const compiled = run.bundledScript(path, source);
   const exports = run.runBundled(compiled, pathToFileURL(path));
   if (sample) {
     const name = file.replace(/-[^-]+$/, '');
@@ -126,7 +131,7 @@ async function makeCache(run, file, sample) {
       rmSync(out, { recursive: true, force: true });
     }
   }
-  writeFileSync(`${path}.cache`, compiled.createCachedData());
+  writeFileSync(`${path}.cache`, run.cacheFile(source, compiled.createCachedData()));
 }
 
 const results = [shared, parts, table, pool, starters];
