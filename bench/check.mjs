@@ -3,7 +3,7 @@
 // reader alone: MB/s of each, their ratio, and the peak memory of `check`. Interleaved runs,
 // medians. `node bench/check.mjs` after `npm run build`; bench/run.mjs calls it at its end.
 // Target: check at least 0.7 of the plain parse's speed, under 200 MB. `check` reads files of
-// 64 MiB and more on two worker threads (src/check/split.ts), so the CPU time of each is given
+// 128 MiB and more on two worker threads (src/check/split.ts), so the CPU time of each is given
 // too: the ratio of CPU times says what the checks cost, the ratio of speeds what a user waits.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // `oedr laws` and `oedr deadline`: output through the command functions with a capturing Io; errors
 // through main() (runCli), which is what prints them and picks the exit code for every command.
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -71,6 +71,7 @@ describe('oedr laws', () => {
     const file = join(dir, 'laws.yaml');
     await writeFile(file, 'laws:\n  - code: kenya\n');
     const r = await runCli('laws', '--laws', file);
+    await rm(dir, { recursive: true, force: true });
     expect(r.code).toBe(1);
     expect(r.err).toContain(`${file}:2:11 laws[0].code: expected an ISO 3166-1 alpha-2 code (or EU), e.g. KE; got "kenya" [invalid-format]`);
   });

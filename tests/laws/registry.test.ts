@@ -1,10 +1,10 @@
 // The built-in registry validates row by row, and user files add or override laws by code with
 // errors reported at file:line:col.
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { OedrError } from '../../src/errors.js';
 import { BUILTIN_LAWS, loadLaws, parseLaws } from '../../src/laws/registry.js';
@@ -53,8 +53,12 @@ describe('built-in registry', () => {
   });
 });
 
+const made: string[] = [];
+afterAll(() => { for (const dir of made) rmSync(dir, { recursive: true, force: true }); });
+
 async function userFile(text: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'oedr-laws-'));
+  made.push(dir);
   const file = join(dir, 'my-laws.yaml');
   await writeFile(file, text);
   return file;
