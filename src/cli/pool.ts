@@ -42,13 +42,15 @@ export interface PoolOptions<R> {
    * workers beside an idle main thread.
    */
   local?: (job: Job) => Promise<R>;
+  /** V8 heap limits of each worker (node:worker_threads' resourceLimits). */
+  resourceLimits?: { maxYoungGenerationSizeMb?: number };
 }
 
 /** `onResult` sees each result as it arrives (in any order). */
 export async function runInWorkers<R extends AnyResult>(
   jobs: Job[], workers: number, onResult?: (index: number, result: R) => void, options: URL | PoolOptions<R> | undefined = {},
 ): Promise<R[]> {
-  const { url = workerUrl, local } = options instanceof URL ? { url: options } : options;
+  const { url = workerUrl, local, resourceLimits } = options instanceof URL ? { url: options } : options;
   if (!url) throw new Error('runInWorkers: no compiled worker to run');
   const { Worker } = await import('node:worker_threads');
   const results: R[] = new Array(jobs.length);
@@ -105,7 +107,7 @@ export async function runInWorkers<R extends AnyResult>(
 
   try {
     const pool = Array.from({ length: workers }, () => {
-      const worker = new Worker(url);
+      const worker = new Worker(url, resourceLimits ? { resourceLimits } : {});
       spawned.push(worker);
       return { worker, inFlight: [] as number[] };
     });
