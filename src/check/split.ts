@@ -11,8 +11,8 @@
 // when the first part's reader is there, and otherwise (or when a part fails) the file is read
 // again on one thread. Either way the report is the one a single reader gives.
 import type { FileHandle } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker } from 'node:worker_threads';
+import { threadBudget } from '../threads.js';
 import type { PartJob, PartResult } from './part.js';
 import { BLOCK, RowCursor, type PartSink } from './row-log.js';
 import { Spill, type Block } from './spill.js';
@@ -53,12 +53,6 @@ const WORKER_YOUNG_MB = 4;
 
 // Source files run under vitest have no compiled worker beside them; there, files are read by one thread.
 const workerUrl = import.meta.url.endsWith('.ts') ? undefined : new URL('./part-worker.js', import.meta.url);
-
-/** OEDR_JOBS=1 keeps everything on the main thread, as for batches (cli/pool.ts). */
-function threads(): number {
-  const env = Number(process.env.OEDR_JOBS);
-  return Number.isInteger(env) && env > 0 ? env : availableParallelism();
-}
 
 const inWorker: Runner = (job, sink) => {
   const { port1, port2 } = new MessageChannel();
@@ -109,7 +103,7 @@ export class Parts {
    * allows; `read` is how far the main thread has read, `values` the main thread's checker.
    */
   static async start(fh: FileHandle, size: number, read: number, encoding: string, job: (start: number, end?: number) => PartJob, values: ValueChecker, o: SplitOptions): Promise<Parts | undefined> {
-    const run = o.run ?? (workerUrl && threads() > 1 ? inWorker : undefined);
+    const run = o.run ?? (workerUrl && threadBudget() > 1 ? inWorker : undefined);
     if (!run || size < (o.minBytes ?? PART_MIN) || !asciiCompatible(encoding)) return undefined;
     const at = await lineAfter(fh, read, size);
     if (at === undefined) return undefined;

@@ -1,8 +1,8 @@
 // Runs jobs on worker threads, one per core, so a batch of specs uses the whole machine. Results
 // come back in input order, so output never depends on which worker finished first.
-import { availableParallelism } from 'node:os';
 // Loaded only when a batch spreads out: node:worker_threads costs ~0.7 ms of every start otherwise.
 import type { Worker } from 'node:worker_threads';
+import { threadBudget } from '../threads.js';
 import type { AnyResult, Job } from './worker.js';
 
 /**
@@ -23,8 +23,7 @@ export const PREFETCH = 2;
 
 /** OEDR_JOBS=1 keeps everything on the main thread; the default is one thread per core. */
 export function jobCount(items: number, threshold = PARALLEL_THRESHOLD): number {
-  const env = Number(process.env.OEDR_JOBS);
-  const cores = Number.isInteger(env) && env > 0 ? env : availableParallelism();
+  const cores = threadBudget();
   if (items < threshold || cores < 2 || !workerUrl) return 1;
   return Math.min(cores, Math.ceil(items / threshold));
 }
