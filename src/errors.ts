@@ -51,6 +51,18 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${prefix}${sev}${d.message} [${d.rule}]`;
 }
 
+/**
+ * Drops diagnostics whose textual form repeats an earlier one, keeping the first and the order.
+ * Letters of one spec share most values, so a problem in a shared value would otherwise be reported once per letter.
+ */
+export function uniqueDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = formatDiagnostic(d);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
 /** Formats a spec path array as `datasets[0].fields[2].name`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';

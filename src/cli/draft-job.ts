@@ -7,7 +7,7 @@ import { annexFiles, annexNames } from '../compose/annex-files.js';
 import { uncoveredInSpec } from '../compose/coverage.js';
 import { composeLetter } from '../compose/letter.js';
 import { sha256 } from '../hash.js';
-import { ExitCode, formatDiagnostic, OedrError, type Diagnostic } from '../errors.js';
+import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import type { Timeline } from '../laws/timeline.js';
 import { loadSpec } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
@@ -63,7 +63,7 @@ export async function runDraftJob(job: DraftJob): Promise<DraftResult> {
       diagnostics.push(...(law?.diagnostics ?? []));
       timelines.push(law?.timeline);
     }
-    diagnostics = unique(diagnostics);
+    diagnostics = uniqueDiagnostics(diagnostics);
     const failed = diagnostics.some((d) => d.severity === 'error' || (job.strict && d.severity === 'warning'));
     if (!letters.length || failed) return done({ code: ExitCode.invalid, diagnostics, outputs: [] });
 
@@ -76,7 +76,7 @@ export async function runDraftJob(job: DraftJob): Promise<DraftResult> {
         const writer = await getWriter(format);
         if (writer.covers) {
           const uncovered = uncoveredInSpec(letter.yaml.data, writer.covers, letter.yaml, job.file);
-          if (uncovered.length) throw new OedrError(ExitCode.render, unique(uncovered));
+          if (uncovered.length) throw new OedrError(ExitCode.render, uniqueDiagnostics(uncovered));
         }
         rendered.push({ path: join(job.outDir, `${name}.${writer.extension}`), format, letter: letter.id, bytes: await writer.write(doc) });
       }
@@ -115,12 +115,3 @@ function onDisk(path: string, bytes: Uint8Array): 'same' | 'other' | 'none' {
 
 /** `results-2027` and recipient `nairobi` -> `results-2027-nairobi`. */
 export const letterStem = (stem: string, id: string | undefined) => (id === undefined ? stem : `${stem}-${id}`);
-
-/** Letters of one spec share most values, so a problem in a shared value would be reported once per letter. */
-function unique(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => {
-    const key = formatDiagnostic(d);
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-}

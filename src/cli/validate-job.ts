@@ -3,7 +3,7 @@
 // does not load node:worker_threads (~0.7 ms of a cold start) for the worker's message loop.
 import { readdirSync } from 'node:fs';
 import { bundledFontsCover, uncoveredInSpec } from '../compose/coverage.js';
-import { ExitCode, formatDiagnostic, OedrError, type Diagnostic } from '../errors.js';
+import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import { loadSpec, sortDiagnostics, type LoadedSpec } from '../spec/load.js';
 
 export type ValidateJob = { kind: 'validate'; file: string; laws?: string };
@@ -23,16 +23,11 @@ export async function runJob(job: ValidateJob): Promise<JobResult> {
       const { applyLaw } = await import('../laws/for-spec.js');
       diagnostics.push(...(await applyLaw(letter, job.laws)).diagnostics);
     }
-    return { diagnostics: sortDiagnostics(unique(diagnostics), loaded.sources?.map((s) => s.file) ?? [job.file]), code: ExitCode.ok };
+    return { diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics), loaded.sources?.map((s) => s.file) ?? [job.file]), code: ExitCode.ok };
   } catch (e) {
     if (e instanceof OedrError) return { diagnostics: e.diagnostics, code: e.code };
     throw e;
   }
-}
-
-function unique(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds.filter((d) => !seen.has(formatDiagnostic(d)) && Boolean(seen.add(formatDiagnostic(d))));
 }
 
 /**
