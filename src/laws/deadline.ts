@@ -113,16 +113,33 @@ function calendarOf(input: DeadlineInput): Calendar {
   };
 }
 
-/** Built once per table (most laws have one calendar): a batch computes the same country's deadlines over and over. */
-const built = new WeakMap<HolidayTable, Map<boolean, Map<string, string[]>>>();
+/**
+ * Built once per combination of tables and bank flag, for one calendar or several (GB has four):
+ * a batch computes the same country's deadlines over and over. Keyed on the tables themselves, not
+ * their ids, since a caller may pass its own table under a shipped id; one WeakMap level per table
+ * in order, so tables nobody holds any more take their names with them.
+ */
+interface Built { names: Map<boolean, Map<string, string[]>>; next: WeakMap<HolidayTable, Built> }
+const built = new WeakMap<HolidayTable, Built>();
+
+function builtFor(tables: readonly HolidayTable[]): Built {
+  let level = built;
+  let node: Built | undefined;
+  for (const table of tables) {
+    node = level.get(table);
+    if (!node) level.set(table, (node = { names: new Map(), next: new WeakMap() }));
+    level = node.next;
+  }
+  return node!; // tables is never empty: calendarOf refuses a law without calendars first
+}
 
 /**
  * date -> the names of its holidays. A name every calendar has is shown once and a regional one says
  * where (GB: "January 2nd (GB-SCT)"). Tables are treated as read-only, so the result can be shared.
  */
 function holidayNames(tables: readonly HolidayTable[], bank: boolean): Map<string, string[]> {
-  const one = tables.length === 1 ? tables[0]! : undefined;
-  const hit = one && built.get(one)?.get(bank);
+  const cache = builtFor(tables).names;
+  const hit = cache.get(bank);
   if (hit) return hit;
   const found = new Map<string, Map<string, string[]>>();
   for (const table of tables) {
@@ -137,7 +154,7 @@ function holidayNames(tables: readonly HolidayTable[], bank: boolean): Map<strin
   for (const [date, byName] of found) {
     names.set(date, [...byName].map(([name, in_]) => (in_.length < tables.length ? `${name} (${in_.join(', ')})` : name)));
   }
-  if (one) built.set(one, (built.get(one) ?? new Map()).set(bank, names));
+  cache.set(bank, names);
   return names;
 }
 

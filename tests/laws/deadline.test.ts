@@ -197,3 +197,24 @@ describe('no date rather than a wrong date', () => {
     await expect(due('KE', from)).rejects.toThrow(/expected the request date as YYYY-MM-DD/);
   });
 });
+
+describe('holiday names are built once per set of tables', () => {
+  test('GB (four calendars) gives the same days the second time', async () => {
+    const first = await dueDate('GB', '2026-12-18');
+    const second = await dueDate('GB', '2026-12-18');
+    expect(second.days).toEqual(first.days);
+  });
+
+  test('other tables under the same ids are not confused with the shipped ones', async () => {
+    const law = registry.get('GB')!;
+    const shipped = await loadHolidayTables(law.holidays.calendars);
+    const empty = shipped.map((t): HolidayTable => ({ ...t, holidays: [] }));
+    const withShipped = computeDeadline({ law, from: '2026-12-18', tables: shipped });
+    const withEmpty = computeDeadline({ law, from: '2026-12-18', tables: empty });
+    expect(withShipped.status === 'due' && withShipped.due).toBe('2027-01-21');
+    expect(withEmpty.status === 'due' && withEmpty.days.some((d) => d.kind === 'holiday')).toBe(false);
+    // the shipped tables still give their names after the empty ones were built
+    const again = computeDeadline({ law, from: '2026-12-18', tables: shipped });
+    expect(again).toEqual(withShipped);
+  });
+});
