@@ -2,7 +2,7 @@
 // law, compose, render every format of every letter in memory, then write them atomically (or,
 // for --check, compare with what is on disk).
 import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { annexFiles, annexNames } from '../compose/annex-files.js';
 import { uncoveredInSpec } from '../compose/coverage.js';
 import { composeLetter } from '../compose/letter.js';
@@ -86,10 +86,15 @@ export async function runDraftJob(job: DraftJob): Promise<DraftResult> {
     }
     // Only now, with every format of every letter rendered, does anything touch the disk.
     const outputs: DraftResult['outputs'] = [];
+    let readyFolder: string | undefined; // checked (or made) once for this spec's files, not per file
     for (const r of rendered) {
       const before = onDisk(r.path, r.bytes);
       const status: OutputStatus = before === 'same' ? 'unchanged' : job.check ? (before === 'none' ? 'missing' : 'stale') : 'written';
-      if (status === 'written') writeFileAtomicSync(r.path, r.bytes);
+      if (status === 'written') {
+        const folder = dirname(r.path);
+        writeFileAtomicSync(r.path, r.bytes, true, folder === readyFolder);
+        readyFolder = folder;
+      }
       outputs.push({ path: r.path, format: r.format, ...(r.letter === undefined ? {} : { letter: r.letter }), sha256: sha256(r.bytes), status });
     }
     return done({ code: ExitCode.ok, diagnostics, sha256: loaded.sha256, sources: loaded.sources, outputs });

@@ -1,80 +1,62 @@
 // Writing files so that a failure never leaves a half-written file or clobbers one by surprise.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { link, mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { linkSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { ExitCode, fail } from '../errors.js';
+import { ExitCode, fail, OedrError } from '../errors.js';
 
-/** Write to a temp file beside the target, then rename over it (or link, to refuse overwriting). */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, overwrite = true): Promise<void> {
-  const dir = dirname(path);
-  await makeDir(dir, path);
+/**
+ * Write to a temp file beside the target, then rename over it (or link, to refuse overwriting).
+ * Synchronous: fs/promises costs about twice the CPU of the system calls themselves (a thread-pool
+ * round trip and a promise per call, 5 calls per file): 0.5 against 0.3 ms per file, over 1 ms per
+ * letter of a batch. `folderReady` skips checking the folder, for a caller that has just written
+ * another file into it.
+ */
+export function writeFileAtomicSync(path: string, data: string | Uint8Array, overwrite = true, folderReady = false): void {
+  if (!folderReady) makeDir(dirname(path), path);
   const tmp = tempBeside(path);
   try {
-    await writeFile(tmp, data);
+    writeFileSync(tmp, data);
     if (overwrite) {
-      await rename(tmp, path);
+      renameSync(tmp, path);
     } else {
       try {
-        await link(tmp, path);
+        linkSync(tmp, path);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
           fail(ExitCode.input, 'file-exists', 'the file already exists; use --force to overwrite it', { file: path });
         }
         throw e;
       } finally {
-        await unlink(tmp).catch(() => {});
+        removeTemp(tmp);
       }
     }
   } catch (e) {
-    await unlink(tmp).catch(() => {});
-    if ((e as Error).name === 'OedrError') throw e;
+    removeTemp(tmp);
+    if (e instanceof OedrError) throw e;
     fail(ExitCode.input, 'write-failed', `cannot write the file: ${reason(e)}`, { file: path });
   }
 }
 
-/**
- * The same, synchronously, always overwriting: for the letters of a batch, written by each drafting
- * thread. fs/promises costs about twice the CPU of the system calls themselves (a thread-pool round
- * trip and a promise per call, 5 calls per file): 0.5 against 0.3 ms per file here, over 1 ms per letter.
- */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
-  makeDirSync(dirname(path), path);
-  const tmp = tempBeside(path);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    try { unlinkSync(tmp); } catch { /* never written */ }
-    fail(ExitCode.input, 'write-failed', `cannot write the file: ${reason(e)}`, { file: path });
-  }
+/** The same behind a promise, for callers that await it; the work is done before it returns. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, overwrite = true): Promise<void> {
+  writeFileAtomicSync(path, data, overwrite);
 }
 
 const tempBeside = (path: string) => join(dirname(path), `.oedr-tmp-${basename(path)}-${randomBytes(6).toString('hex')}`);
 
-/** mkdir -p, one level at a time: Node's recursive mkdir spins forever under a dangling symlink. */
-async function makeDir(dir: string, file: string): Promise<void> {
-  const info = await stat(dir).catch((e: NodeJS.ErrnoException) => e);
-  if (!(info instanceof Error)) {
-    if (!info.isDirectory()) fail(ExitCode.input, 'write-failed', `cannot write the file: ${dir} is a file, not a folder`, { file });
-    return;
-  }
-  const parent = dirname(dir);
-  if (info.code !== 'ENOENT' || parent === dir) fail(ExitCode.input, 'write-failed', `cannot create the folder ${dir}: ${reason(info)}`, { file });
-  await makeDir(parent, file);
-  await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EEXIST') fail(ExitCode.input, 'write-failed', `cannot create the folder ${dir}: ${reason(e)}`, { file });
-  });
+function removeTemp(tmp: string): void {
+  try { unlinkSync(tmp); } catch { /* never written, or already renamed or removed */ }
 }
 
-function makeDirSync(dir: string, file: string): void {
+/** mkdir -p, one level at a time: Node's recursive mkdir spins forever under a dangling symlink. */
+function makeDir(dir: string, file: string): void {
   let info;
   try {
     info = statSync(dir);
   } catch (e) {
     const parent = dirname(dir);
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || parent === dir) fail(ExitCode.input, 'write-failed', `cannot create the folder ${dir}: ${reason(e)}`, { file });
-    makeDirSync(parent, file);
+    makeDir(parent, file);
     try {
       mkdirSync(dir);
     } catch (e2) {
