@@ -3,10 +3,9 @@
 // every letter written in oedr-manifest.json.
 // One spec failing never stops the others; the exit code is the worst seen.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { ExitCode, fail, type Diagnostic } from '../errors.js';
-import { loadSpec } from '../spec/load.js';
+import { listedRecipientIds, loadSpec } from '../spec/load.js';
 import { formats, type OutputFormat } from '../writers/index.js';
 import { letterStem, runDraftJob, type DraftJob, type DraftResult } from './draft-job.js';
 import { writeFileAtomic } from './files.js';
@@ -54,15 +53,28 @@ export function outputStem(specFile: string): string {
 }
 
 /**
- * The recipient ids of a spec with a recipient list, or undefined. Only a spec whose text can lead
- * to one (itself, or through a profile) is loaded here; an invalid one writes nothing anyway.
+ * The recipient ids of a spec whose letters are named one per recipient, or undefined: those of a
+ * spec that loads without errors (an invalid one writes nothing, and claims only its plain stem).
  */
 async function recipientIds(file: string): Promise<string[] | undefined> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined || !/recipients|extends/.test(text)) return undefined;
   const letters = (await loadSpec(file).catch(() => undefined))?.letters;
   const ids = letters?.flatMap((l) => (l.id === undefined ? [] : [l.id]));
   return ids?.length ? ids : undefined;
+}
+
+/**
+ * Whether two specs could claim the same output name, counting for a spec with listed ids both its
+ * letters' names and its plain stem (what it claims if it turns out invalid). When not, the listed
+ * ids name the letters exactly as loading each spec in full would, without a clash either way.
+ */
+function mayClash(planned: readonly { stem: string; ids?: string[] }[]): boolean {
+  const owner = new Map<string, number>();
+  return planned.some(({ stem, ids }, i) => [stem, ...(ids ?? []).map((id) => letterStem(stem, id))].some((name) => {
+    const by = owner.get(name.toLowerCase());
+    if (by !== undefined && by !== i) return true;
+    owner.set(name.toLowerCase(), i);
+    return false;
+  }));
 }
 
 const pkgVersion = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -97,10 +109,12 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
 
   // Names first, so that a clash is found before any work and never depends on timing. A spec
   // with recipients writes one letter per recipient, <stem>-<id>, so its ids are needed here too.
-  const planned = await Promise.all(files.map(async (file) => {
-    const ids = await recipientIds(file);
-    return { stem: outputStem(file), ids };
-  }));
+  // The ids are read cheaply (listedRecipientIds: no schema, on this thread before any job starts);
+  // only when a clash is possible are those specs loaded in full, so that it is decided as ever.
+  const planned = files.map((file) => ({ stem: outputStem(file), ids: listedRecipientIds(file) }));
+  if (mayClash(planned)) {
+    await Promise.all(planned.map(async (p, i) => { if (p.ids) p.ids = await recipientIds(files[i]!); }));
+  }
   const letters = planned.reduce((n, p) => n + (p.ids?.length ?? 1), 0);
   if (letters > 1) (await import('node:v8')).setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const taken = new Map<string, string>();

@@ -6,7 +6,7 @@ import { diagnoseIssues } from './diagnose.js';
 import { mergeLayers, type Layer } from './layers.js';
 import { sha256 } from '../hash.js';
 import { followProfiles, readSource, type Reader, type SourceFile } from './profile.js';
-import { readSpecBytes, decodeSpec } from './read.js';
+import { readSpecBytes, decodeSpec, readSourceSync } from './read.js';
 import { duplicateIds, loadRecipients, rowLayer } from './recipients.js';
 import { checkRules } from './rules.js';
 import { Spec, SpecWithoutRecipient, SpecWithRecipients, type RequestSpec } from './schema.js';
@@ -89,6 +89,35 @@ export function resolveSpec(source: string, file: string, hash: string, read: Re
     ? [{ file, spec: result.data as RequestSpec, yaml: view, diagnostics: [] }]
     : lettersFor(result.data as Parsed, list, merged, file);
   return done({ yaml: view, letters, spec: letters[0]!.spec });
+}
+
+/**
+ * The ids of a spec's recipient list, for naming its letters before any work, without checking the
+ * spec: only the spec, its profiles and the list are read and parsed (no schema, no rules). Undefined
+ * when there is no list, when it cannot be read, or when a row has no id. Unlike loadSpec's letters,
+ * a spec invalid in other ways still gets its ids here; `oedr draft` loads such a spec in full when
+ * the difference could decide a name clash.
+ */
+export function listedRecipientIds(file: string): string[] | undefined {
+  let text;
+  try {
+    text = readSourceSync(file).text;
+  } catch {
+    return undefined; // reported by the job that loads it
+  }
+  // Only a spec whose text can lead to a list (itself, or through a profile) is parsed.
+  if (!/recipients|extends/.test(text)) return undefined;
+  const parsed = parseYaml(text, file);
+  if (parsed.diagnostics.length) return undefined;
+  const chain = followProfiles(file, parsed, readSource, []);
+  if (chain.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const merged = mergeLayers(chain.layers, ['extends']);
+  const data = merged.data as Record<string, unknown>;
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || data.recipients === undefined) return undefined;
+  const { list, diagnostics } = loadRecipients(merged, readSource, []);
+  if (!list || diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const ids = (list.data as unknown[]).map((row) => (row && typeof row === 'object' ? (row as Record<string, unknown>).id : undefined));
+  return ids.length && ids.every((id) => typeof id === 'string') ? (ids as string[]) : undefined;
 }
 
 type Parsed = ReturnType<typeof SpecWithRecipients.parse>;

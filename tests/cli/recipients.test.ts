@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatDiagnostic } from '../../src/errors.js';
 import { parseCsv } from '../../src/spec/csv.js';
-import { loadSpec } from '../../src/spec/load.js';
+import { listedRecipientIds, loadSpec } from '../../src/spec/load.js';
 import { root, runCli, tempDir } from '../helpers.js';
 
 const tmp = tempDir();
@@ -148,6 +148,27 @@ describe('drafting letters for recipients', () => {
     const r = await runCli('draft', dir, '--format', 'md', '--out', join(dir, 'letters'));
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${join(dir, 'results-2027.yaml')}: the output name "results-2027-coast" is already used by ${join(dir, 'results-2027-coast.yaml')}; rename one of the specs or change the recipient id [output-clash]`);
+  });
+
+  test('an invalid spec with a recipient list claims only its own name, so it is no clash with a letter name', async () => {
+    const dir = batch({
+      'results-2027.yaml': (t) => t.replace(/^purpose:/m, 'porpose:'),
+      'results-2027-coast.yaml': () => readFileSync(join(root, 'examples/polling-station-results.yaml'), 'utf8'),
+    });
+    const r = await runCli('draft', dir, '--format', 'md', '--out', join(dir, 'letters'));
+    expect(r.code).toBe(1);
+    expect(r.err).not.toContain('[output-clash]');
+    expect(r.err).toContain('porpose');
+    expect(readdirSync(join(dir, 'letters')).filter((f) => f.endsWith('.md'))).toEqual(['results-2027-coast.md']);
+  });
+
+  test('the ids are read without checking the spec, from the list its profile names', () => {
+    const dir = batch({ 'results-2027.yaml': (t) => t.replace(/^purpose:/m, 'porpose:') });
+    const ids = parseCsv(readFileSync(join(dir, '_regional-offices.csv'), 'utf8'), 'f.csv').rows.slice(1).map((r) => r[0]!.value);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(listedRecipientIds(join(dir, 'results-2027.yaml'))).toEqual(ids);
+    expect(listedRecipientIds(join(root, 'examples/polling-station-results.yaml'))).toBeUndefined();
+    expect(listedRecipientIds(join(dir, 'no-such.yaml'))).toBeUndefined();
   });
 
   test('validate reports profile and recipient errors', async () => {
