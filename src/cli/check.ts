@@ -16,6 +16,7 @@ import { followUpDeviations } from '../check/follow-up.js';
 import { readSummary, Totals } from '../check/totals.js';
 import { statusOf } from '../check/model.js';
 import type { RequestSpec } from '../spec/schema.js';
+import type { CheckFollowUpExtras } from '../compose/variables.js';
 import { printDiagnostic, type Io } from './io.js';
 
 export interface CheckOptions {
@@ -98,7 +99,7 @@ async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileRe
       several_files: deviations.length > 1,
       several_deviations: deviations.reduce((n, f) => n + f.items.length, 0) > 1,
       request: { date_text: formatDate(spec.letter.date, words), reference: spec.letter.reference ?? null },
-    },
+    } satisfies CheckFollowUpExtras,
   });
   const stem = `${outputStem(opts.against)}-check-follow-up`;
   const outDir = resolve(opts.out ?? 'out');

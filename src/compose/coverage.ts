@@ -5,12 +5,10 @@ import { readFileSync } from 'node:fs';
 import type { Diagnostic, Severity } from '../errors.js';
 import { formatPath } from '../errors.js';
 import type { ParsedYaml } from '../spec/yaml.js';
-import { needsGlyph, notCoveredMessage } from '../writers/pdf-fonts.js';
+import { PRINTABLE_ASCII, needsGlyph, notCoveredMessage } from '../writers/pdf-fonts.js';
 
 /** What to do about it; validate and draft give the same advice in the same words. */
 export const PDF_ADVICE = 'so the PDF cannot be made; write this value in Latin script, or draft with --format docx,md';
-
-const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
 
 export interface CoverageOptions {
   /** `error` for draft (the PDF is refused), `warning` for validate (only the PDF is affected). */

@@ -5,6 +5,9 @@
 // whose bodies see an item instead) against the documented variables.
 import { contextVariables, templateExtras } from './variables.js';
 
+/** The helpers Handlebars brings itself (beside the ones templates.ts registers): never names to look up. */
+export const BUILTIN_HELPERS: ReadonlySet<string> = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
 export interface UnknownName { name: string; line: number; col: number }
 
 type Node = { type?: string; [key: string]: unknown };
@@ -21,7 +24,12 @@ function known(path: string, extras: readonly string[]): boolean {
   return lists.some((l) => path === l || path.startsWith(`${l}.`)) || documented.some((d) => d === path || d.startsWith(`${path}.`) || path.startsWith(`${d}.`));
 }
 
-/** Names in a template (not a partial: its context depends on where it is called) that the letter context lacks. */
+/**
+ * Names in a template (not a partial: its context depends on where it is called) that the letter
+ * context lacks. `helpers`: the registered helpers. Handlebars' own (BUILTIN_HELPERS) are helpers as
+ * blocks; alone and without arguments (`{{if}}`) one is read as a name, so the mistake gets a place
+ * (Handlebars would call it with nothing and fail at render, without one).
+ */
 export function unknownNames(tree: unknown, template: string, helpers: ReadonlySet<string>): UnknownName[] {
   const extras = templateExtras[template] ?? [];
   const out: UnknownName[] = [];
@@ -48,7 +56,7 @@ export function unknownNames(tree: unknown, template: string, helpers: ReadonlyS
           const path = n.path as Path | undefined;
           // `{{name}}` reads a variable; `{{helper arg}}` (or a known helper alone) calls a helper.
           if (n.type !== 'PartialStatement' && n.type !== 'PartialBlockStatement' && params.length === 0 && !n.hash && path && !helpers.has(path.original)
-            && !(n.type === 'BlockStatement' && ['if', 'unless', 'each', 'with'].includes(path.original))) check(path);
+            && !(n.type === 'BlockStatement' && BUILTIN_HELPERS.has(path.original))) check(path);
           for (const p of params) (p as Node).type === 'SubExpression' ? visit(p, true) : check(p);
           for (const pair of ((n.hash as { pairs?: { value: unknown }[] })?.pairs ?? [])) (pair.value as Node).type === 'SubExpression' ? visit(pair.value, true) : check(pair.value);
         }

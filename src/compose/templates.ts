@@ -246,7 +246,7 @@ function checkOverrideFiles(dir: string, known: { templates: Set<string>; partia
 
 /** A name the letter context lacks, used where strict mode would not stop it (`{{#if letter.nosuch}}`). */
 function checkNames(trees: Map<TemplateFile, hbs.AST.Program>): void {
-  const known = new Set([...Object.keys(helpers), 'lookup', 'log']);
+  const known = new Set(Object.keys(helpers));
   for (const [t, tree] of trees) {
     if (t.partial) continue;
     const [first] = unknownNames(tree, t.name, known);

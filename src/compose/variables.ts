@@ -133,10 +133,15 @@ export const contextVariables: Record<string, string> = {
   words: 'everything in words.yaml, e.g. words.phrases.closing',
 };
 
+/** What `oedr check --follow-up` adds to the context of the check-follow-up template (cli/check.ts is typed against it). */
+export const CHECK_FOLLOW_UP_EXTRAS = ['deviations', 'several_files', 'several_deviations', 'request'] as const;
+/** The `extra` of the check-follow-up letter: exactly the names above. */
+export type CheckFollowUpExtras = Record<(typeof CHECK_FOLLOW_UP_EXTRAS)[number], unknown>;
+
 /**
  * Names a letter template gets beyond the context above, by template: what `composeLetter`'s `extra`
  * adds for it (`oedr check --follow-up` for check-follow-up).
  */
 export const templateExtras: Record<string, readonly string[]> = {
-  'check-follow-up': ['deviations', 'several_files', 'several_deviations', 'request'],
+  'check-follow-up': CHECK_FOLLOW_UP_EXTRAS,
 };

@@ -43,6 +43,9 @@ for (let c = 0; c < 30; c++) {
 
 const FIXED_LIT = new Uint8Array(288).map((_, i) => (i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8));
 const FIXED_DIST = new Uint8Array(30).fill(5);
+/** Their codes, built once: every fixed block uses the same. */
+const FIXED_LIT_CODES = canonicalCodes(FIXED_LIT);
+const FIXED_DIST_CODES = canonicalCodes(FIXED_DIST);
 
 // Work tables, reused by every call on this thread (calls are synchronous, so never shared).
 const head = new Int32Array(1 << HASH_BITS);
@@ -384,11 +387,15 @@ function writeBlock(
   }
   let lit: Uint8Array;
   let dst: Uint8Array;
+  let litCodes: Uint16Array;
+  let distCodes: Uint16Array;
   w.bits(last ? 1 : 0, 1);
   if (fixedBits <= dynamicBits) {
     w.bits(1, 2);
     lit = FIXED_LIT;
     dst = FIXED_DIST;
+    litCodes = FIXED_LIT_CODES;
+    distCodes = FIXED_DIST_CODES;
   } else {
     w.bits(2, 2);
     w.bits(hlit - 257, 5);
@@ -403,8 +410,10 @@ function writeBlock(
     }
     lit = litLengths;
     dst = distLengths;
+    litCodes = canonicalCodes(lit);
+    distCodes = canonicalCodes(dst);
   }
-  writeSymbols(w, syms, count, lit, dst, ((fixedBits <= dynamicBits ? fixedBits : dynamicBits) >> 3) + 8);
+  writeSymbols(w, syms, count, lit, dst, litCodes, distCodes, ((fixedBits <= dynamicBits ? fixedBits : dynamicBits) >> 3) + 8);
 }
 
 /**
@@ -413,10 +422,10 @@ function writeBlock(
  * most 7 are pending after a flush, so it is flushed after each piece that could pass 32: a length
  * code (15 bits) with its extra bits (5) fits, a distance code (15) and its extra bits (13) do not,
  * together. Extra bits of a code that has none are 0 in 0 bits, so no piece needs a branch.
+ * `lit`/`dst` are the code lengths, `litCodes`/`distCodes` their canonical codes.
  */
-function writeSymbols(w: BitWriter, syms: Uint32Array, count: number, lit: Uint8Array, dst: Uint8Array, bytes: number): void {
-  const litCodes = canonicalCodes(lit);
-  const distCodes = canonicalCodes(dst);
+function writeSymbols(w: BitWriter, syms: Uint32Array, count: number, lit: Uint8Array, dst: Uint8Array,
+  litCodes: Uint16Array, distCodes: Uint16Array, bytes: number): void {
   // `bytes`: the block's size as writeBlock counted it, with room to spare.
   w.grow(bytes);
   const out = w.out;

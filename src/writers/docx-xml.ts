@@ -17,18 +17,13 @@ import {
   twip,
 } from './docx-styles.js';
 import type { Template } from './docx-template.js';
+import { xmlEscaper } from './xml.js';
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
-// Markup characters, and what XML 1.0 cannot hold at all: C0 controls other than tab, line feed and
-// carriage return, U+FFFE, U+FFFF, and halves of surrogate pairs without their other half.
-const TEXT = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// In an attribute, tab and line ends too, which a parser would otherwise turn into spaces.
-const ATTR = /[&"'<>\x00-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const entity = (c: string): string => ENTITIES[c] ?? '';
+const MARKUP = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 /** Character data: markup escaped, characters XML 1.0 does not allow dropped. */
-export const escapeText = (s: string): string => s.replace(TEXT, entity);
-/** An attribute value in double quotes. */
-export const escapeAttr = (s: string): string => s.replace(ATTR, entity);
+export const escapeText = xmlEscaper(MARKUP);
+/** An attribute value in double quotes: tab and line ends escaped too, which a parser would otherwise turn into spaces. */
+export const escapeAttr = xmlEscaper({ ...MARKUP, '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' });
 
 const t = (s: string): string => `<w:t xml:space="preserve">${escapeText(s)}</w:t>`;
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { zlibDeflate } from './deflate.js';
 import type { Face } from './pdf-fonts.js';
 import type { TrueTypeFont } from './pdf-ttf.js';
+import { xmlEscaper } from './xml.js';
 
 export interface PdfInfo {
   title: string;
@@ -145,7 +146,8 @@ export function escapeLiteral(body: string): string {
 }
 const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\\': '\\\\', '(': '\\(', ')': '\\)' };
 
-const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Text for the XMP metadata: markup as numeric references, characters XML 1.0 cannot hold dropped. */
+const xml = xmlEscaper(Object.fromEntries([...'<>&"\''].map((c) => [c, `&#${c.charCodeAt(0)};`])));
 
 function pdfDate(d: Date): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0');

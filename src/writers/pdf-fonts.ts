@@ -54,7 +54,7 @@ export async function loadFonts(): Promise<FontSet> {
       const missing = new Set<number>();
       for (const t of texts) {
         // Printable ASCII and white space are in every face: most text needs no look-up at all.
-        if (ASCII.test(t)) continue;
+        if (PRINTABLE_ASCII.test(t)) continue;
         for (const ch of t) {
           const cp = ch.codePointAt(0)!;
           // covers() is a map look-up and nearly always true; needsGlyph() runs a regular expression.
@@ -73,8 +73,9 @@ export async function loadFonts(): Promise<FontSet> {
   };
 }
 
+/** Printable ASCII and white space only: text every face holds (here and in compose/coverage.ts). */
 // eslint-disable-next-line no-control-regex
-const ASCII = /^[\x20-\x7e\t\n\r]*$/;
+export const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
 
 /**
  * Text shaped in one face. The PDF's fonts keep the TTF's glyph ids as their character ids (see

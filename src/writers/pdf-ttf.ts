@@ -21,7 +21,6 @@ export class TrueTypeFont {
   private readonly loca: number;
   private readonly glyf: number;
   private readonly cmap: CmapLookup;
-  private readonly cmapCache = new Map<number, number>();
   private name: string | undefined;
 
   constructor(readonly bytes: Uint8Array) {
@@ -57,9 +56,9 @@ export class TrueTypeFont {
 
   /** The glyph for a code point from the Unicode cmap; 0 (.notdef) when the font has none. */
   glyphId(cp: number): number {
-    let g = this.cmapCache.get(cp);
-    if (g === undefined) this.cmapCache.set(cp, (g = this.cmap(cp)));
-    return g;
+    // No cache here: callers already keep one (a shaped run per text, coverage per code point), and
+    // the look-up is a binary search over the cmap's segments.
+    return this.cmap(cp);
   }
 
   advanceWidth(gid: number): number {

@@ -221,6 +221,19 @@ describe('PDF writer: tags and metadata', () => {
     expect(info.CreationDate).toBe("D:20250303000000Z");
   });
 
+  it('writes well-formed XMP for a title XML cannot hold as it is (unpaired surrogate, U+FFFF, a control)', async () => {
+    const title = 'a\uD800b\uFFFFc\u0001d\uDC00e & <f> "g"';
+    const bytes = Buffer.from(await writer.write({ ...letter(), meta: { ...letter().meta, title } }));
+    const raw = bytes.toString('latin1');
+    const start = raw.indexOf('<?xpacket begin=');
+    const end = raw.indexOf('<?xpacket end="w"?>', start) + '<?xpacket end="w"?>'.length;
+    expect(start).toBeGreaterThan(0);
+    // Valid UTF-8 (a lone surrogate written as-is would have become U+FFFD), and only characters XML 1.0 allows.
+    const xmp = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, end));
+    expect(xmp).not.toMatch(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd\ufffe\uffff]|[\ud800-\udfff]/u);
+    expect(xmp).toContain('<dc:title><rdf:Alt><rdf:li xml:lang="x-default">abcde &#38; &#60;f&#62; &#34;g&#34;</rdf:li></rdf:Alt></dc:title>');
+  });
+
   it('has a structure tree with headings, paragraphs, lists, a table, a quote and a link', async () => {
     const pdf = await open(short);
     const roles = new Set<string>();
