@@ -10,7 +10,7 @@ import { matchFields, normaliseName } from './fields.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
 import { statusOf, type FileReport, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
-import type { Totals } from './totals.js';
+import { cellsOf, type Cells, type Totals } from './totals.js';
 import type { PartJob } from './part.js';
 import { Parts, type SplitOptions } from './split.js';
 import { ValueChecker, type ValueOptions } from './values.js';
@@ -164,7 +164,7 @@ class Reader {
   private options?: ValueOptions;
   private header: Finding[] = [];
   /** Adds the row to the summary's groups, when a summary was given. */
-  private total?: (cells: string[], line: number) => void;
+  private total?: (row: Cells, line: number) => void;
   /** Whether the rows were added up for the summary. */
   bound = false;
 
@@ -241,7 +241,7 @@ class Reader {
     const p = this.parser;
     if (this.values) {
       this.values.rowAt(r, line, p.h1, p.h2);
-      if (this.total) this.total(r.cells(), line);
+      if (this.total) this.total(r, line);
       return;
     }
     this.values = this.firstRow(r.cells(), line);
@@ -282,7 +282,7 @@ class Reader {
     }
     if (dataRow) {
       v.row(cells, line, this.parser.h1, this.parser.h2);
-      this.total?.(cells, line);
+      this.total?.(cellsOf(cells), line);
     }
     return v;
   }

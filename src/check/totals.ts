@@ -33,6 +33,14 @@ const EXAMPLES = 10;
 /** Groups of the detail that the summary lacks, counted by hash up to this many. */
 const MAX_EXTRA = 1_000_000;
 
+/** A detail row as the adding reads it: one cell at a time ('' past its end), as RawRecord gives them without making the others. */
+export interface Cells {
+  cell(k: number): string;
+}
+
+/** An array of cells as Cells. */
+export const cellsOf = (cells: string[]): Cells => ({ cell: (k) => cells[k] ?? '' });
+
 export interface Summary {
   file: string;
   header: string[];
@@ -135,7 +143,7 @@ export class Totals {
   constructor(private readonly summary: Summary, private readonly d: DatasetSpec) {}
 
   /** Sets up the adding for a detail file with these column names; undefined when nothing can be added up. */
-  bind(file: string, header: string[]): ((cells: string[], line: number) => void) | undefined {
+  bind(file: string, header: string[]): ((row: Cells, line: number) => void) | undefined {
     const norm = header.map((h) => normaliseName(h));
     if (!this.decided) this.decide(norm);
     const keyCols = this.keys.map((k) => norm.indexOf(normaliseName(k)));
@@ -160,9 +168,9 @@ export class Totals {
     }
     const decimal = effectiveDialect(this.d).decimalSeparator;
     const nk = keyCols.length;
-    return (cells, line) => {
-      let key = nk ? (cells[keyCols[0]!] ?? '').trim() : '';
-      for (let k = 1; k < nk; k++) key += '\u0001' + (cells[keyCols[k]!] ?? '').trim();
+    return (row, line) => {
+      let key = nk ? row.cell(keyCols[0]!).trim() : '';
+      for (let k = 1; k < nk; k++) key += '\u0001' + row.cell(keyCols[k]!).trim();
       const g = this.groups.get(key);
       if (!g) {
         this.extraRows++;
@@ -175,7 +183,7 @@ export class Totals {
       g.rows++;
       for (let m = 0; m < measureCols.length; m++) {
         if (measureCols[m] === -1) continue;
-        const v = cells[measureCols[m]!] ?? '';
+        const v = row.cell(measureCols[m]!);
         const x = parseNumber(v, decimal);
         if (x === undefined) {
           if (v.trim() === '') continue;
