@@ -273,7 +273,7 @@ class Reader {
     }
     this.options = {
       fields, columns, width: cells.length, decimal: this.dialect.decimalSeparator,
-      timeRange: this.d.time_range, key: keyField(this.d),
+      timeRange: this.d.time_range, key: keyField(this.d), bytes: this.report.bytes,
     };
     const v = new ValueChecker(this.options);
     if (this.totals) {
