@@ -8,7 +8,7 @@ import { addStats, CsvStream, type RawRecord } from './csv-stream.js';
 import { decoderLabel, EncodingInspector } from './encoding.js';
 import { matchFields, normaliseName } from './fields.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
-import { statusOf, type FileReport, type Finding } from './model.js';
+import { readError, statusOf, type FileReport, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
 import { cellsOf, type Cells, type Totals } from './totals.js';
 import type { PartJob } from './part.js';
@@ -47,12 +47,6 @@ export function keyField(d: DatasetSpec): { field: number; unit: string } | unde
   const best = hits.find(({ n }) => /(^|_)(code|id|number|no)$/.test(n)) ?? hits[0];
   return best && { field: best.i, unit: words[1] };
 }
-
-const readError = (e: NodeJS.ErrnoException): string =>
-  e.code === 'ENOENT' ? 'There is no such file.'
-    : e.code === 'EISDIR' ? 'This is a folder, not a file.'
-      : e.code === 'EACCES' || e.code === 'EPERM' ? 'oedr has no permission to read this file.'
-        : `The file could not be read (${e.code ?? e.message}).`;
 
 /** Checks one file; with `totals`, its rows are also added up by the groups of a summary. */
 export async function checkFile(file: string, dataset: DatasetSpec, index: number, totals?: Totals, split: SplitOptions = {}): Promise<FileReport> {

@@ -43,6 +43,13 @@ export function statusOf(findings: Finding[]): FileReport['status'] {
 }
 
 export const fmtCount = (n: number) => n.toLocaleString('en-US');
+
+/** Why a file (delivered or summary) could not be read, from the error of stat, open or read. */
+export const readError = (e: NodeJS.ErrnoException): string =>
+  e.code === 'ENOENT' ? 'There is no such file.'
+    : e.code === 'EISDIR' ? 'This is a folder, not a file.'
+      : e.code === 'EACCES' || e.code === 'EPERM' ? 'oedr has no permission to read this file.'
+        : `The file could not be read (${e.code ?? e.message}).`;
 /** "lines 4, 9 and 12" or "lines 4, 9, 12, … (57 in all)". */
 export function linesText(lines: number[], count: number, word = 'line'): string {
   const list = lines.map(String);

@@ -23,7 +23,7 @@ import { decoderLabel, EncodingInspector } from './encoding.js';
 import { normaliseName } from './fields.js';
 import { detectedName, sniffFormat } from './format.js';
 import { HashTable, Hasher } from './hash-table.js';
-import { fmtCount, type Finding } from './model.js';
+import { fmtCount, readError, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
 
 /** A summary larger than this is not a summary. */
@@ -47,12 +47,6 @@ export interface Summary {
   /** Data rows with the line each starts on. */
   rows: { cells: string[]; line: number }[];
 }
-
-const readError = (e: NodeJS.ErrnoException): string =>
-  e.code === 'ENOENT' ? 'There is no such file.'
-    : e.code === 'EISDIR' ? 'This is a folder, not a file.'
-      : e.code === 'EACCES' || e.code === 'EPERM' ? 'oedr has no permission to read this file.'
-        : `The file could not be read (${e.code ?? e.message}).`;
 
 /** The summary file, its dialect sniffed as the detail's is, with the requested one as the first guess. */
 export async function readSummary(file: string, d: DatasetSpec): Promise<{ summary?: Summary; findings: Finding[] }> {
