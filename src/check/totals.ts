@@ -23,7 +23,7 @@ import { decoderLabel, EncodingInspector } from './encoding.js';
 import { normaliseName } from './fields.js';
 import { detectedName, sniffFormat } from './format.js';
 import { HashTable, Hasher } from './hash-table.js';
-import { fmtCount, readError, type Finding } from './model.js';
+import { andList, fmtCount, readError, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
 
 /** A summary larger than this is not a summary. */
@@ -250,7 +250,7 @@ export class Totals {
   findings(): Finding[] {
     const out: Finding[] = [...this.notes];
     const totals = (n: number) => `${fmtCount(n)} ${n === 1 ? 'total' : 'totals'}`;
-    const per = this.keys.length ? ` per ${this.keys.length === 1 ? this.keys[0] : `${this.keys.slice(0, -1).join(', ')} and ${this.keys.at(-1)}`}` : ' for the whole file';
+    const per = this.keys.length ? ` per ${andList(this.keys)}` : ' for the whole file';
     const asked = this.d.summary_totals === undefined
       ? [{ aspect: 'totals' as const, status: 'info' as const, message: 'The request did not ask for summary totals; the summary given was checked all the same.' }]
       : [];
@@ -320,9 +320,6 @@ export class Totals {
     return out;
   }
 }
-
-/** "a", "a and b", "a, b and c". */
-const andList = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 /** A sum written with as many decimals as the summary's figure and its decimal separator, whole numbers with thousands separators. */
 function fmtNumber(x: number, like: string, decimal: string): string {
