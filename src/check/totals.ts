@@ -134,7 +134,12 @@ export class Totals {
   /** Whether a detail file lacks a key column, so that its rows are in no group. */
   private ungrouped = false;
 
-  constructor(private readonly summary: Summary, private readonly d: DatasetSpec) {}
+  /** The requested decimal separator, of the detail's numbers and the summary's. */
+  private readonly decimal: string;
+
+  constructor(private readonly summary: Summary, private readonly d: DatasetSpec) {
+    this.decimal = effectiveDialect(d).decimalSeparator;
+  }
 
   /** Sets up the adding for a detail file with these column names; undefined when nothing can be added up. */
   bind(file: string, header: string[]): ((row: Cells, line: number) => void) | undefined {
@@ -160,7 +165,7 @@ export class Totals {
       this.notes.push({ aspect: 'totals', status: 'deviation',
         message: `The ${andList(lackMeasures)} totals cannot be judged: ${name} has ${columns}, so its rows are left out of the sums.` });
     }
-    const decimal = effectiveDialect(this.d).decimalSeparator;
+    const decimal = this.decimal;
     const nk = keyCols.length;
     return (row, line) => {
       let key = nk ? row.cell(keyCols[0]!).trim() : '';
@@ -199,7 +204,7 @@ export class Totals {
   private decide(detail: string[]): void {
     this.decided = true;
     const { header, rows } = this.summary;
-    const decimal = effectiveDialect(this.d).decimalSeparator;
+    const decimal = this.decimal;
     // A column of the summary that the request asks of the detail is shared even when the first
     // detail file lacks it: that file's rows are then missing from its totals (see bind).
     const requested = new Set(this.d.fields.map((f) => normaliseName(f.name)));
@@ -266,7 +271,7 @@ export class Totals {
       out.push({ aspect: 'totals', status: 'deviation', details: this.duplicates,
         message: `The summary lists ${this.duplicates.length === 1 ? 'one group' : 'some groups'} more than once (${this.duplicates[0]}); only the first is compared.` });
     }
-    const decimal = effectiveDialect(this.d).decimalSeparator;
+    const decimal = this.decimal;
     let compared = 0;
     let mismatches = 0;
     const mismatchText: string[] = [];
