@@ -8,9 +8,9 @@ import { addStats, CsvStream, type RawRecord } from './csv-stream.js';
 import { decoderLabel, EncodingInspector } from './encoding.js';
 import { matchFields, normaliseName } from './fields.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
-import { statusOf, type FileReport, type Finding } from './model.js';
+import { readError, statusOf, type FileReport, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
-import type { Totals } from './totals.js';
+import { cellsOf, type Cells, type Totals } from './totals.js';
 import type { PartJob } from './part.js';
 import { Parts, type SplitOptions } from './split.js';
 import { ValueChecker, type ValueOptions } from './values.js';
@@ -47,12 +47,6 @@ export function keyField(d: DatasetSpec): { field: number; unit: string } | unde
   const best = hits.find(({ n }) => /(^|_)(code|id|number|no)$/.test(n)) ?? hits[0];
   return best && { field: best.i, unit: words[1] };
 }
-
-const readError = (e: NodeJS.ErrnoException): string =>
-  e.code === 'ENOENT' ? 'There is no such file.'
-    : e.code === 'EISDIR' ? 'This is a folder, not a file.'
-      : e.code === 'EACCES' || e.code === 'EPERM' ? 'oedr has no permission to read this file.'
-        : `The file could not be read (${e.code ?? e.message}).`;
 
 /** Checks one file; with `totals`, its rows are also added up by the groups of a summary. */
 export async function checkFile(file: string, dataset: DatasetSpec, index: number, totals?: Totals, split: SplitOptions = {}): Promise<FileReport> {
@@ -164,7 +158,7 @@ class Reader {
   private options?: ValueOptions;
   private header: Finding[] = [];
   /** Adds the row to the summary's groups, when a summary was given. */
-  private total?: (cells: string[], line: number) => void;
+  private total?: (row: Cells, line: number) => void;
   /** Whether the rows were added up for the summary. */
   bound = false;
 
@@ -241,7 +235,7 @@ class Reader {
     const p = this.parser;
     if (this.values) {
       this.values.rowAt(r, line, p.h1, p.h2);
-      if (this.total) this.total(r.cells(), line);
+      if (this.total) this.total(r, line);
       return;
     }
     this.values = this.firstRow(r.cells(), line);
@@ -273,7 +267,7 @@ class Reader {
     }
     this.options = {
       fields, columns, width: cells.length, decimal: this.dialect.decimalSeparator,
-      timeRange: this.d.time_range, key: keyField(this.d),
+      timeRange: this.d.time_range, key: keyField(this.d), bytes: this.report.bytes,
     };
     const v = new ValueChecker(this.options);
     if (this.totals) {
@@ -282,7 +276,7 @@ class Reader {
     }
     if (dataRow) {
       v.row(cells, line, this.parser.h1, this.parser.h2);
-      this.total?.(cells, line);
+      this.total?.(cellsOf(cells), line);
     }
     return v;
   }

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { effectiveDialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
-import { fmtCount, linesText, type Aspect, type FileReport, type Finding } from './model.js';
+import { andList, fmtCount, linesText, type Aspect, type FileReport, type Finding } from './model.js';
 import { delimiterName, qualifierName } from './sniff.js';
 import { typeName } from './types.js';
 
@@ -53,7 +53,7 @@ function listed(xs: string[], count = xs.length, sep = ', '): string {
   const rest = count - shown.length;
   if (rest > 0) return `${shown.join(sep)}${sep}and ${fmtCount(rest)} more`;
   // Items holding commas of their own (totals: "county X, candidate Y: …") are set apart by semicolons.
-  return shown.length < 2 ? shown.join('') : `${shown.slice(0, -1).join(sep)}${sep === ', ' ? ' and ' : sep}${shown.at(-1)}`;
+  return andList(shown, sep);
 }
 
 /** `line 4: "x"` (the report's example) as `line 4 ("x")`. */

@@ -43,10 +43,26 @@ export function statusOf(findings: Finding[]): FileReport['status'] {
 }
 
 export const fmtCount = (n: number) => n.toLocaleString('en-US');
+
+/** Why a file (delivered or summary) could not be read, from the error of stat, open or read. */
+export const readError = (e: NodeJS.ErrnoException): string =>
+  e.code === 'ENOENT' ? 'There is no such file.'
+    : e.code === 'EISDIR' ? 'This is a folder, not a file.'
+      : e.code === 'EACCES' || e.code === 'EPERM' ? 'oedr has no permission to read this file.'
+        : `The file could not be read (${e.code ?? e.message}).`;
+
+/**
+ * "a", "a and b", "a, b and c"; with another separator than ", ", the items are set apart by it
+ * alone ("a; b; c").
+ */
+export function andList(xs: string[], sep = ', '): string {
+  if (xs.length < 2) return xs.join('');
+  return `${xs.slice(0, -1).join(sep)}${sep === ', ' ? ' and ' : sep}${xs.at(-1)}`;
+}
+
 /** "lines 4, 9 and 12" or "lines 4, 9, 12, … (57 in all)". */
 export function linesText(lines: number[], count: number, word = 'line'): string {
-  const list = lines.map(String);
-  const head = list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  const head = andList(lines.map(String));
   if (count > lines.length) return `${word}s ${lines.join(', ')}, … (${fmtCount(count)} in all)`;
   return `${word}${lines.length === 1 ? '' : 's'} ${head}`;
 }

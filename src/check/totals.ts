@@ -23,7 +23,7 @@ import { decoderLabel, EncodingInspector } from './encoding.js';
 import { normaliseName } from './fields.js';
 import { detectedName, sniffFormat } from './format.js';
 import { HashTable, Hasher } from './hash-table.js';
-import { fmtCount, type Finding } from './model.js';
+import { andList, fmtCount, readError, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
 
 /** A summary larger than this is not a summary. */
@@ -33,18 +33,20 @@ const EXAMPLES = 10;
 /** Groups of the detail that the summary lacks, counted by hash up to this many. */
 const MAX_EXTRA = 1_000_000;
 
+/** A detail row as the adding reads it: one cell at a time ('' past its end), as RawRecord gives them without making the others. */
+export interface Cells {
+  cell(k: number): string;
+}
+
+/** An array of cells as Cells. */
+export const cellsOf = (cells: string[]): Cells => ({ cell: (k) => cells[k] ?? '' });
+
 export interface Summary {
   file: string;
   header: string[];
   /** Data rows with the line each starts on. */
   rows: { cells: string[]; line: number }[];
 }
-
-const readError = (e: NodeJS.ErrnoException): string =>
-  e.code === 'ENOENT' ? 'There is no such file.'
-    : e.code === 'EISDIR' ? 'This is a folder, not a file.'
-      : e.code === 'EACCES' || e.code === 'EPERM' ? 'oedr has no permission to read this file.'
-        : `The file could not be read (${e.code ?? e.message}).`;
 
 /** The summary file, its dialect sniffed as the detail's is, with the requested one as the first guess. */
 export async function readSummary(file: string, d: DatasetSpec): Promise<{ summary?: Summary; findings: Finding[] }> {
@@ -132,10 +134,15 @@ export class Totals {
   /** Whether a detail file lacks a key column, so that its rows are in no group. */
   private ungrouped = false;
 
-  constructor(private readonly summary: Summary, private readonly d: DatasetSpec) {}
+  /** The requested decimal separator, of the detail's numbers and the summary's. */
+  private readonly decimal: string;
+
+  constructor(private readonly summary: Summary, private readonly d: DatasetSpec) {
+    this.decimal = effectiveDialect(d).decimalSeparator;
+  }
 
   /** Sets up the adding for a detail file with these column names; undefined when nothing can be added up. */
-  bind(file: string, header: string[]): ((cells: string[], line: number) => void) | undefined {
+  bind(file: string, header: string[]): ((row: Cells, line: number) => void) | undefined {
     const norm = header.map((h) => normaliseName(h));
     if (!this.decided) this.decide(norm);
     const keyCols = this.keys.map((k) => norm.indexOf(normaliseName(k)));
@@ -158,11 +165,11 @@ export class Totals {
       this.notes.push({ aspect: 'totals', status: 'deviation',
         message: `The ${andList(lackMeasures)} totals cannot be judged: ${name} has ${columns}, so its rows are left out of the sums.` });
     }
-    const decimal = effectiveDialect(this.d).decimalSeparator;
+    const decimal = this.decimal;
     const nk = keyCols.length;
-    return (cells, line) => {
-      let key = nk ? (cells[keyCols[0]!] ?? '').trim() : '';
-      for (let k = 1; k < nk; k++) key += '\u0001' + (cells[keyCols[k]!] ?? '').trim();
+    return (row, line) => {
+      let key = nk ? row.cell(keyCols[0]!).trim() : '';
+      for (let k = 1; k < nk; k++) key += '\u0001' + row.cell(keyCols[k]!).trim();
       const g = this.groups.get(key);
       if (!g) {
         this.extraRows++;
@@ -175,7 +182,7 @@ export class Totals {
       g.rows++;
       for (let m = 0; m < measureCols.length; m++) {
         if (measureCols[m] === -1) continue;
-        const v = cells[measureCols[m]!] ?? '';
+        const v = row.cell(measureCols[m]!);
         const x = parseNumber(v, decimal);
         if (x === undefined) {
           if (v.trim() === '') continue;
@@ -197,7 +204,7 @@ export class Totals {
   private decide(detail: string[]): void {
     this.decided = true;
     const { header, rows } = this.summary;
-    const decimal = effectiveDialect(this.d).decimalSeparator;
+    const decimal = this.decimal;
     // A column of the summary that the request asks of the detail is shared even when the first
     // detail file lacks it: that file's rows are then missing from its totals (see bind).
     const requested = new Set(this.d.fields.map((f) => normaliseName(f.name)));
@@ -248,7 +255,7 @@ export class Totals {
   findings(): Finding[] {
     const out: Finding[] = [...this.notes];
     const totals = (n: number) => `${fmtCount(n)} ${n === 1 ? 'total' : 'totals'}`;
-    const per = this.keys.length ? ` per ${this.keys.length === 1 ? this.keys[0] : `${this.keys.slice(0, -1).join(', ')} and ${this.keys.at(-1)}`}` : ' for the whole file';
+    const per = this.keys.length ? ` per ${andList(this.keys)}` : ' for the whole file';
     const asked = this.d.summary_totals === undefined
       ? [{ aspect: 'totals' as const, status: 'info' as const, message: 'The request did not ask for summary totals; the summary given was checked all the same.' }]
       : [];
@@ -264,7 +271,7 @@ export class Totals {
       out.push({ aspect: 'totals', status: 'deviation', details: this.duplicates,
         message: `The summary lists ${this.duplicates.length === 1 ? 'one group' : 'some groups'} more than once (${this.duplicates[0]}); only the first is compared.` });
     }
-    const decimal = effectiveDialect(this.d).decimalSeparator;
+    const decimal = this.decimal;
     let compared = 0;
     let mismatches = 0;
     const mismatchText: string[] = [];
@@ -318,9 +325,6 @@ export class Totals {
     return out;
   }
 }
-
-/** "a", "a and b", "a, b and c". */
-const andList = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 /** A sum written with as many decimals as the summary's figure and its decimal separator, whole numbers with thousands separators. */
 function fmtNumber(x: number, like: string, decimal: string): string {

@@ -93,7 +93,16 @@ export interface ValueOptions {
   timeRange?: { from: string; to: string };
   /** Index into `fields` of the field that names the unit (polling station, ward…), and its word. */
   key?: { field: number; unit: string };
+  /** The size of the whole file in bytes, when known: it bounds the number of rows (see rowsIn). */
+  bytes?: number;
 }
+
+/**
+ * The most rows a file of `bytes` bytes can hold. A row is a record CsvStream hands on: blank lines
+ * carry none, so each has at least one character (a value, a delimiter or a pair of qualifiers)
+ * and, but for the last, a line break; no decoder makes more characters than there are bytes.
+ */
+export const rowsIn = (bytes: number) => Math.floor(bytes / 2) + 1;
 
 interface FieldState { field: RequestedField; col: number; test?: TypeTest; quick?: QuickTestAt; dated: boolean; bad: Sample; why: Map<string, number>; empty: Sample; outside: Sample; min?: string; max?: string }
 
@@ -108,10 +117,13 @@ export class ValueChecker {
   private readonly kinds: Uint8Array;
   private readonly hasher = new Hasher();
   /**
-   * Made at its full size (48 MB, of which only the pages written become resident): no growing,
-   * which on a 1 GB file held the old and new tables at once (72 MB) and copied 2 million slots.
+   * Made at the size the file's rows need, up to the full size (48 MB, of which only the pages
+   * written become resident): no growing, which on a 1 GB file held the old and new tables at once
+   * (72 MB) and copied 2 million slots. Its cap is MAX_REMEMBERED whatever its first size (a file
+   * that grew after its size was taken only makes it grow). None in part mode: the rows go to the
+   * sink, and the checker of the rows before looks them up in its own.
    */
-  private readonly seen = new HashTable(MAX_REMEMBERED, true, HashTable.slotsFor(MAX_REMEMBERED));
+  private readonly seen?: HashTable;
   /**
    * Row hashes and lines waiting to be looked up in `seen`, BATCH rows at a time, in order: a look-up
    * in a table of tens of MB is a cache miss, and a tight loop of them lets the processor wait for
@@ -132,7 +144,10 @@ export class ValueChecker {
    * checker of the rows before takes in its verdicts (replay, addUnits, absorb).
    */
   constructor(private readonly o: ValueOptions, sink?: PartSink) {
-    if (sink) { this.rowLog = new RowLog(sink); this.unitLog = new UnitLog(sink); }
+    if (sink) { this.rowLog = new RowLog(sink); this.unitLog = new UnitLog(sink); } else {
+      const rows = o.bytes === undefined ? MAX_REMEMBERED : Math.min(MAX_REMEMBERED, rowsIn(o.bytes));
+      this.seen = new HashTable(MAX_REMEMBERED, true, HashTable.slotsFor(rows));
+    }
     this.state = o.fields.map((field, k) => ({
       field, col: o.columns[k]!, test: typeTest(field.type, o.decimal), quick: quickTestAt(field.type, o.decimal),
       dated: o.timeRange !== undefined && (field.type === 'date' || field.type === 'datetime' || field.type === 'year'),
@@ -236,12 +251,12 @@ export class ValueChecker {
   /** The pending rows against the rows before them, in order. */
   lookUp(): void {
     const p = this.pending;
-    const seen = this.seen;
     if (this.rowLog) {
       for (let k = 0; k < this.npending * 3; k += 3) this.rowLog.add(p[k]!, p[k + 1]!, p[k + 2]!);
       this.npending = 0;
       return;
     }
+    const seen = this.seen!;
     for (let k = 0; k < this.npending * 3; k += 3) {
       const first = seen.getOrAdd(p[k]!, p[k + 1]!, p[k + 2]!);
       if (first !== 0) note(this.dupes, p[k + 2]!, String(first));
@@ -285,11 +300,12 @@ export class ValueChecker {
    * the part's line 1. Call lookUp() first.
    */
   replay(c: RowCursor, hashes: Uint32Array, jumps: Uint32Array, base: number): void {
+    const seen = this.seen!;
     let j = 0;
     for (let k = 0; k < hashes.length; k += 2, c.row++) {
       if (j < jumps.length && jumps[j] === c.row) { c.line = jumps[j + 1]!; j += 2; } else c.line++;
       const line = c.line + base;
-      const first = this.seen.getOrAdd(hashes[k]!, hashes[k + 1]!, line);
+      const first = seen.getOrAdd(hashes[k]!, hashes[k + 1]!, line);
       if (first !== 0) note(this.dupes, line, String(first));
     }
   }
@@ -354,7 +370,7 @@ export class ValueChecker {
         details: this.dupes.lines.map((l, k) => `line ${l} repeats line ${this.dupes.values[k]}`),
         message: `${fmtCount(this.dupes.count)} ${this.dupes.count === 1 ? 'row repeats' : 'rows repeat'} an earlier row exactly (${linesText(this.dupes.lines, this.dupes.count)}).` });
     }
-    if (this.seen.full) {
+    if (this.seen?.full) {
       out.push({ aspect: 'duplicates', status: 'info', message: `Duplicate rows were looked for among the first ${fmtCount(MAX_REMEMBERED)} distinct rows only.` });
     }
     const key = this.o.key;

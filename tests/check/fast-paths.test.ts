@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { CsvStream } from '../../src/check/csv-stream.js';
 import { HashTable, Hasher } from '../../src/check/hash-table.js';
+import type { PartSink } from '../../src/check/row-log.js';
 import { quickTest, quickTestAt, typeTest } from '../../src/check/types.js';
-import { ValueChecker } from '../../src/check/values.js';
+import { MAX_REMEMBERED, rowsIn, ValueChecker } from '../../src/check/values.js';
 
 describe('quickTest says yes only where typeTest does', () => {
   const chars = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '5', '9', '-', '+', ':', '.', ',', 'T', 'Z', ' ', 'e', 'x') });
@@ -132,5 +133,45 @@ describe('values read in place agree with values read as strings', () => {
       expect(fast.findings()).toEqual(slow.findings());
       expect(p2.stats).toEqual(p1.stats);
     }), { numRuns: 400 });
+  });
+});
+
+describe('the duplicate-row table sized from the file', () => {
+  const fields = [{ name: 'a' }, { name: 'b' }];
+  const options = { fields, columns: [0, 1], width: 2, decimal: '.' };
+  /** 200,000 rows, every fifth a repeat of an earlier one, through a checker with these options. */
+  function run(extra: { bytes?: number }) {
+    const v = new ValueChecker({ ...options, ...extra });
+    const p: CsvStream = new CsvStream(',', '"', () => {}, true, (r, line) => v.rowAt(r, line, p.h1, p.h2));
+    let text = '';
+    for (let i = 0; i < 200_000; i++) text += i % 5 === 4 ? `${i - 1},x\n` : `${i},x\n`;
+    p.push(text);
+    p.end();
+    return v;
+  }
+
+  test('rowsIn bounds the rows of a file: at least a character and a line break each, the last without', () => {
+    expect(rowsIn(0)).toBe(1);
+    // "a" "a\nb" "a\nb\nc": 1, 2 and 3 rows.
+    expect(rowsIn(1)).toBeGreaterThanOrEqual(1);
+    expect(rowsIn(3)).toBeGreaterThanOrEqual(2);
+    expect(rowsIn(5)).toBeGreaterThanOrEqual(3);
+    expect(rowsIn(2 * MAX_REMEMBERED)).toBeGreaterThan(MAX_REMEMBERED);
+  });
+
+  test('a table made small (a size too small for the rows, as if the file grew) finds the same duplicates as a full one', () => {
+    const full = run({});
+    const small = run({ bytes: 10 });
+    const sized = run({ bytes: 2_000_000 });
+    expect(full.findings().find((f) => f.aspect === 'duplicates')?.count).toBe(40_000);
+    expect(small.findings()).toEqual(full.findings());
+    expect(sized.findings()).toEqual(full.findings());
+  });
+
+  test('a checker in part mode makes no table: its rows go to the sink', () => {
+    const sink: PartSink = { rows: () => {}, units: () => {} };
+    const part = new ValueChecker({ ...options, bytes: 1e9 }, sink);
+    expect((part as unknown as { seen?: unknown }).seen).toBeUndefined();
+    expect((new ValueChecker(options) as unknown as { seen?: unknown }).seen).toBeDefined();
   });
 });

@@ -6,6 +6,7 @@ import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
+import { andList, linesText } from '../../src/check/model.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -91,5 +92,18 @@ describe('check --follow-up', () => {
   test('a bad --date or --format is a usage error', async () => {
     expect((await runCli('check', broken, '--against', spec, '--follow-up', '--date', '1 Sept')).code).toBe(2);
     expect((await runCli('check', broken, '--against', spec, '--follow-up', '--format', 'odt')).code).toBe(2);
+  });
+});
+
+describe('the list joiner shared by the report, the totals and the letter', () => {
+  test('andList and linesText', () => {
+    expect(andList([])).toBe('');
+    expect(andList(['a'])).toBe('a');
+    expect(andList(['a', 'b'])).toBe('a and b');
+    expect(andList(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(andList(['a, x', 'b', 'c'], '; ')).toBe('a, x; b; c');
+    expect(linesText([4], 1)).toBe('line 4');
+    expect(linesText([4, 9, 12], 3)).toBe('lines 4, 9 and 12');
+    expect(linesText([4, 9, 12], 57)).toBe('lines 4, 9, 12, … (57 in all)');
   });
 });
