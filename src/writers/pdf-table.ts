@@ -1,7 +1,7 @@
 // Tables for the PDF writer: column widths from the content (as a browser's auto layout would),
 // wrapped cells, rows that break across pages, and the header row repeated on each new page.
 import type { Block, Inline } from '../document.js';
-import type { Canvas, Frame, StructElement } from './pdf-canvas.js';
+import type { Canvas, Frame, PageHook, StructElement } from './pdf-canvas.js';
 import { drawLine, layoutInlines, measureInlines, TEXT_COLOR, type Line, type TextLook } from './pdf-inline.js';
 import { paragraphs, table as tableStyle } from './style.js';
 
@@ -61,9 +61,8 @@ export function renderTable(c: Canvas, b: TableBlock, parent: StructElement, fra
   const headTr = c.struct(table, 'TR');
   draw(head, headLook, tableStyle.headerFill, headTr, 'TH');
   headTr.end();
-  const previous = c.onNewPage;
-  // On later pages the header is a visual repeat, not content: an artifact, so it is read once.
-  c.onNewPage = () => c.artifact('Pagination', () => draw(head, headLook, tableStyle.headerFill, null, 'TH'));
+  const previous = c.pageHook;
+  c.pageHook = new RepeatedHeader(head, { look: headLook, fill: tableStyle.headerFill, tr: null, kind: 'TH', left: frame.left, widths, lh });
   try {
     for (const row of body) {
       const fresh = c.bottom - c.top - height(head);
@@ -73,10 +72,22 @@ export function renderTable(c: Canvas, b: TableBlock, parent: StructElement, fra
       tr.end();
     }
   } finally {
-    c.onNewPage = previous;
+    c.pageHook = previous;
   }
   table.end();
   c.y += paragraphs.body.spaceAfter;
+}
+
+/** On later pages the header is a visual repeat, not content: an artifact, so it is read once. */
+class RepeatedHeader implements PageHook {
+  constructor(
+    private readonly head: Row,
+    private readonly options: RowOptions,
+  ) {}
+
+  onNewPage(c: Canvas): void {
+    c.artifact('Pagination', () => drawRow(c, this.head, this.options));
+  }
 }
 
 interface RowOptions {
