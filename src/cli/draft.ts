@@ -80,20 +80,6 @@ function mayClash(planned: readonly { stem: string; ids?: string[] }[]): boolean
 const pkgVersion = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
- * Drafting allocates fast (tens of MB per letter, nearly all garbage by the next), and V8 then lets
- * the old space grow to up to 4x what survives its last full GC: over 1,000 letters the peak kept
- * climbing (413 MB) although ~30 MB per thread stays alive. Growing by at most 2x keeps it at
- * 284 MB for the same CPU time here (1.5x: 259 MB but +9% CPU). The flag is read at each GC, for
- * every thread of the process, the workers started afterwards included. A run of one letter never
- * grows the heap enough for it to matter, and loading node:v8 costs ~0.5 ms of a cold start, so it is
- * set only when there are more letters than one. V8 then turns down the code caches of scripts
- * loaded afterwards (src/cli/bundled.ts), the pool's worker script among them: each worker compiles
- * it once, a few tens of ms in a batch, which the lower peak is worth (1,000 letters: 214-221 MB
- * with the flag, 243-254 MB without, 3 runs each).
- */
-export const HEAP_GROWING_PERCENT = 100;
-
-/**
  * A draft worker's young generation, in MB. Left to V8 it grows to ~48 MB in a long batch, though a
  * letter in progress is a few MB: 1,000 letters peaked at 217-234 MB against 201-203 MB with 16.
  * At 16, though, a letter (~4-5 MB allocated) often met two minor GCs, which promoted what it still
@@ -118,8 +104,6 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   if (mayClash(planned)) {
     await Promise.all(planned.map(async (p, i) => { if (p.ids) p.ids = await recipientIds(files[i]!); }));
   }
-  const letters = planned.reduce((n, p) => n + (p.ids?.length ?? 1), 0);
-  if (letters > 1) (await import('node:v8')).setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const taken = new Map<string, string>();
   const jobs: (DraftJob | Diagnostic)[] = files.map((file, i) => {
     const { stem, ids } = planned[i]!;
