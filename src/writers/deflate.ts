@@ -90,8 +90,17 @@ class BitWriter {
   }
 }
 
+/**
+ * `data` as a plain Uint8Array (a view, no copy). Callers pass Buffers (the PDF's latin1 streams)
+ * and Uint8Arrays (the DOCX's UTF-8): two maps at every typed-array access made V8 throw away and
+ * recompile the optimized compress(), adler32() and codeLengths() early in every batch.
+ */
+const plain = (data: Uint8Array): Uint8Array =>
+  data.constructor === Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
 /** Raw DEFLATE of `data`: the same bytes for the same input, on any machine. */
-export function deflateRaw(data: Uint8Array): Uint8Array {
+export function deflateRaw(input: Uint8Array): Uint8Array {
+  const data = plain(input);
   const w = new BitWriter((data.length >> 2) + 64);
   compress(data, w);
   w.align();
@@ -99,7 +108,8 @@ export function deflateRaw(data: Uint8Array): Uint8Array {
 }
 
 /** DEFLATE in a zlib wrapper (RFC 1950), as PDF's FlateDecode reads it. */
-export function zlibDeflate(data: Uint8Array): Uint8Array {
+export function zlibDeflate(input: Uint8Array): Uint8Array {
+  const data = plain(input);
   const w = new BitWriter((data.length >> 2) + 64);
   w.bits(0x78, 8);
   w.bits(0x01, 8); // 32 KB window, no dictionary, "fastest" level; 0x7801 % 31 === 0
@@ -210,16 +220,17 @@ function compress(data: Uint8Array, w: BitWriter): void {
 /** Code lengths for `freq`, none over `limit` bits, ties broken by symbol; at least two codes. Exported for tests. */
 export function codeLengths(freq: Uint32Array, limit: number): Uint8Array {
   const lengths = new Uint8Array(freq.length);
-  // Used symbols sorted by weight, then by symbol: one number each, so the sort is numeric.
-  const keys: number[] = [];
-  for (let s = 0; s < freq.length; s++) if (freq[s]) keys.push(freq[s]! * 512 + s);
+  // Used symbols sorted by weight, then by symbol: one integer each (weight * 512 + symbol; a block
+  // has at most 2^15 symbols, so this stays below 2^31), so the sort is numeric, in a typed array.
+  const keys = new Int32Array(freq.length + 2);
+  let n = 0;
+  for (let s = 0; s < freq.length; s++) if (freq[s]) keys[n++] = freq[s]! * 512 + s;
   // Two codes at least, as zlib sends: a one-code tree is incomplete, which inflaters may refuse.
-  for (let s = 0; keys.length < 2; s++) if (!freq[s]) keys.push(512 + s);
-  const sorted = Float64Array.from(keys).sort();
-  const used = Array.from(sorted, (k) => k % 512);
-  const n = used.length;
+  for (let s = 0; n < 2; s++) if (!freq[s]) keys[n++] = 512 + s;
+  const sorted = keys.subarray(0, n).sort();
+  const used = sorted.map((k) => k & 511);
   // Moffat and Katajainen's in-place minimum-redundancy code, on the weights in ascending order.
-  const A = Array.from(sorted, (k) => Math.floor(k / 512));
+  const A = sorted.map((k) => k >> 9);
   A[0]! += A[1]!;
   let root = 0;
   let leaf = 2;
