@@ -57,22 +57,27 @@ export function plainText(inlines: readonly Inline[]): string {
   return inlines.map((n) => (n.type === 'text' ? n.value : n.type === 'break' ? '\n' : plainText(n.children))).join('');
 }
 
-/** Every piece of text in a document, in reading order. */
-export function* allText(blocks: readonly Block[]): Generator<string> {
+/**
+ * Every piece of text in a document, in reading order. An array filled by a plain recursion, not a
+ * generator: the PDF writer checks every letter's text with it, and V8 recompiled the generator
+ * with its nested yield* several times in each batch.
+ */
+export function allText(blocks: readonly Block[], out: string[] = []): string[] {
   for (const b of blocks) {
     switch (b.type) {
       case 'heading':
       case 'paragraph':
-        yield plainText(b.children);
+        out.push(plainText(b.children));
         break;
       case 'list':
-        for (const item of b.items) yield* allText(item);
+        for (const item of b.items) allText(item, out);
         break;
       case 'table':
-        for (const row of [b.header, ...b.rows]) for (const cell of row) yield plainText(cell);
+        for (const cell of b.header) out.push(plainText(cell));
+        for (const row of b.rows) for (const cell of row) out.push(plainText(cell));
         break;
       case 'quote':
-        yield* allText(b.children);
+        allText(b.children, out);
         break;
       case 'pageBreak':
         break;
@@ -82,4 +87,5 @@ export function* allText(blocks: readonly Block[]): Generator<string> {
       }
     }
   }
+  return out;
 }

@@ -31,7 +31,9 @@ function render(fonts: FontSet, doc: Document): Uint8Array {
   const { meta } = doc;
   const label = (n: number, total: number) => meta.pageLabel.replace('{page}', String(n)).replace('{pages}', String(total));
   // Everything drawn is checked before drawing: a missing glyph would silently draw an empty box.
-  fonts.check([...allText(doc.blocks), meta.footer ?? '', label(1, 1)]);
+  const texts = allText(doc.blocks);
+  texts.push(meta.footer ?? '', label(1, 1));
+  fonts.check(texts);
   const date = new Date(`${meta.date}T00:00:00Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(meta.date) || Number.isNaN(date.getTime())) {
     fail(ExitCode.render, 'pdf-date', `expected the document date as YYYY-MM-DD, got "${meta.date}"`);
