@@ -11,7 +11,7 @@ import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../erro
 import type { Timeline } from '../laws/timeline.js';
 import { loadSpec } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
-import { getWriter, type OutputFormat } from '../writers/index.js';
+import { getWriter, type OutputFormat, type Writer } from '../writers/index.js';
 import { writeFileAtomicSync } from './files.js';
 
 export interface DraftJob {
@@ -48,7 +48,8 @@ export interface DraftResult {
 }
 
 
-export async function runDraftJob(job: DraftJob): Promise<DraftResult> {
+/** `writers` stands in for the writer registry's, per format (the PDF thread's writer, pdf-thread.ts). */
+export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputFormat, Writer>> = {}): Promise<DraftResult> {
   const started = performance.now();
   const done = (r: Omit<DraftResult, 'ms'>): DraftResult => ({ ...r, ms: Math.round(performance.now() - started) });
   let diagnostics: Diagnostic[] = [];
@@ -73,7 +74,7 @@ export async function runDraftJob(job: DraftJob): Promise<DraftResult> {
       const annex = job.annex ? annexNames(letter.spec, name) : undefined;
       const doc = composeLetter(letter.spec, { templateDir: job.templateDir, timeline: timelines[i], annex });
       for (const format of job.formats) {
-        const writer = await getWriter(format);
+        const writer = writers[format] ?? (await getWriter(format));
         if (writer.covers) {
           const uncovered = uncoveredInSpec(letter.yaml.data, writer.covers, letter.yaml, job.file);
           if (uncovered.length) throw new OedrError(ExitCode.render, uniqueDiagnostics(uncovered));

@@ -12,7 +12,8 @@ import { writeFileAtomic } from './files.js';
 import { expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 import { MANIFEST, manifestEntries, mergeManifest, readManifest } from './manifest.js';
-import { DRAFT_PARALLEL_THRESHOLD, jobCount, runInWorkers } from './pool.js';
+import { IN_FLIGHT, startPdfThread } from './pdf-thread.js';
+import { DRAFT_PARALLEL_THRESHOLD, jobCount, runInWorkers, workerUrl } from './pool.js';
 import { progress } from './progress.js';
 
 export interface DraftOptions {
@@ -136,11 +137,23 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   };
   const runnable = jobs.flatMap((j, i) => ('kind' in j ? [{ i, job: j }] : []));
   for (const [i, j] of jobs.entries()) if (!('kind' in j)) arrive(i, { code: ExitCode.usage, diagnostics: [j], outputs: [], ms: 0 });
-  // The main thread drafts too, beside one worker per other core: see PoolOptions.local.
   const threads = jobCount(runnable.length, DRAFT_PARALLEL_THRESHOLD);
-  if (threads > 1) {
+  const resourceLimits = { maxYoungGenerationSizeMb: DRAFT_WORKER_YOUNG_MB };
+  if (threads === 2 && wanted.includes('pdf') && workerUrl) {
+    // Two threads: this one drafts every letter and a worker typesets the PDFs (see pdf-thread.ts).
+    const pdf = await startPdfThread(workerUrl, resourceLimits);
+    try {
+      let next = 0;
+      await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
+        for (let k = next++; k < runnable.length; k = next++) arrive(runnable[k]!.i, await runDraftJob(runnable[k]!.job, { pdf: pdf.writer }));
+      }));
+    } finally {
+      await pdf.close();
+    }
+  } else if (threads > 1) {
+    // More cores: the main thread drafts whole letters too, beside one worker per other core (see PoolOptions.local).
     await runInWorkers<DraftResult>(runnable.map((r) => r.job), threads - 1, (k, result) => arrive(runnable[k]!.i, result),
-      { local: (job) => runDraftJob(job as DraftJob), resourceLimits: { maxYoungGenerationSizeMb: DRAFT_WORKER_YOUNG_MB } });
+      { local: (job) => runDraftJob(job as DraftJob), resourceLimits });
   } else {
     for (const { i, job } of runnable) arrive(i, await runDraftJob(job));
   }

@@ -29,7 +29,7 @@ export function jobCount(items: number, threshold = PARALLEL_THRESHOLD): number 
 }
 
 // Source files run under vitest have no compiled worker beside them; there, batches run in-thread.
-const workerUrl = import.meta.url.endsWith('.ts') ? undefined : new URL('./worker.js', import.meta.url);
+export const workerUrl = import.meta.url.endsWith('.ts') ? undefined : new URL('./worker.js', import.meta.url);
 
 export interface PoolOptions<R> {
   /** The worker script; tests pass one that misbehaves on purpose. */

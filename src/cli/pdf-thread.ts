@@ -1,0 +1,70 @@
+// A batch on two threads, split by stage: this thread loads, composes, writes the DOCX and the
+// files, and one worker thread typesets every PDF. Each thread then optimizes only its own half of
+// the code: with both threads drafting whole letters, each compiled and re-compiled all of it
+// (V8's optimizing compiler was a quarter of a batch's CPU time), and the worker warmed up the whole
+// pipeline. Letters are composed ahead (IN_FLIGHT) so the worker always has one waiting.
+import type { Worker } from 'node:worker_threads';
+import type { Document } from '../document.js';
+import { OedrError } from '../errors.js';
+import { getWriter, type Writer } from '../writers/index.js';
+import type { PdfJob, PdfResult } from './worker.js';
+
+/** Letters composed and waiting for their PDF at most: enough to keep the worker busy, few enough to hold little memory. */
+export const IN_FLIGHT = 3;
+
+export interface PdfThread {
+  /** A PDF writer whose documents are typeset on the worker; covers() answers on this thread. */
+  writer: Writer;
+  close(): Promise<void>;
+}
+
+/** The worker's side: one letter's PDF, or its writer's OedrError as plain data. */
+export async function renderPdfJob(job: PdfJob): Promise<PdfResult> {
+  const writer = await getWriter('pdf');
+  try {
+    return { bytes: await writer.write(job.doc) };
+  } catch (e) {
+    if (e instanceof OedrError) return { error: { code: e.code, diagnostics: e.diagnostics } };
+    throw e;
+  }
+}
+
+export async function startPdfThread(url: URL, resourceLimits: { maxYoungGenerationSizeMb?: number }): Promise<PdfThread> {
+  const { Worker } = await import('node:worker_threads');
+  // This thread keeps its own PDF writer for covers(): the coverage check that points at the spec line.
+  const local = await getWriter('pdf');
+  const worker: Worker = new Worker(url, { resourceLimits });
+  const pending = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (e: unknown) => void }>();
+  let failed: Error | undefined;
+  let closing = false;
+  let next = 0;
+  const fail = (e: Error) => {
+    failed ??= e;
+    for (const p of pending.values()) p.reject(failed);
+    pending.clear();
+  };
+  worker.on('message', (m: { index: number; result: PdfResult }) => {
+    const p = pending.get(m.index);
+    pending.delete(m.index);
+    if ('bytes' in m.result) p?.resolve(m.result.bytes);
+    else p?.reject(new OedrError(m.result.error.code, m.result.error.diagnostics));
+  });
+  worker.on('error', fail);
+  // A worker killed from outside ends without an 'error' event; the letters waiting on it must not wait forever.
+  worker.on('exit', (code) => {
+    if (!closing) fail(new Error(`the PDF worker thread stopped unexpectedly (exit code ${code})`));
+  });
+  const write = (doc: Document) => new Promise<Uint8Array>((resolve, reject) => {
+    if (failed) return reject(failed);
+    const index = next++;
+    pending.set(index, { resolve, reject });
+    worker.postMessage({ index, job: { kind: 'pdf', doc } satisfies PdfJob });
+  });
+  return {
+    writer: { extension: local.extension, covers: local.covers, write },
+    close: async () => {
+      closing = true;
+      await worker.terminate();
+    },
+  };
+}
