@@ -28,6 +28,8 @@ export interface DraftJob {
   check?: boolean;
   /** Write the data contract annex (datapackage.json and header templates) beside letters asking for CSV/TSV. */
   annex?: boolean;
+  /** Typeset the PDFs on a thread of their own (a worker's; see pdf-thread.ts). */
+  pdfThread?: boolean;
 }
 
 export type OutputStatus = 'written' | 'unchanged' | 'stale' | 'missing';

@@ -12,8 +12,8 @@ import { writeFileAtomic } from './files.js';
 import { expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 import { MANIFEST, manifestEntries, mergeManifest, readManifest } from './manifest.js';
-import { IN_FLIGHT, startPdfThread } from './pdf-thread.js';
-import { DRAFT_PARALLEL_THRESHOLD, jobCount, runInWorkers, workerUrl } from './pool.js';
+import { IN_FLIGHT } from './pdf-thread.js';
+import { DRAFT_PARALLEL_THRESHOLD, jobCount, runInWorkers } from './pool.js';
 import { progress } from './progress.js';
 
 export interface DraftOptions {
@@ -81,15 +81,21 @@ function mayClash(planned: readonly { stem: string; ids?: string[] }[]): boolean
 const pkgVersion = () => (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /**
- * A draft worker's young generation, in MB. Left to V8 it grows to ~48 MB in a long batch, though a
- * letter in progress is a few MB: 1,000 letters peaked at 217-234 MB against 201-203 MB with 16.
- * At 16, though, a letter (~4-5 MB allocated) often met two minor GCs, which promoted what it still
- * held, and the worker ran 10-16 full GCs a batch: at 32 it ran 3, and its GC pauses fell from
- * 0.8-1.2 s to 0.33 s and its background GC work from 0.8-1.7 s to 0.2 s, for +11 MB of peak
- * (--trace-gc-nvp, 1,000 letters, 2 alternating runs each; the main thread's young generation
- * cannot be set from inside the process).
+ * A draft worker's heap limits (node:worker_threads' resourceLimits), so that its memory stays flat
+ * through a long batch; the PDF thread has its own (pdf-thread.ts).
+ *
+ * Young generation, in MB: left to V8 it grows to ~48 MB in a long batch, though a letter in
+ * progress is a few MB. Too small costs more than memory: at 16 a whole letter (~4-5 MB allocated)
+ * often met two minor GCs, which promoted what it still held, and the worker ran 10-16 full GCs per
+ * 1,000 letters instead of 3 (--trace-gc-nvp). A worker that drafts without the PDF holds up to
+ * IN_FLIGHT letters of ~2 MB: 24 holds them.
+ *
+ * Old generation, in MB: a hard limit, far above what a worker keeps (~12 MB live), set because V8
+ * lets the old generation grow between full GCs by a factor it scales with this limit: without it,
+ * 1,000 letters peaked at 198-201 MB against ~135 for 100; with 1,024 and a young generation of 24,
+ * at 154-163 MB, for the same CPU time (4 alternating runs).
  */
-const DRAFT_WORKER_YOUNG_MB = 32;
+const DRAFT_WORKER_LIMITS = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 1024 };
 
 export async function draft(args: string[], opts: DraftOptions, io: Io): Promise<number> {
   const wanted = parseFormats(opts.format);
@@ -138,22 +144,14 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   const runnable = jobs.flatMap((j, i) => ('kind' in j ? [{ i, job: j }] : []));
   for (const [i, j] of jobs.entries()) if (!('kind' in j)) arrive(i, { code: ExitCode.usage, diagnostics: [j], outputs: [], ms: 0 });
   const threads = jobCount(runnable.length, DRAFT_PARALLEL_THRESHOLD);
-  const resourceLimits = { maxYoungGenerationSizeMb: DRAFT_WORKER_YOUNG_MB };
-  if (threads === 2 && wanted.includes('pdf') && workerUrl) {
-    // Two threads: this one drafts every letter and a worker typesets the PDFs (see pdf-thread.ts).
-    const pdf = await startPdfThread(workerUrl, resourceLimits);
-    try {
-      let next = 0;
-      await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-        for (let k = next++; k < runnable.length; k = next++) arrive(runnable[k]!.i, await runDraftJob(runnable[k]!.job, { pdf: pdf.writer }));
-      }));
-    } finally {
-      await pdf.close();
-    }
+  if (threads === 2 && wanted.includes('pdf')) {
+    // Two cores: one worker drafts, a worker of its own typesets the PDFs, this thread waits (pdf-thread.ts).
+    await runInWorkers<DraftResult>(runnable.map((r) => ({ ...r.job, pdfThread: true })), 1, (k, result) => arrive(runnable[k]!.i, result),
+      { resourceLimits: DRAFT_WORKER_LIMITS, prefetch: IN_FLIGHT + 1 });
   } else if (threads > 1) {
-    // More cores: the main thread drafts whole letters too, beside one worker per other core (see PoolOptions.local).
+    // More cores: this thread drafts whole letters too, beside one worker per other core (see PoolOptions.local).
     await runInWorkers<DraftResult>(runnable.map((r) => r.job), threads - 1, (k, result) => arrive(runnable[k]!.i, result),
-      { local: (job) => runDraftJob(job as DraftJob), resourceLimits });
+      { local: (job) => runDraftJob(job as DraftJob), resourceLimits: DRAFT_WORKER_LIMITS });
   } else {
     for (const { i, job } of runnable) arrive(i, await runDraftJob(job));
   }

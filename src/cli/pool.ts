@@ -29,27 +29,29 @@ export function jobCount(items: number, threshold = PARALLEL_THRESHOLD): number 
 }
 
 // Source files run under vitest have no compiled worker beside them; there, batches run in-thread.
-export const workerUrl = import.meta.url.endsWith('.ts') ? undefined : new URL('./worker.js', import.meta.url);
+const workerUrl = import.meta.url.endsWith('.ts') ? undefined : new URL('./worker.js', import.meta.url);
 
 export interface PoolOptions<R> {
   /** The worker script; tests pass one that misbehaves on purpose. */
   url?: URL;
   /**
-   * Run jobs on this thread too, taken from the same queue as the workers'. A draft worker loads
-   * the writers, fonts and templates and warms them up again (1-2 s of CPU) and holds its own heap,
-   * so on 2 cores the main thread and one worker draft more letters, in less memory, than two
-   * workers beside an idle main thread.
+   * Run jobs on this thread too, taken from the same queue as the workers'. A worker drafting whole
+   * letters loads the writers, fonts and templates and warms them up again (1-2 s of CPU) and holds
+   * its own heap, so the main thread drafts beside them rather than idling. (On two cores a draft
+   * batch is split by stage instead: pdf-thread.ts.)
    */
   local?: (job: Job) => Promise<R>;
   /** V8 heap limits of each worker (node:worker_threads' resourceLimits). */
-  resourceLimits?: { maxYoungGenerationSizeMb?: number };
+  resourceLimits?: { maxYoungGenerationSizeMb?: number; maxOldGenerationSizeMb?: number };
+  /** Jobs sent ahead to each worker; PREFETCH unless the worker runs several at once (worker.ts). */
+  prefetch?: number;
 }
 
 /** `onResult` sees each result as it arrives (in any order). */
 export async function runInWorkers<R extends AnyResult>(
   jobs: Job[], workers: number, onResult?: (index: number, result: R) => void, options: URL | PoolOptions<R> | undefined = {},
 ): Promise<R[]> {
-  const { url = workerUrl, local, resourceLimits } = options instanceof URL ? { url: options } : options;
+  const { url = workerUrl, local, resourceLimits, prefetch = PREFETCH } = options instanceof URL ? { url: options } : options;
   if (!url) throw new Error('runInWorkers: no compiled worker to run');
   const { Worker } = await import('node:worker_threads');
   const results: R[] = new Array(jobs.length);
@@ -65,7 +67,7 @@ export async function runInWorkers<R extends AnyResult>(
   const runWorker = (worker: Worker, inFlight: number[]) => new Promise<void>((resolve, reject) => {
     let finished = false;
     const feed = () => {
-      while (inFlight.length < PREFETCH) {
+      while (inFlight.length < prefetch) {
         const index = take();
         if (index === undefined) break;
         inFlight.push(index);
