@@ -21,7 +21,7 @@ const letter = (text: string): Document => ({
 
 test('a letter typeset on the PDF thread is the same bytes as on this thread', async () => {
   if (!existsSync(builtWorker)) throw new Error('dist/bundle is missing: run `npm run build`');
-  const pdf = await startPdfThread(builtWorker, {});
+  const pdf = await startPdfThread(builtWorker);
   try {
     const doc = letter('Request for polling-station results, Łódź 2027.');
     const [there, here] = await Promise.all([pdf.writer.write(doc), (await getWriter('pdf')).write(doc)]);
@@ -33,7 +33,7 @@ test('a letter typeset on the PDF thread is the same bytes as on this thread', a
 });
 
 test("the writer's error on the PDF thread is thrown here as the same OedrError", async () => {
-  const pdf = await startPdfThread(builtWorker, {});
+  const pdf = await startPdfThread(builtWorker);
   try {
     const failure = await pdf.writer.write(letter('中文')).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(OedrError);
@@ -48,7 +48,7 @@ test("the writer's error on the PDF thread is thrown here as the same OedrError"
 test('a PDF thread that exits fails the letters waiting on it, and those after, instead of hanging', async () => {
   const url = join(tmp.path, 'exits.mjs');
   writeFileSync(url, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(4));\n");
-  const pdf = await startPdfThread(pathToFileURL(url), {});
+  const pdf = await startPdfThread(pathToFileURL(url));
   try {
     await expect(pdf.writer.write(letter('a'))).rejects.toThrow('the PDF worker thread stopped unexpectedly (exit code 4)');
     await expect(pdf.writer.write(letter('b'))).rejects.toThrow('the PDF worker thread stopped unexpectedly (exit code 4)');
