@@ -90,7 +90,8 @@ const pkgVersion = () => (JSON.parse(readFileSync(new URL('../../package.json', 
  * 1,000 letters instead of 3 (--trace-gc-nvp). A worker that drafts without the PDF holds up to
  * IN_FLIGHT letters of ~2 MB: 24 holds them.
  *
- * Old generation, in MB: a hard limit, far above what a worker keeps (~12 MB live), set because V8
+ * Old generation, in MB: a hard limit, far above what a worker keeps (~12 MB live; the letters'
+ * bytes, held until a spec's files are written, are ArrayBuffers outside it), set because V8
  * lets the old generation grow between full GCs by a factor it scales with this limit: without it,
  * 1,000 letters peaked at 198-201 MB against ~135 for 100; with 1,024 and a young generation of 24,
  * at 154-163 MB, for the same CPU time (4 alternating runs).

@@ -69,12 +69,18 @@ export async function startPdfThread(url: URL): Promise<PdfThread> {
     if (failed) return reject(failed);
     const index = next++;
     pending.set(index, { resolve, reject });
-    worker.postMessage({ index, job: { kind: 'pdf', doc } satisfies PdfJob });
+    try {
+      worker.postMessage({ index, job: { kind: 'pdf', doc } satisfies PdfJob });
+    } catch (e) {
+      pending.delete(index);
+      reject(e);
+    }
   });
   return {
     writer: { extension: local.extension, covers: local.covers, write },
     close: async () => {
       closing = true;
+      fail(new Error('the PDF thread was closed before this letter was typeset'));
       await worker.terminate();
     },
   };

@@ -92,7 +92,8 @@ export async function runInWorkers<R extends AnyResult>(
     worker.on('exit', (exitCode) => {
       if (finished) return;
       finished = true;
-      const job = inFlight.length ? ` while working on ${jobs[inFlight[0]!]!.file}` : '';
+      const files = inFlight.map((i) => jobs[i]!.file);
+      const job = files.length ? ` while working on ${files.length === 1 ? files[0] : `one of ${files.join(', ')}`}` : '';
       reject(new Error(`a worker thread stopped unexpectedly (exit code ${exitCode})${job}`));
     });
     feed();

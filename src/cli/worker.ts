@@ -8,7 +8,7 @@ import { IN_FLIGHT, type PdfThread } from './pdf-thread.js';
 import { runJob, type JobResult, type ValidateJob } from './validate-job.js';
 
 export type { JobResult, ValidateJob };
-/** One letter's PDF, for the thread that drafts it (pdf-thread.ts). */
+/** One letter's PDF, sent to the PDF thread by the thread that drafts the letter (pdf-thread.ts). */
 export interface PdfJob {
   kind: 'pdf';
   doc: Document;
@@ -46,6 +46,8 @@ function pump(): void {
   while (queue.length && running < (queue[0]!.job.kind === 'draft' && queue[0]!.job.pdfThread ? IN_FLIGHT : 1)) {
     const m = queue.shift()!;
     running++;
+    // No catch, on purpose: a job that throws (a bug, or its PDF thread gone) ends this worker with
+    // an 'error' event, and the pool fails the batch with it (pool.ts).
     void runAnyJob(m.job).then((result) => {
       parentPort!.postMessage({ index: m.index, result });
       running--;

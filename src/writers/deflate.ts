@@ -217,7 +217,10 @@ function compress(data: Uint8Array, w: BitWriter): void {
   flush(n, true);
 }
 
-/** Code lengths for `freq`, none over `limit` bits, ties broken by symbol; at least two codes. Exported for tests. */
+/**
+ * Code lengths for `freq`, none over `limit` bits, ties broken by symbol; at least two codes. Each
+ * frequency must be below 2^22 (a block holds at most 2^15 symbols). Exported for tests.
+ */
 export function codeLengths(freq: Uint32Array, limit: number): Uint8Array {
   const lengths = new Uint8Array(freq.length);
   // Used symbols sorted by weight, then by symbol: one integer each (weight * 512 + symbol; a block

@@ -32,7 +32,7 @@ it('validate on worker threads reports the same, in input order, as on one threa
   expect(parallel.stdout).toContain(`3 specs of ${files.length} failed`);
 });
 
-// Two threads split a batch by stage (this one drafts, a worker typesets the PDFs: pdf-thread.ts);
+// Two threads split a batch by stage (a worker drafts, its own worker typesets the PDFs: pdf-thread.ts);
 // more threads draft whole letters each (pool.ts). Both must give exactly the one-thread output.
 it('draft on worker threads writes the same bytes and reports the same lines as on one thread', () => {
   const dir = join(tmp.path, 'draft-specs');

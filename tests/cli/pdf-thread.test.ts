@@ -56,3 +56,12 @@ test('a PDF thread that exits fails the letters waiting on it, and those after, 
     await pdf.close();
   }
 }, 10_000);
+
+test('closing the PDF thread fails the letters still waiting on it', async () => {
+  const url = join(tmp.path, 'silent.mjs');
+  writeFileSync(url, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => {});\n");
+  const pdf = await startPdfThread(pathToFileURL(url));
+  const waiting = pdf.writer.write(letter('a'));
+  await pdf.close();
+  await expect(waiting).rejects.toThrow('the PDF thread was closed before this letter was typeset');
+}, 10_000);
