@@ -172,7 +172,7 @@ function renderList(c: Canvas, b: Extract<Block, { type: 'list' }>, parent: Stru
     const lbl = c.struct(li, 'Lbl');
     const label = labels[i]!;
     c.beginContent(lbl, 'Lbl');
-    c.text('regular', size, look.color, frame.left + indent - gap - widths[i]!, c.y, [label]);
+    c.text('regular', size, look.color, frame.left + indent - gap - widths[i]!, c.y, [c.fonts.shaped('regular', label)]);
     c.endContent();
     c.markUsed();
     lbl.end();

@@ -1,7 +1,7 @@
 // The PDF writer's drawing surface: one PDF document (pdf-doc.ts), the vertical cursor, page breaks and the
 // bookkeeping of tagged (marked) content, so block code never talks to the marking API itself.
 import type { PdfDocument, StructContent, StructElement } from './pdf-doc.js';
-import type { Face, FontSet } from './pdf-fonts.js';
+import type { Face, FontSet, ShapedRun } from './pdf-fonts.js';
 import { GlyphPainter } from './pdf-glyphs.js';
 import { font as fontStyle, page } from './style.js';
 
@@ -45,13 +45,13 @@ export class Canvas {
     readonly doc: PdfDocument,
     readonly fonts: FontSet,
   ) {
-    this.painter = new GlyphPainter(doc, fonts);
+    this.painter = new GlyphPainter(doc);
   }
 
-  /** Draws `texts` side by side from `x`, the top of the line box at `y`, in `face`, `size` and `color`. */
-  text(face: Face, size: number, color: string, x: number, y: number, texts: readonly string[]): void {
+  /** Draws `runs` (shaped in `face`) side by side from `x`, the top of the line box at `y`, at `size` in `color`. */
+  text(face: Face, size: number, color: string, x: number, y: number, runs: readonly ShapedRun[]): void {
     this.doc.fillColor(color);
-    this.painter.show(face, size, x, y, texts);
+    this.painter.show(face, size, x, y, runs);
   }
 
   /** Height of one line of text at `size`: the font's ascent-to-descent box plus the style's gap. */

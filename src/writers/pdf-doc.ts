@@ -5,7 +5,7 @@
 // the drawing calls keep pdfkit's names and write the same content-stream operators it wrote.
 import { createHash } from 'node:crypto';
 import { zlibDeflate } from './deflate.js';
-import type { Face } from './pdf-fonts.js';
+import type { Face, ShapedRun } from './pdf-fonts.js';
 import type { TrueTypeFont } from './pdf-ttf.js';
 import { xmlEscaper } from './xml.js';
 
@@ -117,8 +117,8 @@ export interface DocFont {
   readonly scale: number;
   /** Glyph id -> the code point it was first drawn for (ToUnicode); its keys are the glyphs used. */
   readonly codePoints: Map<number, number>;
-  /** The texts already registered. */
-  readonly texts: Set<string>;
+  /** The shaped runs already registered (see GlyphPainter). */
+  readonly runs: Set<ShapedRun>;
 }
 
 /** PDF numbers as pdfkit writes them: rounded to six decimals. */
@@ -301,7 +301,7 @@ export class PdfDocument {
     if (!f) {
       const ttf = this.options.fonts[face];
       const id = face === 'regular' ? 'F1' : `F${++this.fontCount}`;
-      f = { id, face, ttf, num: this.alloc(), scale: 1000 / ttf.unitsPerEm, codePoints: new Map(), texts: new Set() };
+      f = { id, face, ttf, num: this.alloc(), scale: 1000 / ttf.unitsPerEm, codePoints: new Map(), runs: new Set() };
       this.fontsByFace.set(face, f);
     }
     return f;

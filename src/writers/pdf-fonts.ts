@@ -21,6 +21,8 @@ export interface FontSet {
   covers(codePoint: number): boolean;
   /** Width in points of `text` set in `face` at `size`, as it is drawn. */
   width(face: Face, text: string, size: number): number;
+  /** Width in points of a run shaped in `face`, at `size`. */
+  runWidth(face: Face, run: ShapedRun, size: number): number;
   /** `text` shaped in `face`: its glyphs, the code point of each, and their ids as a PDF hex string; shared by every document of the writer. */
   shaped(face: Face, text: string): ShapedRun;
   /** Throws a font-coverage OedrError naming every distinct character the fonts lack. */
@@ -46,6 +48,9 @@ export async function loadFonts(): Promise<FontSet> {
     covers,
     width(face, text, size) {
       return (shapers[face].shaped(text).advance / fonts[face].unitsPerEm) * size;
+    },
+    runWidth(face, run, size) {
+      return (run.advance / fonts[face].unitsPerEm) * size;
     },
     shaped(face, text) {
       return shapers[face].shaped(text);

@@ -3,18 +3,19 @@
 // so tables can size rows before drawing them.
 import type { Inline } from '../document.js';
 import type { Canvas, StructElement } from './pdf-canvas.js';
-import { faceOf, type Face } from './pdf-fonts.js';
+import { faceOf, type Face, type ShapedRun } from './pdf-fonts.js';
 import { colors, link as linkStyle } from './style.js';
 
 export const TEXT_COLOR = colors.text;
 
-/** A run of text in one face; `space` pieces are break opportunities. */
+/** A run of text in one face, shaped (`run`, kept for drawing); `space` pieces are break opportunities. */
 export interface Piece {
   text: string;
   face: Face;
   link?: string;
   space: boolean;
   width: number;
+  run: ShapedRun;
 }
 export interface Line {
   pieces: Piece[];
@@ -72,7 +73,6 @@ type Word = Piece[];
 function words(c: Canvas, runs: Run[], size: number): (Word | 'space' | null)[] {
   const out: (Word | 'space' | null)[] = [];
   let current: Word | null = null;
-  const width = (text: string, face: Face) => c.fonts.width(face, text, size);
   for (const run of runs) {
     if ('break' in run) {
       current = null;
@@ -86,7 +86,8 @@ function words(c: Canvas, runs: Run[], size: number): (Word | 'space' | null)[] 
         if (out.length > 0 && out.at(-1) !== 'space' && out.at(-1) !== null) out.push('space');
         return;
       }
-      const piece: Piece = { text: part, face: run.face, space: false, width: width(part, run.face) };
+      const shaped = c.fonts.shaped(run.face, part);
+      const piece: Piece = { text: part, face: run.face, space: false, width: c.fonts.runWidth(run.face, shaped, size), run: shaped };
       if (run.link !== undefined) piece.link = run.link;
       if (current) current.push(piece);
       else out.push((current = [piece]));
@@ -143,7 +144,8 @@ export function layoutInlines(c: Canvas, nodes: readonly Inline[], look: TextLoo
 }
 
 function spacePiece(c: Canvas, before: Piece, size: number, next: Word | 'space' | null | undefined): Piece {
-  const p: Piece = { text: ' ', face: before.face, space: true, width: c.fonts.width(before.face, ' ', size) };
+  const run = c.fonts.shaped(before.face, ' ');
+  const p: Piece = { text: ' ', face: before.face, space: true, width: c.fonts.runWidth(before.face, run, size), run };
   // A space inside a link (between two linked words) is part of the link's clickable area.
   const after = Array.isArray(next) ? next[0] : undefined;
   if (before.link !== undefined && after?.link === before.link) p.link = before.link;
@@ -200,7 +202,8 @@ function splitWord(c: Canvas, word: Word, size: number, maxWidth: number): Piece
     }
   }
   if (chunk.length > 0) chunks.push(chunk);
-  return chunks;
+  // Graphemes were joined into pieces above: each is shaped once more, whole, for drawing.
+  return chunks.map((ch) => ch.map((p) => ({ ...p, run: c.fonts.shaped(p.face, p.text) })));
 }
 
 /**
@@ -219,24 +222,24 @@ export function drawLine(c: Canvas, line: Line, x: number, y: number, look: Text
   }
   for (const g of groups) {
     const head = g[0]!;
-    const texts = g.map((p) => p.text);
+    const runs = g.map((p) => p.run);
     const width = g.reduce((s, p) => s + p.width, 0);
     if (target === null) {
       // Page furniture (a repeated table header): drawn inside the caller's artifact, no links.
-      c.text(head.face, look.size, head.link === undefined ? look.color : linkStyle.color, cx, y, texts);
+      c.text(head.face, look.size, head.link === undefined ? look.color : linkStyle.color, cx, y, runs);
     } else if (head.link === undefined) {
       c.beginContent(target.elem, target.tag);
-      c.text(head.face, look.size, look.color, cx, y, texts);
+      c.text(head.face, look.size, look.color, cx, y, runs);
     } else {
       c.endContent();
       const linkEl = c.struct(target.elem, 'Link');
       c.beginContent(linkEl, 'Link');
-      c.text(head.face, look.size, linkStyle.color, cx, y, texts);
+      c.text(head.face, look.size, linkStyle.color, cx, y, runs);
       const base = y + c.ascent(look.size) + look.size * 0.12;
       doc.save().lineWidth(0.5).strokeColor(linkStyle.color).moveTo(cx, base).lineTo(cx + width, base).stroke().restore();
       c.endContent();
       // The annotation joins the Link element as an object reference (OBJR), as PDF/UA asks.
-      doc.link(cx, y, width, c.lineHeight(look.size), head.link, linkEl, texts.join('').trim());
+      doc.link(cx, y, width, c.lineHeight(look.size), head.link, linkEl, g.map((p) => p.text).join('').trim());
       linkEl.end();
     }
     cx += width;
