@@ -61,7 +61,8 @@ test('closing the PDF thread fails the letters still waiting on it', async () =>
   const url = join(tmp.path, 'silent.mjs');
   writeFileSync(url, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => {});\n");
   const pdf = await startPdfThread(pathToFileURL(url));
-  const waiting = pdf.writer.write(letter('a'));
+  // The expectation is attached before closing, so the rejection is never left unhandled.
+  const waiting = expect(pdf.writer.write(letter('a'))).rejects.toThrow('the PDF thread was closed before this letter was typeset');
   await pdf.close();
-  await expect(waiting).rejects.toThrow('the PDF thread was closed before this letter was typeset');
+  await waiting;
 }, 10_000);
