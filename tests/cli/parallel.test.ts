@@ -42,13 +42,15 @@ it('draft on worker threads writes the same bytes and reports the same lines as 
     copyFileSync(join(root, 'examples', `${examples[i % 3]}.yaml`), join(dir, `letter-${String(i).padStart(2, '0')}.yaml`));
   }
   writeFileSync(join(dir, 'letter-05.yaml'), 'letter: {}\n');
+  // And one spec with a recipient list: its 4 letters are typeset ahead of each other.
+  for (const f of ['results-2027.yaml', '_profile.yaml', '_regional-offices.csv']) copyFileSync(join(root, 'examples/batch', f), join(dir, f));
   const run = (jobs: string, out: string) => spawnSync(process.execPath, [join(root, 'bin/oedr.js'), 'draft', dir, '--format', 'docx,pdf', '--out', join(tmp.path, out)],
     { env: { ...process.env, OEDR_JOBS: jobs, NO_COLOR: '1' }, encoding: 'utf8' });
   const serial = run('1', 'ser');
   const files = readdirSync(join(tmp.path, 'ser')).sort();
   // Each valid spec: DOCX, PDF, and the data contract annex (datapackage.json and a CSV template) for
   // the examples that ask for CSV; plus the manifest.
-  expect(files.filter((f) => /\.(docx|pdf)$/.test(f))).toHaveLength((DRAFT_PARALLEL_THRESHOLD + 1) * 2);
+  expect(files.filter((f) => /\.(docx|pdf)$/.test(f))).toHaveLength((DRAFT_PARALLEL_THRESHOLD + 1 + 4) * 2);
   expect(files).toContain('oedr-manifest.json');
   for (const jobs of ['2', '3']) {
     const parallel = run(jobs, `par${jobs}`);
@@ -58,4 +60,22 @@ it('draft on worker threads writes the same bytes and reports the same lines as 
     expect(readdirSync(join(tmp.path, `par${jobs}`)).sort()).toEqual(files);
     for (const f of files) expect(readFileSync(join(tmp.path, `par${jobs}`, f)).equals(readFileSync(join(tmp.path, 'ser', f))), `${jobs} threads: ${f}`).toBe(true);
   }
+});
+
+it('a batch of recipient lists is drafted whole on each thread, and gives the one-thread bytes', () => {
+  // 8 specs of 4 letters: more than SPLIT_MAX_LETTERS_PER_SPEC, so two threads draft whole letters.
+  const dir = join(tmp.path, 'recipient-specs');
+  mkdirSync(dir);
+  for (const f of ['_profile.yaml', '_regional-offices.csv']) copyFileSync(join(root, 'examples/batch', f), join(dir, f));
+  for (let i = 0; i < DRAFT_PARALLEL_THRESHOLD; i++) copyFileSync(join(root, 'examples/batch/results-2027.yaml'), join(dir, `results-${i}.yaml`));
+  const run = (jobs: string, out: string) => spawnSync(process.execPath, [join(root, 'bin/oedr.js'), 'draft', dir, '--format', 'pdf', '--out', join(tmp.path, out)],
+    { env: { ...process.env, OEDR_JOBS: jobs, NO_COLOR: '1' }, encoding: 'utf8' });
+  const serial = run('1', 'rser');
+  const parallel = run('2', 'rpar');
+  expect(parallel.status).toBe(0);
+  expect(parallel.stdout.replaceAll('/rpar/', '/x/')).toBe(serial.stdout.replaceAll('/rser/', '/x/'));
+  const files = readdirSync(join(tmp.path, 'rser')).sort();
+  expect(files.filter((f) => f.endsWith('.pdf'))).toHaveLength(DRAFT_PARALLEL_THRESHOLD * 4);
+  expect(readdirSync(join(tmp.path, 'rpar')).sort()).toEqual(files);
+  for (const f of files) expect(readFileSync(join(tmp.path, 'rpar', f)).equals(readFileSync(join(tmp.path, 'rser', f))), f).toBe(true);
 });
