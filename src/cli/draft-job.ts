@@ -50,10 +50,6 @@ export interface DraftResult {
 }
 
 
-/** Writes of a spec's letters waiting at most, beside the one being composed (see runDraftJob). */
-const WRITES_AHEAD = 3;
-const NO_BYTES: Uint8Array = new Uint8Array(0);
-
 /** `writers` stands in for the writer registry's, per format (the PDF thread's writer, pdf-thread.ts). */
 export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputFormat, Writer>> = {}): Promise<DraftResult> {
   const started = performance.now();
@@ -75,44 +71,22 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     if (!letters.length || failed) return done({ code: ExitCode.invalid, diagnostics, outputs: [] });
 
     const rendered: { path: string; format: OutputFormat | string; letter?: string; bytes: Uint8Array }[] = [];
-    // Writes run ahead of the letters (WRITES_AHEAD at most): a writer on another thread (the PDF
-    // thread, pdf-thread.ts) typesets one letter of a recipient list while this thread composes the
-    // next. They are awaited in order, so the error reported is the one a letter-by-letter loop meets first.
-    const waiting: Promise<void>[] = [];
-    const inOrder = async () => {
-      for (let w = waiting.shift(); w; w = waiting.shift()) await w;
-    };
     for (const [i, letter] of letters.entries()) {
       const name = letterStem(job.stem, letter.id);
       const annex = job.annex ? annexNames(letter.spec, name) : undefined;
-      let doc;
-      try {
-        doc = composeLetter(letter.spec, { templateDir: job.templateDir, timeline: timelines[i], annex });
-      } catch (e) {
-        await inOrder();
-        throw e;
-      }
+      const doc = composeLetter(letter.spec, { templateDir: job.templateDir, timeline: timelines[i], annex });
       for (const format of job.formats) {
         const writer = writers[format] ?? (await getWriter(format));
         if (writer.covers) {
           const uncovered = uncoveredInSpec(letter.yaml.data, writer.covers, letter.yaml, job.file);
-          if (uncovered.length) {
-            await inOrder();
-            throw new OedrError(ExitCode.render, uniqueDiagnostics(uncovered));
-          }
+          if (uncovered.length) throw new OedrError(ExitCode.render, uniqueDiagnostics(uncovered));
         }
-        const entry = { path: join(job.outDir, `${name}.${writer.extension}`), format, letter: letter.id, bytes: NO_BYTES };
-        rendered.push(entry);
-        const written = writer.write(doc).then((bytes) => void (entry.bytes = bytes));
-        written.catch(() => {}); // awaited below, in order; until then its failure must not count as unhandled
-        waiting.push(written);
-        if (waiting.length > WRITES_AHEAD) await waiting.shift();
+        rendered.push({ path: join(job.outDir, `${name}.${writer.extension}`), format, letter: letter.id, bytes: await writer.write(doc) });
       }
       if (annex) {
         for (const f of annexFiles(letter.spec, name)) rendered.push({ path: join(job.outDir, f.name), format: f.kind, letter: letter.id, bytes: f.bytes });
       }
     }
-    await inOrder();
     // Only now, with every format of every letter rendered, does anything touch the disk.
     const outputs: DraftResult['outputs'] = [];
     let readyFolder: string | undefined; // checked (or made) once for this spec's files, not per file

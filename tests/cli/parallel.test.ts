@@ -42,7 +42,7 @@ it('draft on worker threads writes the same bytes and reports the same lines as 
     copyFileSync(join(root, 'examples', `${examples[i % 3]}.yaml`), join(dir, `letter-${String(i).padStart(2, '0')}.yaml`));
   }
   writeFileSync(join(dir, 'letter-05.yaml'), 'letter: {}\n');
-  // And one spec with a recipient list: its 4 letters are typeset ahead of each other.
+  // And one spec with a recipient list, whose 4 letters go to the PDF thread one after the other.
   for (const f of ['results-2027.yaml', '_profile.yaml', '_regional-offices.csv']) copyFileSync(join(root, 'examples/batch', f), join(dir, f));
   const run = (jobs: string, out: string) => spawnSync(process.execPath, [join(root, 'bin/oedr.js'), 'draft', dir, '--format', 'docx,pdf', '--out', join(tmp.path, out)],
     { env: { ...process.env, OEDR_JOBS: jobs, NO_COLOR: '1' }, encoding: 'utf8' });
