@@ -49,9 +49,9 @@ export interface PoolOptions<R> {
 
 /** `onResult` sees each result as it arrives (in any order). */
 export async function runInWorkers<R extends AnyResult>(
-  jobs: Job[], workers: number, onResult?: (index: number, result: R) => void, options: URL | PoolOptions<R> | undefined = {},
+  jobs: Job[], workers: number, onResult?: (index: number, result: R) => void, options: PoolOptions<R> = {},
 ): Promise<R[]> {
-  const { url = workerUrl, local, resourceLimits, prefetch = PREFETCH } = options instanceof URL ? { url: options } : options;
+  const { url = workerUrl, local, resourceLimits, prefetch = PREFETCH } = options;
   if (!url) throw new Error('runInWorkers: no compiled worker to run');
   const { Worker } = await import('node:worker_threads');
   const results: R[] = new Array(jobs.length);

@@ -19,12 +19,12 @@ const jobs = Array.from({ length: 4 }, (_, i) => ({ kind: 'validate' as const, f
 
 test('a worker that exits mid-batch rejects the batch instead of hanging', async () => {
   const url = worker('exits.mjs', "parentPort.on('message', () => process.exit(3));");
-  await expect(runInWorkers(jobs, 2, undefined, url)).rejects.toThrow(/a worker thread stopped unexpectedly \(exit code 3\) while working on one of spec-[01]\.yaml, spec-[23]\.yaml$/);
+  await expect(runInWorkers(jobs, 2, undefined, { url })).rejects.toThrow(/a worker thread stopped unexpectedly \(exit code 3\) while working on one of spec-[01]\.yaml, spec-[23]\.yaml$/);
 }, 10_000);
 
 test('a worker that answers every job gives the results in input order', async () => {
   const url = worker('echo.mjs', "parentPort.on('message', (m) => parentPort.postMessage({ index: m.index, result: { diagnostics: [], code: m.index } }));");
-  expect((await runInWorkers(jobs, 2, undefined, url)).map((r) => r.code)).toEqual([0, 1, 2, 3]);
+  expect((await runInWorkers(jobs, 2, undefined, { url })).map((r) => r.code)).toEqual([0, 1, 2, 3]);
 });
 
 test('the main thread takes jobs from the same queue as the workers, and each job runs once', async () => {
@@ -46,5 +46,5 @@ test(`each worker is sent ${PREFETCH} jobs ahead, so it never waits for the main
   // ahead it would wait forever.
   const url = worker('ahead.mjs', `const held = []; parentPort.on('message', (m) => { held.push(m);
     if (held.length === ${PREFETCH} || m.index === ${jobs.length - 1}) for (const h of held.splice(0)) parentPort.postMessage({ index: h.index, result: { diagnostics: [], code: h.index } }); });`);
-  expect((await runInWorkers(jobs, 1, undefined, url)).map((r) => r.code)).toEqual([0, 1, 2, 3]);
+  expect((await runInWorkers(jobs, 1, undefined, { url })).map((r) => r.code)).toEqual([0, 1, 2, 3]);
 }, 10_000);
