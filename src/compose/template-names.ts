@@ -6,7 +6,7 @@
 import { contextVariables, templateExtras } from './variables.js';
 
 /** The helpers Handlebars brings itself (beside the ones templates.ts registers): never names to look up. */
-export const BUILTIN_HELPERS: ReadonlySet<string> = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+const BUILTIN_HELPERS: ReadonlySet<string> = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
 
 export interface UnknownName { name: string; line: number; col: number }
 

@@ -160,7 +160,8 @@ function renderList(c: Canvas, b: Extract<Block, { type: 'list' }>, parent: Stru
   const look: TextLook = { size, color: ctx.quote ? quoteStyle.color : TEXT_COLOR };
   const start = b.start ?? 1;
   const labels = items.map((_, i) => (b.ordered ? `${start + i}.` : BULLETS[ctx.depth % BULLETS.length]!));
-  const widths = labels.map((l) => c.fonts.width('regular', l, size));
+  const runs = labels.map((l) => c.fonts.shaped('regular', l));
+  const widths = runs.map((r) => r.advance * size);
   // Hanging indent: wide enough for the widest label ("10."), never less than the style's indent.
   const gap = size * 0.5;
   const indent = Math.max(listStyle.indent, Math.max(0, ...widths) + gap);
@@ -170,9 +171,8 @@ function renderList(c: Canvas, b: Extract<Block, { type: 'list' }>, parent: Stru
     const li = c.struct(L, 'LI');
     c.ensure(2 * c.lineHeight(size));
     const lbl = c.struct(li, 'Lbl');
-    const label = labels[i]!;
     c.beginContent(lbl, 'Lbl');
-    c.text('regular', size, look.color, frame.left + indent - gap - widths[i]!, c.y, [c.fonts.shaped('regular', label)]);
+    c.text('regular', size, look.color, frame.left + indent - gap - widths[i]!, c.y, [runs[i]!]);
     c.endContent();
     c.markUsed();
     lbl.end();

@@ -21,8 +21,6 @@ export interface FontSet {
   covers(codePoint: number): boolean;
   /** Width in points of `text` set in `face` at `size`, as it is drawn. */
   width(face: Face, text: string, size: number): number;
-  /** Width in points of a run shaped in `face`, at `size`. */
-  runWidth(face: Face, run: ShapedRun, size: number): number;
   /** `text` shaped in `face`: its glyphs, the code point of each, and their ids as a PDF hex string; shared by every document of the writer. */
   shaped(face: Face, text: string): ShapedRun;
   /** Throws a font-coverage OedrError naming every distinct character the fonts lack. */
@@ -47,10 +45,7 @@ export async function loadFonts(): Promise<FontSet> {
     fonts,
     covers,
     width(face, text, size) {
-      return (shapers[face].shaped(text).advance / fonts[face].unitsPerEm) * size;
-    },
-    runWidth(face, run, size) {
-      return (run.advance / fonts[face].unitsPerEm) * size;
+      return shapers[face].shaped(text).advance * size;
     },
     shaped(face, text) {
       return shapers[face].shaped(text);
@@ -87,7 +82,7 @@ export const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
  * pdf-doc.ts), so `bytes`, the string a content stream shows, is the same in every document.
  */
 export interface ShapedRun {
-  /** Sum of the advances in font units. */
+  /** Sum of the advances, in ems: the width at a size is `advance * size`. */
   readonly advance: number;
   /** Glyph ids, one per drawn character. */
   readonly glyphs: readonly number[];
@@ -147,7 +142,7 @@ function withLayoutCache(font: TrueTypeFont): Shaper {
       advance += font.advanceWidth(id);
       bytes += BYTE[id >> 8]! + BYTE[id & 0xff]!;
     }
-    return { advance, glyphs, codePoints, bytes };
+    return { advance: advance / font.unitsPerEm, glyphs, codePoints, bytes };
   };
   const shaped = (text: string): ShapedRun => {
     let run = cache.get(text);

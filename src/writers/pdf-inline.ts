@@ -8,12 +8,11 @@ import { colors, link as linkStyle } from './style.js';
 
 export const TEXT_COLOR = colors.text;
 
-/** A run of text in one face, shaped (`run`, kept for drawing); `space` pieces are break opportunities. */
+/** A run of text in one face, shaped (`run`, kept for drawing). */
 export interface Piece {
   text: string;
   face: Face;
   link?: string;
-  space: boolean;
   width: number;
   run: ShapedRun;
 }
@@ -87,7 +86,7 @@ function words(c: Canvas, runs: Run[], size: number): (Word | 'space' | null)[] 
         return;
       }
       const shaped = c.fonts.shaped(run.face, part);
-      const piece: Piece = { text: part, face: run.face, space: false, width: c.fonts.runWidth(run.face, shaped, size), run: shaped };
+      const piece: Piece = { text: part, face: run.face, width: shaped.advance * size, run: shaped };
       if (run.link !== undefined) piece.link = run.link;
       if (current) current.push(piece);
       else out.push((current = [piece]));
@@ -145,7 +144,7 @@ export function layoutInlines(c: Canvas, nodes: readonly Inline[], look: TextLoo
 
 function spacePiece(c: Canvas, before: Piece, size: number, next: Word | 'space' | null | undefined): Piece {
   const run = c.fonts.shaped(before.face, ' ');
-  const p: Piece = { text: ' ', face: before.face, space: true, width: c.fonts.runWidth(before.face, run, size), run };
+  const p: Piece = { text: ' ', face: before.face, width: run.advance * size, run };
   // A space inside a link (between two linked words) is part of the link's clickable area.
   const after = Array.isArray(next) ? next[0] : undefined;
   if (before.link !== undefined && after?.link === before.link) p.link = before.link;
@@ -203,7 +202,8 @@ function splitWord(c: Canvas, word: Word, size: number, maxWidth: number): Piece
   }
   if (chunk.length > 0) chunks.push(chunk);
   // Graphemes were joined into pieces above: each is shaped once more, whole, for drawing.
-  return chunks.map((ch) => ch.map((p) => ({ ...p, run: c.fonts.shaped(p.face, p.text) })));
+  for (const ch of chunks) for (const p of ch) p.run = c.fonts.shaped(p.face, p.text);
+  return chunks;
 }
 
 /**

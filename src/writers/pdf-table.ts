@@ -52,8 +52,9 @@ export function renderTable(c: Canvas, b: TableBlock, parent: StructElement, fra
   if (!t) return;
   const { head, body, widths, lh } = t;
   const height = (r: Row) => rowHeight(t, r);
-  const draw = (r: Row, look: TextLook, fill: string | null, tr: StructElement | null, kind: 'TH' | 'TD') =>
-    drawRow(c, r, { look, fill, tr, kind, left: frame.left, widths, lh });
+  const options = (look: TextLook, fill: string | null, tr: StructElement | null, kind: 'TH' | 'TD'): RowOptions =>
+    ({ look, fill, tr, kind, left: frame.left, widths, lh });
+  const draw = (r: Row, look: TextLook, fill: string | null, tr: StructElement | null, kind: 'TH' | 'TD') => drawRow(c, r, options(look, fill, tr, kind));
 
   const table = c.struct(parent, 'Table');
   // Never leave the header alone at the foot of a page: keep it with the first row.
@@ -62,7 +63,7 @@ export function renderTable(c: Canvas, b: TableBlock, parent: StructElement, fra
   draw(head, headLook, tableStyle.headerFill, headTr, 'TH');
   headTr.end();
   const previous = c.pageHook;
-  c.pageHook = new RepeatedHeader(head, { look: headLook, fill: tableStyle.headerFill, tr: null, kind: 'TH', left: frame.left, widths, lh });
+  c.pageHook = new RepeatedHeader(head, options(headLook, tableStyle.headerFill, null, 'TH'));
   try {
     for (const row of body) {
       const fresh = c.bottom - c.top - height(head);
