@@ -117,7 +117,8 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   // with recipients writes one letter per recipient, <stem>-<id>, so its ids are needed here too.
   // The ids are read cheaply (listedRecipientIds: no schema, on this thread before any job starts);
   // only when a clash is possible are those specs loaded in full, so that it is decided as ever.
-  const planned = files.map((file) => ({ stem: outputStem(file), ids: listedRecipientIds(file) }));
+  // One spec has nothing to clash with (and a batch of one never splits by stage): it is read once.
+  const planned = files.map((file) => ({ stem: outputStem(file), ids: files.length > 1 ? listedRecipientIds(file) : undefined }));
   if (mayClash(planned)) {
     await Promise.all(planned.map(async (p, i) => { if (p.ids) p.ids = await recipientIds(files[i]!); }));
   }

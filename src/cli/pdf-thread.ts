@@ -11,6 +11,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Document } from '../document.js';
 import { OedrError } from '../errors.js';
 import { getWriter, type Writer } from '../writers/index.js';
+import { bundledFontsCover } from '../compose/coverage.js';
 import type { PdfJob, PdfResult } from './worker.js';
 
 /** Letters composed and waiting for their PDF at most: enough to keep the PDF thread busy, few enough to hold little memory. */
@@ -42,8 +43,6 @@ export async function renderPdfJob(job: PdfJob): Promise<PdfResult> {
 
 export async function startPdfThread(url: URL): Promise<PdfThread> {
   const { Worker } = await import('node:worker_threads');
-  // This thread keeps its own PDF writer for covers(): the coverage check that points at the spec line.
-  const local = await getWriter('pdf');
   const worker: Worker = new Worker(url, { resourceLimits: PDF_THREAD_LIMITS });
   const pending = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (e: unknown) => void }>();
   let failed: Error | undefined;
@@ -77,7 +76,8 @@ export async function startPdfThread(url: URL): Promise<PdfThread> {
     }
   });
   return {
-    writer: { extension: local.extension, covers: local.covers, write },
+    // covers(): the bundled fonts' coverage table, the one validate uses, without loading the fonts here.
+    writer: { extension: 'pdf', covers: bundledFontsCover, write },
     close: async () => {
       closing = true;
       fail(new Error('the PDF thread was closed before this letter was typeset'));

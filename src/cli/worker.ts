@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Document } from '../document.js';
 import type { Diagnostic, ExitCode } from '../errors.js';
 import type { DraftJob, DraftResult } from './draft-job.js';
-import { IN_FLIGHT, type PdfThread } from './pdf-thread.js';
+import { IN_FLIGHT, renderPdfJob, startPdfThread, type PdfThread } from './pdf-thread.js';
 import { runJob, type JobResult, type ValidateJob } from './validate-job.js';
 
 export type { JobResult, ValidateJob };
@@ -22,13 +22,13 @@ export type AnyResult = JobResult | DraftResult;
 /** This worker's own PDF thread, for draft jobs that ask for one (DraftJob.pdfThread); started on first use. */
 let pdfThread: Promise<PdfThread> | undefined;
 
-/** Draft jobs load the composer and writers only in threads that draft; PDF jobs only the PDF writer. */
+/** Draft jobs load the composer and writers only in threads that draft; PDF jobs only the PDF writer (pdf-thread.ts loads it on first use). */
 export async function runAnyJob(job: Job | PdfJob): Promise<AnyResult | PdfResult> {
   if (job.kind === 'validate') return runJob(job);
-  if (job.kind === 'pdf') return (await import('./pdf-thread.js')).renderPdfJob(job);
+  if (job.kind === 'pdf') return renderPdfJob(job);
   const { runDraftJob } = await import('./draft-job.js');
   if (!job.pdfThread) return runDraftJob(job);
-  pdfThread ??= import('./pdf-thread.js').then((m) => m.startPdfThread(new URL('./worker.js', import.meta.url)));
+  pdfThread ??= startPdfThread(new URL('./worker.js', import.meta.url));
   return runDraftJob(job, { pdf: (await pdfThread).writer });
 }
 
