@@ -5,7 +5,7 @@ import { open, stat, type FileHandle } from 'node:fs/promises';
 import { effectiveDialect, type Dialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import { addStats, CsvStream, type RawRecord } from './csv-stream.js';
-import { decoderLabel, EncodingInspector } from './encoding.js';
+import { addFacts, decoderLabel, EncodingInspector } from './encoding.js';
 import { matchFields, normaliseName } from './fields.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
 import { readError, statusOf, type FileReport, type Finding } from './model.js';
@@ -88,7 +88,6 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
           const taken = await reader!.take(parts);
           parts = undefined;
           split.trace?.(taken === 'again' ? 'again' : 'parts');
-          if (taken === 'inspect') await inspectRest(fh, buf, reader!);
           again = taken === 'again';
           break;
         }
@@ -135,15 +134,6 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
   add(...reader.end());
   report.bound = reader.bound;
   return done();
-}
-
-/** The rest of the file through the encoding inspector alone (its rows were read on another thread). */
-async function inspectRest(fh: FileHandle, buf: Buffer, reader: Reader): Promise<void> {
-  for (;;) {
-    const { bytesRead } = await fh.read(buf, 0, CHUNK, null);
-    if (bytesRead === 0) return;
-    reader.inspect(buf.subarray(0, bytesRead));
-  }
 }
 
 /** The delimited-text reader: decoder, parser and checks, set up from the first chunk. */
@@ -198,20 +188,21 @@ class Reader {
   /**
    * Once the bytes up to parts.at have been pushed: takes in what the parts found, when this reader
    * is between two records there (the first part then started where a record does). 'rest' when
-   * that covers the rest of the file; 'inspect' when its bytes must still go through the encoding
-   * inspector (a part saw bytes beyond ASCII, whose verdicts depend on the lines before); 'again'
-   * when the file is to be read again on one thread.
+   * that covers the rest of the file (its rows and bytes); 'again' when the file is to be read
+   * again on one thread.
    */
-  async take(parts: Parts): Promise<'rest' | 'inspect' | 'again'> {
+  async take(parts: Parts): Promise<'rest' | 'again'> {
     if (!this.parser.atBoundary) { await parts.cancel(); return 'again'; }
     const done = await parts.finish(this.values!, this.parser.nextLine - 1);
     if (!done) return 'again';
-    for (const { result, base } of done) addStats(this.parser.stats, result.stats, base);
-    return done.every((d) => d.result.ascii) ? 'rest' : 'inspect';
-  }
-
-  inspect(chunk: Buffer): void {
-    this.inspector.push(chunk);
+    // The inspector counts line feeds only, the parser lines as it reads them: each its own bases.
+    let bytesBase = this.inspector.line - 1;
+    for (const { result, base } of done) {
+      addStats(this.parser.stats, result.stats, base);
+      addFacts(this.inspector.facts, result.bytes, bytesBase);
+      bytesBase += result.byteLines - 1;
+    }
+    return 'rest';
   }
 
   end(): Finding[] {

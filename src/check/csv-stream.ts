@@ -2,6 +2,7 @@
 // chunks, records come out with the line each starts on. Memory stays at one chunk plus one record.
 // Lenient where files are often wrong (a stray quote, text after a closing quote), counting each case
 // so the report can name the lines, instead of stopping at the first one.
+import { addLines, type CountedLines } from './model.js';
 
 export interface CsvStats {
   records: number;
@@ -9,7 +10,7 @@ export interface CsvStats {
   lf: number;
   cr: number;
   /** Lines where a quote appears inside an unquoted value, or text follows a closing quote. */
-  badQuotes: { count: number; lines: number[] };
+  badQuotes: CountedLines;
   /** Line where a quoted value starts that never ends (or grows past MAX_RECORD), if any. */
   unterminated?: number;
 }
@@ -26,8 +27,7 @@ export function addStats(into: CsvStats, from: CsvStats, base: number): void {
   into.crlf += from.crlf;
   into.lf += from.lf;
   into.cr += from.cr;
-  into.badQuotes.count += from.badQuotes.count;
-  for (const l of from.badQuotes.lines) if (into.badQuotes.lines.length < QUOTE_EXAMPLES) into.badQuotes.lines.push(l + base);
+  addLines(into.badQuotes, from.badQuotes, base, QUOTE_EXAMPLES);
   if (from.unterminated !== undefined) into.unterminated ??= from.unterminated + base;
 }
 

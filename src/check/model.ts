@@ -66,3 +66,19 @@ export function linesText(lines: number[], count: number, word = 'line'): string
   if (count > lines.length) return `${word}s ${lines.join(', ')}, … (${fmtCount(count)} in all)`;
   return `${word}${lines.length === 1 ? '' : 's'} ${head}`;
 }
+
+/** Lines counted, with the first few kept as examples. */
+export interface CountedLines { count: number; lines: number[] }
+
+/**
+ * Adds the lines counted on a later stretch of the same file, read by a reader of its own whose
+ * line 1 is line `base` + 1 here (split.ts): the count, then examples while fewer than `cap` are
+ * kept; `each(k)` is told of each example k of `from` that is taken.
+ */
+export function addLines(into: CountedLines, from: CountedLines, base: number, cap: number, each?: (k: number) => void): void {
+  into.count += from.count;
+  for (let k = 0; k < from.lines.length && into.lines.length < cap; k++) {
+    into.lines.push(from.lines[k]! + base);
+    each?.(k);
+  }
+}

@@ -2,10 +2,10 @@
 // (split.ts): from a byte just after a line break, through the same decoder, reader and row checks
 // as check-file.ts, with the hashes of rows and units sent on as it goes (row-log.ts) for the main
 // thread to look up in its tables, since whether a row repeats one depends on every row before it.
-import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import { CsvStream, MAX_RECORD, type CsvStats } from './csv-stream.js';
+import { EncodingInspector, type EncodingFacts } from './encoding.js';
 import type { PartSink } from './row-log.js';
 import { ValueChecker, type ValueOptions, type ValuesPart } from './values.js';
 
@@ -32,8 +32,10 @@ export interface PartResult {
   nextLine: number;
   /** Whether the reading went past job.end to the end of the file (no record ended at job.end). */
   through: boolean;
-  /** Whether every byte read was ASCII: the encoding verdicts are then those of the bytes before. */
-  ascii: boolean;
+  /** What the bytes read look like (encoding.ts), the lines counted from 1 at job.start. */
+  bytes: EncodingFacts;
+  /** The line the byte after the last one read is on, counting line feeds from 1 at job.start. */
+  byteLines: number;
   /**
    * Whether a record came near MAX_RECORD: whether the reader gives up on one depends on where the
    * reads fall, so the file is then read again on one thread.
@@ -53,7 +55,8 @@ export async function checkPart(job: PartJob, sink: PartSink): Promise<PartResul
   // thread pool and back waited for a turn on the cores, which with two parts and the main thread
   // on two cores was a third of a part's time (200 MB file: 0.9-1.2 s of 2.1-2.3 s).
   const fd = openSync(job.file, 'r');
-  let ascii = true;
+  // Started just after a line feed: no UTF-8 sequence was cut there, and no BOM can be there.
+  const inspector = new EncodingInspector(false);
   let longest = 0;
   let through = false;
   try {
@@ -73,7 +76,7 @@ export async function checkPart(job: PartJob, sink: PartSink): Promise<PartResul
       if (bytesRead === 0) { through = job.end !== undefined; break; }
       pos += bytesRead;
       const chunk = buf.subarray(0, bytesRead);
-      if (ascii && !isAscii(chunk)) ascii = false;
+      inspector.push(chunk);
       parser.push(decoder.decode(chunk, { stream: true }));
       if (parser.pending > longest) longest = parser.pending;
     }
@@ -81,10 +84,11 @@ export async function checkPart(job: PartJob, sink: PartSink): Promise<PartResul
     closeSync(fd);
   }
   parser.push(decoder.decode());
+  inspector.end();
   // A record cut by a read is held until its end comes: one that makes the reader give up, with
   // reads falling anywhere, is held past MAX_RECORD / 2 here.
   const unsure = parser.gaveUp || longest > MAX_RECORD / 2;
   const nextLine = parser.nextLine;
   parser.end();
-  return { values: values.part(), stats: parser.stats, nextLine, through, ascii, unsure };
+  return { values: values.part(), stats: parser.stats, nextLine, through, bytes: inspector.facts, byteLines: inspector.line, unsure };
 }

@@ -2,7 +2,7 @@
 // type checks, empty required values, rows of the wrong length, dates outside the time range,
 // duplicate rows and the number of distinct units in the key field.
 import type { RequestedField } from './fields.js';
-import { fmtCount, linesText, type Finding } from './model.js';
+import { addLines, fmtCount, linesText, type Finding } from './model.js';
 import { HashTable, Hasher } from './hash-table.js';
 import type { RawRecord } from './csv-stream.js';
 import { RowLog, UnitLog, type PartSink, type RowCursor } from './row-log.js';
@@ -32,11 +32,7 @@ function note(s: Sample, line: number, value = ''): void {
 
 /** Adds the problems of a later part of the file, whose line 1 is line base + 1: counts, then examples while there is room. */
 function addSample(into: Sample, from: Sample, base: number): void {
-  into.count += from.count;
-  for (let k = 0; k < from.lines.length && into.lines.length < EXAMPLES; k++) {
-    into.lines.push(from.lines[k]! + base);
-    into.values.push(from.values[k]!);
-  }
+  addLines(into, from, base, EXAMPLES, (k) => into.values.push(from.values[k]!));
 }
 
 /**

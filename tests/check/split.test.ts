@@ -156,8 +156,49 @@ describe('a file read in two parts reports what one reader reports', () => {
   });
 
   test('a part whose bytes go beyond ASCII: the encoding verdicts are those of the whole file', async () => {
-    const run = inThread([1, (r) => expect(r.ascii).toBe(false)]);
+    const run = inThread([1, (r) => expect(r.bytes.nonAscii.count).toBeGreaterThan(0)]);
     expect(await checkFile(file, dataset, 1, undefined, { minBytes: 0, fraction: 0.6, run })).toEqual(single);
+  });
+
+  /** 28,000 rows, each with a name beyond ASCII; `bad` rows hold a byte that is not UTF-8 (a Windows-1252 é). */
+  function accented(name: string, bad: number[]): string {
+    const parts: Buffer[] = [Buffer.from('station_code,station_name,votes,share,day,updated,counted,year\n')];
+    for (let i = 0; i < 28_000; i++) {
+      const station = bad.includes(i) ? Buffer.from(`"Montr\xe9al ${i}"`, 'latin1') : Buffer.from(`"${['Montréal', 'Bogotá', 'Saint-Étienne – Nord', 'Kraków'][i % 4]} ${i}"`);
+      parts.push(Buffer.from(`S${String(i).padStart(5, '0')},`), station, Buffer.from(`,${i % 900},0.5,2027-08-10,2027-08-15T10:32:00+03:00,yes,2027\n`));
+    }
+    const path = join(tmp.path, name);
+    writeFileSync(path, Buffer.concat(parts));
+    return path;
+  }
+
+  test('UTF-8 beyond ASCII on every line, split in two: the one-thread report, each part inspecting its own bytes', async () => {
+    const utf8 = accented('accented.csv', []);
+    const one = await checkFile(utf8, dataset, 1, undefined, { minBytes: Infinity });
+    expect(one.findings.find((x) => x.aspect === 'encoding')!.status).toBe('ok');
+    for (const fraction of [0.5, 0.8]) {
+      const how: string[] = [];
+      const run = inThread([1, (r) => expect(r.bytes.utf8Multibyte.count).toBeGreaterThan(1000)]);
+      expect(await checkFile(utf8, dataset, 1, undefined, { minBytes: 0, fraction, run, trace: (h) => how.push(h) })).toEqual(one);
+      expect(how).toEqual(['parts']);
+      expect(run.jobs).toHaveLength(2);
+    }
+  });
+
+  test('bytes that are not UTF-8 in the second part: counted, on their lines', async () => {
+    // Rows are 70-odd bytes: rows 24,000 on lie past 0.8 of the file, and a few more than
+    // MAX_EXAMPLES of them, on lines of their own and the same line twice over, test the cap.
+    const bad = [24_000, 24_001, 24_500, 25_000, 25_100, 25_200, 25_300, 25_400, 25_500, 26_000, 26_100, 27_000, 27_999];
+    const latin = accented('invalid.csv', bad);
+    const one = await checkFile(latin, dataset, 1, undefined, { minBytes: Infinity });
+    const enc = one.findings.find((x) => x.aspect === 'encoding')!;
+    expect(enc.count).toBe(bad.length);
+    expect(enc.lines).toEqual(bad.slice(0, 10).map((i) => i + 2));
+    for (const fraction of [0.5, 0.8, 0.9]) {
+      const how: string[] = [];
+      expect(await checkFile(latin, dataset, 1, undefined, { minBytes: 0, fraction, run: inThread(), trace: (h) => how.push(h) })).toEqual(one);
+      expect(how).toEqual(['parts']);
+    }
   });
 
   test('a part that fails: the file is read again on one thread', async () => {

@@ -90,6 +90,18 @@ describe('EncodingInspector', () => {
     expect(inspect([Buffer.from('\ufeffa,b\n')]).bom).toBe('UTF-8');
   });
 
+  test('lines are counted, not bytes, also once the examples are full; a stretch from within a file has no BOM', () => {
+    const text = Array.from({ length: 15 }, (_, i) => `l${i} é é é\n`).join('');
+    const f = inspect([Buffer.from(text)]);
+    expect(f.nonAscii.count).toBe(15);
+    expect(f.utf8Multibyte).toEqual({ count: 15, lines: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] });
+    const inner = new EncodingInspector(false);
+    inner.push(Buffer.from('\ufeffa,b\n'));
+    expect(inner.facts.bom).toBeUndefined();
+    expect(inner.facts.nonAscii.count).toBe(1);
+    expect(inner.line).toBe(2);
+  });
+
   test('overlong and surrogate encodings are not UTF-8', () => {
     expect(inspect([Buffer.from([0xc0, 0xaf])]).invalidUtf8.count).toBe(1);
     expect(inspect([Buffer.from([0xed, 0xa0, 0x80])]).invalidUtf8.count).toBe(1);
