@@ -151,6 +151,8 @@ class Reader {
   private total?: (row: Cells, line: number) => void;
   /** Whether the rows were added up for the summary. */
   bound = false;
+  /** What the file is read with (sniffed, else as requested): here and in the parts (partJob), the same. */
+  private readonly separators: { delimiter: string; quote: string | undefined };
 
   constructor(private readonly d: DatasetSpec, head: Buffer, private readonly report: FileReport, private readonly totals?: Totals) {
     this.dialect = effectiveDialect(d);
@@ -159,7 +161,8 @@ class Reader {
     this.decoder = new TextDecoder(decoderLabel(this.dialect.encoding!, peek.facts));
     const text = new TextDecoder(this.decoder.encoding).decode(head, { stream: true });
     ({ delimiter: this.delimiter, qualifier: this.qualifier } = sniffDialect(text, this.dialect.delimiter!, this.dialect.textQualifier!));
-    this.parser = new CsvStream(this.delimiter ?? this.dialect.delimiter!, this.qualifier ?? this.dialect.textQualifier, () => {}, true, (r, line) => this.record(r, line));
+    this.separators = { delimiter: this.delimiter ?? this.dialect.delimiter!, quote: this.qualifier ?? this.dialect.textQualifier };
+    this.parser = new CsvStream(this.separators.delimiter, this.separators.quote, () => {}, true, (r, line) => this.record(r, line));
   }
 
   push(chunk: Buffer): void {
@@ -182,7 +185,7 @@ class Reader {
 
   /** The job of reading the file from byte `start` (up to `end`) on another thread as this reader would. */
   partJob(file: string, start: number, end?: number): PartJob {
-    return { file, start, end, encoding: this.decoder.encoding, delimiter: this.delimiter ?? this.dialect.delimiter!, quote: this.qualifier ?? this.dialect.textQualifier, options: this.options! };
+    return { file, start, end, encoding: this.decoder.encoding, ...this.separators, options: this.options! };
   }
 
   /**
