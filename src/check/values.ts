@@ -227,12 +227,17 @@ export class ValueChecker {
   /** Duplicates and units, after the values. */
   private rest(line: number, h1: number, h2: number, unit: string): void {
     const h = this.hasher;
-    const p = this.pending;
-    const k = this.npending * 3;
-    p[k] = h.finish(h1, h2);
-    p[k + 1] = h.hi;
-    p[k + 2] = line;
-    if (++this.npending === BATCH) this.lookUp();
+    const lo = h.finish(h1, h2);
+    // A part only logs its rows' hashes (the main thread looks them up); the batch is for look-ups.
+    if (this.rowLog) this.rowLog.add(lo, h.hi, line);
+    else {
+      const p = this.pending;
+      const k = this.npending * 3;
+      p[k] = lo;
+      p[k + 1] = h.hi;
+      p[k + 2] = line;
+      if (++this.npending === BATCH) this.lookUp();
+    }
     // An empty key names no unit (it is reported as a missing value, when required).
     if (this.keyCol >= 0 && !blank(unit)) {
       // Rows of one unit usually come together (a row per candidate per polling station).
@@ -247,11 +252,6 @@ export class ValueChecker {
   /** The pending rows against the rows before them, in order. */
   lookUp(): void {
     const p = this.pending;
-    if (this.rowLog) {
-      for (let k = 0; k < this.npending * 3; k += 3) this.rowLog.add(p[k]!, p[k + 1]!, p[k + 2]!);
-      this.npending = 0;
-      return;
-    }
     const seen = this.seen!;
     for (let k = 0; k < this.npending * 3; k += 3) {
       const first = seen.getOrAdd(p[k]!, p[k + 1]!, p[k + 2]!);
@@ -281,7 +281,6 @@ export class ValueChecker {
 
   /** In part mode: what was found, for absorb(), the last hashes sent on. */
   part(): ValuesPart {
-    this.lookUp();
     this.rowLog!.send();
     this.unitLog!.send();
     return {
