@@ -6,6 +6,7 @@ import { requestEvents, sortEvents, type RequestEvent } from '../calendar/events
 import { toIcs } from '../calendar/ics.js';
 import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
 import { loadSpec } from '../spec/load.js';
+import { failedSpecCode } from '../read-file.js';
 import { writeFileAtomic } from './files.js';
 import { expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
@@ -27,7 +28,7 @@ export async function calendar(args: string[], opts: CalendarOptions, io: Io): P
     try {
       const loaded = await loadSpec(file);
       for (const d of loaded.diagnostics) printDiagnostic(io, d);
-      if (!loaded.spec) { note(ExitCode.invalid); continue; }
+      if (!loaded.spec) { note(failedSpecCode(loaded.diagnostics)); continue; }
       // Every letter of the spec: one, or one per recipient, each with its own law and dates.
       for (const letter of loaded.letters ?? []) {
         const law = letter.spec.law ? await (await import('../laws/for-spec.js')).applyLaw(letter, opts.laws) : undefined;

@@ -8,6 +8,7 @@ import { renderJson, renderText } from '../check/report.js';
 import { ExitCode, fail } from '../errors.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import { loadSpec } from '../spec/load.js';
+import { failedSpecCode } from '../read-file.js';
 import { getWriter, type OutputFormat } from '../writers/index.js';
 import { outputStem, parseFormats } from './draft.js';
 import { writeFileAtomic } from './files.js';
@@ -54,7 +55,7 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
   for (const d of loaded.diagnostics) if (d.severity === 'error') printDiagnostic(io, d);
   if (!loaded.spec) {
     io.err(`${opts.against}: the request spec has errors (see \`oedr validate\`); no file was checked`);
-    return ExitCode.invalid;
+    return failedSpecCode(loaded.diagnostics);
   }
   const { dataset, index } = pickDataset(loaded.spec.datasets, opts.dataset, opts.against);
   const reports: FileReport[] = [];

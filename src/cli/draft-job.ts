@@ -13,6 +13,7 @@ import { loadSpec } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
 import { getWriter, type OutputFormat, type Writer } from '../writers/index.js';
 import { writeFileAtomicSync } from './files.js';
+import { failedSpecCode } from '../read-file.js';
 
 export interface DraftJob {
   kind: 'draft';
@@ -68,7 +69,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     }
     diagnostics = uniqueDiagnostics(diagnostics);
     const failed = diagnostics.some((d) => d.severity === 'error' || (job.strict && d.severity === 'warning'));
-    if (!letters.length || failed) return done({ code: ExitCode.invalid, diagnostics, outputs: [] });
+    if (!letters.length || failed) return done({ code: failedSpecCode(diagnostics), diagnostics, outputs: [] });
 
     const rendered: { path: string; format: OutputFormat | string; letter?: string; bytes: Uint8Array }[] = [];
     for (const [i, letter] of letters.entries()) {

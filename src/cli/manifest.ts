@@ -4,7 +4,7 @@
 // those files (`sources`), and its hash covers them, so a change to a shared profile shows.
 // No timings, no dates: it is itself reproducible. Paths are relative to the output folder, so the
 // file is the same from whichever folder oedr runs. Entries for specs not drafted in this run are kept.
-import { readFile } from 'node:fs/promises';
+import { readRegularSync } from '../read-file.js';
 import { join, relative, resolve } from 'node:path';
 import type { DraftResult } from './draft-job.js';
 
@@ -43,7 +43,8 @@ export function manifestEntries(spec: string, result: DraftResult, outDir: strin
 
 /** The manifest in the output folder, parsed and as written (read once: for 1,000 letters it is ~0.5 MB). */
 export async function readManifest(outDir: string): Promise<{ manifest: Manifest; text: string } | undefined> {
-  const text = await readFile(join(outDir, MANIFEST), 'utf8').catch(() => undefined);
+  let text: string | undefined;
+  try { text = readRegularSync(join(outDir, MANIFEST)).toString('utf8'); } catch { text = undefined; }
   if (text === undefined) return undefined;
   try {
     const m = JSON.parse(text) as Manifest;

@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { bundledFontsCover, uncoveredInSpec } from '../compose/coverage.js';
 import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
+import { failedSpecCode } from '../read-file.js';
 import { loadSpec, sortDiagnostics, type LoadedSpec } from '../spec/load.js';
 
 export type ValidateJob = { kind: 'validate'; file: string; laws?: string };
@@ -23,7 +24,7 @@ export async function runJob(job: ValidateJob): Promise<JobResult> {
       const { applyLaw } = await import('../laws/for-spec.js');
       diagnostics.push(...(await applyLaw(letter, job.laws)).diagnostics);
     }
-    return { diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics), loaded.sources?.map((s) => s.file) ?? [job.file]), code: ExitCode.ok };
+    return { diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics), loaded.sources?.map((s) => s.file) ?? [job.file]), code: failedSpecCode(diagnostics) === ExitCode.input ? ExitCode.input : ExitCode.ok };
   } catch (e) {
     if (e instanceof OedrError) return { diagnostics: e.diagnostics, code: e.code };
     throw e;
