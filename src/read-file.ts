@@ -120,10 +120,22 @@ export function readUtf8Sync(file: string, code: ExitCode = ExitCode.input): str
 export function assertUtf8(bytes: Uint8Array, file: string, code: ExitCode = ExitCode.input): void {
   // isUtf8 is native (simdutf); the byte-by-byte scan only runs to find the place of a bad byte.
   if (isUtf8(bytes)) return;
+  assertNotUtf16(bytes, file, code);
   const bad = firstInvalidUtf8(bytes);
   const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
   throw new OedrError(code, [{ severity: 'error', rule: 'file-not-utf8', file, ...bytePlace(bytes, bad),
     message: `the file is not UTF-8: byte 0x${hex} is not valid UTF-8; save it as UTF-8` }]);
+}
+
+/** UTF-16 (by its byte-order mark, or by the zero bytes of ASCII text in it) is named as such, with how to fix it. */
+export function assertNotUtf16(b: Uint8Array, file: string, code: ExitCode = ExitCode.input): void {
+  const order = b[0] === 0xff && b[1] === 0xfe ? 'little endian'
+    : b[0] === 0xfe && b[1] === 0xff ? 'big endian'
+      : b.length >= 4 && b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0 ? 'little endian, without a byte-order mark'
+        : b.length >= 4 && b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0 ? 'big endian, without a byte-order mark' : undefined;
+  if (!order) return;
+  throw new OedrError(code, [{ severity: 'error', rule: 'file-utf16', file,
+    message: `the file is UTF-16 (${order}), not UTF-8; save it as UTF-8 (in Notepad: Save as, Encoding "UTF-8"; or \`iconv -f UTF-16 -t UTF-8\`)` }]);
 }
 
 /** Line and column (in characters) of a byte offset. */

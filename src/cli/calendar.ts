@@ -8,13 +8,14 @@ import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
 import { loadSpec } from '../spec/load.js';
 import { failedSpecCode } from '../read-file.js';
 import { writeFileAtomic } from './files.js';
-import { expandInputs } from './inputs.js';
+import { checkLawsFile, expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 
 export interface CalendarOptions { out?: string; laws?: string }
 
 export async function calendar(args: string[], opts: CalendarOptions, io: Io): Promise<number> {
   const files = await expandInputs(args);
+  await checkLawsFile(opts.laws);
   let worst: number = ExitCode.ok;
   const note = (code: number) => { worst = Math.max(worst, code); };
   const events: RequestEvent[] = [];

@@ -9,7 +9,7 @@ import { listedRecipientIds, loadSpec } from '../spec/load.js';
 import { formats, type OutputFormat } from '../writers/index.js';
 import { letterStem, runDraftJob, type DraftJob, type DraftResult } from './draft-job.js';
 import { writeFileAtomic } from './files.js';
-import { expandInputs } from './inputs.js';
+import { checkLawsFile, expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 import { MANIFEST, manifestEntries, mergeManifest, readManifest } from './manifest.js';
 import { IN_FLIGHT } from './pdf-thread.js';
@@ -110,6 +110,7 @@ const SPLIT_MAX_LETTERS_PER_SPEC = 1.5;
 export async function draft(args: string[], opts: DraftOptions, io: Io): Promise<number> {
   const wanted = parseFormats(opts.format);
   const files = await expandInputs(args);
+  await checkLawsFile(opts.laws);
   const outDir = resolve(opts.out);
   const started = performance.now();
 

@@ -2,7 +2,7 @@
 // Profiles and recipient lists are read the same way (synchronously: they are found while the
 // spec is being resolved), with words that fit what they are.
 import { ExitCode, fail } from '../errors.js';
-import { assertUtf8, bytePlace, readRegularSync } from '../read-file.js';
+import { assertNotUtf16, assertUtf8, bytePlace, readRegularSync } from '../read-file.js';
 
 export { firstInvalidUtf8 } from '../read-file.js';
 
@@ -44,10 +44,7 @@ function readBytesSync(file: string, kind: FileKind): Uint8Array {
 /** Strict UTF-8 decoding with the place of the first bad byte; a UTF-8 BOM is dropped. */
 export function decodeSpec(bytes: Uint8Array, file: string, kind: FileKind = {}): string {
   if (bytes.length === 0) fail(ExitCode.invalid, 'file-empty', kind.empty ?? 'the file is empty; `oedr init` writes a starter spec', { file });
-  const utf16 = utf16Of(bytes);
-  if (utf16) {
-    fail(ExitCode.input, 'file-utf16', `the file is UTF-16 (${utf16}), not UTF-8; save it as UTF-8 (in Notepad: Save as, Encoding "UTF-8"; or \`iconv -f UTF-16 -t UTF-8\`)`, { file });
-  }
+  assertNotUtf16(bytes, file);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     fail(ExitCode.input, 'file-binary', `this is a binary file, not a ${kind.format ?? 'YAML'} text file`, { file, ...bytePlace(bytes, nul) });
@@ -55,13 +52,4 @@ export function decodeSpec(bytes: Uint8Array, file: string, kind: FileKind = {})
   assertUtf8(bytes, file);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** UTF-16 by its byte-order mark, or by the zero bytes of ASCII text in it (little or big endian). */
-function utf16Of(b: Uint8Array): string | undefined {
-  if (b[0] === 0xff && b[1] === 0xfe) return 'little endian';
-  if (b[0] === 0xfe && b[1] === 0xff) return 'big endian';
-  if (b.length >= 4 && b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0) return 'little endian, without a byte-order mark';
-  if (b.length >= 4 && b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0) return 'big endian, without a byte-order mark';
-  return undefined;
 }
