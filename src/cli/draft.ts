@@ -174,7 +174,11 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   const entries = results.flatMap((r, i) => manifestEntries(files[i]!, r, outDir));
   const stale = results.flatMap((r) => r.outputs.filter((o) => o.status === 'stale' || o.status === 'missing'));
   if (entries.length) {
-    const old = await readManifest(outDir);
+    const old = readManifest(outDir);
+    if (old?.damaged) {
+      printDiagnostic(io, { severity: 'warning', rule: 'manifest-damaged', file: join(outDir, MANIFEST),
+        message: `the manifest is damaged (${old.damaged}); ${opts.check ? 'run oedr draft to rebuild it' : 'rebuilt from its sound entries and this run\'s letters'}` });
+    }
     const text = mergeManifest(pkgVersion(), old?.manifest, entries);
     const path = join(outDir, MANIFEST);
     const before = old?.text;

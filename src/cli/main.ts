@@ -136,6 +136,7 @@ or dates beyond the holiday tables); 2 bad command line.`)
     .addOption(new Option('-f, --format <list>', 'formats of the follow-up letter: docx, pdf, md').default('docx,pdf'))
     .option('-o, --out <dir>', 'folder for the follow-up letter', 'out')
     .option('--date <date>', "date of the follow-up letter, YYYY-MM-DD (default: the request's date)")
+    .option('-r, --recipient <id>', 'with a spec that has `recipients`: the recipient whose data this is (the follow-up goes to them)')
     .addHelpText('after', `
 Examples:
   $ oedr check results.csv --against requests/results-2027.yaml

@@ -4,6 +4,7 @@
 // those files (`sources`), and its hash covers them, so a change to a shared profile shows.
 // No timings, no dates: it is itself reproducible. Paths are relative to the output folder, so the
 // file is the same from whichever folder oedr runs. Entries for specs not drafted in this run are kept.
+import type { OedrError } from '../errors.js';
 import { readRegularSync } from '../read-file.js';
 import { join, relative, resolve } from 'node:path';
 import type { DraftResult } from './draft-job.js';
@@ -41,17 +42,42 @@ export function manifestEntries(spec: string, result: DraftResult, outDir: strin
   return [...byLetter.values()];
 }
 
+export interface ReadManifest {
+  manifest: Manifest;
+  text: string;
+  /** Why the file was not a manifest as oedr writes it: it is rebuilt from its sound entries, with a warning. */
+  damaged?: string;
+}
+
 /** The manifest in the output folder, parsed and as written (read once: for 1,000 letters it is ~0.5 MB). */
-export async function readManifest(outDir: string): Promise<{ manifest: Manifest; text: string } | undefined> {
-  let text: string | undefined;
-  try { text = readRegularSync(join(outDir, MANIFEST)).toString('utf8'); } catch { text = undefined; }
-  if (text === undefined) return undefined;
+export function readManifest(outDir: string): ReadManifest | undefined {
+  let text: string;
   try {
-    const m = JSON.parse(text) as Manifest;
-    return Array.isArray(m.letters) ? { manifest: m, text } : undefined;
-  } catch {
-    return undefined; // a damaged manifest is rebuilt, not trusted
+    text = readRegularSync(join(outDir, MANIFEST)).toString('utf8');
+  } catch (e) {
+    return (e as OedrError).diagnostics?.[0]?.rule === 'file-missing' ? undefined
+      : { manifest: { oedr: '', letters: [] }, text: '', damaged: (e as OedrError).diagnostics?.[0]?.message ?? String(e) };
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { manifest: { oedr: '', letters: [] }, text, damaged: 'it is not valid JSON' };
+  }
+  const letters = (parsed as { letters?: unknown })?.letters;
+  if (!Array.isArray(letters)) return { manifest: { oedr: '', letters: [] }, text, damaged: 'it has no list of letters' };
+  const sound = letters.filter(isEntry);
+  const damaged = sound.length === letters.length ? undefined : `${letters.length - sound.length} of its ${letters.length} entries are not letters as oedr records them`;
+  return { manifest: { oedr: String((parsed as Manifest).oedr), letters: sound }, text, damaged };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isFile = (v: unknown) => isRecord(v) && typeof v.file === 'string' && typeof v.sha256 === 'string';
+
+function isEntry(e: unknown): e is ManifestEntry {
+  return isRecord(e) && typeof e.spec === 'string' && typeof e.sha256 === 'string' && (e.recipient === undefined || typeof e.recipient === 'string')
+    && (e.sources === undefined || (Array.isArray(e.sources) && e.sources.every(isFile)))
+    && isRecord(e.outputs) && Object.values(e.outputs).every(isFile);
 }
 
 const order = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
