@@ -94,7 +94,16 @@ Each run also writes oedr-manifest.json in the output folder: every spec and let
 Examples:
   $ oedr laws                  every law: period, appeal steps, confidence (LOW rows need checking)
   $ oedr laws KE               one law in full, with its sources
-  $ oedr laws --laws my-laws.yaml --json`)
+  $ oedr laws --laws my-laws.yaml --json
+
+A --laws file holds \`laws:\` (rows as \`oedr laws KE --json\` prints them) and, for a calendar
+oedr ships no table for, \`holidays:\`, each table used by deadline, validate, draft and calendar:
+  holidays:
+    - calendar: XX
+      source: Official Gazette, notice 12 of 2026
+      coverage: { from: 2027-01-01, to: 2027-12-31 }
+      holidays:
+        - { date: 2027-01-01, name: New Year's Day }`)
     .action(run(async () => (await import('./laws.js')).laws));
 
   program.command('deadline')

@@ -100,3 +100,71 @@ describe('template files that are not templates (defect 13)', () => {
     expect(r.err).toContain(`${join(t, 'data-request.md.hbs')}: expected a file, got a directory [file-is-directory]`);
   });
 });
+
+describe('a law whose holiday calendar oedr ships no table for (defect 5)', () => {
+  const law = `laws:
+  - code: XX
+    region: africa
+    name: Access to Information Act of Exampleland
+    citation: Act 1 of 2020
+    year: 2020
+    who_may_request: { kind: any-person }
+    request: { written: true, prescribed_form: false, fee: false, purpose_required: false, text: In writing. }
+    response: { period: 10, unit: working-days }
+    extension: null
+    appeal:
+      - { step: court, body: High Court, limit: null }
+    weekend: [sat, sun]
+    holidays: { calendars: [XX], bank: false }
+    source: Act 1 of 2020 s.5
+    confidence: medium
+`;
+  const holidays = `holidays:
+  - calendar: XX
+    source: Official Gazette, notice 12 of 2026
+    coverage: { from: 2027-01-01, to: 2027-12-31 }
+    holidays:
+      - { date: 2027-01-06, name: Founders' Day }
+`;
+  const setUp = (withHolidays: boolean) => {
+    tmp = tempDir();
+    writeFileSync(join(tmp.path, 'laws.yaml'), law + (withHolidays ? holidays : ''));
+    writeFileSync(join(tmp.path, 's.yaml'), readFileSync(join(root, 'examples/polling-station-results.yaml'), 'utf8').replace(/^letter:/m, 'law: XX\nletter:'));
+    return tmp.path;
+  };
+
+  it.each([
+    ['deadline', '--law', 'XX', '--from', '2027-01-04'],
+    ['draft', '@s.yaml', '--format', 'md', '--out', '@out'],
+    ['calendar', '@s.yaml', '--out', '@x.ics'],
+    ['validate', '@s.yaml'],
+  ])('%s exits 1 and says how to give the holidays with --laws', async (...argv) => {
+    const dir = setUp(false);
+    const r = await runCli(...argv.map((a) => (a.startsWith('@') ? join(dir, a.slice(1)) : a)), '--laws', join(dir, 'laws.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toContain('oedr has no holiday table for the calendar XX (it ships AR, AU,');
+    expect(r.out + r.err).toContain('give its public holidays in your --laws file, under `holidays:`');
+    expect(r.err).not.toMatch(/internal error|npm run holidays/);
+  });
+
+  it('with the holidays in the --laws file, deadline counts them', async () => {
+    const dir = setUp(true);
+    const r = await runCli('deadline', '--law', 'XX', '--from', '2027-01-04', '--laws', join(dir, 'laws.yaml'), '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { due: string; days: { date: string; kind: string; names: string[] }[]; holidays: { source: string } };
+    // Ten working days from Monday 4 January, the 6th a holiday: Tuesday 19 January.
+    expect(json.due).toBe('2027-01-19');
+    expect(json.days.find((d) => d.date === '2027-01-06')).toMatchObject({ kind: 'holiday', names: ["Founders' Day"] });
+    expect(json.holidays.source).toBe('Official Gazette, notice 12 of 2026');
+    const drafted = await runCli('draft', join(dir, 's.yaml'), '--laws', join(dir, 'laws.yaml'), '--format', 'md', '--out', join(dir, 'out'));
+    expect(drafted.code, drafted.err).toBe(0);
+  });
+
+  it('a holiday outside the table\'s coverage is an error at its place', async () => {
+    const dir = setUp(true);
+    writeFileSync(join(dir, 'laws.yaml'), law + holidays.replace('2027-01-06', '2028-01-06'));
+    const r = await runCli('laws', '--laws', join(dir, 'laws.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/laws\.yaml:22:17 holidays\[0\]\.holidays\[0\]\.date: a holiday outside the coverage \(2027-01-01 to 2027-12-31\)/);
+  });
+});
