@@ -46,7 +46,12 @@ export function statusOf(findings: Finding[]): FileReport['status'] {
 export const fmtCount = (n: number) => n.toLocaleString('en-US');
 
 /** Why a file (delivered or summary) could not be read, from the error of open or read. */
-export const readError = (e: unknown): string => (e instanceof OedrError ? sentence(e.diagnostics[0]!.message) : errnoText(e as NodeJS.ErrnoException));
+export const readError = (e: unknown): string => {
+  if (!(e instanceof OedrError)) return errnoText(e as NodeJS.ErrnoException);
+  const d = e.diagnostics[0]!;
+  const known: Record<string, string> = { 'file-missing': 'There is no such file.', 'file-is-directory': 'This is a folder, not a file.' };
+  return known[d.rule] ?? (d.message === 'permission denied' ? errnoText({ code: 'EACCES' } as NodeJS.ErrnoException) : sentence(d.message));
+};
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 const errnoText = (e: NodeJS.ErrnoException): string =>
   e.code === 'ENOENT' ? 'There is no such file.'

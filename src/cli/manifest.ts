@@ -25,16 +25,18 @@ export interface Manifest { oedr: string; letters: ManifestEntry[] }
 const slashes = (p: string) => p.split('\\').join('/');
 
 /** One entry per letter of the spec, in the order drafted. */
-export function manifestEntries(spec: string, result: DraftResult, outDir: string): ManifestEntry[] {
+export function manifestEntries(spec: string, result: Pick<DraftResult, 'sha256' | 'sources' | 'outputs'>, outDir: string): ManifestEntry[] {
   if (!result.sha256 || !result.outputs.length) return [];
   const byLetter = new Map<string | undefined, ManifestEntry>();
   const sources = result.sources && result.sources.length > 1
     ? result.sources.map((s) => ({ file: slashes(relative(outDir, resolve(s.file))), sha256: s.sha256 }))
     : undefined;
   for (const o of result.outputs) {
+    // A letter left as it is (edited by hand) keeps the entry it had.
+    if (o.status === 'edited' || o.status === 'kept') continue;
     let entry = byLetter.get(o.letter);
     if (!entry) {
-      entry = { spec: slashes(relative(outDir, resolve(spec))), ...(o.letter === undefined ? {} : { recipient: o.letter }), sha256: result.sha256, ...(sources ? { sources } : {}), outputs: {} };
+      entry = { spec: specKey(spec, outDir), ...(o.letter === undefined ? {} : { recipient: o.letter }), sha256: result.sha256, ...(sources ? { sources } : {}), outputs: {} };
       byLetter.set(o.letter, entry);
     }
     entry.outputs[o.format] = { file: slashes(relative(outDir, o.path)), sha256: o.sha256 };
@@ -82,10 +84,19 @@ function isEntry(e: unknown): e is ManifestEntry {
 
 const order = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
-/** The entries of every spec drafted now replace all of that spec's old entries (a recipient may have gone). */
-export function mergeManifest(version: string, old: Manifest | undefined, entries: ManifestEntry[]): string {
+/**
+ * The entries of every spec drafted now replace all of that spec's old entries (a recipient may
+ * have gone), except those of letters `kept` as they were (`spec` NUL `recipient`: edited by hand).
+ */
+export function mergeManifest(version: string, old: Manifest | undefined, entries: ManifestEntry[], kept: ReadonlySet<string> = new Set()): string {
   const drafted = new Set(entries.map((e) => e.spec));
-  const letters = [...(old?.letters ?? []).filter((e) => !drafted.has(e.spec)), ...entries]
+  const letters = [...(old?.letters ?? []).filter((e) => !drafted.has(e.spec) || kept.has(letterKey(e.spec, e.recipient))), ...entries]
     .sort((a, b) => order(a.spec, b.spec) || order(a.recipient, b.recipient));
   return JSON.stringify({ oedr: version, letters }, null, 2) + '\n';
 }
+
+/** One letter of the manifest: its spec and recipient. */
+export const letterKey = (spec: string, recipient: string | undefined) => `${spec}\0${recipient ?? ''}`;
+
+/** A spec as the manifest names it: relative to the output folder, with `/`. */
+export const specKey = (spec: string, outDir: string) => slashes(relative(outDir, resolve(spec)));
