@@ -13,7 +13,7 @@ import { letterStem } from './draft-job.js';
 import { failedSpecCode } from '../read-file.js';
 import { getWriter, type OutputFormat } from '../writers/index.js';
 import { outputStem, parseFormats } from './draft.js';
-import { writeFileAtomic } from './files.js';
+import { writeFilesAtomicSync } from './files.js';
 import { join, resolve } from 'node:path';
 import { followUpDeviations } from '../check/follow-up.js';
 import { readSummary, Totals } from '../check/totals.js';
@@ -136,6 +136,6 @@ async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileRe
     const writer = await getWriter(format);
     rendered.push({ path: join(outDir, `${stem}.${writer.extension}`), bytes: await writer.write(doc) });
   }
-  for (const r of rendered) await writeFileAtomic(r.path, r.bytes);
+  writeFilesAtomicSync(rendered);
   io.err(`Follow-up letter: ${rendered.map((r) => r.path).join(', ')}`);
 }

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { ExitCode, fail, type Diagnostic } from '../errors.js';
 import { listedRecipientIds, loadSpec } from '../spec/load.js';
+import { WINDOWS_RESERVED } from '../spec/schema.js';
 import { formats, type OutputFormat } from '../writers/index.js';
 import { letterStem, runDraftJob, type DraftJob, type DraftResult } from './draft-job.js';
 import { writeFileAtomic } from './files.js';
@@ -54,7 +55,9 @@ export function outputStem(specFile: string): string {
   // An ASCII name, the usual case, without compiling the Unicode-property pattern (~0.5 ms at start):
   // in ASCII, letters and digits are exactly A-Z, a-z and 0-9.
   const plain = /^[\x00-\x7f]*$/.test(name) ? name.replace(/[^A-Za-z0-9._-]+/g, '-') : name.replace(/[^\p{L}\p{N}._-]+/gu, '-');
-  return plain.replace(/^[.-]+|-+$/g, '') || 'letter';
+  const stem = plain.replace(/^[.-]+|-+$/g, '').slice(0, 120).replace(/-+$/, '') || 'letter';
+  // `con.yaml` would write con.docx, a name Windows keeps for a device; long names pass the 255-byte limit.
+  return WINDOWS_RESERVED.test(stem.split('.')[0]!) ? `${stem}-letter` : stem;
 }
 
 /**
@@ -195,7 +198,11 @@ async function run(files: string[], jobs: (DraftJob | Diagnostic)[], planned: { 
     await runInWorkers<DraftResult>(runnable.map((r) => r.job), threads - 1, (k, result) => arrive(runnable[k]!.i, result),
       { local: (job) => runDraftJob(job as DraftJob), resourceLimits: DRAFT_WORKER_LIMITS });
   } else {
-    for (const { i, job } of runnable) arrive(i, await runDraftJob(job));
+    for (const { i, job } of runnable) {
+      arrive(i, await runDraftJob(job));
+      // Let a signal in (Ctrl-C): the jobs' awaits alone never leave the microtask queue.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   show.clear();
 

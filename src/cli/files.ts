@@ -50,6 +50,10 @@ export function writeFilesAtomicSync(files: readonly { path: string; bytes: Uint
     for (const f of files) {
       const dir = dirname(f.path);
       if (!ready.has(dir)) { makeDir(dir, f.path); ready.add(dir); }
+      // A folder in the way would fail the rename, after other files were renamed: found first.
+      if (statSync(f.path, { throwIfNoEntry: false })?.isDirectory()) {
+        fail(ExitCode.input, 'write-failed', `cannot write the file: ${reasons.EISDIR}; none of this spec's files were written`, { file: f.path });
+      }
       const tmp = tempBeside(f.path);
       temps.push(tmp);
       try {
