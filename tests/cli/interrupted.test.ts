@@ -145,3 +145,24 @@ describe('all or none (defect 7)', () => {
     expect(existsSync(join(tmp.path, 'out'))).toBe(false);
   });
 });
+
+describe('every command that writes: a failed write leaves no file of the set and no temp file', () => {
+  const example = join(root, 'examples/polling-station-results.yaml');
+  // Each command, and the output to block with a folder (the last file of its set, where it has several).
+  const table: { name: string; argv: (dir: string) => string[]; blocked: string; code: number }[] = [
+    { name: 'draft', argv: (d) => ['draft', join(d, 'r.yaml'), '--out', join(d, 'out'), '--format', 'md,docx,pdf'], blocked: 'out/r.presidential-election-results-by-polling-station.template.csv', code: 3 },
+    { name: 'check --follow-up', argv: (d) => ['check', join(d, 'data.csv'), '--against', join(d, 'r.yaml'), '--follow-up', '--out', join(d, 'out'), '--format', 'md,docx,pdf'], blocked: 'out/r-check-follow-up.pdf', code: 3 },
+    { name: 'calendar --out', argv: (d) => ['calendar', join(root, 'examples/campaign-finance-foi.yaml'), '--out', join(d, 'out/x.ics')], blocked: 'out/x.ics', code: 3 },
+    { name: 'schema --out', argv: (d) => ['schema', '--out', join(d, 'out/s.json')], blocked: 'out/s.json', code: 3 },
+    { name: 'init', argv: (d) => ['init', join(d, 'out/new.yaml'), '--force'], blocked: 'out/new.yaml', code: 3 },
+  ];
+  it.each(table.map((t) => [t.name, t] as const))('%s', async (_name, t) => {
+    tmp = tempDir();
+    cpSync(example, join(tmp.path, 'r.yaml'));
+    writeFileSync(join(tmp.path, 'data.csv'), 'polling_station_code\nX\n');
+    mkdirSync(join(tmp.path, t.blocked), { recursive: true });
+    const r = await runCli(...t.argv(tmp.path));
+    expect(r.code, r.out + r.err).toBe(t.code);
+    expect(readdirSync(join(tmp.path, 'out')).filter((n) => join('out', n) !== t.blocked)).toEqual([]);
+  });
+});
