@@ -11,7 +11,7 @@ import { writeFileAtomic } from './files.js';
 import { checkLawsFile, expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 
-export interface CalendarOptions { out?: string; laws?: string }
+export interface CalendarOptions { out?: string; laws?: string; root?: string }
 
 export async function calendar(args: string[], opts: CalendarOptions, io: Io): Promise<number> {
   const files = await expandInputs(args);
@@ -27,7 +27,7 @@ export async function calendar(args: string[], opts: CalendarOptions, io: Io): P
     if (seen.has(key)) continue;
     seen.add(key);
     try {
-      const loaded = await loadSpec(file);
+      const loaded = await loadSpec(file, opts.root);
       for (const d of loaded.diagnostics) printDiagnostic(io, d);
       if (!loaded.spec) { note(failedSpecCode(loaded.diagnostics)); continue; }
       // Every letter of the spec: one, or one per recipient, each with its own law and dates.

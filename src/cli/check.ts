@@ -32,6 +32,8 @@ export interface CheckOptions {
   followUp?: boolean;
   format?: string;
   out?: string;
+  /** The folder the spec's profiles and recipient list must lie in; by default the spec's. */
+  root?: string;
   /** With `recipients`: whose data it is, so the follow-up goes to that recipient (`--recipient`). */
   recipient?: string;
   /** The follow-up letter's date (YYYY-MM-DD); default the request's date, so that output never depends on the clock. */
@@ -77,7 +79,7 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
     fail(ExitCode.usage, 'bad-date', `--date expects a real calendar date written YYYY-MM-DD, got "${opts.date}"`);
   }
   const formats = opts.followUp ? parseFormats(opts.format ?? 'docx,pdf') : [];
-  const loaded = await loadSpec(opts.against);
+  const loaded = await loadSpec(opts.against, opts.root);
   for (const d of loaded.diagnostics) if (d.severity === 'error') printDiagnostic(io, d);
   if (!loaded.spec) {
     io.err(`${opts.against}: the request spec has errors (see \`oedr validate\`); no file was checked`);

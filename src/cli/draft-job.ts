@@ -35,6 +35,8 @@ export interface DraftJob {
   pdfThread?: boolean;
   /** What the manifest recorded for this spec's files (path -> SHA-256): a file that differs from it was edited by hand. */
   recorded?: Record<string, string>;
+  /** The folder profiles and recipient lists must lie in (--root); by default the spec's. */
+  root?: string;
   /** Write over files edited by hand (--force). */
   force?: boolean;
   /** Record each spec's manifest entries in the folder's journal before renaming its files into place (out-folder.ts). */
@@ -69,7 +71,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
   const done = (r: Omit<DraftResult, 'ms'>): DraftResult => ({ ...r, ms: Math.round(performance.now() - started) });
   let diagnostics: Diagnostic[] = [];
   try {
-    const loaded = await loadSpec(job.file);
+    const loaded = await loadSpec(job.file, job.root);
     diagnostics = [...loaded.diagnostics];
     const letters = loaded.letters ?? [];
     // Recipients may name different laws; each letter gets its own timeline.

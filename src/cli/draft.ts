@@ -33,6 +33,8 @@ export interface DraftOptions {
   annex?: boolean;
   /** Write over letters edited by hand. */
   force?: boolean;
+  /** The folder profiles and recipient lists must lie in; by default each spec's own. */
+  root?: string;
 }
 
 /** Whether `draft` writes the contract annex when neither --annex nor --no-annex is given. */
@@ -64,8 +66,8 @@ export function outputStem(specFile: string): string {
  * The recipient ids of a spec whose letters are named one per recipient, or undefined: those of a
  * spec that loads without errors (an invalid one writes nothing, and claims only its plain stem).
  */
-async function recipientIds(file: string): Promise<string[] | undefined> {
-  const letters = (await loadSpec(file).catch(() => undefined))?.letters;
+async function recipientIds(file: string, root?: string): Promise<string[] | undefined> {
+  const letters = (await loadSpec(file, root).catch(() => undefined))?.letters;
   const ids = letters?.flatMap((l) => (l.id === undefined ? [] : [l.id]));
   return ids?.length ? ids : undefined;
 }
@@ -126,9 +128,9 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   // The ids are read cheaply (listedRecipientIds: no schema, on this thread before any job starts);
   // only when a clash is possible are those specs loaded in full, so that it is decided as ever.
   // One spec has nothing to clash with (and a batch of one never splits by stage): it is read once.
-  const planned = files.map((file) => ({ stem: outputStem(file), ids: files.length > 1 ? listedRecipientIds(file) : undefined }));
+  const planned = files.map((file) => ({ stem: outputStem(file), ids: files.length > 1 ? listedRecipientIds(file, opts.root) : undefined }));
   if (mayClash(planned)) {
-    await Promise.all(planned.map(async (p, i) => { if (p.ids) p.ids = await recipientIds(files[i]!); }));
+    await Promise.all(planned.map(async (p, i) => { if (p.ids) p.ids = await recipientIds(files[i]!, opts.root); }));
   }
   const taken = new Map<string, string>();
   const jobs: (DraftJob | Diagnostic)[] = files.map((file, i) => {
@@ -156,7 +158,7 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
     const recorded = recordedBySpec(readManifest(outDir)?.manifest, outDir);
     for (const job of jobs) {
       if (!('kind' in job)) continue;
-      Object.assign(job, { recorded: recorded.get(resolve(job.file)), force: opts.force, journal: !opts.check });
+      Object.assign(job, { recorded: recorded.get(resolve(job.file)), force: opts.force, journal: !opts.check, root: opts.root });
     }
     return await run(files, jobs, planned, wanted, outDir, version, opts, io, started);
   } finally {

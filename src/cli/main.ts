@@ -37,6 +37,7 @@ Exit codes: 0 ok, 1 invalid spec, 2 bad command line, 3 file unreadable or unwri
     .option('--json', 'print the diagnostics as JSON (for CI)')
     .option('--strict', 'fail on warnings too')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
+    .option('--root <dir>', 'a folder profiles and recipient lists may come from (default: the folder of each spec)')
     .addHelpText('after', '\nExample:\n  $ oedr validate examples/*.yaml --strict')
     .action(run(async () => (await import('./validate.js')).validate));
 
@@ -70,6 +71,7 @@ Example:
     .option('--no-annex', 'write the letters only, without the data contract annex')
     .option('-q, --quiet', 'print only problems')
     .option('--json', 'print a machine-readable summary: inputs, outputs with hashes, diagnostics, timings')
+    .option('--root <dir>', 'a folder profiles and recipient lists may come from (default: the folder of each spec)')
     .addHelpText('after', `
 Examples:
   $ oedr draft examples/polling-station-results.yaml --format pdf,md --out letters
@@ -132,6 +134,7 @@ or dates beyond the holiday tables); 2 bad command line.`)
     .argument('<spec...>', 'request spec files (YAML) that name a law')
     .option('-o, --out <file>', 'the .ics file to write; - or none prints it')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
+    .option('--root <dir>', 'a folder profiles and recipient lists may come from (default: the folder of each spec)')
     .addHelpText('after', '\nExample:\n  $ oedr calendar requests/*.yaml --out requests.ics')
     .action(run(async () => (await import('./calendar.js')).calendar));
 
@@ -147,6 +150,7 @@ or dates beyond the holiday tables); 2 bad command line.`)
     .option('-o, --out <dir>', 'folder for the follow-up letter', 'out')
     .option('--date <date>', "date of the follow-up letter, YYYY-MM-DD (default: the request's date)")
     .option('-r, --recipient <id>', 'with a spec that has `recipients`: the recipient whose data this is (the follow-up goes to them)')
+    .option('--root <dir>', 'a folder profiles and recipient lists may come from (default: the folder of each spec)')
     .addHelpText('after', `
 Examples:
   $ oedr check results.csv --against requests/results-2027.yaml

@@ -7,13 +7,13 @@ import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../erro
 import { failedSpecCode } from '../read-file.js';
 import { loadSpec, sortDiagnostics, type LoadedSpec } from '../spec/load.js';
 
-export type ValidateJob = { kind: 'validate'; file: string; laws?: string };
+export type ValidateJob = { kind: 'validate'; file: string; laws?: string; root?: string };
 export type JobResult = { diagnostics: Diagnostic[]; code: number };
 
 /** The same work on any thread; errors in the input become diagnostics, bugs stay errors. */
 export async function runJob(job: ValidateJob): Promise<JobResult> {
   try {
-    const loaded = await loadSpec(job.file);
+    const loaded = await loadSpec(job.file, job.root);
     // With recipients, each letter may have its own language and law: check each, say each thing once.
     const letters: LoadedSpec[] = loaded.letters ?? [loaded];
     const diagnostics = [...loaded.diagnostics];

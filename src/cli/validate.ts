@@ -5,12 +5,12 @@ import { checkLawsFile, expandInputs } from './inputs.js';
 import { jobCount, runInWorkers } from './pool.js';
 import { runJob, type JobResult, type ValidateJob } from './validate-job.js';
 
-export interface ValidateOptions { json?: boolean; strict?: boolean; laws?: string }
+export interface ValidateOptions { json?: boolean; strict?: boolean; laws?: string; root?: string }
 
 export async function validate(args: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const files = await expandInputs(args);
   await checkLawsFile(opts.laws);
-  const jobs = files.map((file) => ({ kind: 'validate', file, laws: opts.laws }) as const);
+  const jobs = files.map((file) => ({ kind: 'validate', file, laws: opts.laws, root: opts.root }) as const);
   // The main thread validates too, beside one worker per other core.
   const threads = jobCount(jobs.length);
   let done: JobResult[];

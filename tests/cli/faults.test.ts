@@ -1,7 +1,7 @@
 // Repros of issue 14: standard output that cannot be written, --date and --recipient of a
 // follow-up, a damaged manifest, and template files that are not templates.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { root, runCli, tempDir } from '../helpers.js';
@@ -166,5 +166,67 @@ describe('a law whose holiday calendar oedr ships no table for (defect 5)', () =
     const r = await runCli('laws', '--laws', join(dir, 'laws.yaml'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/laws\.yaml:22:17 holidays\[0\]\.holidays\[0\]\.date: a holiday outside the coverage \(2027-01-01 to 2027-12-31\)/);
+  });
+});
+
+describe('extends and recipients stay inside the spec\'s folder or --root', () => {
+  const setUp = () => {
+    tmp = tempDir();
+    const repo = join(tmp.path, 'repo');
+    mkdirSync(join(repo, 'specs'), { recursive: true });
+    cpSync(join(root, 'examples/batch'), join(repo, 'specs'), { recursive: true });
+    writeFileSync(join(tmp.path, 'secret.yaml'), 'root:x:0:0:root:/root:/bin/bash: 1\nhunter2: password\n');
+    writeFileSync(join(tmp.path, 'secret.csv'), 'root:x:0:0:hunter2\n');
+    return repo;
+  };
+  const spec = (repo: string, from: string, to: string) => {
+    const file = join(repo, 'specs', 'results-2027.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+    return file;
+  };
+
+  it.each([
+    ['extends', 'extends: _profile.yaml', 'extends: ../../secret.yaml'],
+    ['extends, absolute', 'extends: _profile.yaml', 'extends: SECRET'],
+    ['recipients', 'recipients: _regional-offices.csv', 'recipients: ../../secret.csv'],
+  ])('%s outside the tree is refused (exit 3) without a word of the file', async (_name, from, to) => {
+    const repo = setUp();
+    const file = spec(repo, from, to.replace('SECRET', join(tmp.path, 'secret.yaml')));
+    for (const argv of [['validate', file], ['draft', file, '--out', join(tmp.path, 'out')], ['calendar', file], ['check', join(tmp.path, 'secret.csv'), '--against', file]]) {
+      const r = await runCli(...argv);
+      expect(r.code, `${argv[0]}: ${r.err}`).toBe(3);
+      expect(r.err).toMatch(/is outside .*; a spec may name profiles and recipient lists only in its own folder and below it, or below a folder given with --root \[outside-root\]/);
+      expect(r.out + r.err).not.toMatch(/hunter2|root:x/);
+    }
+  });
+
+  it('a link inside the tree that leads out is refused too', async () => {
+    const repo = setUp();
+    symlinkSync(join(tmp.path, 'secret.yaml'), join(repo, 'specs', '_link.yaml'));
+    const r = await runCli('validate', spec(repo, 'extends: _profile.yaml', 'extends: _link.yaml'));
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('[outside-root]');
+  });
+
+  it('--root widens the tree; a file there that is no profile is named, not echoed', async () => {
+    const repo = setUp();
+    cpSync(join(repo, 'specs', '_profile.yaml'), join(repo, '_org.yaml'));
+    const up = spec(repo, 'extends: _profile.yaml', 'extends: ../_org.yaml');
+    expect((await runCli('validate', up)).code).toBe(3);
+    expect((await runCli('validate', up, '--root', repo)).code).toBe(0);
+    writeFileSync(join(repo, '_org.yaml'), 'root:x:0:0:root:/root:/bin/bash: 1\nhunter2: password\n');
+    const r = await runCli('validate', up, '--root', repo);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`${join(repo, 'specs', '../_org.yaml')}:1:1: this is not a profile: expected a YAML mapping with some of a spec's keys`);
+    expect(r.err).not.toMatch(/hunter2|root:x/);
+  });
+
+  it('a recipient list that is no recipient list is named, not echoed', async () => {
+    const repo = setUp();
+    writeFileSync(join(repo, 'specs', '_regional-offices.csv'), 'root:x:0:0:hunter2\n');
+    const r = await runCli('validate', join(repo, 'specs', 'results-2027.yaml'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('_regional-offices.csv:1:1: this is not a recipient list: its first row names none of the columns it needs (id, institution, office, ...) [not-a-recipient-list]');
+    expect(r.err).not.toMatch(/hunter2|root:x/);
   });
 });
