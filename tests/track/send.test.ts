@@ -93,7 +93,7 @@ describe('oedr send', () => {
     expect(mail.attachments[0]!.contentType).toBe('application/pdf');
     const ledger = readFileSync(join(folder, '_ledger.yaml'), 'utf8');
     expect(ledger).toContain('results:\n    spec: results.yaml\n    sent:\n      on: 2027-03-22\n      via: email\n      to: ati@iebc.example\n');
-    expect(ledger).toContain(`message_id: "${mail.messageId}"`);
+    expect(ledger).toContain(`message_id: ${mail.messageId}\n`);
     expect(ledger).not.toContain('sending');
   });
 
