@@ -69,11 +69,14 @@ Example:
     .option('--no-annex', 'write the letters only, without the data contract annex')
     .option('-q, --quiet', 'print only problems')
     .option('--json', 'print a machine-readable summary: inputs, outputs with hashes, diagnostics, timings')
+    .option('--next', 'draft what the ledger says is due for these requests: a follow-up or an appeal (see `oedr status`)')
+    .option('--date <date>', 'with --next: the date of the new letters, YYYY-MM-DD (default today)')
     .addHelpText('after', `
 Examples:
   $ oedr draft examples/polling-station-results.yaml --format pdf,md --out letters
   $ oedr draft requests/ --out letters              every spec below requests/
   $ oedr draft 'requests/**/*.yaml' --check         in CI: are the committed letters current?
+  $ oedr draft requests/ --next --out letters       the follow-ups and appeals now due
 
 Each run also writes oedr-manifest.json in the output folder: every spec and letter with its SHA-256.`)
     .action(run(async () => (await import('./draft.js')).draft));

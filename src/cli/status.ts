@@ -5,6 +5,7 @@ import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
 import { loadHolidayTables } from '../laws/holidays.js';
 import { parseIsoDate } from '../laws/dates.js';
 import type { HolidayTable } from '../laws/schema.js';
+import { nextSpecName } from '../spec/next-spec.js';
 import { escapeText } from '../writers/markdown.js';
 import { letterStatus, type LetterStatus, type NextAction } from '../track/status.js';
 import { expandInputs } from './inputs.js';
@@ -37,6 +38,7 @@ export async function status(args: string[], opts: StatusOptions, io: Io): Promi
       worst = Math.max(worst, e.code);
     }
   }
+  linkNextLetters(rows);
   if (opts.json) io.out(JSON.stringify({ today, letters: rows }, null, 2));
   else if (opts.markdown) io.out(markdownTable(rows, today));
   else io.out(textTable(rows, today, io));
@@ -46,6 +48,22 @@ export async function status(args: string[], opts: StatusOptions, io: Io): Promi
     worst = Math.max(worst, ExitCode.invalid);
   }
   return worst;
+}
+
+/**
+ * A follow-up or appeal that `draft --next` wrote is a letter of its own, with its own row; once it
+ * has been sent, the request it is for waits on it instead of asking for it again. (An appeal still
+ * becomes due after a follow-up, when its limit is near: letterStatus says so by itself.)
+ */
+function linkNextLetters(rows: LetterStatus[]): void {
+  const bySpec = new Map(rows.map((r) => [`${r.spec}#${r.recipient ?? ''}`, r]));
+  for (const r of rows) {
+    if (r.next.action !== 'follow-up' && r.next.action !== 'appeal') continue;
+    const next = bySpec.get(`${nextSpecName(r.spec, r.next.action, r.recipient)}#${r.recipient ?? ''}`);
+    if (!next?.sent) continue;
+    const was = r.next;
+    r.next = { action: 'wait', why: `${was.action === 'appeal' ? `appealed on ${next.sent}${was.to ? ` to ${was.to}` : ''}` : `followed up on ${next.sent}`} (${next.name})${was.action === 'follow-up' ? `; ${was.why}` : ''}` };
+  }
 }
 
 /** A table that cannot be read is no reason to hide the other letters: no dates for that law. */

@@ -46,7 +46,7 @@ export function letterStatus(input: StatusInput): LetterStatus {
   const { spec, entry, law, today } = input;
   const base: Omit<LetterStatus, 'next'> = {
     name: input.name, spec: input.specFile, ...(input.recipient === undefined ? {} : { recipient: input.recipient }),
-    institution: spec.recipient.institution, kind: spec.letter.kind, ...(law ? { law: law.code } : {}),
+    institution: addressee(spec, law), kind: spec.letter.kind, ...(law ? { law: law.code } : {}),
   };
   if (entry?.closed) return { ...base, ...sentPart(entry), next: { action: 'done', why: `closed on ${entry.closed}` } };
   if (entry?.sending && !entry.sent) {
@@ -59,6 +59,10 @@ export function letterStatus(input: StatusInput): LetterStatus {
   const last = entry.answers.at(-1);
   const withAnswer = { ...base, ...sentPart(entry), counted_from: from, ...(last ? { last_answer: pick(last) } : {}) };
 
+  // A follow-up or an appeal that has gone out: what comes next is on the request's own row.
+  if (spec.letter.kind === 'follow-up' || spec.letter.kind === 'appeal') {
+    if (!answer) return { ...withAnswer, next: { action: 'wait', why: `${spec.letter.kind === 'appeal' ? 'appeal lodged' : 'follow-up sent'} on ${entry.sent.on}; the request's own row says what comes next` } };
+  }
   if (answer?.kind === 'delivered') return { ...withAnswer, next: { action: 'check-data', why: `data delivered on ${answer.on}: check it with \`oedr check\`, then \`oedr record --closed\`` } };
   if (answer && (answer.kind === 'refused' || answer.kind === 'partial')) return { ...withAnswer, next: appealAfter(input, answer.on, `${answer.kind === 'refused' ? 'refused' : 'answered in part'} on ${answer.on}`) };
 
@@ -72,6 +76,12 @@ export function letterStatus(input: StatusInput): LetterStatus {
   const appeal = law ? appealAfter(input, due.date, `no answer by ${due.date}`) : undefined;
   const follow = { action: 'follow-up' as const, why: `${due.statutory ? 'the answer was due' : 'needed'} by ${due.date}${appeal?.by ? `; appeal by ${appeal.by} at the latest` : ''}` };
   return { ...dated, next: appeal?.by && today > addDays(appeal.by, -7) ? appeal : follow };
+}
+
+/** Whom the letter goes to: an appeal goes to the first step's addressee, not the body that answered. */
+function addressee(spec: RequestSpec, law: Law | undefined): string {
+  const step = spec.letter.kind === 'appeal' ? law?.appeal[0] : undefined;
+  return step ? step.addressee ?? step.body : spec.recipient.institution;
 }
 
 function sentPart(entry: LedgerEntry): { sent?: string } {
