@@ -1,14 +1,13 @@
 // `oedr record request.yaml --answer partial --on 2027-04-12 --exemption "s.6(1)(c)"`: adds one event
 // to the folder's ledger, checked like the file itself, so nobody edits YAML by hand under pressure.
 // Nothing is written when the ledger would not be valid afterwards.
-import { readFileSync } from 'node:fs';
 import { ExitCode, fail } from '../errors.js';
 import { parseIsoDate } from '../laws/dates.js';
 import { changeLedger, type LedgerChange } from '../spec/ledger-edit.js';
 import { answerKinds, ledgerFor, parseLedger, sendChannels, type AnswerKind } from '../spec/ledger.js';
 import { writeFileAtomic } from './files.js';
 import { printDiagnostic, type Io } from './io.js';
-import { specInLedger, trackedLetters } from './tracked.js';
+import { currentText, specInLedger, trackedLetters } from './tracked.js';
 
 export interface RecordOptions {
   recipient?: string;
@@ -45,14 +44,6 @@ export async function record(specFile: string, opts: RecordOptions, io: Io): Pro
   await writeFileAtomic(ledgerFile, after);
   io.out(`${ledgerFile}: ${t.name}: ${describe(change)}`);
   return ExitCode.ok;
-}
-
-function currentText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 const day = (flag: string, value: string | undefined): string => {

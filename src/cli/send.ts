@@ -17,7 +17,7 @@ import { toPlainText } from '../writers/text.js';
 import { writeFileAtomic } from './files.js';
 import { printDiagnostic, type Io } from './io.js';
 import { readManifest, type ManifestEntry } from './manifest.js';
-import { specInLedger, trackedLetters, type TrackedLetter } from './tracked.js';
+import { currentText, specInLedger, trackedLetters, type TrackedLetter } from './tracked.js';
 
 export interface SendOptions {
   out: string;
@@ -108,6 +108,8 @@ async function sendOne(t: TrackedLetter, fields: MailFields, settings: SmtpSetti
   const before = t.ledger.text;
   const to = t.letter.spec.recipient.email!;
   let text = changeLedger(before, t.name, base, { set: 'sending', value: { started: today, message_id: fields.messageId, to } });
+  // Another run (a second `send`, a `record`) may have written since this one read: never write over it.
+  if (currentText(ledgerFile) !== (before ?? '')) fail(ExitCode.input, 'ledger-changed', `${t.name} was not sent: the ledger changed while this run was preparing it; run the command again`, { file: ledgerFile });
   await writeFileAtomic(ledgerFile, text);
   try {
     const { createTransport } = await import('nodemailer');
