@@ -50,6 +50,7 @@ Exit codes: 0 ok, 1 invalid spec, 2 bad command line, 3 file unreadable or unwri
   program.command('schema')
     .description('print the JSON Schema of the spec format (draft-07), for editor completion')
     .option('-o, --out <file>', 'write it to a file instead of standard output')
+    .option('--ledger', 'the schema of the ledger (_ledger.yaml) instead of the spec')
     .addHelpText('after', `
 Example:
   $ oedr schema --out oedr.schema.json

@@ -25,7 +25,10 @@ const Sent = z.strictObject({
   to: text.optional().describe('The address, portal or office it went to.'),
   reference: text.optional().describe("The portal's or the post's reference (tracking number), if any."),
   message_id: text.optional().describe('The email Message-ID, recorded by `oedr send`.'),
-  files: z.array(z.strictObject({ file: text, sha256: z.string().regex(/^[0-9a-f]{64}$/) })).optional()
+  files: z.array(z.strictObject({
+    file: text.describe('The file name, as in the output folder.'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('The SHA-256 of the file sent.'),
+  })).optional()
     .describe('The files sent, with their SHA-256 (as in oedr-manifest.json).'),
 });
 
@@ -33,7 +36,7 @@ const Sent = z.strictObject({
 const Sending = z.strictObject({
   started: date.describe('The day `oedr send` started sending.'),
   message_id: text.describe('The Message-ID it was sending with.'),
-  to: text.optional(),
+  to: text.optional().describe('The address it was being sent to.'),
 });
 
 const Answer = z.strictObject({
@@ -43,7 +46,7 @@ const Answer = z.strictObject({
   exemption: text.optional().describe('For refused or partial: the provision the body relied on, as it cited it.'),
   until: date.optional().describe('For extended: the new date the body gave.'),
   files: z.array(text).optional().describe('Files that came with the answer.'),
-  note: text.optional(),
+  note: text.optional().describe('Anything else worth keeping about the answer.'),
 });
 export type Answer = z.infer<typeof Answer>;
 
@@ -51,18 +54,18 @@ export const LedgerEntry = z.strictObject({
   spec: text.describe('The spec file, relative to this folder.'),
   recipient: text.optional().describe("The recipient's id, for a spec with `recipients`."),
   sending: Sending.optional().describe('Written by `oedr send` while it sends; if it stays, the send was interrupted.'),
-  sent: Sent.optional(),
+  sent: Sent.optional().describe('When and how the letter was sent.'),
   received_on: date.optional().describe('The day the body received the letter, if known: statutory periods count from it.'),
   answers: z.array(Answer).default([]).describe('Each answer, oldest first.'),
   closed: date.optional().describe('The day the request was settled: nothing more is due.'),
-  notes: text.optional(),
+  notes: text.optional().describe('Notes on this letter.'),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
 export const Ledger = z.strictObject({
   letters: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/, { error: 'expected a letter name as drafted, e.g. results-2027-nairobi' }), LedgerEntry)
     .default({}).describe("Each letter by its name: the spec's file name without .yaml, then -<recipient id>."),
-});
+}).describe('The oedr ledger (_ledger.yaml): what happened to each letter of the specs in its folder after it was drafted.');
 export type Ledger = z.infer<typeof Ledger>;
 
 export interface LoadedLedger { file: string; ledger?: Ledger; yaml?: ParsedYaml; text?: string; diagnostics: Diagnostic[] }

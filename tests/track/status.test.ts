@@ -155,3 +155,24 @@ describe('oedr record', () => {
     expect(rows.map((x) => [x.name, x.next.action])).toEqual([['results-nairobi', 'send'], ['results-coast', 'wait']]);
   });
 });
+
+describe('the ledger schema', () => {
+  test('schema/oedr-ledger.schema.json is current, and every key has a description for editors', async () => {
+    const { ledgerJsonSchema } = await import('../../src/spec/json-schema.js');
+    const committed = readFileSync(join(import.meta.dirname, '../../schema/oedr-ledger.schema.json'), 'utf8');
+    expect(committed === ledgerJsonSchema(), 'schema/oedr-ledger.schema.json is stale: run `npm run schema` and commit the result').toBe(true);
+    const r = await runCli('schema', '--ledger');
+    expect(r.out).toBe(ledgerJsonSchema());
+    const undescribed: string[] = [];
+    const walk = (node: Record<string, unknown>, path: string) => {
+      for (const [k, v] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (!v.description) undescribed.push(`${path}${k}`);
+        walk(v, `${path}${k}.`);
+        if (v.items) walk(v.items as Record<string, unknown>, `${path}${k}[].`);
+        if (v.additionalProperties && typeof v.additionalProperties === 'object') walk(v.additionalProperties as Record<string, unknown>, `${path}${k}.*.`);
+      }
+    };
+    walk(JSON.parse(committed), '');
+    expect(undescribed).toEqual([]);
+  });
+});
