@@ -39,13 +39,14 @@ export async function calendar(args: string[], opts: CalendarOptions, io: Io): P
       for (const original of loaded.letters ?? []) {
         const tracked = fromLedger(original, ledger.letters[letterStem(outputStem(file), original.id)]);
         if (typeof tracked === 'string') { io.err(`${file}${original.id ? ` (${original.id})` : ''}: no events: ${tracked}`); continue; }
-        const { letter, counted } = tracked;
+        const { letter, counted, answered } = tracked;
         const law = letter.spec.law ? await (await import('../laws/for-spec.js')).applyLaw(letter, opts.laws) : undefined;
         for (const d of law?.diagnostics ?? []) printDiagnostic(io, d);
         if (law?.diagnostics.some((d) => d.severity === 'error')) { note(ExitCode.invalid); continue; }
         const result = requestEvents(letter.id ? `${key}#${letter.id}` : key, letter.spec, law?.timeline, counted);
         if (result.skipped) printDiagnostic(io, { severity: 'warning', rule: 'calendar-no-dates', message: result.skipped, file });
-        events.push(...result.events);
+        // After a refusal or a partial answer, only the appeal's limit is still ahead.
+        events.push(...result.events.filter((e) => !answered || e.kind === 'appeal'));
       }
     } catch (e) {
       if (!(e instanceof OedrError)) throw e;
@@ -90,7 +91,7 @@ async function ledgerOf(file: string): Promise<Ledger> {
  * The letter as the ledger knows it: periods count from its receipt (or sending) instead of the
  * letter's date, and an appeal limit from a refusal or partial answer. Or why it has no dates left.
  */
-function fromLedger(letter: LoadedLetter, entry: LedgerEntry | undefined): { letter: LoadedLetter; counted?: Counted } | string {
+function fromLedger(letter: LoadedLetter, entry: LedgerEntry | undefined): { letter: LoadedLetter; counted?: Counted; answered?: boolean } | string {
   if (!entry?.sent) return { letter };
   if (entry.closed) return `closed on ${entry.closed} (ledger)`;
   const answer = [...entry.answers].reverse().find((a) => a.kind === 'refused' || a.kind === 'partial' || a.kind === 'delivered');
@@ -104,7 +105,7 @@ function fromLedger(letter: LoadedLetter, entry: LedgerEntry | undefined): { let
       letter: { ...spec.letter, date: counted.date },
       ...(answer ? { earlier_request: { sent_on: entry.sent.on, response: answer.kind as 'refused' | 'partial', response_date: answer.on } } : {}),
     };
-  return { letter: { ...letter, spec: adjusted }, ...(laterKinds.includes(spec.letter.kind) ? {} : { counted }) };
+  return { letter: { ...letter, spec: adjusted }, ...(laterKinds.includes(spec.letter.kind) ? {} : { counted }), answered: Boolean(answer) };
 }
 
 /** The spec's path relative to the working folder, with `/` on every system: UIDs do not depend on where the checkout lives. */

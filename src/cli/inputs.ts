@@ -26,7 +26,8 @@ export async function expandInputs(args: string[]): Promise<string[]> {
       const found = (await glob(arg, { onlyFiles: true, expandDirectories: false })).filter((f) => isSpec(f.split('/').at(-1)!)).sort();
       if (!found.length) fail(ExitCode.input, 'no-specs', `no spec files match the pattern "${arg}"`);
       found.forEach(add);
-    } else add(arg); // a file, or a missing path that loading will report
+    // The ledger sits among the specs, so a shell's `requests/*.yaml` names it too: it is never a spec.
+    } else if (!/(^|[\\/])_ledger\.yaml$/.test(arg)) add(arg); // a file, or a missing path that loading will report
   }
   return out;
 }

@@ -177,10 +177,12 @@ Exit codes: 0 every file matches the request; 1 a file differs from it (or the s
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code')
     .option('--smtp-config <file>', 'SMTP settings (JSON) kept outside the repository; default ~/.config/oedr/smtp.json')
     .option('--date <date>', 'the day to record as the sending day, YYYY-MM-DD (default today)')
+    .option('--to <address>', "send to this address instead of the recipient's: for an appeal, the appeal body's")
     .addHelpText('after', `
 Examples:
   $ OEDR_SMTP_URL=smtp://me%40example.org:PASSWORD@smtp.example.org:587 oedr send requests/results-2027.yaml --out letters
   $ oedr send requests/results-2027.yaml --out letters --dry-run     write .eml files instead
+  $ oedr send requests/results-2027.appeal.yaml --out letters --to complaints@ombudsman.example
 
 SMTP settings come from OEDR_SMTP_URL, or OEDR_SMTP_HOST with OEDR_SMTP_PORT, OEDR_SMTP_USER,
 OEDR_SMTP_PASS, OEDR_SMTP_SECURE and OEDR_SMTP_FROM, or the --smtp-config file; never put a

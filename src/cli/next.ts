@@ -3,7 +3,8 @@
 // so that draft can write it like any other.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { OedrError } from '../errors.js';
+import { ExitCode, OedrError, fail } from '../errors.js';
+import { parseIsoDate } from '../laws/dates.js';
 import { loadHolidayTables } from '../laws/holidays.js';
 import { nextSpecName, nextSpecText } from '../spec/next-spec.js';
 import { letterStatus } from '../track/status.js';
@@ -12,10 +13,11 @@ import { outputStem } from './draft.js';
 import { writeFileAtomic } from './files.js';
 import { expandInputs } from './inputs.js';
 import { printDiagnostic, type Io } from './io.js';
-import { specInLedger, trackedLetters } from './tracked.js';
+import { localToday, specInLedger, trackedLetters } from './tracked.js';
 
 export async function nextSpecs(args: string[], opts: { date?: string; laws?: string }, io: Io): Promise<string[]> {
-  const date = opts.date ?? new Date().toISOString().slice(0, 10);
+  if (opts.date !== undefined && parseIsoDate(opts.date) === undefined) fail(ExitCode.usage, 'bad-date', `--date: expected a real day written YYYY-MM-DD, got ${JSON.stringify(opts.date)}`);
+  const date = opts.date ?? localToday();
   const out: string[] = [];
   for (const file of await expandInputs(args)) {
     try {

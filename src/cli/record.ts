@@ -7,7 +7,7 @@ import { changeLedger, type LedgerChange } from '../spec/ledger-edit.js';
 import { answerKinds, ledgerFor, parseLedger, sendChannels, type AnswerKind } from '../spec/ledger.js';
 import { writeFileAtomic } from './files.js';
 import { printDiagnostic, type Io } from './io.js';
-import { currentText, specInLedger, trackedLetters } from './tracked.js';
+import { currentText, localToday, specInLedger, trackedLetters } from './tracked.js';
 
 export interface RecordOptions {
   recipient?: string;
@@ -28,6 +28,9 @@ export interface RecordOptions {
 
 export async function record(specFile: string, opts: RecordOptions, io: Io): Promise<number> {
   const change = changeFrom(opts);
+  // The ledger records what has happened: a date ahead is most likely a slip of the keyboard.
+  const when = 'add' in change ? change.value.on : 'set' in change && typeof change.value === 'object' && 'on' in change.value ? change.value.on : 'set' in change && typeof change.value === 'string' ? change.value : undefined;
+  if (when && when > localToday()) io.err(io.color.yellow(`warning: ${when} is after today (${localToday()}); recorded as given, but check the date [future-date]`));
   const { letters } = await trackedLetters(specFile, { recipient: opts.recipient, laws: opts.laws, one: true });
   const t = letters[0]!;
   const ledgerFile = ledgerFor(specFile);

@@ -1,7 +1,7 @@
 // `oedr status requests/`: one line per letter: sent, due, days left, last answer and the next step
 // under its law, from the specs and the folders' ledgers. As a table, --json, or --markdown for a CI
 // summary; --check exits 1 when a letter needs action now.
-import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
+import { ExitCode, OedrError, formatDiagnostic, type Diagnostic } from '../errors.js';
 import { loadHolidayTables } from '../laws/holidays.js';
 import { parseIsoDate } from '../laws/dates.js';
 import type { HolidayTable } from '../laws/schema.js';
@@ -10,7 +10,7 @@ import { escapeText } from '../writers/markdown.js';
 import { letterStatus, type LetterStatus, type NextAction } from '../track/status.js';
 import { expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
-import { trackedLetters, specInLedger } from './tracked.js';
+import { localToday, trackedLetters, specInLedger } from './tracked.js';
 
 export interface StatusOptions { json?: boolean; markdown?: boolean; today?: string; check?: boolean; laws?: string }
 
@@ -22,11 +22,18 @@ export async function status(args: string[], opts: StatusOptions, io: Io): Promi
   if (parseIsoDate(today) === undefined) throw new OedrError(ExitCode.usage, [{ severity: 'error', rule: 'bad-date', message: `expected --today as YYYY-MM-DD (a real day), got ${JSON.stringify(today)}` }]);
   const rows: LetterStatus[] = [];
   let worst: number = ExitCode.ok;
+  // A folder's ledger is shared by its specs: each of its problems is said once, not once per spec.
+  const said = new Set<string>();
+  const say = (d: Diagnostic) => { const k = formatDiagnostic(d); if (!said.has(k)) { said.add(k); printDiagnostic(io, d); } };
+  const ledgers = new Map<string, Set<string>>();
   for (const file of await expandInputs(args)) {
     try {
       const { letters, diagnostics } = await trackedLetters(file, { laws: opts.laws });
-      diagnostics.filter((d) => d.severity === 'error').forEach((d) => printDiagnostic(io, d));
+      diagnostics.filter((d) => d.severity === 'error').forEach(say);
       for (const t of letters) {
+        const names = ledgers.get(t.ledger.file) ?? new Set(Object.keys(t.ledger.ledger?.letters ?? {}));
+        names.delete(t.name);
+        ledgers.set(t.ledger.file, names);
         rows.push(letterStatus({
           name: t.name, specFile: specInLedger(file), spec: t.letter.spec, recipient: t.letter.id, entry: t.entry, law: t.law,
           tables: t.law ? await tables(t.law.holidays.calendars) : [], today,
@@ -34,9 +41,13 @@ export async function status(args: string[], opts: StatusOptions, io: Io): Promi
       }
     } catch (e) {
       if (!(e instanceof OedrError)) throw e;
-      e.diagnostics.forEach((d: Diagnostic) => printDiagnostic(io, d.file ? d : { ...d, file }));
+      e.diagnostics.forEach((d: Diagnostic) => say(d.file ? d : { ...d, file }));
       worst = Math.max(worst, e.code);
     }
+  }
+  // A ledger entry whose spec was not among those read: renamed or deleted, or just not named here.
+  for (const [ledger, names] of ledgers) {
+    for (const name of names) say({ severity: 'warning', rule: 'ledger-orphan', file: ledger, message: `the ledger has an entry for ${name}, a letter of none of the specs read; if its spec was renamed, rename the entry too (a letter sent under the old name is not tracked, and could be sent again)` });
   }
   linkNextLetters(rows);
   if (opts.json) io.out(JSON.stringify({ today, letters: rows }, null, 2));
@@ -76,12 +87,6 @@ async function tables(ids: readonly string[]): Promise<HolidayTable[]> {
   }
 }
 
-/** Today in the machine's time zone: a deadline is a local date, wherever CI runs it (set TZ, or --today). */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 const nextText = (r: LetterStatus) => {
   const n = r.next;
   const words: Record<NextAction, string> = {
@@ -101,7 +106,7 @@ const HEAD = ['Letter', 'To', 'Law', 'Sent', 'Due', 'Days', 'Last answer', 'Next
 const visible = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 
 function textTable(rows: LetterStatus[], today: string, io: Io): string {
-  if (!rows.length) return `No letters (${today}).`;
+  if (!rows.length) return `No letters to show (${today}).`;
   const cells = [HEAD, ...rows.map((r) => columns(r).map(visible))];
   const widths = HEAD.map((_, i) => Math.max(...cells.map((row) => [...row[i]!].length)));
   const line = (row: string[]) => row.map((c, i) => c + ' '.repeat(widths[i]! - [...c].length)).join('  ').trimEnd();

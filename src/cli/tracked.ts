@@ -59,3 +59,9 @@ export function currentText(file: string): string {
     return '';
   }
 }
+
+/** Today in the machine's time zone: a deadline is a local date, wherever CI runs it (set TZ). */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

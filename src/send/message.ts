@@ -32,16 +32,17 @@ export function messageId(letter: OutgoingLetter): string {
   return `<${id}.${letter.name}@${domain}>`;
 }
 
-export function mailFields(letter: OutgoingLetter, from: string | undefined): MailFields {
+export function mailFields(letter: OutgoingLetter, from: string | undefined, toAddress?: string): MailFields {
   const { spec } = letter;
   const requester = `"${spec.requester.organisation.replace(/["\\]/g, '')}" <${spec.requester.email}>`;
-  const to = spec.recipient.email!;
+  const to = toAddress ?? spec.recipient.email!;
   const person = [spec.recipient.person, spec.recipient.institution].filter(Boolean).join(', ').replace(/["\\]/g, '');
   return {
-    from: from ?? requester,
+    // A sending account's bare address still shows the organisation's name.
+    from: from ? (from.includes('<') ? from : `"${spec.requester.organisation.replace(/["\\]/g, '')}" <${from}>`) : requester,
     // Answers go to the requester even when the mail leaves through another account.
     ...(from && from !== spec.requester.email ? { replyTo: requester } : {}),
-    to: `"${person}" <${to}>`,
+    to: toAddress ? toAddress : `"${person}" <${to}>`,
     subject: spec.letter.reference ? `${spec.letter.subject} [${spec.letter.reference}]` : spec.letter.subject,
     text: letter.body,
     messageId: messageId(letter),

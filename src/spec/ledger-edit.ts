@@ -30,13 +30,21 @@ export function changeLedger(text: string | undefined, name: string, base: { spe
   const entry = letters.get(name) as YamlLibrary.YAMLMap;
   if ('drop' in change) entry.delete(change.drop);
   else if ('set' in change) {
-    entry.set(change.set, doc.createNode(change.value));
-    if (change.set === 'sent') entry.delete('sending');
+    let value: unknown = change.value;
+    if (change.set === 'sent') {
+      // What an interrupted send knew (its Message-ID is what to search the sent mail for) is kept.
+      const was = (entry.get('sending') as YamlLibrary.YAMLMap | undefined)?.toJSON?.() as Record<string, unknown> | undefined;
+      if (was) value = { ...change.value, ...(change.value.to || !was.to ? {} : { to: was.to }), ...(change.value.message_id || !was.message_id ? {} : { message_id: was.message_id }) };
+      entry.delete('sending');
+    }
+    entry.set(change.set, doc.createNode(value));
   } else {
     if (!isSeq(entry.get('answers'))) entry.set('answers', doc.createNode([]));
     const answers = entry.get('answers') as YamlLibrary.YAMLSeq;
     answers.flow = false;
-    answers.add(doc.createNode(change.value));
+    // In date order: an answer found later in the post may be older than one recorded already.
+    const at = answers.items.findIndex((n) => String((n as YamlLibrary.YAMLMap).get?.('on') ?? '') > change.value.on);
+    answers.items.splice(at === -1 ? answers.items.length : at, 0, doc.createNode(change.value));
   }
   return doc.toString({ lineWidth: 0 });
 }

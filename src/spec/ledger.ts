@@ -16,7 +16,9 @@ export const sendChannels = ['email', 'post', 'portal', 'hand', 'fax'] as const;
 export const answerKinds = ['acknowledged', 'extended', 'partial', 'refused', 'delivered', 'transferred'] as const;
 export type AnswerKind = (typeof answerKinds)[number];
 
-const text = z.string().regex(/\S/, { error: 'expected text' });
+/** One line of text: values reach terminals, tables and letters, so no control or bidi characters. */
+const text = z.string().regex(/\S/, { error: 'expected text' }).max(1000, { error: 'expected at most 1,000 characters' })
+  .regex(/^[^\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/, { error: 'expected one line of text without control characters' });
 const date = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
 
 const Sent = z.strictObject({
@@ -88,7 +90,7 @@ export function parseLedger(text: string, file: string): LoadedLedger {
   if (yaml.diagnostics.length === 1 && yaml.diagnostics[0]!.rule === 'empty-spec') return { file, text, ledger: { letters: {} }, diagnostics: [] };
   if (yaml.diagnostics.length) return { file, yaml, text, diagnostics: yaml.diagnostics };
   const data = yaml.data ?? {};
-  const parsed = Ledger.safeParse(data);
+  const parsed = Ledger.safeParse(data, { reportInput: true });
   if (!parsed.success) return { file, yaml, text, diagnostics: diagnoseIssues(parsed.error.issues, Ledger, yaml, file) };
   const diagnostics = ledgerRules(parsed.data).map(({ path, message, rule }) => ({ severity: 'error' as const, rule, message, file, ...yaml.locate(path), path: path.join('.') }));
   return { file, yaml, text, ledger: diagnostics.length ? undefined : parsed.data, diagnostics };
@@ -103,7 +105,8 @@ function ledgerRules(ledger: Ledger): { path: (string | number)[]; message: stri
     if (sent && e.received_on && e.received_on < sent) out.push({ path: at('received_on'), rule: 'ledger-order', message: `received on ${e.received_on}, before it was sent (${sent})` });
     let last = e.received_on ?? sent;
     e.answers.forEach((a, i) => {
-      if (last && a.on < last) out.push({ path: at('answers', i, 'on'), rule: 'ledger-order', message: `an answer dated ${a.on} comes after ${last}; answers are listed oldest first, after the letter was sent` });
+      if (i === 0 && last && a.on < last) out.push({ path: at('answers', i, 'on'), rule: 'ledger-order', message: `an answer dated ${a.on} is before the letter was ${e.received_on ? 'received' : 'sent'} (${last})` });
+      else if (last && a.on < last) out.push({ path: at('answers', i, 'on'), rule: 'ledger-order', message: `an answer dated ${a.on} comes after one dated ${last}; answers are listed oldest first` });
       last = a.on;
       if (a.until && a.kind !== 'extended') out.push({ path: at('answers', i, 'until'), rule: 'ledger-until', message: `\`until\` is the new date of an extension; this answer is ${a.kind}` });
       if (a.until && a.until <= a.on) out.push({ path: at('answers', i, 'until'), rule: 'ledger-order', message: `the extension runs until ${a.until}, which is not after the answer (${a.on})` });

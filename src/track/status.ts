@@ -70,7 +70,9 @@ export function letterStatus(input: StatusInput): LetterStatus {
   const dated = due ? { ...withAnswer, due, days_left: daysBetween(today, due.date) } : withAnswer;
   if (!due) return { ...dated, next: { action: 'wait', why: law ? 'the law gives no date that oedr can compute; see `oedr laws ' + law.code + '`' : 'no law and no needed-by date to count to' } };
   if (today <= due.date) {
-    const why = answer?.kind === 'transferred' ? `transferred on ${answer.on}; the receiving body's period may start again` : `${due.statutory ? 'the answer is due' : 'needed'} by ${due.date}`;
+    const fromSending = due.statutory && from.event === 'sent' && !(answer?.kind === 'extended' && answer.until);
+    const why = answer?.kind === 'transferred' ? `transferred on ${answer.on}; the receiving body's period may start again`
+      : `${due.statutory ? 'the answer is due' : 'needed'} by ${due.date}${fromSending ? ' (counted from the sending: record --received when you know the day it arrived)' : ''}`;
     return { ...dated, next: { action: 'wait', by: due.date, why } };
   }
   const appeal = law ? appealAfter(input, due.date, `no answer by ${due.date}`) : undefined;

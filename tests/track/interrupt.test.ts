@@ -43,7 +43,7 @@ test('a send killed mid-transaction leaves `sending`, and no later run sends the
 
   process.env.OEDR_SMTP_URL = env.OEDR_SMTP_URL;
   const again = await runCli('send', spec, '--out', out);
-  expect(again.err).toMatch(/^results: not sent: a send started on 2027-03-22 \(<.*>\) was interrupted and may have gone out; check the sent mail/);
+  expect(again.err).toMatch(/^results: not sent: a send started on 2027-03-22 \(<.*>\) was interrupted and may have gone out; look for that Message-ID in the sent mail/);
   expect(messages).toBe(1); // the killed run's, and no other
   delete process.env.OEDR_SMTP_URL;
 }, 60_000);

@@ -110,7 +110,8 @@ describe('oedr send', () => {
     const { spec, out, folder } = await drafted();
     writeFileSync(join(folder, '_ledger.yaml'), 'letters:\n  results:\n    spec: results.yaml\n    sending: { started: 2027-03-22, message_id: "<x@y>" }\n');
     const r = await runCli('send', spec, '--out', out);
-    expect(r.err).toContain('results: not sent: a send started on 2027-03-22 (<x@y>) was interrupted and may have gone out; check the sent mail');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('results: not sent: a send started on 2027-03-22 (<x@y>) was interrupted and may have gone out; look for that Message-ID in the sent mail');
     expect(box.received).toHaveLength(0);
     const status = await runCli('status', folder, '--today', '2027-03-23', '--json');
     expect(JSON.parse(status.out).letters[0].next.action).toBe('check-sending');
@@ -179,6 +180,54 @@ describe('oedr send', () => {
     const r = await runCli('send', spec, '--out', out, '--smtp-config', join(dir.path, 'smtp.json'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('the SMTP settings file is inside a git repository');
+    expect(box.received).toHaveLength(0);
+  });
+});
+
+describe('oedr send: what a new user ran into', () => {
+  test('every letter of a spec with recipients goes out in one run', async () => {
+    const spec = foiSpec().replace(/recipient:\n(  .*\n)+?(?=law:)/, 'recipients:\n  - { id: nairobi, institution: Nairobi Office, email: nairobi@iebc.example }\n  - { id: coast, institution: Coast Office, email: coast@iebc.example }\n  - { id: kisumu, institution: Kisumu Office, email: kisumu@iebc.example }\n');
+    const { spec: file, out } = await drafted(spec);
+    const r = await runCli('send', file, '--out', out, '--date', '2027-03-22');
+    expect(r.code, r.err).toBe(0);
+    expect(box.envelopes.flat().sort()).toEqual(['coast@iebc.example', 'kisumu@iebc.example', 'nairobi@iebc.example']);
+  });
+
+  test('an appeal is not sent to the body appealed against: it needs the appeal body\'s address (--to)', async () => {
+    const { spec, out } = await drafted(foiSpec().replace('kind: foi-request', 'kind: appeal') + 'earlier_request: { sent_on: 2027-02-01, response: refused, response_date: 2027-03-01 }\n');
+    let r = await runCli('send', spec, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("results is an appeal: it goes to the appeal body, not to Independent Electoral and Boundaries Commission, whose address the spec holds; give the appeal body's address with --to");
+    expect(box.received).toHaveLength(0);
+    r = await runCli('send', spec, '--out', out, '--to', 'complaints@caj.example', '--date', '2027-03-22');
+    expect(r.code, r.err).toBe(0);
+    expect(box.envelopes[0]).toEqual(['complaints@caj.example']);
+  });
+
+  test('a renamed spec does not send the same letter again; the old entry is reported', async () => {
+    const { spec, out, folder } = await drafted();
+    expect((await runCli('send', spec, '--out', out, '--date', '2027-03-22')).code).toBe(0);
+    const { renameSync } = await import('node:fs');
+    const renamed = join(folder, 'results-final.yaml');
+    renameSync(spec, renamed);
+    expect((await runCli('draft', renamed, '--out', out, '--quiet')).code).toBe(0);
+    const r = await runCli('send', renamed, '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('results-final: not sent: a letter to the same address was sent on 2027-03-22 as results, whose spec results.yaml is gone (renamed?); rename that ledger entry if it is this letter, or use --resend');
+    expect(box.received).toHaveLength(1);
+    const status = await runCli('status', folder, '--today', '2027-03-23');
+    expect(status.err).toContain('the ledger has an entry for results, a letter of none of the specs read; if its spec was renamed, rename the entry too');
+  });
+
+  test('a closed request is not sent; a bad --date or --to is refused before anything is sent', async () => {
+    const { spec, out, folder } = await drafted();
+    let r = await runCli('send', spec, '--out', out, '--date', '2027-13-01');
+    expect([r.code, r.err]).toEqual([2, '--date: expected a real day written YYYY-MM-DD, got "2027-13-01" [bad-date]']);
+    r = await runCli('send', spec, '--out', out, '--to', 'not an address');
+    expect(r.code).toBe(2);
+    writeFileSync(join(folder, '_ledger.yaml'), 'letters:\n  results:\n    spec: results.yaml\n    closed: 2027-03-01\n');
+    r = await runCli('send', spec, '--out', out);
+    expect([r.code, r.err]).toEqual([1, 'results: not sent: the ledger says the request was closed on 2027-03-01']);
     expect(box.received).toHaveLength(0);
   });
 });
