@@ -37,5 +37,7 @@ function writeDocx(doc: Document, template: Template, zip: Zipper): Uint8Array {
     [FOOTER_PART]: footerPart(meta.footer, meta.pageLabel, template),
     'docProps/core.xml': corePart(meta, date),
   };
-  return zip(template.order.map((name) => [name, own[name] ?? template.fixed[name]!] as const));
+  const parts = template.order.map((name) => [name, own[name] ?? template.fixed[name]!] as const);
+  // Pictures go before [Content_Types].xml, the last part, which already lists png and jpeg.
+  return zip([...parts.slice(0, -1), ...letter.media.map((m) => [m.name, m.bytes] as const), ...parts.slice(-1)]);
 }
