@@ -170,7 +170,8 @@ function renderList(c: Canvas, b: List, parent: StructElement, frame: Frame, ctx
       let rest = end + pull.keepWith;
       for (let k = i; k < items.length; k++) rest += height(k);
       c.ensure(rest);
-    } else if (items.length > 1 && (i === 0 || i === items.length - 2)) c.ensure(height(i) + first(i + 1));
+    } else if (items.length === 3 && i === 0) c.ensure(height(0) + height(1) + first(2)); // the middle item is both
+    else if (items.length > 1 && (i === 0 || i === items.length - 2)) c.ensure(height(i) + first(i + 1));
     else c.ensure(first(i));
     const lbl = c.struct(li, 'Lbl');
     c.beginContent(lbl, 'Lbl');

@@ -153,7 +153,10 @@ function firstItemFor(c: Canvas, b: List, need: number, frame: Frame, ctx: Conte
   const l = listLayout(c, b, frame, ctx);
   for (let k = b.items.length - 1; k >= 0; k--) {
     need -= Math.max(1, b.items[k]!.reduce((t, x) => t + textLines(c, x, l.body, { ...ctx, depth: ctx.depth + 1 }), 0));
-    if (need <= 0) return k;
+    if (need > 0) continue;
+    // Never the last alone at the top of the next page, nor the first alone at the foot of this one.
+    const from = k === b.items.length - 1 && k > 0 ? k - 1 : k;
+    return from === 1 ? 0 : from;
   }
   return 0;
 }
