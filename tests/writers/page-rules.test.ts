@@ -3,31 +3,13 @@
 // list its first or last item, a heading shares its page with what follows, and the page of the
 // signatures holds them all with at least five lines of the letter before the closing.
 import fc from 'fast-check';
-import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Document, Inline } from '../../src/document.js';
 import { createPdfWriter, type PdfWriter } from '../../src/writers/pdf.js';
+import { pageLines } from '../pdf-pages.js';
 
 const t = (value: string): Inline => ({ type: 'text', value });
 const words = (id: string, n: number) => Array.from({ length: n }, (_, j) => `${id}w${j}`).join(' ');
-
-/** Each page's text lines, top to bottom, without the footer. */
-export async function pageLines(bytes: Uint8Array): Promise<string[][]> {
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
-  const pages: string[][] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const items = (await (await pdf.getPage(i)).getTextContent()).items as { str: string; transform: number[] }[];
-    const rows = new Map<number, string>();
-    for (const it of items) {
-      const y = Math.round(it.transform[5]!);
-      // The footer ("Page X of Y") sits in the bottom margin, below 62 pt.
-      if (!it.str.trim() || y < 55) continue;
-      rows.set(y, `${rows.get(y) ?? ''} ${it.str}`.trim());
-    }
-    pages.push([...rows].sort((a, b) => b[0] - a[0]).map(([, s]) => s));
-  }
-  return pages;
-}
 
 interface Shape {
   sections: { heading: boolean; paragraphs: number[]; list: number[] | null }[];
