@@ -74,7 +74,8 @@ function cell(signer: Signer, media: Media, nextId: () => number, line: number, 
   const s = look.signatures;
   const sig = signer.signature;
   let room = '';
-  let before = twip(s.room);
+  // The empty paragraph is one line high, so the line sits where it does under a signature picture.
+  let before = twip(s.room - (look.font.size * look.font.lineHeightEm + look.font.lineGap));
   if (sig) {
     const h = Math.min(s.room - 4, (s.lineWidth * sig.height) / sig.width);
     room = pictureRun(media, sig, (h * sig.width) / sig.height, h, nextId());
