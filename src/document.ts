@@ -67,6 +67,8 @@ export interface DocumentMeta {
   footer?: string;
   /** The footer's page label in the letter's language, with {page} and {pages}: "Page {page} of {pages}". */
   pageLabel: string;
+  /** A DOCX whose styles, theme, header and footer the DOCX letter takes (as pandoc's --reference-doc); other writers ignore it. */
+  docxReference?: Uint8Array;
 }
 
 export interface Document {

@@ -68,7 +68,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
       timelines.push(law?.timeline);
     }
     // Pictures are read once per letter (recipients may differ only elsewhere, but profiles may not).
-    const pictures: ReadImages[] = letters.map((l) => readLetterImages(l.spec, l.yaml, job.file));
+    const pictures: ReadImages[] = await Promise.all(letters.map((l) => readLetterImages(l.spec, l.yaml, job.file)));
     diagnostics.push(...pictures.flatMap((p) => p.diagnostics));
     diagnostics = uniqueDiagnostics(diagnostics);
     const failed = diagnostics.some((d) => d.severity === 'error' || (job.strict && d.severity === 'warning'));

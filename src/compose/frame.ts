@@ -3,12 +3,14 @@
 import type { Block, Image, Inline, ParagraphStyle, Signer } from '../document.js';
 import { word, type LetterContext } from './context.js';
 
-/** The pictures a letter carries, read and checked by the caller (cli/images.ts): compose reads no files. */
+/** The pictures (and reference DOCX) a letter carries, read and checked by the caller (cli/images.ts): compose reads no files. */
 export interface LetterImages {
   logo?: Image;
   letterhead?: Image;
   /** The signatory's scanned signature, then each co-signer's (by index; missing ones undefined). */
   signatures?: (Image | undefined)[];
+  /** A reference DOCX (requester.reference_docx), for the DOCX writer. */
+  docxReference?: Uint8Array;
 }
 
 /** A logo is at most this high and wide (points); a letterhead spans the text width. */

@@ -71,6 +71,7 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
       keywords: ['oedr', kind, ...new Set(s.datasets.flatMap((d) => (d.category ? [d.category] : [])))],
       footer: s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation,
       pageLabel: word(w, 'phrases', 'page_label'),
+      ...(opts.images?.docxReference ? { docxReference: opts.images.docxReference } : {}),
     },
     blocks: [...frameTop(context, opts.images), ...body, ...frameBottom(context, opts.images), ...annex],
   };

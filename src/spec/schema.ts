@@ -114,6 +114,7 @@ export const Requester = z.strictObject({
   }).optional().describe('Who answers questions about the request, if not the signatory.'),
   logo: Picture.optional().describe('Logo printed at the top left of the letter (PNG or JPEG, with alt text).'),
   letterhead: Picture.optional().describe('A letterhead image printed across the top of the first page instead of the organisation name (PNG or JPEG, with alt text).'),
+  reference_docx: text.optional().describe('A Word document (.docx) whose styles, header and footer the DOCX letter takes, as pandoc\'s --reference-doc; relative to the spec file. The PDF uses logo and letterhead instead.'),
   signatory: Signatory.describe('Who signs the letter.'),
   co_signers: z.array(z.strictObject({
     organisation: text.describe('Name of the co-signing organisation.'),
