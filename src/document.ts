@@ -29,7 +29,7 @@ export type Block =
   /** A quoted passage, e.g. a treaty article. */
   | { type: 'quote'; children: Block[] }
   | { type: 'pageBreak' }
-  /** A picture on its own line (a logo, a letterhead), `width` in points, its height in proportion. */
+  /** A picture on its own line (a logo, a letterhead), `width` in points (at most the text width), its height in proportion. */
   | { type: 'image'; image: Image; width: number; align: 'left' | 'center' | 'right' }
   /**
    * The signatories, each with room to sign (or the signature image), a line, name, title and

@@ -15,7 +15,8 @@ export interface LetterImages {
 
 /** A logo is at most this high and wide (points); a letterhead spans the text width. */
 const LOGO = { height: 56, width: 160 };
-const TEXT_WIDTH = 595.28 - 2 * 68;
+/** Wider than any page: writers clamp an image to the text width, so this is "the full width". */
+const FULL_WIDTH = 10_000;
 
 const lines = (style: ParagraphStyle, parts: (string | null | undefined)[]): Block | undefined => {
   const present = parts.flatMap((p) => (p ? p.split('\n').map((l) => l.trim()).filter(Boolean) : []));
@@ -35,7 +36,7 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
   const contact = [rq.email, rq.phone, rq.website].filter(Boolean).join('  ·  ');
   const { logo, letterhead } = images;
   const blocks: (Block | undefined)[] = [
-    letterhead ? { type: 'image', image: letterhead, width: TEXT_WIDTH, align: 'left' } : undefined,
+    letterhead ? { type: 'image', image: letterhead, width: FULL_WIDTH, align: 'left' } : undefined,
     logo ? { type: 'image', image: logo, width: Math.min(LOGO.width, (LOGO.height * logo.width) / logo.height), align: 'left' } : undefined,
     // A letterhead image carries the organisation's name; the contact lines stay as text.
     letterhead ? undefined : lines('organisation', [rq.organisation]),

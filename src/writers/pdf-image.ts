@@ -94,17 +94,26 @@ function unfilter(data: Uint8Array, width: number, height: number, bpp: number):
   const out = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
     const filter = data[y * (stride + 1)]!;
-    const row = data.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const src = y * (stride + 1) + 1;
     const at = y * stride;
     for (let x = 0; x < stride; x++) {
       const a = x >= bpp ? out[at + x - bpp]! : 0;
       const b = y > 0 ? out[at - stride + x]! : 0;
-      const c = x >= bpp && y > 0 ? out[at - stride + x - bpp]! : 0;
-      const p = a + b - c;
-      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-      const predictor = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter] ?? 0;
-      out[at + x] = (row[x]! + predictor) & 0xff;
+      let predictor = 0;
+      if (filter === 1) predictor = a;
+      else if (filter === 2) predictor = b;
+      else if (filter === 3) predictor = (a + b) >> 1;
+      else if (filter === 4) predictor = paeth(a, b, x >= bpp && y > 0 ? out[at - stride + x - bpp]! : 0);
+      out[at + x] = (data[src + x]! + predictor) & 0xff;
     }
   }
   return out;
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = Math.abs(p - a);
+  const pb = Math.abs(p - b);
+  const pc = Math.abs(p - c);
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
