@@ -1,7 +1,7 @@
 // A group's logo, letterhead and signatures: drafted from a spec, read back from the DOCX package
 // (word/media, the picture's alt text) and the PDF (image XObjects, the Figure's /Alt in the
 // structure tree), covered by the manifest, and refused with a located message when broken.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { getDocumentProxy } from 'unpdf';
@@ -103,6 +103,25 @@ describe('logo and signatures in both formats', () => {
       expect(r.code, name).toBe(1);
       expect(r.err, name).toMatch(expected);
       expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    }
+  });
+
+  it('takes the logo from a profile, relative to the profile, for every letter of a batch', async () => {
+    const batch = join(dir.path, 'batch');
+    cpSync(join(root, 'examples/batch'), batch, { recursive: true });
+    mkdirSync(join(batch, 'brand'));
+    copyFileSync(join(images, 'logo.jpg'), join(batch, 'brand/logo.jpg'));
+    const profile = parse(readFileSync(join(batch, '_profile.yaml'), 'utf8'));
+    profile.requester.logo = { file: 'brand/logo.jpg', alt: "Citizens' Election Watch logo" };
+    writeFileSync(join(batch, '_profile.yaml'), stringify(profile));
+    const out = join(dir.path, 'out');
+    const r = await runCli('draft', join(batch, 'results-2027.yaml'), '--format', 'docx,pdf', '--out', out);
+    expect(r.err).toBe('');
+    const logo = readFileSync(join(images, 'logo.jpg'));
+    for (const office of ['nairobi', 'coast']) {
+      const docx = unzipSync(new Uint8Array(readFileSync(join(out, `results-2027-${office}.docx`))));
+      expect(Buffer.compare(docx['word/media/image1.jpeg']!, logo), office).toBe(0);
+      expect(xobjects(new Uint8Array(readFileSync(join(out, `results-2027-${office}.pdf`)))).some((x) => Buffer.compare(x.bytes, logo) === 0)).toBe(true);
     }
   });
 });
