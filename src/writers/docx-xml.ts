@@ -2,7 +2,7 @@
 // the Document: the body, the footer, the list instances, the links' relationships and the document
 // properties. The markup is what docx 9.15.2 wrote for the same options, element for element and in
 // the same order, so letters kept their bytes when docx stopped building them (checked on the examples).
-import { plainText, type Block, type DocumentMeta, type Inline } from '../document.js';
+import type { Block, DocumentMeta, Inline } from '../document.js';
 import * as look from './style.js';
 import {
   FOOTER_STYLE,
@@ -16,6 +16,7 @@ import {
   textWidth,
   twip,
 } from './docx-styles.js';
+import { keepNext, pullBeforeSignature } from './docx-keeps.js';
 import { Media, mediaRel, pictureRun, signatureTable } from './docx-pictures.js';
 import type { Template } from './docx-template.js';
 import { xmlEscaper } from './xml.js';
@@ -351,45 +352,6 @@ class Body {
       }
     }
   }
-}
-
-/** Rough characters a line of body text holds (Noto Sans at 10.5 pt averages about half an em). */
-const CHARS_PER_LINE = Math.floor(textWidth / 20 / (look.font.size * 0.52));
-const estimatedLines = (b: Block): number => (b.type === 'paragraph' ? Math.max(1, Math.ceil(plainText(b.children).length / CHARS_PER_LINE)) : 0);
-
-/**
- * The paragraphs (and list items' first paragraphs) that end the letter before the signatures,
- * enough for `linesBeforeSignature` lines: each keeps with the next and keeps its lines, so Word
- * moves them over with the signatures rather than leave the signatures almost alone on a page.
- */
-function pullBeforeSignature(blocks: readonly Block[]): Set<Block> {
-  const out = new Set<Block>();
-  const sig = blocks.findIndex((b) => b.type === 'signatures');
-  let need = look.linesBeforeSignature;
-  for (let i = sig - 1; i >= 0 && need > 0; i--) {
-    const b = blocks[i]!;
-    if (b.type === 'list') {
-      for (let k = b.items.length - 1; k >= 0 && need > 0; k--) {
-        const first = b.items[k]![0];
-        if (first) out.add(first);
-        need -= Math.max(1, b.items[k]!.reduce((n, x) => n + estimatedLines(x), 0));
-      }
-    } else if (b.type === 'paragraph' || b.type === 'heading') {
-      if (b.type === 'paragraph' && b.style === 'closing') continue;
-      out.add(b);
-      need -= estimatedLines(b);
-    } else break;
-  }
-  return out;
-}
-
-/**
- * Keep-with-next as direct formatting where the style does not already say it: a paragraph that
- * introduces a table, or the last one before the closing (style.ts keepsWithNext).
- */
-function keepNext(b: Block, next: Block | undefined): { keepNext?: true } {
-  const own = b.type === 'paragraph' && look.paragraphs[b.style ?? 'body'].keepWithNext === true;
-  return !own && look.keepsWithNext(b, next) ? { keepNext: true } : {};
 }
 
 function runProperties(marks: Marks): string {

@@ -2,9 +2,14 @@
 // the PDF (pdf.js positions): no paragraph leaves one line alone at the foot or top of a page, no
 // list its first or last item, a heading shares its page with what follows, and the page of the
 // signatures holds them all with at least five lines of the letter before the closing.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Document, Inline } from '../../src/document.js';
+import { createDocxWriter } from '../../src/writers/docx.js';
 import { createPdfWriter, type PdfWriter } from '../../src/writers/pdf.js';
 import { pageLines } from '../pdf-pages.js';
 
@@ -76,5 +81,40 @@ describe('page-break rules on generated letters (PDF read back)', () => {
       for (let k = 0; k < s.signers; k++) expect(sigPage.join(' '), `signer ${k} on the closing's page`).toContain(`Signer${k}`);
       if (closing > 0) expect(sigPage.indexOf('Yours sincerely,'), 'lines before the closing').toBeGreaterThanOrEqual(5);
     }), { numRuns: 40, seed: 20270301 });
+  });
+});
+
+// LibreOffice lays out the DOCX much as Word does (with a fallback for Noto Sans); slow, so only
+// where it is installed, and on a few letters.
+const soffice = (() => {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 20000 });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!soffice)('the signature rule in DOCX, laid out by LibreOffice', () => {
+  it('keeps every signer with the closing and five lines before it', { timeout: 180_000 }, async () => {
+    const docx = await createDocxWriter();
+    const dir = mkdtempSync(join(tmpdir(), 'oedr-rules-'));
+    try {
+      const shapes = fc.sample(shape, { numRuns: 8, seed: 20270301 });
+      for (const [i, s] of shapes.entries()) writeFileSync(join(dir, `l${i}.docx`), await docx.write(letter(s)));
+      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, ...shapes.map((_, i) => join(dir, `l${i}.docx`))], { stdio: 'ignore', timeout: 170_000 });
+      let beyondFirst = 0;
+      for (const [i, s] of shapes.entries()) {
+        const pages = await pageLines(new Uint8Array(readFileSync(join(dir, `l${i}.pdf`))));
+        const closing = pages.findIndex((l) => l.includes('Yours sincerely,'));
+        for (let k = 0; k < s.signers; k++) expect(pages[closing]!.join(' '), `letter ${i}: signer ${k}`).toContain(`Signer${k}`);
+        if (closing > 0) expect(pages[closing]!.indexOf('Yours sincerely,'), `letter ${i}: lines before the closing`).toBeGreaterThanOrEqual(5);
+        if (closing > 0) beyondFirst++;
+      }
+      // the sample does test the rule: most of its letters end beyond the first page
+      expect(beyondFirst).toBeGreaterThan(4);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
