@@ -315,8 +315,13 @@ export class PdfDocument {
 
   // --- structure tree --------------------------------------------------------------------------
 
-  struct(type: string, options: { scope?: 'Column' | 'Row'; alt?: string } = {}): StructElement {
-    const el = new StructElement(this, this.alloc(), type, options.scope ? `<< /O /Table /Scope /${options.scope} >>` : undefined, options.alt);
+  /** `bbox` (x, y, w, h, top-left origin) gives a Figure its Layout BBox, as PDF/UA asks. */
+  struct(type: string, options: { scope?: 'Column' | 'Row'; alt?: string; bbox?: [number, number, number, number] } = {}): StructElement {
+    const b = options.bbox;
+    const H = this.options.height;
+    const attributes = options.scope ? `<< /O /Table /Scope /${options.scope} >>`
+      : b ? `<< /O /Layout /BBox [${num(b[0])} ${num(H - b[1] - b[3])} ${num(b[0] + b[2])} ${num(H - b[1])}] >>` : undefined;
+    const el = new StructElement(this, this.alloc(), type, attributes, options.alt);
     this.structs.push(el);
     return el;
   }

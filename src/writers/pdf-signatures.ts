@@ -32,7 +32,7 @@ export function renderImage(c: Canvas, b: ImageBlock, parent: StructElement, fra
 
 /** Draws an image as a Figure element with its alt text, its content marked as the figure's. */
 function figure(c: Canvas, parent: StructElement, img: Image, x: number, y: number, w: number, h: number): void {
-  const el = c.struct(parent, 'Figure', { alt: img.alt });
+  const el = c.struct(parent, 'Figure', { alt: img.alt, bbox: [x, y, w, h] });
   c.beginContent(el, 'Figure');
   c.doc.drawImage(img, x, y, w, h);
   c.endContent();
