@@ -1,11 +1,11 @@
 // Reads and checks the pictures a spec names (logo, letterhead, signatures) and its reference DOCX for `draft`: each file
 // relative to the YAML file that names it (the spec or its profile), each problem an error at that
 // value's line and column, and each file's bytes hashed so the manifest covers them.
-import { readFileSync } from 'node:fs';
 import { besides, type SourceFile } from '../spec/profile.js';
 import type { Diagnostic } from '../errors.js';
 import { formatPath } from '../errors.js';
 import { sha256 } from '../hash.js';
+import { readFault, readRegularSync } from '../read-file.js';
 import { checkImage } from '../images.js';
 import type { Image } from '../document.js';
 import type { LetterImages } from '../compose/frame.js';
@@ -33,9 +33,11 @@ export async function readLetterImages(spec: RequestSpec, yaml: ParsedYaml, spec
     const where = { severity: 'error' as const, rule: 'image', file: at.file ?? specFile, line: at.line, col: at.col, path: formatPath(path) };
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(readFileSync(file));
+      // Regular files only (a FIFO would hang the run); a fault keeps its rule, so it exits 3 like other unreadable inputs.
+      bytes = new Uint8Array(readRegularSync(file, { what: what === 'image' ? 'PNG or JPEG file' : 'DOCX file' }));
     } catch (e) {
-      out.diagnostics.push({ ...where, message: `cannot read the ${what} "${named}": ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}` });
+      const d = readFault(e, file).diagnostics[0]!;
+      out.diagnostics.push({ ...where, rule: d.rule, message: `cannot read the ${what} "${named}": ${d.message}` });
       return undefined;
     }
     const problem = check(bytes);
