@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Document, Inline } from '../../src/document.js';
 import { createDocxWriter } from '../../src/writers/docx.js';
 import { createPdfWriter, type PdfWriter } from '../../src/writers/pdf.js';
+import { hasSoffice } from '../helpers.js';
 import { pageLines } from '../pdf-pages.js';
 
 const t = (value: string): Inline => ({ type: 'text', value });
@@ -86,14 +87,7 @@ describe('page-break rules on generated letters (PDF read back)', () => {
 
 // LibreOffice lays out the DOCX much as Word does (with a fallback for Noto Sans); slow, so only
 // where it is installed, and on a few letters.
-const soffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 20000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const soffice = hasSoffice();
 
 describe.skipIf(!soffice)('the signature rule in DOCX, laid out by LibreOffice', () => {
   it('keeps every signer with the closing and five lines before it', { timeout: 180_000 }, async () => {
