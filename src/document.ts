@@ -28,7 +28,31 @@ export type Block =
   | { type: 'table'; header: Inline[][]; rows: Inline[][][] }
   /** A quoted passage, e.g. a treaty article. */
   | { type: 'quote'; children: Block[] }
-  | { type: 'pageBreak' };
+  | { type: 'pageBreak' }
+  /** A picture on its own line (a logo, a letterhead), `width` in points (at most the text width), its height in proportion. */
+  | { type: 'image'; image: Image; width: number; align: 'left' | 'center' | 'right' }
+  /**
+   * The signatories, each with room to sign (or the signature image), a line, name, title and
+   * organisation. Writers keep it whole, on one page with the closing before it.
+   */
+  | { type: 'signatures'; signers: Signer[] };
+
+/** A checked PNG or JPEG (src/images.ts): its bytes as read, its size in pixels and its alt text. */
+export interface Image {
+  format: 'png' | 'jpeg';
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface Signer {
+  name?: string;
+  title?: string;
+  organisation: string;
+  /** The scanned signature drawn above the line. */
+  signature?: Image;
+}
 
 export interface DocumentMeta {
   title: string;
@@ -43,6 +67,8 @@ export interface DocumentMeta {
   footer?: string;
   /** The footer's page label in the letter's language, with {page} and {pages}: "Page {page} of {pages}". */
   pageLabel: string;
+  /** A DOCX whose styles, theme, header and footer the DOCX letter takes (as pandoc's --reference-doc); other writers ignore it. */
+  docxReference?: Uint8Array;
 }
 
 export interface Document {
@@ -78,6 +104,11 @@ export function allText(blocks: readonly Block[], out: string[] = []): string[] 
         break;
       case 'quote':
         allText(b.children, out);
+        break;
+      case 'image':
+        break; // its alt text is never drawn
+      case 'signatures':
+        for (const s of b.signers) out.push(s.name ?? '', s.title ?? '', s.organisation);
         break;
       case 'pageBreak':
         break;

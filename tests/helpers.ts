@@ -1,4 +1,5 @@
 // Shared test helpers: load a fixture spec, capture CLI output, make temp folders.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,4 +34,14 @@ export async function runCli(...argv: string[]): Promise<{ code: number; out: st
   const io = captureIo();
   const code = await main(argv, io);
   return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+/** Whether LibreOffice (soffice) is installed, for the tests that lay a DOCX out as Word would. */
+export function hasSoffice(): boolean {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 20000 });
+    return true;
+  } catch {
+    return false;
+  }
 }

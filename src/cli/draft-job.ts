@@ -13,6 +13,7 @@ import { loadSpec } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
 import { getWriter, type OutputFormat, type Writer } from '../writers/index.js';
 import { writeFilesAtomicSync } from './files.js';
+import { readLetterImages, type ReadImages } from './images.js';
 import { manifestEntries } from './manifest.js';
 import { journal } from './out-folder.js';
 import { failedSpecCode } from '../read-file.js';
@@ -81,6 +82,9 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
       diagnostics.push(...(law?.diagnostics ?? []));
       timelines.push(law?.timeline);
     }
+    // Pictures are read once per letter (recipients may differ only elsewhere, but profiles may not).
+    const pictures: ReadImages[] = await Promise.all(letters.map((l) => readLetterImages(l.spec, l.yaml, job.file)));
+    diagnostics.push(...pictures.flatMap((p) => p.diagnostics));
     diagnostics = uniqueDiagnostics(diagnostics);
     const failed = diagnostics.some((d) => d.severity === 'error' || (job.strict && d.severity === 'warning'));
     if (!letters.length || failed) return done({ code: failedSpecCode(diagnostics), diagnostics, outputs: [] });
@@ -88,8 +92,12 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     const rendered: Rendered[] = [];
     for (const [i, letter] of letters.entries()) {
       const name = letterStem(job.stem, letter.id);
-      const annex = job.annex ? annexNames(letter.spec, name) : undefined;
-      const doc = composeLetter(letter.spec, { templateDir: job.templateDir, timeline: timelines[i], annex });
+      // Follow-ups and appeals are legal filings: no data contract beside them.
+      const filing = letter.spec.letter.kind === 'follow-up' || letter.spec.letter.kind === 'appeal';
+      const annex = job.annex && !filing ? annexNames(letter.spec, name) : undefined;
+      const doc = composeLetter(letter.spec, {
+        templateDir: job.templateDir, timeline: timelines[i], annex, images: pictures[i]!.images, ...(job.annex === false ? { readerAnnex: false } : {}),
+      });
       for (const format of job.formats) {
         const writer = writers[format] ?? (await getWriter(format));
         if (writer.covers) {
@@ -106,7 +114,11 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     // the spec's files or none (writeFilesAtomicSync), never over a letter edited by hand.
     const { outputs, edits } = compare(rendered, job);
     diagnostics.push(...edits);
-    const result = { code: edits.length ? ExitCode.invalid : ExitCode.ok, diagnostics, sha256: loaded.sha256, sources: loaded.sources, outputs };
+    // The manifest covers the pictures' bytes as it covers the spec's: the hash is over every source.
+    const sources = [...(loaded.sources ?? [])];
+    for (const s of pictures.flatMap((p) => p.sources)) if (!sources.some((o) => o.file === s.file)) sources.push(s);
+    const hash = sources.length > (loaded.sources?.length ?? 0) ? sha256(sources.map((s) => s.sha256).join('\n')) : loaded.sha256;
+    const result = { code: edits.length ? ExitCode.invalid : ExitCode.ok, diagnostics, sha256: hash, sources, outputs };
     const writes = rendered.filter((_, i) => outputs[i]!.status === 'written');
     if (writes.length) {
       writeFilesAtomicSync(writes, job.journal ? () => journal(job.outDir, manifestEntries(job.file, result, job.outDir)) : undefined);

@@ -69,7 +69,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
         phone: ('phone' in contact && contact.phone) || rq.phone || null,
       },
       signatory: { name: rq.signatory.name, title: rq.signatory.title ?? null },
-      co_signers: rq.co_signers.map((c) => ({ organisation: c.organisation, signatory: c.signatory ?? null })),
+      co_signers: rq.co_signers.map((c) => ({ organisation: c.organisation, signatory: c.signatory ? { name: c.signatory.name, title: c.signatory.title ?? null } : null })),
       has_co_signers: rq.co_signers.length > 0,
     },
     recipient: {

@@ -1,7 +1,22 @@
 // The letter frame, built in code: letterhead, date, recipient block, subject, signature.
 // Templates hold the prose between; the look of each part is in writers/style.ts.
-import type { Block, Inline, ParagraphStyle } from '../document.js';
+import type { Block, Image, Inline, ParagraphStyle, Signer } from '../document.js';
 import { word, type LetterContext } from './context.js';
+
+/** The pictures (and reference DOCX) a letter carries, read and checked by the caller (cli/images.ts): compose reads no files. */
+export interface LetterImages {
+  logo?: Image;
+  letterhead?: Image;
+  /** The signatory's scanned signature, then each co-signer's (by index; missing ones undefined). */
+  signatures?: (Image | undefined)[];
+  /** A reference DOCX (requester.reference_docx), for the DOCX writer. */
+  docxReference?: Uint8Array;
+}
+
+/** A logo is at most this high and wide (points); a letterhead spans the text width. */
+const LOGO = { height: 56, width: 160 };
+/** Wider than any page: writers clamp an image to the text width, so this is "the full width". */
+const FULL_WIDTH = 10_000;
 
 const lines = (style: ParagraphStyle, parts: (string | null | undefined)[]): Block | undefined => {
   const present = parts.flatMap((p) => (p ? p.split('\n').map((l) => l.trim()).filter(Boolean) : []));
@@ -14,13 +29,17 @@ const lines = (style: ParagraphStyle, parts: (string | null | undefined)[]): Blo
   return { type: 'paragraph', style, children };
 };
 
-export function frameTop(c: LetterContext): Block[] {
+export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
   const w = c.words;
   const rq = c.requester;
   const rc = c.recipient;
   const contact = [rq.email, rq.phone, rq.website].filter(Boolean).join('  ·  ');
+  const { logo, letterhead } = images;
   const blocks: (Block | undefined)[] = [
-    lines('organisation', [rq.organisation]),
+    letterhead ? { type: 'image', image: letterhead, width: FULL_WIDTH, align: 'left' } : undefined,
+    logo ? { type: 'image', image: logo, width: Math.min(LOGO.width, (LOGO.height * logo.width) / logo.height), align: 'left' } : undefined,
+    // A letterhead image carries the organisation's name; the contact lines stay as text.
+    letterhead ? undefined : lines('organisation', [rq.organisation]),
     lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
     lines('date', [c.letter.date_text]),
     // An appeal to another body (a commission, a court) is addressed to that body.
@@ -33,26 +52,23 @@ export function frameTop(c: LetterContext): Block[] {
   return blocks.filter((b): b is Block => b !== undefined);
 }
 
-export function frameBottom(c: LetterContext): Block[] {
-  const w = c.words;
+/**
+ * The closing, then one signature block for the signatory and every co-signer: each gets room to
+ * sign (or the scanned signature), a line, and name, title and organisation under it.
+ */
+export function frameBottom(c: LetterContext, images: LetterImages = {}): Block[] {
   const rq = c.requester;
-  const blocks: (Block | undefined)[] = [
-    // The closing keeps with the last paragraph and the signature; the room to sign is the
-    // signature style's space above (writers/style.ts), not an empty line.
-    lines('closing', [word(w, 'phrases', 'closing')]),
-    lines('signature', [rq.signatory.name, rq.signatory.title, rq.organisation]),
+  const sig = images.signatures ?? [];
+  const signers: Signer[] = [
+    signer(rq.signatory.name, rq.signatory.title, rq.organisation, sig[0]),
+    ...rq.co_signers.map((s, i) => signer(s.signatory?.name, s.signatory?.title, s.organisation, sig[i + 1])),
   ];
-  if (rq.has_co_signers) {
-    blocks.push(lines('body', [word(w, 'phrases', 'co_signed_by')]));
-    blocks.push({
-      type: 'list', ordered: false,
-      items: rq.co_signers.map((s) => [{
-        type: 'paragraph',
-        children: [{ type: 'text', value: [s.organisation, s.signatory && [s.signatory.name, s.signatory.title].filter(Boolean).join(', ')].filter(Boolean).join(': ') }],
-      }]),
-    });
-  }
-  return blocks.filter((b): b is Block => b !== undefined);
+  const closing = lines('closing', [word(c.words, 'phrases', 'closing')]);
+  return [...(closing ? [closing] : []), { type: 'signatures', signers }];
+}
+
+function signer(name: string | undefined, title: string | null | undefined, organisation: string, signature: Image | undefined): Signer {
+  return { organisation, ...(name ? { name } : {}), ...(title ? { title } : {}), ...(signature ? { signature } : {}) };
 }
 
 /** "the information commission" heads an address block as "The information commission". */

@@ -6,7 +6,7 @@ import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
 import type { AnnexNames } from './annex-files.js';
 import { buildContext, word } from './context.js';
-import { frameBottom, frameTop } from './frame.js';
+import { frameBottom, frameTop, type LetterImages } from './frame.js';
 import { markdownToBlocks } from './markdown.js';
 import { loadTemplates } from './templates.js';
 
@@ -26,6 +26,28 @@ export interface ComposeOptions {
   subject?: string;
   /** The letter date, instead of the spec's (YYYY-MM-DD). */
   date?: string;
+  /** Logo, letterhead and signature images, read and checked by the caller. */
+  images?: LetterImages;
+  /** false (`draft --no-annex`): no plain-words annex, whatever the spec says. */
+  readerAnnex?: boolean;
+}
+
+/**
+ * Words in a recipient's title or office that name a technical office, whose staff need no primer on
+ * CSV files: ICT, IT, data, statistics, systems, digital, informatics, GIS, technology, technical.
+ */
+const TECHNICAL = /\b(ict|it|data|statistic(s|al)?|systems?|digital|informatics|gis|technolog(y|ies)|technical|database|computing)\b/i;
+
+/**
+ * Whether a letter carries the plain-words annex: never in follow-ups and appeals (legal filings),
+ * nor with `--no-annex`; else as `letter.annex` says, `auto` leaving it out for a technical office.
+ */
+export function wantsReaderAnnex(spec: RequestSpec, opts: Pick<ComposeOptions, 'readerAnnex' | 'template'> = {}): boolean {
+  if (opts.template || opts.readerAnnex === false) return false;
+  if (spec.letter.kind === 'follow-up' || spec.letter.kind === 'appeal') return false;
+  const choice = spec.letter.annex ?? 'auto';
+  if (choice !== 'auto') return choice === 'always';
+  return !TECHNICAL.test([spec.recipient.title, spec.recipient.office].filter(Boolean).join(' '));
 }
 
 export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Document {
@@ -35,7 +57,7 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
   const templates = loadTemplates(s.letter.language, opts.templateDir);
   const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex), ...opts.extra };
   const body = markdownToBlocks(templates.render(opts.template ?? s.letter.kind, context));
-  const annex = !opts.template && templates.files.some((f) => !f.partial && f.name === 'annex')
+  const annex = wantsReaderAnnex(s, opts) && templates.files.some((f) => !f.partial && f.name === 'annex')
     ? markdownToBlocks(templates.render('annex', context)) : [];
   const w = templates.words;
   const kind = opts.kind ?? s.letter.kind;
@@ -49,7 +71,8 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
       keywords: ['oedr', kind, ...new Set(s.datasets.flatMap((d) => (d.category ? [d.category] : [])))],
       footer: s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation,
       pageLabel: word(w, 'phrases', 'page_label'),
+      ...(opts.images?.docxReference ? { docxReference: opts.images.docxReference } : {}),
     },
-    blocks: [...frameTop(context), ...body, ...frameBottom(context), ...annex],
+    blocks: [...frameTop(context, opts.images), ...body, ...frameBottom(context, opts.images), ...annex],
   };
 }

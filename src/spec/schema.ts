@@ -82,11 +82,23 @@ export const Letter = z.strictObject({
   reference: text.optional().describe("Your own reference for this letter, e.g. CEW/2027/014. Ask the institution to quote it."),
   language: languageTag.default('en').transform(canonical).describe('Language of the letter as a BCP 47 tag (en, fr, pt-BR). Templates must exist for it.'),
   subject: text.describe('Subject line of the letter: what you ask for, in one line.'),
+  annex: z.enum(['auto', 'always', 'never']).default('auto')
+    .describe('The plain-words annex on data formats, for officials new to data. auto: included unless the recipient\'s title or office names a technical office (ICT, IT, data, statistics, systems, digital…); never in follow-ups and appeals.'),
 }).describe('The letter itself: its kind, date, reference, language and subject.');
 
 const Person = z.strictObject({
   name: text.describe('Full name.'),
   title: text.optional().describe('Position, e.g. Executive Director.'),
+});
+
+/** A picture the letter carries; the file is read and checked by `draft` (src/images.ts). */
+const Picture = z.strictObject({
+  file: text.describe('PNG or JPEG file (at most 2 MB), relative to the spec file.'),
+  alt: text.describe('What the picture shows, for readers who cannot see it (alt text), e.g. "Citizens\' Election Watch logo".'),
+});
+const Signatory = Person.extend({
+  signature: Picture.partial({ alt: true }).optional()
+    .describe('A scanned signature (PNG or JPEG), drawn above the signature line. Alt text defaults to "Signature of <name>".'),
 });
 
 export const Requester = z.strictObject({
@@ -100,10 +112,13 @@ export const Requester = z.strictObject({
     email: email.optional().describe('Direct email, if different from the organisation email.'),
     phone: text.optional().describe('Direct telephone number.'),
   }).optional().describe('Who answers questions about the request, if not the signatory.'),
-  signatory: Person.describe('Who signs the letter.'),
+  logo: Picture.optional().describe('Logo printed at the top left of the letter (PNG or JPEG, with alt text).'),
+  letterhead: Picture.optional().describe('A letterhead image printed across the top of the first page instead of the organisation name (PNG or JPEG, with alt text).'),
+  reference_docx: text.optional().describe('A Word document (.docx) whose styles, header and footer the DOCX letter takes, as pandoc\'s --reference-doc; relative to the spec file. The PDF uses logo and letterhead instead.'),
+  signatory: Signatory.describe('Who signs the letter.'),
   co_signers: z.array(z.strictObject({
     organisation: text.describe('Name of the co-signing organisation.'),
-    signatory: Person.optional().describe('Who signs for it.'),
+    signatory: Signatory.optional().describe('Who signs for it.'),
   })).default([]).describe('Organisations that sign with you. A coalition carries more weight.'),
 }).describe('Who asks: your organisation, its contacts and who signs.');
 

@@ -61,7 +61,7 @@ const SAVED = new URL('../../dist/docx-template.json', import.meta.url);
  * (docx-styles.ts and docx itself change dist/ only with a rebuild, which saves a new template.)
  */
 export const templateKey = (): string =>
-  JSON.stringify([look.colors, look.page, look.font, look.headings, look.paragraphs, look.table, look.quote, look.list, look.link]);
+  JSON.stringify(['widowControl, fallback font', look.colors, look.page, look.font, look.headings, look.paragraphs, look.table, look.quote, look.list, look.link]);
 
 let made: Promise<Template> | undefined;
 
@@ -120,7 +120,8 @@ export async function makeTemplate(docx: typeof Docx): Promise<Template> {
   };
 
   const document = cut(text('word/document.xml'), /^([^]*<w:body>)(<w:p\/>)?(<w:sectPr[^]*)$/, 'word/document.xml');
-  const styles = text('word/styles.xml').split(`w:val="${LANGUAGE}"`);
+  // Widow and orphan control for every paragraph (docx has no option for it in the defaults).
+  const styles = text('word/styles.xml').replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:widowControl/>').split(`w:val="${LANGUAGE}"`);
   if (styles.length !== 2) throw new Error('docx writer: unexpected word/styles.xml from docx');
   const footer = cut(text(FOOTER_PART), /^([^]*?<w:ftr\b[^>]*>)/, FOOTER_PART);
   const numbering = cut(
@@ -143,7 +144,7 @@ export async function makeTemplate(docx: typeof Docx): Promise<Template> {
   for (const [name, data] of parts) {
     if (varying.has(name)) continue;
     if (typeof data !== 'string') throw new Error(`docx writer: unexpected binary part ${name}`);
-    fixed[name] = data;
+    fixed[name] = name === 'word/fontTable.xml' ? withFallbackFont(data) : data;
   }
   return {
     order: [...parts.keys()],
@@ -164,6 +165,18 @@ export async function makeTemplate(docx: typeof Docx): Promise<Template> {
     fontTableRel: [rels[2]!, rels[4]! + rels[5]!],
     fontTableId: Number(rels[3]),
   };
+}
+
+/**
+ * The font table names Noto Sans with its PANOSE class and family (a sans-serif, "swiss") and Arial
+ * as its alternative name: Word and LibreOffice without Noto Sans then set the letter in a metric-
+ * similar sans-serif rather than their serif default. The fonts are not embedded (each face is
+ * ~630 KB, four a letter); the PDF is the letter in its exact fonts.
+ */
+function withFallbackFont(table: string): string {
+  const font = `<w:font w:name="${look.font.family}"><w:altName w:val="Arial"/><w:panose1 w:val="020B0502040504020204"/>` +
+    '<w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>';
+  return table.replace(/<w:fonts ([^>]*?)\/>$/, `<w:fonts $1>${font}</w:fonts>`);
 }
 
 /** The package's parts by path, in zip order: XML as text, anything else as bytes. */

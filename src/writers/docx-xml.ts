@@ -16,6 +16,8 @@ import {
   textWidth,
   twip,
 } from './docx-styles.js';
+import { keepNext, pullBeforeSignature } from './docx-keeps.js';
+import { Media, mediaRel, pictureRun, signatureTable } from './docx-pictures.js';
 import type { Template } from './docx-template.js';
 import { xmlEscaper } from './xml.js';
 
@@ -50,6 +52,7 @@ interface ListRef {
 interface ParagraphProps {
   style?: string;
   keepNext?: boolean;
+  keepLines?: boolean;
   numbering?: { list: ListRef; level: number };
   indent?: { left: number; hanging?: number };
 }
@@ -102,6 +105,8 @@ export interface Letter {
   document: string;
   numbering: string;
   relationships: string;
+  /** The pictures, as parts of the package (word/media/…). */
+  media: { name: string; bytes: Uint8Array }[];
 }
 
 /** word/document.xml, word/numbering.xml and word/_rels/document.xml.rels for a letter's blocks. */
@@ -118,10 +123,18 @@ export function letterParts(blocks: readonly Block[], template: Template): Lette
     body.out[slot] = `<w:hyperlink w:history="1"${anchor === undefined ? '' : ` w:anchor="${escapeAttr(anchor)}"`} r:id="rId${id}"${empty ? '/>' : '>'}`;
     rels += `<Relationship Id="rId${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${escapeAttr(target)}" TargetMode="External"/>`;
   });
+  // Pictures come after the links; their ids are known only now, so the markup holds placeholders.
+  const mediaId = (i: number) => fontTable + links.length + i;
+  body.media.parts.forEach(({ name }, k) => {
+    rels += `<Relationship Id="rId${mediaId(k + 1)}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${name.slice('word/'.length)}"/>`;
+  });
+  let document = template.documentHead + body.out.join('') + template.documentTail;
+  if (body.media.parts.length) document = document.replace(/\u0000media(\d+)\u0000/g, (_, i: string) => `rId${mediaId(Number(i))}`);
   return {
-    document: template.documentHead + body.out.join('') + template.documentTail,
+    document,
     numbering: body.numbering.xml(),
     relationships: rels + template.fontTableRel.join(String(fontTable)),
+    media: body.media.parts.map((m) => ({ name: m.name, bytes: m.image.bytes })),
   };
 }
 
@@ -140,6 +153,10 @@ class Body {
   readonly out: string[] = [];
   readonly links: { slot: number; url: string; empty: boolean }[] = [];
   readonly numbering: Numbering;
+  readonly media = new Media();
+  private pictures = 0;
+  /** Paragraphs that go with the signature block (see pullBeforeSignature). */
+  private pulled = new Set<Block>();
   private lists = 0;
   private breakBefore = false;
   private afterTable = false;
@@ -148,6 +165,7 @@ class Body {
   }
 
   document(blocks: readonly Block[]): void {
+    this.pulled = pullBeforeSignature(blocks);
     this.blocks(blocks, { level: -1, quote: false });
     // A page break at the very end still has to break: it needs a paragraph to live in.
     if (this.breakBefore) this.breakParagraph();
@@ -166,7 +184,7 @@ class Body {
         const role = b.style ?? 'body';
         const style = place.quote ? QUOTE_STYLE : role === 'body' && place.level >= 0 ? LIST_STYLE : roleStyleId[role];
         const left = this.indentIn(place);
-        return this.paragraph({ style, ...(left ? { indent: { left } } : {}), ...keepNext(b, next) }, b.children, place);
+        return this.paragraph({ style, ...(left ? { indent: { left } } : {}), ...this.keeps(b, next) }, b.children, place);
       }
       case 'list':
         return this.list(b, place);
@@ -177,11 +195,28 @@ class Body {
       case 'pageBreak':
         this.breakBefore = true;
         return;
+      case 'image': {
+        const width = Math.min(b.width, textWidth / 20);
+        const run = pictureRun(this.media, b.image, width, (width * b.image.height) / b.image.width, ++this.pictures);
+        const jc = b.align === 'left' ? '' : `<w:jc w:val="${b.align}"/>`;
+        this.out.push(`<w:p><w:pPr><w:keepNext/><w:spacing w:after="${twip(look.signatures.imageSpaceAfter)}"/>${jc}</w:pPr>${run}</w:p>`);
+        return;
+      }
+      case 'signatures':
+        if (this.breakBefore) this.breakParagraph();
+        this.out.push(signatureTable(b.signers, this.media, () => ++this.pictures));
+        this.afterTable = true;
+        return;
       default: {
         const never: never = b;
         throw new Error(`docx writer: unknown block ${JSON.stringify(never)}`);
       }
     }
+  }
+
+  /** A paragraph's keeps: with the signatures when pulled, else as style.ts says. */
+  private keeps(b: Block, next: Block | undefined): { keepNext?: true; keepLines?: true } {
+    return this.pulled.has(b) ? { keepNext: true, keepLines: true } : keepNext(b, next);
   }
 
   /** Extra left indent for a paragraph that continues a list item or sits in a quote inside a list. */
@@ -201,6 +236,7 @@ class Body {
     // Element order is the schema's (CT_PPr): style, keepNext, pageBreakBefore, numPr, spacing, ind.
     let pPr = p.style ? `<w:pStyle w:val="${p.style}"/>` : '';
     if (p.keepNext) pPr += '<w:keepNext/>';
+    if (p.keepLines) pPr += '<w:keepLines/>';
     if (breakBefore) pPr += '<w:pageBreakBefore/>';
     if (p.numbering) {
       pPr += `<w:numPr><w:ilvl w:val="${p.numbering.level}"/><w:numId w:val="${this.numbering.numId(p.numbering.list)}"/></w:numPr>`;
@@ -241,8 +277,10 @@ class Body {
       const [first, ...rest] = item;
       // The first paragraph carries the number; an item that opens with something else gets an
       // empty numbered paragraph so the number is still there.
+      // The first item keeps with the second, the one before last with the last: never one alone.
+      const edge = b.items.length > 1 && (i === 0 || i === b.items.length - 2) ? { keepNext: true } : {};
       if (first?.type === 'paragraph' || first?.type === 'heading') {
-        this.paragraph({ style, numbering, ...indent, ...keepNext(first, rest[0]) }, first.children, rest.length ? { ...inner, closing: false } : inner);
+        this.paragraph({ style, numbering, ...indent, ...edge, ...this.keeps(first, rest[0]) }, first.children, rest.length ? { ...inner, closing: false } : inner);
         this.blocks(rest, inner);
       } else {
         this.paragraph({ style, numbering, ...indent }, [], { ...inner, closing: false });
@@ -314,15 +352,6 @@ class Body {
       }
     }
   }
-}
-
-/**
- * Keep-with-next as direct formatting where the style does not already say it: a paragraph that
- * introduces a table, or the last one before the closing (style.ts keepsWithNext).
- */
-function keepNext(b: Block, next: Block | undefined): { keepNext?: true } {
-  const own = b.type === 'paragraph' && look.paragraphs[b.style ?? 'body'].keepWithNext === true;
-  return !own && look.keepsWithNext(b, next) ? { keepNext: true } : {};
 }
 
 function runProperties(marks: Marks): string {

@@ -5,7 +5,7 @@
 import type { Document } from '../document.js';
 import { FOOTER_PART, docxTemplate, type Template } from './docx-template.js';
 import { corePart, escapeAttr, footerPart, letterParts, w3cdtfFromDate } from './docx-xml.js';
-import { createZipper, type Zipper } from './docx-zip.js';
+import { createZipper } from './docx-zip.js';
 
 export interface DocxWriter {
   extension: 'docx';
@@ -20,12 +20,16 @@ export async function createDocxWriter(template?: Template): Promise<DocxWriter>
   return {
     extension: 'docx',
     async write(doc) {
-      return writeDocx(doc, template, zip);
+      const parts = docxParts(doc, template);
+      // fflate (to read the reference document) loads only for a letter that has one.
+      if (doc.meta.docxReference) (await import('./docx-reference.js')).applyReference(parts, doc.meta.docxReference);
+      return zip(parts);
     },
   };
 }
 
-function writeDocx(doc: Document, template: Template, zip: Zipper): Uint8Array {
+/** The package's parts, by name, in the order they are zipped. */
+function docxParts(doc: Document, template: Template): Map<string, string | Uint8Array> {
   const { meta } = doc;
   const date = w3cdtfFromDate(meta.date);
   const letter = letterParts(doc.blocks, template);
@@ -37,5 +41,7 @@ function writeDocx(doc: Document, template: Template, zip: Zipper): Uint8Array {
     [FOOTER_PART]: footerPart(meta.footer, meta.pageLabel, template),
     'docProps/core.xml': corePart(meta, date),
   };
-  return zip(template.order.map((name) => [name, own[name] ?? template.fixed[name]!] as const));
+  const parts = template.order.map((name) => [name, own[name] ?? template.fixed[name]!] as const);
+  // Pictures go before [Content_Types].xml, the last part, which already lists png and jpeg.
+  return new Map<string, string | Uint8Array>([...parts.slice(0, -1), ...letter.media.map((m) => [m.name, m.bytes] as const), ...parts.slice(-1)]);
 }

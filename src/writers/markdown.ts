@@ -114,6 +114,14 @@ function block(b: Block, indent: string, alt: boolean): string {
     case 'quote':
       return blocks(b.children, '').split('\n').map((l) => (l ? `> ${l}` : '>')).join(`\n${indent}`);
     case 'pageBreak': return '---';
+    // A picture has no file beside the Markdown letter to point at; its place is left empty.
+    case 'image': return '';
+    case 'signatures':
+      // Each signer: a line to sign on, then name, title and organisation as one paragraph.
+      return b.signers.map((s) => {
+        const parts = ['_'.repeat(24), s.name, s.title, s.organisation].filter((x): x is string => !!x);
+        return inline(parts.flatMap((value, k): Inline[] => (k ? [{ type: 'break' }, { type: 'text', value }] : [{ type: 'text', value }]))).split('\n').join(`\n${indent}`);
+      }).join(`\n\n${indent}`);
     default: { const never: never = b; throw new Error(`unknown block ${JSON.stringify(never)}`); }
   }
 }

@@ -102,7 +102,7 @@ export class Canvas {
   }
 
   /** A new structure element under `parent`; call `end()` on it when its content is drawn. */
-  struct(parent: StructElement, type: string, options?: { scope?: 'Column' | 'Row' }): StructElement {
+  struct(parent: StructElement, type: string, options?: { scope?: 'Column' | 'Row'; alt?: string; bbox?: [number, number, number, number] }): StructElement {
     const el = this.doc.struct(type, options);
     parent.add(el);
     return el;

@@ -5,7 +5,9 @@
 // the drawing calls keep pdfkit's names and write the same content-stream operators it wrote.
 import { createHash } from 'node:crypto';
 import { zlibDeflate } from './deflate.js';
+import type { Image } from '../document.js';
 import type { Face, ShapedRun } from './pdf-fonts.js';
+import { imageXObject } from './pdf-image.js';
 import type { TrueTypeFont } from './pdf-ttf.js';
 import { xmlEscaper } from './xml.js';
 
@@ -65,6 +67,8 @@ export class StructElement {
     readonly num: number,
     readonly type: string,
     readonly attributes: string | undefined,
+    /** Alternate description (a Figure's alt text). */
+    readonly alt?: string,
   ) {
     this.parent = 0;
   }
@@ -89,6 +93,8 @@ export class Page {
   readonly content: string[] = [];
   readonly fonts = new Set<DocFont>();
   readonly annots: number[] = [];
+  /** Image XObjects drawn on this page: resource name -> object number. */
+  readonly xobjects = new Map<string, number>();
   /** Per MCID on this page: the object number of the structure element that owns it. */
   readonly mcidOwners: number[] = [];
   /** The page's key in the structure parent tree, given when it first gets marked content. */
@@ -190,7 +196,7 @@ function structObject(el: StructElement, parent: number): string {
       kids.push(k.page === pg ? String(k.mcid) : `<< /Type /MCR /Pg ${k.page.num} 0 R /MCID ${k.mcid} >>`);
     } else kids.push(`<< /Type /OBJR /Obj ${k.annot} 0 R /Pg ${k.page.num} 0 R >>`);
   }
-  return `<< /S /${el.type} /P ${parent} 0 R${pg ? ` /Pg ${pg.num} 0 R` : ''}${el.attributes ? ` /A ${el.attributes}` : ''} /K [${kids.join(' ')}] >>`;
+  return `<< /S /${el.type} /P ${parent} 0 R${pg ? ` /Pg ${pg.num} 0 R` : ''}${el.attributes ? ` /A ${el.attributes}` : ''}${el.alt !== undefined ? ` /Alt ${pdfString(el.alt)}` : ''} /K [${kids.join(' ')}] >>`;
 }
 
 /** The file ID from the document info (as pdfkit derives it), so the same letter gives the same bytes. */
@@ -309,8 +315,13 @@ export class PdfDocument {
 
   // --- structure tree --------------------------------------------------------------------------
 
-  struct(type: string, options: { scope?: 'Column' | 'Row' } = {}): StructElement {
-    const el = new StructElement(this, this.alloc(), type, options.scope ? `<< /O /Table /Scope /${options.scope} >>` : undefined);
+  /** `bbox` (x, y, w, h, top-left origin) gives a Figure its Layout BBox, as PDF/UA asks. */
+  struct(type: string, options: { scope?: 'Column' | 'Row'; alt?: string; bbox?: [number, number, number, number] } = {}): StructElement {
+    const b = options.bbox;
+    const H = this.options.height;
+    const attributes = options.scope ? `<< /O /Table /Scope /${options.scope} >>`
+      : b ? `<< /O /Layout /BBox [${num(b[0])} ${num(H - b[1] - b[3])} ${num(b[0] + b[2])} ${num(H - b[1])}] >>` : undefined;
+    const el = new StructElement(this, this.alloc(), type, attributes, options.alt);
     this.structs.push(el);
     return el;
   }
@@ -358,6 +369,31 @@ export class PdfDocument {
     page.annots.push(n);
   }
 
+  // --- images ----------------------------------------------------------------------------------
+
+  /** Image XObjects by the image they were made from: a picture drawn twice is embedded once. */
+  private readonly images = new Map<Image, { name: string; num: number }>();
+
+  /** Draws `img` in the box (x, y, w, h), top-left origin like the text. */
+  drawImage(img: Image, x: number, y: number, w: number, h: number): void {
+    let xo = this.images.get(img);
+    if (!xo) {
+      const parts = imageXObject(img);
+      const num = this.alloc();
+      let smask = '';
+      if (parts.smask) {
+        const m = this.alloc();
+        this.objects[m] = [`<< ${parts.smask[0]} /Length ${parts.smask[1].length} >>`, parts.smask[1]];
+        smask = ` /SMask ${m} 0 R`;
+      }
+      this.objects[num] = [`<< ${parts.image[0]}${smask} /Length ${parts.image[1].length} >>`, parts.image[1]];
+      this.images.set(img, (xo = { name: `Im${this.images.size + 1}`, num }));
+    }
+    this.page.xobjects.set(xo.name, xo.num);
+    // The page's y axis points down (see addPage); the image's unit square is flipped back upright.
+    this.addContent(`q\n${num(w)} 0 0 ${num(-h)} ${num(x)} ${num(y + h)} cm\n/${xo.name} Do\nQ`);
+  }
+
   // --- output -----------------------------------------------------------------------------------
 
   /**
@@ -382,7 +418,7 @@ export class PdfDocument {
       const fonts = [...page.fonts].map((f) => `/${f.id} ${f.num} 0 R`).join(' ');
       this.objects[page.num] =
         `<< /Type /Page /Parent ${this.pagesNum} 0 R /MediaBox [0 0 ${num(width)} ${num(height)}] /Contents ${content} 0 R` +
-        ` /Resources << /ProcSet [/PDF /Text] /Font << ${fonts} >> >>` +
+        ` /Resources << /ProcSet [/PDF /Text${page.xobjects.size ? ' /ImageB /ImageC /ImageI' : ''}] /Font << ${fonts} >>${xobjects(page)} >>` +
         (page.annots.length ? ` /Annots [${page.annots.map((a) => `${a} 0 R`).join(' ')}]` : '') +
         (page.structParents !== undefined ? ` /StructParents ${page.structParents} /Tabs /S` : '') +
         ' >>';
@@ -524,6 +560,12 @@ export class PdfDocument {
 </x:xmpmeta>
 <?xpacket end="w"?>`;
   }
+}
+
+/** A page's image resources, or nothing for a page without images (the bytes of such pages stay as they were). */
+function xobjects(page: Page): string {
+  if (!page.xobjects.size) return '';
+  return ` /XObject << ${[...page.xobjects].map(([name, n]) => `/${name} ${n} 0 R`).join(' ')} >>`;
 }
 
 /** Widths of the glyphs drawn, consecutive ids grouped: `first [w1 w2 …] first [w …] …`. */

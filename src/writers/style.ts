@@ -69,6 +69,18 @@ export const paragraphs: Record<ParagraphStyle, ParagraphLook> = {
   small: { size: 9, align: 'left', spaceAfter: 5 },
 };
 
+/**
+ * The signature block (Block 'signatures'): two signers a row, each with `room` to sign above a line
+ * `lineWidth` long, then name, title and organisation. Pictures (logo, letterhead) keep `imageSpaceAfter` below.
+ */
+export const signatures = { room: Math.round(3 * bodyLine), ruleGap: 4, rowGap: 12, gap: 24, lineWidth: 190, imageSpaceAfter: 10 };
+
+/**
+ * The fewest lines of text that end the letter on the page of the signature: fewer, and writers
+ * pull lines over from the page before, so a signature never stands almost alone.
+ */
+export const linesBeforeSignature = 5;
+
 export const table = {
   size: 9,
   headerFill: '#E8ECF2',

@@ -60,6 +60,10 @@ function block(b: Block, indent: string): string {
     }
     case 'quote': return blocks(b.children, indent + '> ');
     case 'pageBreak': return '';
+    // A picture has no plain-text form; its alt text would read as part of the letter.
+    case 'image': return '';
+    case 'signatures':
+      return b.signers.map((s) => lines([s.name, s.title, s.organisation].filter(Boolean).join('\n'))).join('\n\n');
     default: {
       const never: never = b;
       throw new Error(`unknown block ${JSON.stringify(never)}`);

@@ -55,8 +55,10 @@ describe('the data-request letter', () => {
       'Open Government Partnership', 'PL0001 Open data on elections', 'Act on Access to Public Information',
       'Public confidence', 'less misinformation', 'A closer link with citizens', 'Visible transparency',
       'we agree that you may leave out these fields: national_id', 'You may mask or pseudonymise these fields: birth_date', 'delete it by 31 December 2027',
-      'meet you', 'Zofia Wójcik', 'zofia@example.org', 'Annex: the file format in plain words', 'CSV UTF-8',
+      'meet you', 'Zofia Wójcik', 'zofia@example.org',
     ]) expect(text).toContain(expected);
+    // addressed to a Department of IT: no primer on CSV files (letter.annex: auto)
+    expect(text).not.toContain('Annex: the file format in plain words');
     expect(doc.meta).toMatchObject({ title: expect.stringContaining('Łódź'), author: 'Fundacja Obserwatorów Wyborów "Łódź"', language: 'en', date: '2027-03-01', pageLabel: 'Page {page} of {pages}' });
   });
 
@@ -68,10 +70,12 @@ describe('the data-request letter', () => {
   });
 
   it('leaves out the privacy section and annex when they do not apply', async () => {
-    const doc = composeLetter(await specFrom(join(fixture('..'), '../templates/starter.yaml')));
-    const text = textOf(doc.blocks);
+    const spec = await specFrom(join(fixture('..'), '../templates/starter.yaml'));
+    const text = textOf(composeLetter(spec).blocks);
     expect(text).not.toContain('Personal data');
-    expect(text).toContain('Annex');
+    // the starter writes to a Director of Information Technology: auto leaves the annex out
+    expect(text).not.toContain('Annex');
+    expect(textOf(composeLetter({ ...spec, letter: { ...spec.letter, annex: 'always' } }).blocks)).toContain('Annex: the file format in plain words');
   });
 });
 

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Document, Inline } from '../../src/document.js';
 import { createDocxWriter, type DocxWriter } from '../../src/writers/docx.js';
 import { createPdfWriter, type PdfWriter } from '../../src/writers/pdf.js';
+import { hasSoffice } from '../helpers.js';
 
 const t = (value: string): Inline => ({ type: 'text', value });
 const p = (value: string): Block => ({ type: 'paragraph', children: [t(value)] });
@@ -128,14 +129,7 @@ describe('DOCX: keeping things together', () => {
 });
 
 // LibreOffice lays the DOCX out as Word would; slow (a few seconds), so only where it is installed.
-const soffice = (() => {
-  try {
-    execFileSync('soffice', ['--version'], { stdio: 'ignore', timeout: 20000 });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const soffice = hasSoffice();
 
 describe.skipIf(!soffice)('DOCX in LibreOffice', () => {
   it('puts the last paragraph, the closing and the signature on one page, and the list at 3', { timeout: 120000 }, async () => {
