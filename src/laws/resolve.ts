@@ -64,9 +64,12 @@ export interface ResolvedLaw {
   };
   identification: { required: boolean | null; what: string; provision: string | null; given: boolean; fact: Fact } | null;
   fee: {
-    /** enclose: the law requires an application fee; waiver: the spec claims a ground the law has; none; unknown. */
-    action: 'enclose' | 'waiver' | 'none' | 'unknown';
-    application: { amount: number | null; currency: string; payment: string | null; exempt: string | null; provision: string } | null;
+    /**
+     * enclose: the law requires an application fee with the filing; pay-on-notice: a fee the body
+     * asks for by notice (PAIA s.22(1)); waiver: the spec claims a ground the law has; none; unknown.
+     */
+    action: 'enclose' | 'pay-on-notice' | 'waiver' | 'none' | 'unknown';
+    application: { amount: number | null; currency: string; due: 'with-application' | 'on-notice'; payment: string | null; exempt: string | null; provision: string } | null;
     waivers: { ground: string; provision: string }[];
     reproduction: string | null;
     /** The spec says how the fee is paid (fees.paid) or claims a waiver ground (fees.waiver_ground). */
@@ -146,10 +149,10 @@ function fee(law: Law, spec: ResolveInput): ResolvedLaw['fee'] {
   const app = f?.application;
   const waivers = (f?.waivers ?? []).map((w) => ({ ground: w.ground, provision: w.provision }));
   const action = app === undefined ? (law.request.fee === false ? 'none' : 'unknown')
-    : app === null ? 'none' : spec.fees?.waiver_ground && waivers.length ? 'waiver' : 'enclose';
+    : app === null ? 'none' : spec.fees?.waiver_ground && waivers.length ? 'waiver' : app.due === 'on-notice' ? 'pay-on-notice' : 'enclose';
   return {
     action,
-    application: app ? { amount: app.amount, currency: app.currency, payment: app.payment ?? null, exempt: app.exempt ?? null, provision: app.provision } : null,
+    application: app ? { amount: app.amount, currency: app.currency, due: app.due ?? 'with-application', payment: app.payment ?? null, exempt: app.exempt ?? null, provision: app.provision } : null,
     waivers,
     reproduction: f?.reproduction ?? null,
     provided: spec.fees?.paid !== undefined || (spec.fees?.waiver_ground !== undefined && waivers.length > 0),

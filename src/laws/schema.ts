@@ -111,6 +111,8 @@ const Fees = z.strictObject({
   application: z.strictObject({
     amount: z.number().nonnegative().nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as INR'),
+    /** with-application: enclosed with the filing; on-notice: paid when the body asks for it. */
+    due: z.enum(['with-application', 'on-notice']).optional(),
     payment: text.optional(),
     exempt: text.optional(),
     provision: text,
