@@ -15,6 +15,7 @@
 //     .coverage                    CoverageHit[]: what the law does not reach in this request, with the route
 //     .response                    { certain, confidence }: whether the response period is certain
 //     .silence                     the silence rule, or null
+//   appealSteps(law, recipient) -> AppealStep[]: the raw steps of that chain (timeline.ts uses the first)
 // A fact's `certain` is true for confidence high or medium; a letter words an uncertain one as an
 // estimate ("we understand the law allows ...") and never states it flatly.
 import type { RequestSpec } from '../spec/schema.js';
@@ -174,9 +175,17 @@ export function bodyOf(law: Law, recipient: ResolveInput['recipient']): Body | u
   return b ? { ...b, matched: true } : undefined;
 }
 
+/** The law's appeal steps for this recipient: its kind of body's own route, or the row's steps that exist for it. */
+export function appealSteps(law: Law, recipient: ResolveInput['recipient']): AppealStep[] {
+  return stepsFor(law, bodyOf(law, recipient));
+}
+
+function stepsFor(law: Law, body: Body | undefined): AppealStep[] {
+  return body?.appeal ?? law.appeal.filter((s) => !s.for || !body || s.for.includes(body.kind));
+}
+
 function appealChain(law: Law, body: Body | undefined): ResolvedStep[] {
-  const steps = body?.appeal ?? law.appeal.filter((s) => !s.for || !body || s.for.includes(body.kind));
-  return steps.map((s) => ({
+  return stepsFor(law, body).map((s) => ({
     step: s.step,
     addressee: s.addressee ?? s.body,
     term: s.term ?? null,

@@ -70,6 +70,8 @@ const AppealStep = z.strictObject({
   form: text.nullable().optional(),
   /** The kinds of body (ids in the row's `bodies`) the step exists for; absent = every body. */
   for: z.array(text).min(1).optional(),
+  /** The time the statute (or a binding code) gives the appeal body to decide, where it sets one. */
+  decision: z.strictObject({ period: z.int().positive().max(366), unit: z.enum(['working-days', 'calendar-days', 'months']) }).optional(),
   /** Whether the step is optional (the requester may go straight to the next one). */
   optional: z.boolean().optional(),
   ...sourced,
