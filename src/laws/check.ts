@@ -76,7 +76,8 @@ function appealDecided(t: Timeline): { date: string; how: string } {
   const d = t.appeal!.step.decision;
   if (!d) return { date: from, how: ' and the law sets no time for deciding it' };
   const date = d.unit === 'months' ? addMonths(from, d.period) : addDays(from, d.period);
-  return { date, how: ` and be decided within ${d.period} ${d.unit.replace('-', ' ')}, that is by ${date} at the earliest` };
+  const unit = d.unit === 'months' ? `month${d.period === 1 ? '' : 's'}` : d.unit.replace('-', ' ');
+  return { date, how: ` and be decided within ${d.period} ${unit}, that is by ${date} at the earliest` };
 }
 
 /** An appeal before the answer was due, or after the last day to lodge it, says so. */

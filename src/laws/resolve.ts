@@ -207,7 +207,9 @@ function coverage(law: Law, spec: ResolveInput): CoverageHit[] {
     const bodyRule = c.institutions !== undefined || c.levels !== undefined;
     const bodyHit = (!c.institutions || c.institutions.some((p) => new RegExp(p, 'iu').test(name)))
       && (!c.levels || c.levels.includes(spec.recipient.level));
-    if (bodyRule && !c.categories && bodyHit) hits.push({ target: { recipient: true }, ...hit });
+    // Two rules with one reason (a level, a name) make one finding.
+    const seen = hits.some((h) => 'recipient' in h.target && h.reason === c.reason);
+    if (bodyRule && !c.categories && bodyHit && !seen) hits.push({ target: { recipient: true }, ...hit });
     if (!c.categories) continue;
     spec.datasets.forEach((d, i) => {
       const inCategory = d.category !== undefined && c.categories!.includes(d.category);
