@@ -22,6 +22,10 @@ export function filingChecks(spec: RequestSpec, law: Law, at: At): ResolvedLaw {
     feeCheck(spec, r, at);
     identificationCheck(r, at);
   }
+  if (law.deadline?.declared_closures && spec.closures.length === 0) {
+    at('warning', 'law-declared-closures', ['law'],
+      `the ${r.code} due date counts only statutory holidays, and may be early: ${clause(law.deadline.declared_closures)} (see \`oedr laws ${r.code}\`)`);
+  }
   const step = r.appeal[0];
   if (step?.limit && !step.fact.certain) {
     at('warning', 'law-low-confidence-limit', ['law'], `the ${r.code} registry is unsure of the time limit for ${step.term?.en ?? 'the first appeal'} (${step.limit.period} ${step.limit.unit.replace('-', ' ')}${step.fact.note ? `; ${clause(step.fact.note)}` : ''}); letters word it as an estimate: check the statute before relying on it`);

@@ -142,3 +142,13 @@ describe('silence (CO, CPACA art. 83)', () => {
     expect(w).toEqual([expect.stringContaining('under the CO law silence counts as a refusal only from 2027-06-22 (CPACA (Ley 1437 de 2011) art. 83); until then before then an unanswered request is a breach of the right of petition; the usual remedy is an acción de tutela')]);
   });
 });
+
+describe('closures a body declares (review §4: MX días inhábiles, ID cuti bersama)', () => {
+  test('without `closures`, the date may be early; with them, no warning', async () => {
+    expect(line(await warnings(spec({ law: 'ID', letter: 'kind: foi-request, date: 2027-03-22, language: id', requester: ', standing: { basis: legal-person }, identification: { document: akta pendirian }' })), 'law-declared-closures')).toEqual([
+      '5:6 law: warning: the ID due date counts only statutory holidays, and may be early: Cuti bersama (collective leave days set each year by a joint decree of ministers, mostly around Idul Fitri and Christmas) close government offices: give them in `closures` (see `oedr laws ID`) [law-declared-closures]',
+    ]);
+    const closed = spec({ law: 'MX', letter: 'kind: foi-request, date: 2027-03-22, language: es', extra: 'closures: [ { date: 2027-03-25, name: Jueves Santo }, { date: 2027-03-26, name: Viernes Santo } ]' });
+    expect(line(await warnings(closed), 'law-declared-closures')).toEqual([]);
+  });
+});

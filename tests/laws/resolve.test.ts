@@ -104,3 +104,21 @@ describe('fees, standing, language', () => {
     expect(resolveLaw(law('KE'), input()).silence).toBeNull();
   });
 });
+
+describe('the timeline follows the recipient\'s route', () => {
+  test('ZA: an appeal against the IEC is a complaint to the Regulator, 180 days from the decision (s.77A)', async () => {
+    const { requestTimeline } = await import('../../src/laws/timeline.js');
+    const spec = {
+      ...input({ recipient: { institution: 'Electoral Commission', level: 'national' } as ResolveInput['recipient'] }),
+      letter: { kind: 'appeal', date: '2027-05-10', language: 'en', subject: 'x' },
+      law: 'ZA', closures: [],
+      earlier_request: { sent_on: '2027-03-25', response: 'refused', response_date: '2027-04-20' },
+    } as unknown as Parameters<typeof requestTimeline>[0];
+    const t = (await requestTimeline(spec, registry))!;
+    expect(t.appeal?.step.provision).toBe('section 77A');
+    // 20 Apr 2027 + 180 days = Sun 17 Oct 2027: a Sunday cannot end the period (Interpretation Act s.4) -> Mon 18 Oct.
+    expect(t.appeal?.lodgeBy).toBe('2027-10-18');
+    // The response itself: day 30 is Saturday 24 April, which may end the period.
+    expect(t.response.status === 'due' && t.response.due).toBe('2027-04-24');
+  });
+});
