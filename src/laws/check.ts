@@ -7,6 +7,7 @@ import { closest } from '../spec/suggest.js';
 import type { ParsedYaml } from '../spec/yaml.js';
 import type { Registry } from './registry.js';
 import { addDays, addMonths } from './dates.js';
+import { clause } from './deadline.js';
 import { filingChecks } from './filing-checks.js';
 import type { Timeline } from './timeline.js';
 
@@ -90,7 +91,7 @@ function appealTiming(spec: RequestSpec, t: Timeline, at: (s: Diagnostic['severi
       `the appeal is dated ${date}, but the answer to the request is due only by ${t.response.due}; until then no refusal can be assumed (send a follow-up instead)`);
   } else if (silent && silence && t.deemedRefusal && date < t.deemedRefusal) {
     at('error', 'appeal-too-early', ['letter', 'date'],
-      `the appeal is dated ${date}, but under the ${t.law.code} law silence counts as a refusal only from ${t.deemedRefusal} (${silence.provision}); until then ${clause(silence.remedy ?? 'send a follow-up instead')}`);
+      `the appeal is dated ${date}, but under the ${t.law.code} law silence counts as a refusal only from ${t.deemedRefusal} (${silence.provision}): ${clause(silence.remedy ?? 'until then, send a follow-up instead')}`);
   }
   const step = t.appeal?.step.step;
   if (step === 'court' || step === 'tribunal') {
@@ -103,4 +104,3 @@ function appealTiming(spec: RequestSpec, t: Timeline, at: (s: Diagnostic['severi
   }
 }
 
-const clause = (s: string) => s.replace(/\.\s*$/, '');

@@ -215,7 +215,7 @@ function countCalendar(cal: Calendar, start: number, total: number, period: numb
 }
 
 /** Registry notes are sentences; inside a message they lose the final full stop. */
-const clause = (s: string) => s.replace(/\.\s*$/, '');
+export const clause = (s: string) => s.replace(/\.\s*$/, '');
 
 function entry(day: number, kind: DayKind, l: Look, phase: DayEntry['phase'], count?: number): DayEntry {
   return {

@@ -3,6 +3,7 @@
 // reach) and facts the registry is unsure of. Each warning says what to change in the spec.
 import type { Diagnostic } from '../errors.js';
 import type { RequestSpec } from '../spec/schema.js';
+import { clause } from './deadline.js';
 import { resolveLaw, type ResolvedLaw } from './resolve.js';
 import type { Law } from './schema.js';
 
@@ -34,7 +35,6 @@ export function filingChecks(spec: RequestSpec, law: Law, at: At): ResolvedLaw {
 }
 
 const list = (tags: string[]) => tags.join(', ');
-const clause = (s: string) => s.replace(/\.\s*$/, '');
 
 function languageCheck(r: ResolvedLaw, at: At): void {
   const l = r.language;

@@ -139,7 +139,7 @@ describe('silence (CO, CPACA art. 83)', () => {
   test('an appeal against silence before three months is too early, with the remedy', async () => {
     const text = spec({ law: 'CO', letter: 'kind: appeal, date: 2027-04-20, language: es', extra: 'earlier_request: { sent_on: 2027-03-22, response: none }' });
     const w = line(await warnings(text), 'appeal-too-early');
-    expect(w).toEqual([expect.stringContaining('under the CO law silence counts as a refusal only from 2027-06-22 (CPACA (Ley 1437 de 2011) art. 83); until then before then an unanswered request is a breach of the right of petition; the usual remedy is an acción de tutela')]);
+    expect(w).toEqual([expect.stringContaining('under the CO law silence counts as a refusal only from 2027-06-22 (CPACA (Ley 1437 de 2011) art. 83): before then an unanswered request is a breach of the right of petition; the usual remedy is an acción de tutela')]);
   });
 });
 
