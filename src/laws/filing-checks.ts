@@ -65,10 +65,17 @@ function feeCheck(spec: RequestSpec, r: ResolvedLaw, at: At): void {
   const f = r.fee;
   const app = f.application;
   const grounds = f.waivers.map((w) => `${w.ground} (${w.provision})`).join('; ');
+  const fees = spec.fees;
+  // Point at the fee statement when there is one, else at the law that asks for it.
+  const where = fees ? ['fees'] : ['law'];
   if (f.action === 'enclose' && app && !f.provided) {
     const amount = app.amount === null ? 'an application fee' : `an application fee of ${app.currency} ${app.amount}`;
-    at('warning', 'law-fee-required', ['fees'],
+    at('warning', 'law-fee-required', where,
       `the ${r.code} law requires ${amount} with the application (${app.provision}); without it the application is not valid. Say how it is paid in \`fees.paid\`${app.payment ? ` (${clause(app.payment)})` : ''}${grounds ? `, or claim the law's exemption in \`fees.waiver_ground\`: ${grounds}` : ''}`);
+  }
+  if (f.commitment && !(fees?.category && (fees.will_pay_up_to || (fees.waiver_requested && fees.reason)))) {
+    at('warning', 'law-fee-commitment', where,
+      `the ${r.code} law needs the filing to say ${clause(f.commitment)}; otherwise the request may be treated as not perfected. Add \`fees.category\` and \`fees.will_pay_up_to\`, or \`fees.waiver_requested\` with its \`reason\`${grounds ? ` (the law's ground: ${grounds})` : ''}`);
   }
   if (spec.fees?.waiver_requested && app && !spec.fees.waiver_ground) {
     at('warning', 'law-no-fee-waiver', ['fees', 'waiver_requested'],

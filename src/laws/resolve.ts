@@ -73,6 +73,8 @@ export interface ResolvedLaw {
     application: { amount: number | null; currency: string; due: 'with-application' | 'on-notice'; payment: string | null; exempt: string | null; provision: string } | null;
     waivers: { ground: string; provision: string }[];
     reproduction: string | null;
+    /** What the filing must say about fees to be processed (US: category and commitment), or null. */
+    commitment: string | null;
     /** The spec says how the fee is paid (fees.paid) or claims a waiver ground (fees.waiver_ground). */
     provided: boolean;
     fact: Fact;
@@ -156,6 +158,7 @@ function fee(law: Law, spec: ResolveInput): ResolvedLaw['fee'] {
     application: app ? { amount: app.amount, currency: app.currency, due: app.due ?? 'with-application', payment: app.payment ?? null, exempt: app.exempt ?? null, provision: app.provision } : null,
     waivers,
     reproduction: f?.reproduction ?? null,
+    commitment: f?.commitment ?? null,
     provided: spec.fees?.paid !== undefined || (spec.fees?.waiver_ground !== undefined && waivers.length > 0),
     fact: fact(law, app ?? f),
   };

@@ -121,6 +121,8 @@ const Fees = z.strictObject({
     ...sourced,
   }).nullable().optional(),
   reproduction: text.optional(),
+  /** What the filing must say about fees to be processed (US: the fee category and a commitment to pay or a waiver request). */
+  commitment: text.optional(),
   /** Waiver grounds the law itself provides; absent or [] = the law has none. */
   waivers: z.array(z.strictObject({ ground: text, provision: text, ...sourced })).optional(),
   ...sourced,

@@ -152,3 +152,12 @@ describe('closures a body declares (review §4: MX días inhábiles, ID cuti ber
     expect(line(await warnings(closed), 'law-declared-closures')).toEqual([]);
   });
 });
+
+describe('US fee category and commitment (review §2.1 US)', () => {
+  test('a FOIA request without a fee category and commitment may be treated as not perfected', async () => {
+    const w = line(await warnings(spec({ law: 'US' })), 'law-fee-commitment');
+    expect(w).toEqual([expect.stringMatching(/^5:6 law: warning: the US law needs the filing to say the fee category claimed .* otherwise the request may be treated as not perfected\. Add `fees\.category` and `fees\.will_pay_up_to`, or `fees\.waiver_requested` with its `reason` \(the law's ground: disclosure is in the public interest/)]);
+    const ok = spec({ law: 'US', extra: 'fees: { category: a representative of the news media, will_pay_up_to: "USD 50", waiver_requested: false }' });
+    expect(line(await warnings(ok), 'law-fee-commitment')).toEqual([]);
+  });
+});
