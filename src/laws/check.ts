@@ -44,6 +44,10 @@ export function lawDiagnostics(spec: RequestSpec, registry: Registry, timeline: 
     at('warning', 'law-prescribed-form', ['law'], `the ${law.code} law prescribes a request form (${law.request.text.replace(/\.$/, '')}); fill it in and attach this letter to it`);
   }
   if (response.status !== 'due' || spec.letter.kind !== 'foi-request') return out;
+  if (timeline.fromClosed) {
+    at('warning', 'letter-date-not-working-day', ['letter', 'date'],
+      `the letter is dated ${spec.letter.date}, which is not a working day under the ${law.code} law (${timeline.fromClosed}); a filing that arrives then usually counts as received on the next working day, so the answer may be due a day or more after ${response.due}. Date and send it on a working day`);
+  }
   spec.datasets.forEach((d, i) => {
     if (!d.needed_by) return;
     if (d.needed_by < response.due) {

@@ -4,7 +4,7 @@ import { OedrError } from '../errors.js';
 import type { RequestSpec } from '../spec/schema.js';
 import { laterKinds } from '../spec/vocab.js';
 import { addDays, addMonths } from './dates.js';
-import { computeDeadline, type DeadlineResult } from './deadline.js';
+import { computeDeadline, nonWorkingDay, type DeadlineResult } from './deadline.js';
 import { loadHolidayTables } from './holidays.js';
 import { appealSteps } from './resolve.js';
 import type { Registry } from './registry.js';
@@ -24,6 +24,8 @@ export interface Timeline {
    * later where the law says so (CO: three months, CPACA art. 83). Absent without a due date.
    */
   deemedRefusal?: string;
+  /** Why the day counted from is not a working day (a holiday's name), if it is not one. */
+  fromClosed?: string;
 }
 
 /** Rules from the deadline engine that mean "no date can be given", not "oedr is broken". */
@@ -36,6 +38,7 @@ export async function requestTimeline(spec: RequestSpec, registry: Registry): Pr
   const tables = await loadHolidayTables(law.holidays.calendars);
   const response = dateOrReason(law, from, () => computeDeadline({ law, from, closures: spec.closures, tables }));
   if (response.status !== 'due') return { law, from, response };
+  const fromClosed = nonWorkingDay({ law, closures: spec.closures, tables }, from);
   const step = spec.recipient ? appealSteps(law, spec.recipient)[0] : law.appeal[0];
   const deemedRefusal = silenceEnds(law, from) ?? addDays(response.due, 1);
   // The appeal limit runs from the decision: a refusal or partial answer the spec dates, else the
@@ -44,7 +47,7 @@ export async function requestTimeline(spec: RequestSpec, registry: Registry): Pr
   const decided = earlier && earlier.response !== 'none' && earlier.response_date ? earlier.response_date
     : law.deadline?.silence ? deemedRefusal : response.due;
   return {
-    law, from, response, deemedRefusal,
+    law, from, response, deemedRefusal, ...(fromClosed ? { fromClosed } : {}),
     followUp: addDays(response.due, 1),
     appeal: step ? { step, from: decided, lodgeBy: lodgeBy(law, step, decided, spec.closures, tables) } : undefined,
   };

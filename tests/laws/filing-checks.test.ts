@@ -161,3 +161,13 @@ describe('US fee category and commitment (review §2.1 US)', () => {
     expect(line(await warnings(ok), 'law-fee-commitment')).toEqual([]);
   });
 });
+
+describe('a filing dated on a non-working day (review §2.1 ZA, CO)', () => {
+  test('ZA 22 March 2027 (Human Rights Day observed) and CO 22 March 2027 (San José)', async () => {
+    expect(line(await warnings(spec({ law: 'ZA' })), 'letter-date-not-working-day')).toEqual([
+      '1:36 letter.date: warning: the letter is dated 2027-03-22, which is not a working day under the ZA law (Public Holiday); a filing that arrives then usually counts as received on the next working day, so the answer may be due a day or more after 2027-04-21. Date and send it on a working day [letter-date-not-working-day]',
+    ]);
+    expect(line(await warnings(spec({ law: 'CO', letter: 'kind: foi-request, date: 2027-03-22, language: es' })), 'letter-date-not-working-day')).toHaveLength(1);
+    expect(line(await warnings(spec({ law: 'KE', requester: ', standing: { basis: citizen }' })), 'letter-date-not-working-day')).toEqual([]);
+  });
+});
