@@ -198,7 +198,8 @@ function appealChain(law: Law, body: Body | undefined): ResolvedStep[] {
     optional: s.optional === true,
     conditional: s.for !== undefined && !body,
     body: s.body,
-    fact: fact(law, s.source || s.confidence ? s : body?.appeal ? body : undefined),
+    // A step of a body's own route inherits that route's source and confidence.
+    fact: fact(law, { source: s.source ?? (body?.appeal ? body.source : undefined), confidence: s.confidence ?? (body?.appeal ? body.confidence : undefined), note: s.note }),
   }));
 }
 
