@@ -60,7 +60,7 @@ function silenceEnds(law: Law, from: string): string | undefined {
   return after.unit === 'months' ? addMonths(from, after.period) : addDays(from, after.period);
 }
 
-function dateOrReason(law: Law, from: string, compute: () => DeadlineResult): DeadlineResult {
+export function dateOrReason(law: Law, from: string, compute: () => DeadlineResult): DeadlineResult {
   try {
     return compute();
   } catch (e) {
@@ -71,8 +71,8 @@ function dateOrReason(law: Law, from: string, compute: () => DeadlineResult): De
   }
 }
 
-/** The first appeal's limit counted from the decision. */
-function lodgeBy(law: Law, step: AppealStep, due: string, closures: RequestSpec['closures'], tables: HolidayTable[]): string | undefined {
+/** The first appeal's limit counted from the decision. Months are calendar months (a 31st becomes the month's last day). */
+export function lodgeBy(law: Law, step: AppealStep, due: string, closures: RequestSpec['closures'], tables: HolidayTable[]): string | undefined {
   const limit = step.limit;
   if (!limit) return undefined;
   const unit = limit.unit;
