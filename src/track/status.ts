@@ -3,6 +3,7 @@
 import { addDays, parseIsoDate } from '../laws/dates.js';
 import { computeDeadline } from '../laws/deadline.js';
 import type { HolidayTable, Law } from '../laws/schema.js';
+import { appealSteps } from '../laws/resolve.js';
 import { dateOrReason, lodgeBy } from '../laws/timeline.js';
 import type { Answer, LedgerEntry } from '../spec/ledger.js';
 import type { RequestSpec } from '../spec/schema.js';
@@ -82,7 +83,7 @@ export function letterStatus(input: StatusInput): LetterStatus {
 
 /** Whom the letter goes to: an appeal goes to the first step's addressee, not the body that answered. */
 function addressee(spec: RequestSpec, law: Law | undefined): string {
-  const step = spec.letter.kind === 'appeal' ? law?.appeal[0] : undefined;
+  const step = spec.letter.kind === 'appeal' && law ? appealSteps(law, spec.recipient)[0] : undefined;
   return step ? step.addressee ?? step.body : spec.recipient.institution;
 }
 
@@ -108,7 +109,7 @@ function dueDate(input: StatusInput, from: string, answer: Answer | undefined): 
 /** The first appeal step, lodged by its limit counted from `decided`. */
 function appealAfter(input: StatusInput, decided: string, why: string): LetterStatus['next'] {
   const { law, spec, tables } = input;
-  const step = law?.appeal[0];
+  const step = law ? appealSteps(law, spec.recipient)[0] : undefined;
   if (!law || !step) return { action: 'appeal', why: `${why}; no law is named, so oedr knows no appeal route` };
   const by = lodgeBy(law, step, decided, spec.closures, [...tables]);
   const to = step.addressee ?? step.body;
