@@ -6,7 +6,8 @@ import { effectiveDialect, type Dialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import { addStats, CsvStream, type RawRecord } from './csv-stream.js';
 import { addFacts, decoderLabel, EncodingInspector } from './encoding.js';
-import { matchFields, normaliseName } from './fields.js';
+import { matchFields } from './fields.js';
+import { keyField } from './units.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
 import { readError, statusOf, type FileReport, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
@@ -26,27 +27,6 @@ export type { SplitOptions } from './split.js';
  */
 const HEAD = 1 << 20;
 const CHUNK = 1 << 16;
-
-const unitWords: Record<string, [string[], string]> = {
-  'polling-station': [['polling_station', 'station', 'precinct'], 'polling stations'],
-  'polling-centre': [['polling_centre', 'polling_center', 'centre', 'center'], 'polling centres'],
-  stream: [['stream'], 'streams'],
-  ward: [['ward'], 'wards'],
-  municipality: [['municipality', 'town', 'commune'], 'municipalities'],
-  constituency: [['constituency'], 'constituencies'],
-  district: [['district', 'county'], 'districts'],
-  region: [['region', 'province', 'state'], 'regions'],
-};
-
-/** The field naming the unit of the requested granularity (polling_station_code for polling-station). */
-export function keyField(d: DatasetSpec): { field: number; unit: string } | undefined {
-  const words = d.granularity && unitWords[d.granularity];
-  if (!words) return undefined;
-  const names = d.fields.map((f) => normaliseName(f.name));
-  const hits = names.map((n, i) => ({ n, i })).filter(({ n }) => words[0].some((w) => n.includes(w)));
-  const best = hits.find(({ n }) => /(^|_)(code|id|number|no)$/.test(n)) ?? hits[0];
-  return best && { field: best.i, unit: words[1] };
-}
 
 /** Checks one file; with `totals`, its rows are also added up by the groups of a summary. */
 export async function checkFile(file: string, dataset: DatasetSpec, index: number, totals?: Totals, split: SplitOptions = {}): Promise<FileReport> {

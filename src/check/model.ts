@@ -67,6 +67,11 @@ export function linesText(lines: number[], count: number, word = 'line'): string
   return `${word}${lines.length === 1 ? '' : 's'} ${head}`;
 }
 
+/** Places named in full (`Sheet1!C4`): `Sheet1!C4 and Sheet1!C9` or `Sheet1!C4, Sheet1!C9, … (57 in all)`. */
+export function placesText(places: string[], count: number): string {
+  return count > places.length ? `${places.join(', ')}, … (${fmtCount(count)} in all)` : andList(places);
+}
+
 /** Lines counted, with the first few kept as examples. */
 export interface CountedLines { count: number; lines: number[] }
 

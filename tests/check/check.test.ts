@@ -48,7 +48,8 @@ describe('oedr check on real precinct results', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('300 rows of data, 7 columns');
     expect(r.out).toContain('✓ fields     All 7 requested fields are present, in the requested order.');
-    expect(r.out).toContain('· units      116 distinct polling stations (precinct).');
+    // Without unit_fields the report says what it counted, and how to count by several fields.
+    expect(r.out).toContain('· units      116 distinct polling stations (precinct), counted by precinct alone; if a precinct is unique only within its county and district, list the fields that together name one polling station as unit_fields, e.g. unit_fields: [county, district, precinct].');
     expect(r.out).toContain('Result: the file matches the request.');
   });
 
