@@ -6,7 +6,7 @@ import { effectiveDialect, type Dialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import { addStats, CsvStream, type RawRecord } from './csv-stream.js';
 import { addFacts, decoderLabel, EncodingInspector } from './encoding.js';
-import { matchFields } from './fields.js';
+import { readHeader } from './header.js';
 import { keyField } from './units.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
 import { readError, statusOf, type FileReport, type Finding } from './model.js';
@@ -218,34 +218,16 @@ class Reader {
   /** Decides what the first row is (names or data), matches the fields, and sets up the row checks. */
   private firstRow(cells: string[], line: number): ValueChecker {
     const fields = this.d.fields;
-    const match = matchFields(cells, fields);
-    const looksLikeData = fields.length > 0 && match.matched === 0 && cells.some((c) => /^[+-]?\d+([.,]\d+)?$/.test(c.trim()));
-    const byPosition = fields.map((_, k) => (k < cells.length ? k : -1));
-    const asked = this.dialect.headerRow;
-    let columns = match.columns;
-    let dataRow = false;
-    if (asked && looksLikeData) {
-      this.header.push({ aspect: 'header-row', status: 'deviation', message: 'The first row holds data, not the names of the columns; add a header row naming each field. The checks below take the fields in the requested order.' });
-      columns = byPosition;
-      dataRow = true;
-    } else if (asked) {
-      this.header.push({ aspect: 'header-row', status: 'ok', message: 'The first row names the columns, as requested.' }, ...match.findings);
-      this.report.columns = cells;
-    } else if (match.matched >= Math.max(1, fields.length / 2)) {
-      this.header.push({ aspect: 'header-row', status: 'deviation', message: 'The first row names the columns, but no header row was requested.' }, ...match.findings);
-      this.report.columns = cells;
-    } else {
-      this.header.push({ aspect: 'header-row', status: 'ok', message: 'The file has no header row, as requested; fields are taken in the requested order.' });
-      columns = byPosition;
-      dataRow = true;
-    }
+    const { findings, columns, dataRow, names } = readHeader(cells, this.d, this.dialect.headerRow === true);
+    this.header.push(...findings);
+    if (!dataRow) this.report.columns = cells;
     this.options = {
       fields, columns, width: cells.length, decimal: this.dialect.decimalSeparator,
       timeRange: this.d.time_range, key: keyField(this.d), bytes: this.report.bytes,
     };
     const v = new ValueChecker(this.options);
     if (this.totals) {
-      this.total = this.totals.bind(this.report.file, dataRow ? fields.map((f) => f.name) : cells);
+      this.total = this.totals.bind(this.report.file, names);
       this.bound = true;
     }
     if (dataRow) {

@@ -80,6 +80,7 @@ function received(f: Finding): string {
     case 'duplicates':
       return details.length ? `${fmtCount(n)} ${n === 1 ? 'row repeats' : 'rows repeat'} an earlier row exactly: ${listed(details, n)}` : f.message;
     case 'fields':
+      if (/but the data is there/.test(f.message)) return `${n === 1 ? 'One column is' : `${fmtCount(n)} columns are`} named differently, but the data is there (${listed(details, n, '; ')}); we could use it, and ask that later deliveries use the requested names`;
       if (/named differently/.test(f.message)) return `${n === 1 ? 'One column is' : `${fmtCount(n)} columns are`} named differently: ${listed(details, n, '; ')}`;
       return f.message.replace(/; give each column its own name\./, '.');
     case 'totals':
