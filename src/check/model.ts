@@ -25,6 +25,8 @@ export interface Finding {
 
 export interface FileReport {
   file: string;
+  /** For a workbook, the sheet checked (one report a sheet). */
+  sheet?: string;
   /** The dataset checked against: its number (1-based) and title. */
   dataset: { index: number; title: string };
   status: 'match' | 'deviations' | 'unreadable';
@@ -32,6 +34,8 @@ export interface FileReport {
   /** Data rows (not counting the header row). */
   rows?: number;
   columns?: string[];
+  /** For a ZIP archive or a folder: the files (and sheets) it holds, each reported before it. */
+  deliveryOf?: string[];
   /** For a summary of totals (--summary): the detail files it was compared with. */
   summaryOf?: string[];
   findings: Finding[];
