@@ -60,7 +60,7 @@ async function several(file: string, d: DatasetSpec, index: number, totals?: Tot
     else reports = await zipEntries(file, d, index, totals, union);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const message = err.code ? readError(err) : `The ZIP archive could not be read: ${err.message}.`;
+    const message = typeof err.code === 'string' ? readError(err) : `The ZIP archive could not be read; it may be damaged or cut short (${err.message}).`;
     return [...reports, { file, dataset: { index, title: d.title }, status: 'unreadable', findings: [{ aspect: 'file', status: 'unreadable', message }] }];
   }
   // An archive inside a folder has a report on all its files: its files are counted, not it.

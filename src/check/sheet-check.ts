@@ -38,7 +38,7 @@ export async function checkWorkbook(file: string, kind: WorkbookKind, d: Dataset
     await read(file, sink);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const message = err.code ? readError(err) : `The ${detectedName[kind].replace(/^an? /, '')} could not be read: ${err.message}.`;
+    const message = typeof err.code === 'string' ? readError(err) : `The ${detectedName[kind].replace(/^an? /, '')} could not be read; it may be damaged or cut short (${err.message}).`;
     return [{ file, dataset: { index, title: d.title }, status: 'unreadable', bytes, findings: [format, { aspect: 'file', status: 'unreadable', message }] }];
   }
   if (sheet) reports.push(sheet.end());
