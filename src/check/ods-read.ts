@@ -3,7 +3,7 @@
 // (table:number-rows-repeated, -columns-repeated) are expanded, except the empty rows and cells
 // that pad a sheet to its full size.
 import type { SaxesParser, SaxesTagPlain } from 'saxes';
-import { type CellKind, type SheetSink } from './sheet-rows.js';
+import { xmlSink, type CellKind, type SheetSink } from './sheet-rows.js';
 import { streamZip } from './zip-stream.js';
 
 /** Most copies of one non-empty repeated row or cell read; beyond it the file is not a table of data. */
@@ -14,13 +14,7 @@ export async function readOds(file: string, sink: SheetSink): Promise<void> {
   const saxes = await import('saxes');
   await streamZip(file, (name) => {
     if (name !== 'content.xml') return undefined;
-    const parser = new saxes.SaxesParser({ position: false });
-    const decoder = new TextDecoder('utf-8');
-    tables(parser, sink);
-    return (chunk, final) => {
-      parser.write(decoder.decode(chunk, { stream: !final }));
-      if (final) parser.close();
-    };
+    return xmlSink(saxes, (p) => tables(p, sink));
   });
 }
 

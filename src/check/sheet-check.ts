@@ -69,7 +69,7 @@ class SheetCheck {
   private readonly report: FileReport;
 
   constructor(private readonly file: string, private readonly name: string, private readonly d: DatasetSpec, index: number, private readonly format: Finding,
-    private readonly totals?: Totals, private readonly union?: HashTable, bytes?: number) {
+    private readonly totals?: Totals, private readonly union?: HashTable, private readonly bytes?: number) {
     this.report = { file, sheet: name, dataset: { index, title: d.title }, status: 'match', bytes, findings: [] };
   }
 
@@ -92,7 +92,8 @@ class SheetCheck {
     this.width = cells.length;
     if (!dataRow) this.report.columns = cells;
     const fields = this.d.fields;
-    this.values = new ValueChecker({ fields, columns, width: cells.length, decimal: '.', timeRange: this.d.time_range, key: keyField(this.d), sheet: this.name });
+    // The file's size only bounds the first size of the table of rows (it grows as needed).
+    this.values = new ValueChecker({ fields, columns, width: cells.length, decimal: '.', timeRange: this.d.time_range, key: keyField(this.d), sheet: this.name, bytes: this.bytes });
     if (this.union) this.values.shareUnits(this.union);
     fields.forEach((f, k) => {
       const col = columns[k]!;

@@ -3,21 +3,10 @@
 // the format keeps in one table for the whole workbook). Two passes over the file: the workbook,
 // its relations and the shared strings first (Excel stores them after the sheets), then the sheets.
 import type { SaxesParser, SaxesTagPlain } from 'saxes';
-import { columnOf, numberText, type CellKind, type SheetSink } from './sheet-rows.js';
-import { streamZip, type EntrySink } from './zip-stream.js';
+import { columnOf, numberText, xmlSink, type CellKind, type SheetSink } from './sheet-rows.js';
+import { streamZip } from './zip-stream.js';
 
 type Saxes = typeof import('saxes');
-
-/** An XML entry fed to a saxes parser: bytes decoded as UTF-8 as they come. */
-function xmlSink(saxes: Saxes, setUp: (p: SaxesParser) => void): EntrySink {
-  const parser = new saxes.SaxesParser({ position: false });
-  const decoder = new TextDecoder('utf-8');
-  setUp(parser);
-  return (chunk, final) => {
-    parser.write(decoder.decode(chunk, { stream: !final }));
-    if (final) parser.close();
-  };
-}
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
