@@ -106,7 +106,7 @@ function plain(message: string): string {
     .replace(/ The checks below [^.]*\./g, '')
     .replace(/ Save it again\b.*$/s, '')
     .replace(/; it was not checked further\./, '.')
-    .replace(/ Ask for (the data|the summary) as [^.]*\./, '')
+    .replace(/ Ask for (the data|the summary) (?:as|in) [^.]*\./, '')
     .replace(/; oedr adds up totals from [^.]*\./, '.')
     .replace(/ Fields should be separated by .*$/s, '')
     .replace(/; add a header row naming each field\./, '.')

@@ -124,7 +124,7 @@ describe('oedr check on real precinct results', () => {
   test('a PDF where CSV was asked: said plainly, not parsed', async () => {
     const r = await check(write('results.csv', '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n'), '--against', request);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('✗ format     This is a PDF document, but CSV was requested; it was not checked further. Ask for the data as CSV.');
+    expect(r.out).toContain('✗ format     This is a PDF document, but CSV was requested; it was not checked further. Ask for the data in a machine-readable format, as CSV.');
     expect(r.out).not.toContain('encoding');
   });
 
