@@ -3,18 +3,15 @@
 // (fflate's streaming unzip and saxes, events counted and nothing else): MB/s of each, their
 // ratio, and the peak memory of `check`, which must stay flat (target < 200 MB, as for CSV).
 // `node bench/check-xlsx.mjs` after `npm run build`; bench/check.mjs calls it after the CSV bench.
-import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Zip, ZipDeflate } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { streamZip } from '../dist/check/zip-stream.js';
+import { check } from './check.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin/oedr.js');
-const spec = join(root, 'examples/polling-station-results.yaml');
 const mb = Number(process.env.BENCH_XLSX_MB ?? 200);
 const runs = Number(process.env.BENCH_XLSX_RUNS ?? 1);
 
@@ -82,20 +79,6 @@ async function plainRead(file) {
   });
   const { user, system } = process.cpuUsage(cpu);
   return { ms: performance.now() - t, cpuMs: (user + system) / 1000, rows };
-}
-
-/** `oedr check --json` in a child process: wall time, CPU time and peak memory (GNU time), as bench/check.mjs measures it. */
-function check(file) {
-  const args = [bin, 'check', file, '--against', spec, '--json'];
-  const gnuTime = existsSync('/usr/bin/time');
-  const t = performance.now();
-  const r = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '%U %S %M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 })
-    : spawnSync(process.execPath, ['--input-type=module', '-e', `process.argv.splice(1, 0, '');await import(${JSON.stringify(bin)});process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('\\n'+u.userCPUTime/1e6+' '+u.systemCPUTime/1e6+' '+u.maxRSS)})`, ...args.slice(1)], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const ms = performance.now() - t;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`oedr check exited ${r.status}: ${r.stderr}`);
-  const [user, system, peakKB] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
-  return { ms, cpuMs: (user + system) * 1000, peakMB: peakKB / 1024, report: JSON.parse(r.stdout).files[0] };
 }
 
 export async function benchCheckXlsx(log = console.log) {

@@ -37,6 +37,7 @@ export async function checkWorkbook(file: string, kind: WorkbookKind, d: Dataset
       : kind === 'ods' ? (await import('./ods-read.js')).readOds : (await import('./xls-read.js')).readXls;
     await read(file, sink);
   } catch (e) {
+    totals?.missed(file);
     const err = e as NodeJS.ErrnoException;
     const message = typeof err.code === 'string' ? readError(err) : `The ${detectedName[kind].replace(/^an? /, '')} could not be read; it may be damaged or cut short (${err.message}).`;
     return [{ file, dataset: { index, title: d.title }, status: 'unreadable', bytes, findings: [format, { aspect: 'file', status: 'unreadable', message }] }];

@@ -5,7 +5,7 @@ import { existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '../../src/spec/csv.js';
-import { fixture, root, runCli, tempDir } from '../helpers.js';
+import { field, fixture, nhFields, nhSpecText, root, runCli, tempDir } from '../helpers.js';
 
 const excerpt = fixture('delivered/nh-2020-general-precinct-excerpt.csv');
 const text = readFileSync(excerpt, 'utf8');
@@ -13,26 +13,12 @@ const rows = parseCsv(text, excerpt).rows.map((r) => r.map((c) => c.value));
 const tmp = tempDir();
 afterAll(() => tmp.done());
 
-const field = (name: string, extra = '') => `      - { name: ${name}, description: The ${name}${extra} }`;
 /** A request for the NH results as they are, with `extra` lines added to the dataset. */
 function spec(name: string, fields: string[], extra = ''): string {
   const file = join(tmp.path, `${name}.yaml`);
-  writeFileSync(file, `letter: { date: 2027-03-01, subject: Request for precinct results }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
-recipient: { institution: Secretary of State }
-datasets:
-  - title: Results by precinct
-    description: Votes per candidate at each precinct.
-    granularity: polling-station
-${extra}    fields:
-${fields.join('\n')}
-`);
+  writeFileSync(file, nhSpecText(fields, extra));
   return file;
 }
-const nhFields = [
-  field('county', ', required: true'), field('precinct', ', required: true'), field('office'), field('district'),
-  field('party'), field('candidate', ', required: true'), field('votes', ', type: integer, required: true'),
-];
 const request = spec('request', nhFields);
 const write = (name: string, data: string | Buffer) => {
   const file = join(tmp.path, name);

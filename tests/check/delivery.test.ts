@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '../../src/spec/csv.js';
-import { fixture, root, runCli, tempDir } from '../helpers.js';
+import { fixture, nhFields, nhSpecText, root, runCli, tempDir } from '../helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -15,23 +15,7 @@ const write = (name: string, data: string | Uint8Array) => { const f = join(tmp.
 const csv = (rs: string[][]) => rs.map((r) => r.map((v) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\n') + '\n';
 const rowsOf = (file: string) => parseCsv(readFileSync(file, 'utf8'), file).rows.map((r) => r.map((c) => c.value));
 
-const spec = (name: string, extra = '') => write(`${name}.yaml`, `letter: { date: 2027-03-01, subject: Request for precinct results }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
-recipient: { institution: Secretary of State }
-datasets:
-  - title: Results by precinct
-    description: Votes per candidate at each precinct.
-    granularity: polling-station
-    summary_totals: votes per candidate per county
-${extra}    fields:
-      - { name: county, description: The county, required: true }
-      - { name: precinct, description: The precinct, required: true }
-      - { name: office, description: The office }
-      - { name: district, description: The district }
-      - { name: party, description: The party }
-      - { name: candidate, description: The candidate, required: true }
-      - { name: votes, description: The votes, type: integer, required: true }
-`);
+const spec = (name: string, extra = '') => write(`${name}.yaml`, nhSpecText(nhFields, `    summary_totals: votes per candidate per county\n${extra}`));
 const byUnits = spec('units', '    unit_fields: [county, precinct]\n');
 
 /** Votes per county, office and candidate, summed here from the rows (values that are not whole numbers count 0). */

@@ -7,29 +7,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '../../src/spec/csv.js';
-import { fixture, root, runCli, tempDir } from '../helpers.js';
+import { fixture, nhFields, nhSpecText, root, runCli, tempDir } from '../helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
 const check = (...argv: string[]) => runCli('check', ...argv);
 const write = (name: string, data: string | Uint8Array) => { const f = join(tmp.path, name); writeFileSync(f, data); return f; };
 
-export const nhRequest = (name: string, extra = '') => write(`${name}.yaml`, `letter: { date: 2027-03-01, subject: Request for precinct results }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
-recipient: { institution: Secretary of State }
-datasets:
-  - title: Results by precinct
-    description: Votes per candidate at each precinct.
-    granularity: polling-station
-${extra}    fields:
-      - { name: county, description: The county, required: true }
-      - { name: precinct, description: The precinct, required: true }
-      - { name: office, description: The office }
-      - { name: district, description: The district }
-      - { name: party, description: The party }
-      - { name: candidate, description: The candidate, required: true }
-      - { name: votes, description: The votes, type: integer, required: true }
-`);
+const nhRequest = (name: string, extra = '') => write(`${name}.yaml`, nhSpecText(nhFields, extra));
 const request = nhRequest('request');
 
 const rowsOf = (file: string) => parseCsv(readFileSync(file, 'utf8'), file).rows.map((r) => r.map((c) => c.value));
