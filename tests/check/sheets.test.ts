@@ -87,6 +87,12 @@ describe('what only a spreadsheet holds', () => {
       expect(r.out).toContain("✗ values     votes: 2 numbers are stored as text ('NH 2020'!G3 and 'NH 2020'!G4); store them as numbers, so that programs can add them up.");
       expect(r.out).toContain("✗ time range counted_on: 1 date is outside the requested period 2020-11-03 to 2020-11-03 (the file runs from 2020-11-03 to 2020-11-04); first at 'NH 2020'!H4.");
     }
+    // The follow-up letter names the workbook and sheet, and the cells.
+    const out = join(tmp.path, 'letters');
+    await check(join(tmp.path, 'typed.xlsx'), '--against', spec, '--follow-up', '--format', 'md', '--out', out);
+    const letter = readFileSync(join(out, 'dated-check-follow-up.md'), 'utf8');
+    expect(letter).toContain('typed.xlsx, sheet NH 2020');
+    expect(letter).toContain(`'NH 2020'!H4 ("2020-11-04")`);
   });
 
   test('a sheet with a header and no rows, and a workbook with no data, never match', async () => {
