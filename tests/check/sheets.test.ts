@@ -57,6 +57,17 @@ describe('workbooks give the findings of the CSV they were made from, with cells
     expect(units.message).toMatch(/^116 distinct polling stations \(precinct\), counted by precinct alone;/);
   });
 
+  test('the excerpt as LibreOffice Calc saved it (XLSX and ODS, fixtures): the same findings, on its sheet', async () => {
+    const csvFile = fixture('delivered/nh-2020-general-precinct-excerpt.csv');
+    const csv = JSON.parse((await check(csvFile, '--against', request, '--json')).out).files[0];
+    for (const ext of ['xlsx', 'ods']) {
+      const [sheet] = JSON.parse((await check(fixture(`delivered/nh-2020-general-precinct-excerpt.${ext}`), '--against', request, '--json')).out).files;
+      expect(sheet.sheet).toBe('nh-2020-general-precinct-excerp'); // 31 characters at most, as in Excel
+      expect(sheet.rows).toBe(300);
+      expect(contents(sheet.findings)).toEqual(contents(csv.findings));
+    }
+  });
+
   const full = join(root, '../shared/data/20201103__nh__general__precinct.csv');
   // Three workbooks of 8,245 rows written and checked: slow on a loaded two-core machine.
   test.skipIf(!existsSync(full))('the full 2020 New Hampshire file in ../shared/data: its real gaps, as cells', { timeout: 240_000 }, async () => {
