@@ -76,7 +76,7 @@ async function plainParse(file) {
  * `oedr check --json` in a child process: wall time, CPU time (user and system, all threads) and
  * peak resident memory (GNU time's %U %S %M, else the child's own resource usage through a wrapper).
  */
-function check(file) {
+export function check(file) {
   const args = [bin, 'check', file, '--against', spec, '--json'];
   const gnuTime = existsSync('/usr/bin/time');
   const t = performance.now();

@@ -110,6 +110,8 @@ try {
 
   // `oedr check` on a generated 1 GB file (BENCH_CHECK_MB) against a plain parse of it.
   await (await import('./check.mjs')).benchCheck();
+  // The same on a generated 200 MB XLSX workbook (BENCH_XLSX_MB) against a plain read of it.
+  await (await import('./check-xlsx.mjs')).benchCheckXlsx();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

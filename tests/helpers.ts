@@ -1,4 +1,5 @@
-// Shared test helpers: load a fixture spec, capture CLI output, make temp folders.
+// Shared test helpers: load a fixture spec, capture CLI output, make temp folders, write the request
+// for the New Hampshire precinct results that the check tests deliver.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,3 +46,24 @@ export function hasSoffice(): boolean {
     return false;
   }
 }
+
+/** A requested field as a line of YAML: `field('votes', ', type: integer')`. */
+export const field = (name: string, extra = '') => `      - { name: ${name}, description: The ${name}${extra} }`;
+
+/** The seven columns of the OpenElections New Hampshire precinct files (fixtures/delivered, ../shared/data), as requested. */
+export const nhFields = [
+  field('county', ', required: true'), field('precinct', ', required: true'), field('office'), field('district'),
+  field('party'), field('candidate', ', required: true'), field('votes', ', type: integer, required: true'),
+];
+
+/** A request for the NH results by precinct with these fields, `extra` lines added to the dataset. */
+export const nhSpecText = (fields = nhFields, extra = '') => `letter: { date: 2027-03-01, subject: Request for precinct results }
+requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+recipient: { institution: Secretary of State }
+datasets:
+  - title: Results by precinct
+    description: Votes per candidate at each precinct.
+    granularity: polling-station
+${extra}    fields:
+${fields.join('\n')}
+`;

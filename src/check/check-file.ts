@@ -7,7 +7,9 @@ import { effectiveDialect, type Dialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import { addStats, CsvStream, type RawRecord } from './csv-stream.js';
 import { addFacts, decoderLabel, EncodingInspector } from './encoding.js';
-import { matchFields, normaliseName } from './fields.js';
+import { readHeader } from './header.js';
+import { keyField } from './units.js';
+import type { HashTable } from './hash-table.js';
 import { detectedName, formatMatches, sniffFormat } from './format.js';
 import { readError, statusOf, type FileReport, type Finding } from './model.js';
 import { sniffDialect } from './sniff.js';
@@ -28,36 +30,18 @@ export type { SplitOptions } from './split.js';
 const HEAD = 1 << 20;
 const CHUNK = 1 << 16;
 
-const unitWords: Record<string, [string[], string]> = {
-  'polling-station': [['polling_station', 'station', 'precinct'], 'polling stations'],
-  'polling-centre': [['polling_centre', 'polling_center', 'centre', 'center'], 'polling centres'],
-  stream: [['stream'], 'streams'],
-  ward: [['ward'], 'wards'],
-  municipality: [['municipality', 'town', 'commune'], 'municipalities'],
-  constituency: [['constituency'], 'constituencies'],
-  district: [['district', 'county'], 'districts'],
-  region: [['region', 'province', 'state'], 'regions'],
-};
-
-/** The field naming the unit of the requested granularity (polling_station_code for polling-station). */
-export function keyField(d: DatasetSpec): { field: number; unit: string } | undefined {
-  const words = d.granularity && unitWords[d.granularity];
-  if (!words) return undefined;
-  const names = d.fields.map((f) => normaliseName(f.name));
-  const hits = names.map((n, i) => ({ n, i })).filter(({ n }) => words[0].some((w) => n.includes(w)));
-  const best = hits.find(({ n }) => /(^|_)(code|id|number|no)$/.test(n)) ?? hits[0];
-  return best && { field: best.i, unit: words[1] };
-}
-
-/** Checks one file; with `totals`, its rows are also added up by the groups of a summary. */
-export async function checkFile(file: string, dataset: DatasetSpec, index: number, totals?: Totals, split: SplitOptions = {}): Promise<FileReport> {
-  const report = await check(file, dataset, index, totals, split);
+/**
+ * Checks one file; with `totals`, its rows are also added up by the groups of a summary; with
+ * `union`, its units are also counted in the delivery's table (delivery.ts).
+ */
+export async function checkFile(file: string, dataset: DatasetSpec, index: number, totals?: Totals, split: SplitOptions = {}, union?: HashTable): Promise<FileReport> {
+  const report = await check(file, dataset, index, totals, split, union);
   if (totals && !report.bound) totals.missed(file);
   const { bound: _, ...rest } = report;
   return rest;
 }
 
-async function check(file: string, dataset: DatasetSpec, index: number, totals: Totals | undefined, split: SplitOptions): Promise<FileReport & { bound?: boolean }> {
+async function check(file: string, dataset: DatasetSpec, index: number, totals: Totals | undefined, split: SplitOptions, union?: HashTable): Promise<FileReport & { bound?: boolean }> {
   const report: FileReport & { bound?: boolean } = { file, dataset: { index, title: dataset.title }, status: 'match', findings: [] };
   const done = () => ({ ...report, status: statusOf(report.findings) });
   const add = (...f: (Finding | undefined)[]) => report.findings.push(...f.filter((x): x is Finding => x !== undefined));
@@ -70,7 +54,6 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
     add({ aspect: 'file', status: 'unreadable', message: readError(e) });
     return done();
   }
-  const dialect = effectiveDialect(dataset);
   let reader: Reader | undefined;
   let parts: Parts | undefined;
   let tried = false;
@@ -97,18 +80,8 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
       pos += bytesRead;
       const chunk = buf.subarray(0, bytesRead);
       if (!reader) {
-        const kind = sniffFormat(chunk);
-        const requested = dialect.format.toUpperCase();
-        if (!formatMatches(dialect.format, kind)) {
-          add({ aspect: 'format', status: 'deviation', message: `This is ${detectedName[kind]}, but ${requested} was requested; it was not checked further. Ask for the data as ${requested}.` });
-          return done();
-        }
-        add({ aspect: 'format', status: 'ok', message: `The file is ${dialect.delimited ? 'delimited text' : detectedName[kind]}, as ${requested} was requested.` });
-        if (!dialect.delimited) {
-          add({ aspect: 'values', status: 'info', message: `oedr checks the contents of CSV and TSV files only; the contents of ${requested} files are not checked yet.` });
-          return done();
-        }
-        reader = new Reader(dataset, chunk, report, totals);
+        reader = startReader(chunk, dataset, report, totals, union);
+        if (!reader) return done();
       }
       reader.push(chunk);
       // Added-up totals are left to one thread: sums of decimals depend on the order of adding.
@@ -126,14 +99,73 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
     await fh?.close();
   }
   // The parts could not be used (see split.ts): the file is read again, on this thread.
-  if (again) return check(file, dataset, index, totals, { ...split, minBytes: Infinity });
-  if (!reader) {
-    add({ aspect: 'format', status: 'deviation', message: 'The file is empty.' });
-    return done();
+  if (again) return check(file, dataset, index, totals, { ...split, minBytes: Infinity }, union);
+  return finish(report, reader);
+}
+
+/** The format judged from the first bytes and, for delimited text, its reader; undefined when the file is not read further. */
+function startReader(head: Buffer, dataset: DatasetSpec, report: FileReport, totals?: Totals, union?: HashTable): Reader | undefined {
+  const dialect = effectiveDialect(dataset);
+  const kind = sniffFormat(head);
+  const requested = dialect.format.toUpperCase();
+  if (!formatMatches(dialect.format, kind)) {
+    const advice = kind === 'pdf' || kind === 'docx' || kind === 'image' ? `ask for the data in a machine-readable format, as ${requested}` : `ask for the data as ${requested}`;
+    report.findings.push({ aspect: 'format', status: 'deviation', message: `This is ${detectedName[kind]}, but ${requested} was requested; it was not checked further. ${advice[0]!.toUpperCase()}${advice.slice(1)}.` });
+    return undefined;
   }
-  add(...reader.end());
-  report.bound = reader.bound;
-  return done();
+  report.findings.push({ aspect: 'format', status: 'ok', message: `The file is ${dialect.delimited ? 'delimited text' : detectedName[kind]}, as ${requested} was requested.` });
+  if (!dialect.delimited) {
+    report.findings.push({ aspect: 'values', status: 'info', message: `oedr checks the contents of CSV and TSV files only; the contents of ${requested} files are not checked yet.` });
+    return undefined;
+  }
+  return new Reader(dataset, head, report, totals, union);
+}
+
+/** The report once every byte went through the reader (none: the file is empty). */
+function finish(report: FileReport & { bound?: boolean }, reader: Reader | undefined): FileReport & { bound?: boolean } {
+  if (!reader) report.findings.push({ aspect: 'format', status: 'deviation', message: 'The file is empty.' });
+  else {
+    report.findings.push(...reader.end());
+    report.bound = reader.bound;
+  }
+  return { ...report, status: statusOf(report.findings) };
+}
+
+/**
+ * A file whose bytes come in pushes (an entry of a ZIP archive, inflated as it is read): the
+ * checks of checkFile on one thread, from a first 1 MiB gathered as checkFile reads it.
+ */
+export class EntryCheck {
+  private readonly report: FileReport & { bound?: boolean };
+  private head: Buffer[] = [];
+  private headBytes = 0;
+  private reader?: Reader;
+  private stopped = false;
+
+  constructor(file: string, private readonly dataset: DatasetSpec, index: number, private readonly totals?: Totals, private readonly union?: HashTable, bytes?: number) {
+    this.report = { file, dataset: { index, title: dataset.title }, status: 'match', bytes, findings: [] };
+  }
+
+  push(chunk: Uint8Array, final: boolean): void {
+    if (this.stopped) return;
+    if (!this.reader) {
+      this.head.push(Buffer.from(chunk));
+      this.headBytes += chunk.length;
+      if (this.headBytes < HEAD && !final) return;
+      const head = Buffer.concat(this.head);
+      this.head = [];
+      if (!head.length) return;
+      this.reader = startReader(head, this.dataset, this.report, this.totals, this.union);
+      if (!this.reader) { this.stopped = true; return; }
+      this.reader.push(head);
+    } else this.reader.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
+  }
+
+  end(): FileReport {
+    const { bound, ...rest } = this.stopped ? { ...this.report, status: statusOf(this.report.findings) } : finish(this.report, this.reader);
+    if (this.totals && !bound) this.totals.missed(this.report.file);
+    return rest;
+  }
 }
 
 /** The delimited-text reader: decoder, parser and checks, set up from the first chunk. */
@@ -154,7 +186,7 @@ class Reader {
   /** What the file is read with (sniffed, else as requested): here and in the parts (partJob), the same. */
   private readonly separators: { delimiter: string; quote: string | undefined };
 
-  constructor(private readonly d: DatasetSpec, head: Buffer, private readonly report: FileReport, private readonly totals?: Totals) {
+  constructor(private readonly d: DatasetSpec, head: Buffer, private readonly report: FileReport, private readonly totals?: Totals, private readonly union?: HashTable) {
     this.dialect = effectiveDialect(d);
     const peek = new EncodingInspector();
     peek.push(head);
@@ -238,34 +270,17 @@ class Reader {
   /** Decides what the first row is (names or data), matches the fields, and sets up the row checks. */
   private firstRow(cells: string[], line: number): ValueChecker {
     const fields = this.d.fields;
-    const match = matchFields(cells, fields);
-    const looksLikeData = fields.length > 0 && match.matched === 0 && cells.some((c) => /^[+-]?\d+([.,]\d+)?$/.test(c.trim()));
-    const byPosition = fields.map((_, k) => (k < cells.length ? k : -1));
-    const asked = this.dialect.headerRow;
-    let columns = match.columns;
-    let dataRow = false;
-    if (asked && looksLikeData) {
-      this.header.push({ aspect: 'header-row', status: 'deviation', message: 'The first row holds data, not the names of the columns; add a header row naming each field. The checks below take the fields in the requested order.' });
-      columns = byPosition;
-      dataRow = true;
-    } else if (asked) {
-      this.header.push({ aspect: 'header-row', status: 'ok', message: 'The first row names the columns, as requested.' }, ...match.findings);
-      this.report.columns = cells;
-    } else if (match.matched >= Math.max(1, fields.length / 2)) {
-      this.header.push({ aspect: 'header-row', status: 'deviation', message: 'The first row names the columns, but no header row was requested.' }, ...match.findings);
-      this.report.columns = cells;
-    } else {
-      this.header.push({ aspect: 'header-row', status: 'ok', message: 'The file has no header row, as requested; fields are taken in the requested order.' });
-      columns = byPosition;
-      dataRow = true;
-    }
+    const { findings, columns, dataRow, names } = readHeader(cells, this.d, this.dialect.headerRow === true);
+    this.header.push(...findings);
+    if (!dataRow) this.report.columns = cells;
     this.options = {
       fields, columns, width: cells.length, decimal: this.dialect.decimalSeparator,
       timeRange: this.d.time_range, key: keyField(this.d), bytes: this.report.bytes,
     };
     const v = new ValueChecker(this.options);
+    if (this.union) v.shareUnits(this.union);
     if (this.totals) {
-      this.total = this.totals.bind(this.report.file, dataRow ? fields.map((f) => f.name) : cells);
+      this.total = this.totals.bind(this.report.file, names);
       this.bound = true;
     }
     if (dataRow) {

@@ -1,6 +1,6 @@
 // The delivered columns against the requested fields: which are there, which are missing or extra,
 // which are near misses (`Polling Station ID` for `polling_station_id`), and whether the order differs.
-import type { Finding } from './model.js';
+import { andList, type Finding } from './model.js';
 
 export interface RequestedField { name: string; type?: string; required?: boolean }
 
@@ -46,13 +46,37 @@ export interface FieldMatch {
   findings: Finding[];
   /** How many requested fields the header names, exactly or nearly. */
   matched: number;
+  /** The column names the totals go by: a mapped column under the field's name. */
+  names: string[];
 }
 
+/** Delivered column name -> requested field name (the spec's column_map and `--map`). */
+export type ColumnMap = Record<string, string>;
+
+/** `--map "Total Votes=votes"`, quoted for a shell when it needs to be. */
+export const mapOption = (delivered: string, field: string) => {
+  const arg = `${delivered}=${field}`;
+  return `--map ${/^[\w.=-]+$/.test(arg) ? arg : `"${arg.replace(/(["\\$`])/g, '\\$1')}"`}`;
+};
+
 /** Matches `header` (the first row) against the requested fields. */
-export function matchFields(header: string[], fields: RequestedField[]): FieldMatch {
+export function matchFields(header: string[], fields: RequestedField[], map: ColumnMap = {}): FieldMatch {
   const columns = fields.map((f) => header.indexOf(f.name));
   const taken = new Set(columns.filter((c) => c >= 0));
+  const names = [...header];
+  const mapped: string[] = [];
+  // Mapped columns first: the user said which field each stands for.
+  for (const [delivered, wanted] of Object.entries(map)) {
+    const k = fields.findIndex((f) => f.name === wanted);
+    const c = header.findIndex((h, i) => !taken.has(i) && (h === delivered || normaliseName(h) === normaliseName(delivered)));
+    if (k < 0 || c < 0 || columns[k]! >= 0) continue;
+    columns[k] = c;
+    taken.add(c);
+    names[c] = wanted;
+    mapped.push(`"${header[c]}" holds ${wanted}`);
+  }
   const near: string[] = [];
+  const maps: string[] = [];
   // Near misses: the same name once case, spacing, punctuation and accents are set aside; then one
   // or two letters apart (names long enough that this is not a coincidence), or one name holding
   // the other's words (`Precinct Name` for `precinct`).
@@ -67,6 +91,7 @@ export function matchFields(header: string[], fields: RequestedField[]): FieldMa
       columns[k] = c;
       taken.add(c);
       near.push(`"${header[c]}" should be named "${f.name}" (it differs in ${howDifferent(f.name, header[c]!)})`);
+      maps.push(mapOption(header[c]!, f.name));
     });
   }
   const missing = fields.filter((_, k) => columns[k]! < 0).map((f) => f.name);
@@ -75,8 +100,10 @@ export function matchFields(header: string[], fields: RequestedField[]): FieldMa
   const matched = fields.length - missing.length;
   if (missing.length) findings.push({ aspect: 'fields', status: 'deviation', count: missing.length, details: missing,
     message: `${missing.length === 1 ? 'One requested field is' : `${missing.length} requested fields are`} missing: ${missing.join(', ')}.` });
+  if (mapped.length) findings.push({ aspect: 'fields', status: 'deviation', count: mapped.length, details: mapped,
+    message: `${mapped.length === 1 ? 'One column is' : `${mapped.length} columns are`} named differently from the request, but the data is there: by the column map, ${andList(mapped)}, and ${mapped.length === 1 ? 'it was' : 'they were'} checked as requested.` });
   if (near.length) findings.push({ aspect: 'fields', status: 'deviation', count: near.length, details: near,
-    message: `${near.length === 1 ? 'One column is' : `${near.length} columns are`} named differently from the request; rename ${near.length === 1 ? 'it' : 'them'} so that programs find ${near.length === 1 ? 'it' : 'them'}.` });
+    message: `${near.length === 1 ? 'One column is' : `${near.length} columns are`} named differently from the request; rename ${near.length === 1 ? 'it' : 'them'} so that programs find ${near.length === 1 ? 'it' : 'them'}. To check ${near.length === 1 ? 'it' : 'them'} as requested until then (totals too), add ${andList(maps)} or the same in the spec's column_map.` });
   if (extra.length) findings.push({ aspect: 'fields', status: 'info', count: extra.length, details: extra,
     message: `${extra.length === 1 ? 'One column was' : `${extra.length} columns were`} not requested: ${extra.join(', ')}.` });
   const dupes = header.filter((h, i) => header.indexOf(h) !== i);
@@ -92,5 +119,5 @@ export function matchFields(header: string[], fields: RequestedField[]): FieldMa
   if (!findings.some((f) => f.status === 'deviation') && fields.length) {
     findings.unshift({ aspect: 'fields', status: 'ok', message: `All ${fields.length} requested fields are present${inOrder ? ', in the requested order' : ''}.` });
   }
-  return { columns, findings, matched };
+  return { columns, findings, matched, names };
 }

@@ -57,7 +57,7 @@ function listed(xs: string[], count = xs.length, sep = ', '): string {
 }
 
 /** `line 4: "x"` (the report's example) as `line 4 ("x")`. */
-const example = (d: string) => d.replace(/^line (\d+): (.*)$/s, 'line $1 ($2)');
+const example = (d: string) => d.replace(/^(line \d+|.+?![A-Z]*\d+(?::\d+)?): (.*)$/s, '$1 ($2)');
 
 /** What was received, for one finding: its facts once, without the report's advice. */
 function received(f: Finding): string {
@@ -72,7 +72,8 @@ function received(f: Finding): string {
       return `${fmtCount(n)} ${n === 1 ? 'value is' : 'values are'} not${hint}: ${listed(details.map(example), n)}`;
     }
     case 'required':
-      return `${fmtCount(n)} ${n === 1 ? 'row has' : 'rows have'} none (${linesText(f.lines ?? [], n)})`;
+      // The places as the report gives them: lines of a file, cells of a sheet.
+      return `${fmtCount(n)} ${n === 1 ? 'row has' : 'rows have'} none (${/ \(([^()]+)\)\.$/.exec(f.message)?.[1] ?? linesText(f.lines ?? [], n)})`;
     case 'time-range': {
       const runs = /\(the file runs from \S+ to \S+\)/.exec(f.message)?.[0];
       return `${fmtCount(n)} ${n === 1 ? 'date is' : 'dates are'} outside that period${runs ? ` ${runs}` : ''}: ${listed(details.map(example), n)}`;
@@ -80,6 +81,7 @@ function received(f: Finding): string {
     case 'duplicates':
       return details.length ? `${fmtCount(n)} ${n === 1 ? 'row repeats' : 'rows repeat'} an earlier row exactly: ${listed(details, n)}` : f.message;
     case 'fields':
+      if (/but the data is there/.test(f.message)) return `${n === 1 ? 'One column is' : `${fmtCount(n)} columns are`} named differently, but the data is there (${listed(details, n, '; ')}); we could use it, and ask that later deliveries use the requested names`;
       if (/named differently/.test(f.message)) return `${n === 1 ? 'One column is' : `${fmtCount(n)} columns are`} named differently: ${listed(details, n, '; ')}`;
       return f.message.replace(/; give each column its own name\./, '.');
     case 'totals':
@@ -105,7 +107,7 @@ function plain(message: string): string {
     .replace(/ The checks below [^.]*\./g, '')
     .replace(/ Save it again\b.*$/s, '')
     .replace(/; it was not checked further\./, '.')
-    .replace(/ Ask for (the data|the summary) as [^.]*\./, '')
+    .replace(/ Ask for (the data|the summary) (?:as|in) [^.]*\./, '')
     .replace(/; oedr adds up totals from [^.]*\./, '.')
     .replace(/ Fields should be separated by .*$/s, '')
     .replace(/; add a header row naming each field\./, '.')
@@ -120,7 +122,7 @@ function plain(message: string): string {
 /** Files with at least one deviation, each with its deviations; unreadable files are ours to fix, not the institution's. */
 export function followUpDeviations(reports: FileReport[], d: DatasetSpec): FollowUpFile[] {
   return reports.filter((r) => r.status === 'deviations').map((r) => ({
-    file: basename(r.file),
+    file: r.sheet === undefined ? basename(r.file) : `${basename(r.file)}, sheet ${r.sheet}`,
     dataset: r.dataset.title,
     items: merge(r.findings.filter((f) => f.status === 'deviation').map((f) => ({
       what: what[f.aspect],

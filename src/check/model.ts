@@ -26,6 +26,8 @@ export interface Finding {
 
 export interface FileReport {
   file: string;
+  /** For a workbook, the sheet checked (one report a sheet). */
+  sheet?: string;
   /** The dataset checked against: its number (1-based) and title. */
   dataset: { index: number; title: string };
   status: 'match' | 'deviations' | 'unreadable';
@@ -33,6 +35,8 @@ export interface FileReport {
   /** Data rows (not counting the header row). */
   rows?: number;
   columns?: string[];
+  /** For a ZIP archive or a folder: the files (and sheets) it holds, each reported before it. */
+  deliveryOf?: string[];
   /** For a summary of totals (--summary): the detail files it was compared with. */
   summaryOf?: string[];
   findings: Finding[];
@@ -73,6 +77,11 @@ export function linesText(lines: number[], count: number, word = 'line'): string
   const head = andList(lines.map(String));
   if (count > lines.length) return `${word}s ${lines.join(', ')}, … (${fmtCount(count)} in all)`;
   return `${word}${lines.length === 1 ? '' : 's'} ${head}`;
+}
+
+/** Places named in full (`Sheet1!C4`): `Sheet1!C4 and Sheet1!C9` or `Sheet1!C4, Sheet1!C9, … (57 in all)`. */
+export function placesText(places: string[], count: number): string {
+  return count > places.length ? `${places.join(', ')}, … (${fmtCount(count)} in all)` : andList(places);
 }
 
 /** Lines counted, with the first few kept as examples. */

@@ -13,9 +13,11 @@ const label: Record<Finding['aspect'], string> = {
 const size = (bytes: number) => bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : bytes >= 1e3 ? `${(bytes / 1e3).toFixed(0)} kB` : `${bytes} bytes`;
 
 export function renderText(r: FileReport, spec: string, c: ChalkInstance): string {
-  const lines = [c.bold(r.file), r.summaryOf
+  const lines = [c.bold(r.sheet === undefined ? r.file : `${r.file}, sheet ${r.sheet}`), r.summaryOf
     ? `  the totals of ${r.summaryOf.join(', ')}, for dataset ${r.dataset.index}, "${r.dataset.title}", of ${spec}`
-    : `  checked against dataset ${r.dataset.index}, "${r.dataset.title}", of ${spec}`];
+    : r.deliveryOf
+      ? `  all ${r.deliveryOf.length} files above as one delivery, against dataset ${r.dataset.index}, "${r.dataset.title}", of ${spec}`
+      : `  checked against dataset ${r.dataset.index}, "${r.dataset.title}", of ${spec}`];
   const facts = [
     r.rows !== undefined ? `${fmtCount(r.rows)} ${r.rows === 1 ? 'row' : 'rows'} of data` : undefined,
     r.columns ? `${r.columns.length} columns` : undefined,
@@ -32,7 +34,7 @@ export function renderText(r: FileReport, spec: string, c: ChalkInstance): strin
   const n = r.findings.filter((f) => f.status === 'deviation').length;
   lines.push(r.status === 'unreadable' ? c.red('  Result: the file could not be checked.')
     : n ? c.red(`  Result: ${n} ${n === 1 ? 'difference' : 'differences'} from the request (marked ✗).`)
-      : c.green(r.summaryOf ? '  Result: the detail adds up to the summary.' : '  Result: the file matches the request.'));
+      : c.green(r.summaryOf ? '  Result: the detail adds up to the summary.' : r.deliveryOf ? '  Result: the files agree with one another (differences within each file are listed with it).' : '  Result: the file matches the request.'));
   return lines.join('\n');
 }
 

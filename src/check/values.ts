@@ -2,7 +2,9 @@
 // type checks, empty required values, rows of the wrong length, dates outside the time range,
 // duplicate rows and the number of distinct units in the key field.
 import type { RequestedField } from './fields.js';
-import { addLines, fmtCount, linesText, type Finding } from './model.js';
+import { addLines, fmtCount, linesText, placesText, type Finding } from './model.js';
+import { columnName, sheetRef } from './sheet-rows.js';
+import type { UnitKey } from './units.js';
 import { HashTable, Hasher } from './hash-table.js';
 import type { RawRecord } from './csv-stream.js';
 import { RowLog, UnitLog, type PartSink, type RowCursor } from './row-log.js';
@@ -87,8 +89,10 @@ export interface ValueOptions {
   width: number;
   decimal: string;
   timeRange?: { from: string; to: string };
-  /** Index into `fields` of the field that names the unit (polling station, ward…), and its word. */
-  key?: { field: number; unit: string };
+  /** The fields (indexes into `fields`) that together name a unit (polling station, ward…), and its word. */
+  key?: UnitKey;
+  /** For a spreadsheet, the sheet's name: places are then cells (`Sheet1!C12`), not lines. */
+  sheet?: string;
   /** The size of the whole file in bytes, when known: it bounds the number of rows (see rowsIn). */
   bytes?: number;
 }
@@ -129,7 +133,12 @@ export class ValueChecker {
   private npending = 0;
   private readonly dupes = sample();
   private readonly units = new HashTable(MAX_UNITS, false);
+  /** The columns of the unit's fields; one, or none when a field is missing. */
+  private readonly keyCols: number[];
+  /** The first key column when it is the only one (the quick path of rowAt), else -1. */
   private readonly keyCol: number;
+  /** The units of every file of a delivery (delivery.ts), when shared. */
+  private union?: HashTable;
   private lastUnit: string | undefined;
   /** In part mode, the row and unit hashes go to the sink, in order, instead of into the tables. */
   private readonly rowLog?: RowLog;
@@ -152,8 +161,9 @@ export class ValueChecker {
     this.busy = this.state.filter((s) => s.test || s.field.required || s.dated);
     this.cols = Int32Array.from(this.busy, (s) => s.col);
     this.kinds = Uint8Array.from(this.busy, (s) => (!s.test && !s.dated ? PLAIN : s.field.type === 'integer' ? WHOLE : OTHER));
-    const key = o.key && o.columns[o.key.field];
-    this.keyCol = key !== undefined && key >= 0 ? key : -1;
+    const keys = (o.key?.fields ?? []).map((f) => o.columns[f]!);
+    this.keyCols = keys.every((c) => c >= 0) ? keys : [];
+    this.keyCol = this.keyCols.length === 1 ? this.keyCols[0]! : -1;
   }
 
   /** One row: its cells, its first line, and the two running halves of its hash from CsvStream (what duplicates are judged on). */
@@ -162,7 +172,7 @@ export class ValueChecker {
     if (cells.length !== this.o.width) note(this.ragged, line, String(cells.length));
     const state = this.busy;
     for (let k = 0; k < state.length; k++) this.one(state[k]!, cells[state[k]!.col] ?? '', line);
-    this.rest(line, h1, h2, cells[this.keyCol] ?? '');
+    this.rest(line, h1, h2, this.unitOf((c) => cells[c] ?? ''));
   }
 
   /**
@@ -211,7 +221,20 @@ export class ValueChecker {
       const a = r.starts[key]!;
       const b = r.ends[key]!;
       this.rest(line, h1, h2, this.lastUnit !== undefined && sameAt(t, a, b, this.lastUnit) ? this.lastUnit : t.slice(a, b));
-    } else this.rest(line, h1, h2, key >= 0 ? r.cell(key) : '');
+    } else this.rest(line, h1, h2, this.unitOf((c) => r.cell(c)));
+  }
+
+  /** The unit a row names: its key cells, joined when there are several ('' for none). */
+  private unitOf(cell: (col: number) => string): string {
+    const cols = this.keyCols;
+    if (cols.length < 2) return cols.length ? cell(cols[0]!) : '';
+    if (cols.every((c) => blank(cell(c)))) return '';
+    return cols.map(cell).join('\u0001');
+  }
+
+  /** Counts the units of this checker in `table` too (the delivery's, over all its files). */
+  shareUnits(table: HashTable): void {
+    this.union = table;
   }
 
   /** The checks of row() on one value. */
@@ -239,12 +262,12 @@ export class ValueChecker {
       if (++this.npending === BATCH) this.lookUp();
     }
     // An empty key names no unit (it is reported as a missing value, when required).
-    if (this.keyCol >= 0 && !blank(unit)) {
+    if (this.keyCols.length && !blank(unit)) {
       // Rows of one unit usually come together (a row per candidate per polling station).
       if (unit !== this.lastUnit) {
         this.lastUnit = unit;
         const ulo = h.value(unit);
-        if (this.unitLog) this.unitLog.add(ulo, h.hi); else this.units.getOrAdd(ulo, h.hi, 1);
+        if (this.unitLog) this.unitLog.add(ulo, h.hi); else { this.units.getOrAdd(ulo, h.hi, 1); this.union?.getOrAdd(ulo, h.hi, 1); }
       }
     }
   }
@@ -310,7 +333,7 @@ export class ValueChecker {
    * there are more, whatever the order they came in.
    */
   addUnits(hashes: Uint32Array): void {
-    for (let k = 0; k < hashes.length; k += 2) this.units.getOrAdd(hashes[k]!, hashes[k + 1]!, 1);
+    for (let k = 0; k < hashes.length; k += 2) { this.units.getOrAdd(hashes[k]!, hashes[k + 1]!, 1); this.union?.getOrAdd(hashes[k]!, hashes[k + 1]!, 1); }
   }
 
   /**
@@ -336,44 +359,58 @@ export class ValueChecker {
   findings(): Finding[] {
     this.lookUp();
     const out: Finding[] = [];
-    const examples = (s: Sample) => s.lines.map((l, k) => `line ${l}: "${s.values[k]}"`);
+    const at = (line: number, col?: number) => this.at(line, col);
+    const all = (s: Sample, col?: number) => this.atAll(s, col);
+    const examples = (s: Sample, col?: number) => s.lines.map((l, k) => `${at(l, col)}: "${s.values[k]}"`);
     if (this.ragged.count) {
       out.push({ aspect: 'structure', status: 'deviation', count: this.ragged.count, lines: this.ragged.lines,
-        details: this.ragged.lines.map((l, k) => `line ${l}: ${this.ragged.values[k]} fields`),
-        message: `${fmtCount(this.ragged.count)} ${this.ragged.count === 1 ? 'row does' : 'rows do'} not have ${this.o.width} ${this.o.width === 1 ? 'field' : 'fields'} like the header row (${linesText(this.ragged.lines, this.ragged.count)}); a value may hold an unquoted delimiter or line break.` });
+        details: this.ragged.lines.map((l, k) => `${at(l)}: ${this.ragged.values[k]} fields`),
+        message: `${fmtCount(this.ragged.count)} ${this.ragged.count === 1 ? 'row does' : 'rows do'} not have ${this.o.width} ${this.o.width === 1 ? 'field' : 'fields'} like the header row (${all(this.ragged)}); a value may hold an unquoted delimiter or line break.` });
     }
     for (const s of this.state) {
       if (s.bad.count) {
         const why = [...s.why.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-        out.push({ aspect: 'values', status: 'deviation', field: s.field.name, count: s.bad.count, lines: s.bad.lines, details: examples(s.bad),
-          message: `${s.field.name}: ${fmtCount(s.bad.count)} ${s.bad.count === 1 ? 'value is' : 'values are'} not ${typeName[s.field.type!] ?? s.field.type} as requested${why.startsWith('expected') ? '' : ` (${why})`}; first at ${linesText(s.bad.lines, s.bad.count)}.` });
+        out.push({ aspect: 'values', status: 'deviation', field: s.field.name, count: s.bad.count, lines: s.bad.lines, details: examples(s.bad, s.col),
+          message: `${s.field.name}: ${fmtCount(s.bad.count)} ${s.bad.count === 1 ? 'value is' : 'values are'} not ${typeName[s.field.type!] ?? s.field.type} as requested${why.startsWith('expected') ? '' : ` (${why})`}; first at ${all(s.bad, s.col)}.` });
       }
       if (s.empty.count) {
         out.push({ aspect: 'required', status: 'deviation', field: s.field.name, count: s.empty.count, lines: s.empty.lines,
-          message: `${s.field.name}: ${fmtCount(s.empty.count)} ${s.empty.count === 1 ? 'row has' : 'rows have'} no value, but every row should have one (${linesText(s.empty.lines, s.empty.count)}).` });
+          message: `${s.field.name}: ${fmtCount(s.empty.count)} ${s.empty.count === 1 ? 'row has' : 'rows have'} no value, but every row should have one (${all(s.empty, s.col)}).` });
       }
       if (s.outside.count) {
         const { from, to } = this.o.timeRange!;
-        out.push({ aspect: 'time-range', status: 'deviation', field: s.field.name, count: s.outside.count, lines: s.outside.lines, details: examples(s.outside),
-          message: `${s.field.name}: ${fmtCount(s.outside.count)} ${s.outside.count === 1 ? 'date is' : 'dates are'} outside the requested period ${from} to ${to} (the file runs from ${s.min} to ${s.max}); first at ${linesText(s.outside.lines, s.outside.count)}.` });
+        out.push({ aspect: 'time-range', status: 'deviation', field: s.field.name, count: s.outside.count, lines: s.outside.lines, details: examples(s.outside, s.col),
+          message: `${s.field.name}: ${fmtCount(s.outside.count)} ${s.outside.count === 1 ? 'date is' : 'dates are'} outside the requested period ${from} to ${to} (the file runs from ${s.min} to ${s.max}); first at ${all(s.outside, s.col)}.` });
       } else if (s.min !== undefined) {
         out.push({ aspect: 'time-range', status: 'ok', field: s.field.name, message: `${s.field.name}: every date is within the requested period (${s.min} to ${s.max}).` });
       }
     }
     if (this.dupes.count) {
       out.push({ aspect: 'duplicates', status: 'deviation', count: this.dupes.count, lines: this.dupes.lines,
-        details: this.dupes.lines.map((l, k) => `line ${l} repeats line ${this.dupes.values[k]}`),
-        message: `${fmtCount(this.dupes.count)} ${this.dupes.count === 1 ? 'row repeats' : 'rows repeat'} an earlier row exactly (${linesText(this.dupes.lines, this.dupes.count)}).` });
+        details: this.dupes.lines.map((l, k) => `${at(l)} repeats ${at(Number(this.dupes.values[k]))}`),
+        message: `${fmtCount(this.dupes.count)} ${this.dupes.count === 1 ? 'row repeats' : 'rows repeat'} an earlier row exactly (${all(this.dupes)}).` });
     }
     if (this.seen?.full) {
       out.push({ aspect: 'duplicates', status: 'info', message: `Duplicate rows were looked for among the first ${fmtCount(MAX_REMEMBERED)} distinct rows only.` });
     }
     const key = this.o.key;
-    if (key && this.keyCol >= 0) {
-      const name = this.o.fields[key.field]!.name;
-      out.push({ aspect: 'units', status: 'info', field: name, count: this.units.size,
-        message: `${this.units.full ? 'More than ' : ''}${fmtCount(this.units.size)} distinct ${key.unit} (${name}).` });
+    if (key && this.keyCols.length) {
+      const names = key.fields.map((f) => this.o.fields[f]!.name);
+      out.push({ aspect: 'units', status: 'info', field: names.join(' + '), count: this.units.size,
+        message: `${this.units.full ? 'More than ' : ''}${fmtCount(this.units.size)} distinct ${key.unit} (${names.join(' + ')})${key.guess ? `, ${key.guess}` : ''}.` });
     }
     return out;
+  }
+
+  /** Where a line is: `line 12`; in a sheet, the cell (`Sheet1!C12`) or, for a whole row, `Sheet1!12:12`. */
+  private at(line: number, col?: number): string {
+    const sheet = this.o.sheet;
+    if (sheet === undefined) return `line ${line}`;
+    return col === undefined ? `${sheetRef(sheet)}!${line}:${line}` : `${sheetRef(sheet)}!${columnName(col)}${line}`;
+  }
+
+  /** The first places of some lines, and how many in all: `lines 4, 9 and 12` or `Sheet1!C4 and Sheet1!C9`. */
+  private atAll(s: { lines: number[]; count: number }, col?: number): string {
+    return this.o.sheet === undefined ? linesText(s.lines, s.count) : placesText(s.lines.map((l) => this.at(l, col)), s.count);
   }
 }

@@ -2,7 +2,7 @@
 // (text) or for CI (--json). Exit 0 when everything matches, 1 on any deviation, 3 when a file
 // cannot be read at all; a spec with errors is 1, a spec that cannot be read 3, as in `validate`.
 // With --summary, the totals the institution sent are one more report: do the detail rows add up?
-import { checkFile } from '../check/check-file.js';
+import { checkDelivery } from '../check/delivery.js';
 import type { FileReport } from '../check/model.js';
 import { renderJson, renderText } from '../check/report.js';
 import { ExitCode, fail } from '../errors.js';
@@ -38,6 +38,23 @@ export interface CheckOptions {
   recipient?: string;
   /** The follow-up letter's date (YYYY-MM-DD); default the request's date, so that output never depends on the clock. */
   date?: string;
+  /** Delivered columns that stand for requested fields (`--map "Total Votes=votes"`), added to the spec's column_map. */
+  map?: string[];
+}
+
+/** The dataset with the `--map` pairs added to its column_map; a pair naming no field is a usage error. */
+export function withMap(d: DatasetSpec, pairs: string[] = []): DatasetSpec {
+  if (!pairs.length) return d;
+  const map = { ...d.column_map };
+  const names = d.fields.map((f) => f.name);
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=');
+    const [delivered, field] = [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+    if (at < 0 || !delivered || !field) fail(ExitCode.usage, 'bad-map', `--map expects DELIVERED=REQUESTED (a column of the file, then a field of the request), got "${pair}"`);
+    if (!names.includes(field)) fail(ExitCode.usage, 'bad-map', `--map "${pair}": the dataset has no field "${field}"; its fields are ${names.join(', ')}`);
+    map[delivered] = field;
+  }
+  return { ...d, column_map: map };
 }
 
 /**
@@ -86,14 +103,17 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
     return failedSpecCode(loaded.diagnostics);
   }
   const letter = opts.followUp || opts.recipient !== undefined ? pickRecipient(loaded.letters ?? [], opts.recipient, opts.against) : undefined;
-  const { dataset, index } = pickDataset(loaded.spec.datasets, opts.dataset, opts.against);
+  const picked = pickDataset(loaded.spec.datasets, opts.dataset, opts.against);
+  const { index } = picked;
+  const dataset = withMap(picked.dataset, opts.map);
   const reports: FileReport[] = [];
   const summary = opts.summary === undefined ? undefined : await readSummary(opts.summary, dataset);
   const totals = summary?.summary && new Totals(summary.summary, dataset);
   for (const file of files) {
-    const r = await checkFile(file, dataset, index, totals);
-    reports.push(r);
-    if (!opts.json) io.out(renderText(r, opts.against, io.color) + '\n');
+    for (const r of await checkDelivery(file, dataset, index, totals)) {
+      reports.push(r);
+      if (!opts.json) io.out(renderText(r, opts.against, io.color) + '\n');
+    }
   }
   if (summary && opts.summary !== undefined) {
     // The summary is reported as a file of its own, after the detail files it adds up.

@@ -144,10 +144,11 @@ or dates beyond the holiday tables); 2 bad command line.`)
 
   program.command('check')
     .description('check delivered data files against what a request spec asked for: format, encoding, dialect, fields, values')
-    .argument('<file...>', 'delivered data files (CSV or TSV are checked in full; other formats by kind)')
+    .argument('<file...>', 'delivered data: CSV or TSV files, XLSX, ODS or XLS workbooks (sheet by sheet), ZIP archives or folders of them (as one delivery); other formats are named')
     .requiredOption('-a, --against <spec>', 'the request spec (YAML) the data was asked with')
     .option('-d, --dataset <number|title>', 'which dataset of the spec the files hold (1 is the first); needed when it has several')
     .option('-s, --summary <file>', 'the summary of totals sent with the data (CSV): check that the detail rows add up to it')
+    .option('--map <delivered=requested>', 'a delivered column that stands for a requested field, e.g. --map "Total Votes=votes" (repeatable)', (v: string, all: string[] = []) => [...all, v])
     .option('--json', 'print the reports as JSON (for CI)')
     .option('--follow-up', 'also draft a letter that thanks the institution and lists each difference found')
     .addOption(new Option('-f, --format <list>', 'formats of the follow-up letter: docx, pdf, md').default('docx,pdf'))
@@ -161,6 +162,7 @@ Examples:
   $ oedr check results.csv --against request.yaml --follow-up --date 2027-09-01 --format pdf
   $ oedr check delivered/*.csv --against request.yaml --dataset 2 --json
   $ oedr check results.csv --summary county-totals.csv --against request.yaml
+  $ oedr check results.xlsx per-county.zip --against request.yaml --map "Total Votes=votes"
 
 Exit codes: 0 every file matches the request; 1 a file differs from it (or the spec has errors);
 2 bad command line; 3 a file could not be read.`)

@@ -197,14 +197,15 @@ function checkFields(ds: Obj, at: (...p: (string | number)[]) => (string | numbe
         message: `expected a new field name, got \`${name}\`, already used by fields[${first.index}]${earlier}; each field needs its own name` });
     } else seen.set(key, { index: j, name });
   });
+  if (names.length === 0) return;
+  const known = (n: unknown, rule: string, path: (string | number)[]) => {
+    if (typeof n !== 'string' || names.includes(n)) return;
+    const guess = closest(n, names);
+    out.push({ severity: 'error', rule, path,
+      message: `expected one of this dataset's field names, got \`${n}\`${guess ? ` (did you mean \`${guess}\`?)` : ` (the fields are: ${names.join(', ')})`}` });
+  };
   const privacy = obj(ds.privacy);
-  if (!privacy || names.length === 0) return;
-  for (const key of ['may_exclude', 'may_mask'] as const) {
-    list(privacy[key]).forEach((n, j) => {
-      if (typeof n !== 'string' || names.includes(n)) return;
-      const guess = closest(n, names);
-      out.push({ severity: 'error', rule: 'privacy-field-known', path: at('privacy', key, j),
-        message: `expected one of this dataset's field names, got \`${n}\`${guess ? ` (did you mean \`${guess}\`?)` : ` (the fields are: ${names.join(', ')})`}` });
-    });
-  }
+  for (const key of ['may_exclude', 'may_mask'] as const) list(privacy?.[key]).forEach((n, j) => known(n, 'privacy-field-known', at('privacy', key, j)));
+  list(ds.unit_fields).forEach((n, j) => known(n, 'unit-field-known', at('unit_fields', j)));
+  for (const [delivered, n] of Object.entries(obj(ds.column_map) ?? {})) known(n, 'column-map-field-known', at('column_map', delivered));
 }

@@ -181,6 +181,10 @@ export const Dataset = z.strictObject({
   as_of: date.optional().describe('For data that changes over time: the date the data should be correct on.'),
   fields: z.array(Field).default([]).describe('The exact fields (columns) wanted.'),
   granularity: z.enum(granularities).optional().describe('Finest level wanted, from national down to polling station, stream or individual record.'),
+  unit_fields: z.array(text).min(1).optional()
+    .describe('The fields that together name one unit of the granularity when one alone does not, e.g. [county, town, precinct]; `oedr check` counts units by them.'),
+  column_map: z.record(z.string(), text).optional()
+    .describe('Columns a delivery names its own way, as delivered name: requested field, e.g. { "Total Votes": votes }; `oedr check` checks them as those fields.'),
   summary_totals: text.optional().describe('Aggregate totals wanted alongside the detail, to check it, e.g. votes per candidate per county.'),
   documentation: z.boolean().default(true).describe('Ask for documentation (a codebook): field meanings, abbreviations, how the data was collected.'),
   priority: z.enum(priorities).optional().describe("Why this dataset comes first, in the guide's terms."),

@@ -5,7 +5,7 @@ import { existsSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseCsv } from '../../src/spec/csv.js';
-import { fixture, root, runCli, tempDir } from '../helpers.js';
+import { field, fixture, nhFields, nhSpecText, root, runCli, tempDir } from '../helpers.js';
 
 const excerpt = fixture('delivered/nh-2020-general-precinct-excerpt.csv');
 const text = readFileSync(excerpt, 'utf8');
@@ -13,26 +13,12 @@ const rows = parseCsv(text, excerpt).rows.map((r) => r.map((c) => c.value));
 const tmp = tempDir();
 afterAll(() => tmp.done());
 
-const field = (name: string, extra = '') => `      - { name: ${name}, description: The ${name}${extra} }`;
 /** A request for the NH results as they are, with `extra` lines added to the dataset. */
 function spec(name: string, fields: string[], extra = ''): string {
   const file = join(tmp.path, `${name}.yaml`);
-  writeFileSync(file, `letter: { date: 2027-03-01, subject: Request for precinct results }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
-recipient: { institution: Secretary of State }
-datasets:
-  - title: Results by precinct
-    description: Votes per candidate at each precinct.
-    granularity: polling-station
-${extra}    fields:
-${fields.join('\n')}
-`);
+  writeFileSync(file, nhSpecText(fields, extra));
   return file;
 }
-const nhFields = [
-  field('county', ', required: true'), field('precinct', ', required: true'), field('office'), field('district'),
-  field('party'), field('candidate', ', required: true'), field('votes', ', type: integer, required: true'),
-];
 const request = spec('request', nhFields);
 const write = (name: string, data: string | Buffer) => {
   const file = join(tmp.path, name);
@@ -48,7 +34,8 @@ describe('oedr check on real precinct results', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('300 rows of data, 7 columns');
     expect(r.out).toContain('✓ fields     All 7 requested fields are present, in the requested order.');
-    expect(r.out).toContain('· units      116 distinct polling stations (precinct).');
+    // Without unit_fields the report says what it counted, and how to count by several fields.
+    expect(r.out).toContain('· units      116 distinct polling stations (precinct), counted by precinct alone; if a precinct is unique only within its county and district, list the fields that together name one polling station as unit_fields, e.g. unit_fields: [county, district, precinct].');
     expect(r.out).toContain('Result: the file matches the request.');
   });
 
@@ -103,7 +90,7 @@ describe('oedr check on real precinct results', () => {
     const fields = JSON.parse(r.out).files[0].findings.filter((f: { aspect: string }) => f.aspect === 'fields');
     expect(fields).toEqual([
       { aspect: 'fields', status: 'deviation', count: 1, details: ['district'], message: 'One requested field is missing: district.' },
-      { aspect: 'fields', status: 'deviation', count: 3, message: '3 columns are named differently from the request; rename them so that programs find them.', details: [
+      { aspect: 'fields', status: 'deviation', count: 3, message: '3 columns are named differently from the request; rename them so that programs find them. To check them as requested until then (totals too), add --map County=county, --map "Precinct Name=precinct_name" and --map "Candidate =candidate" or the same in the spec\'s column_map.', details: [
         '"County" should be named "county" (it differs in capital letters)',
         '"Precinct Name" should be named "precinct_name" (it differs in spaces or punctuation between words, capital letters)',
         '"Candidate " should be named "candidate" (it differs in spaces before or after the name, capital letters)',
@@ -123,7 +110,7 @@ describe('oedr check on real precinct results', () => {
   test('a PDF where CSV was asked: said plainly, not parsed', async () => {
     const r = await check(write('results.csv', '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n'), '--against', request);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('✗ format     This is a PDF document, but CSV was requested; it was not checked further. Ask for the data as CSV.');
+    expect(r.out).toContain('✗ format     This is a PDF document, but CSV was requested; it was not checked further. Ask for the data in a machine-readable format, as CSV.');
     expect(r.out).not.toContain('encoding');
   });
 

@@ -121,7 +121,7 @@ describe('values read in place agree with values read as strings', () => {
       const text = all.map(([r, e]) => r.join(',') + e).join('');
       const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
       const chunks = [0, ...at].map((s, k, xs) => text.slice(s, xs[k + 1] ?? text.length));
-      const options = { fields, columns: [0, 1, 2, 3, 4, 5, 6], width: 7, decimal: '.', key: { field: 0, unit: 'codes' },
+      const options = { fields, columns: [0, 1, 2, 3, 4, 5, 6], width: 7, decimal: '.', key: { fields: [0], unit: 'codes' },
         timeRange: withRange ? { from: '2027-01-01', to: '2027-12-31' } : undefined };
       const slow = new ValueChecker(options);
       const p1: CsvStream = new CsvStream(',', '"', (cells, line) => slow.row(cells, line, p1.h1, p1.h2), true);
