@@ -2,6 +2,7 @@
 // Templates hold the prose between; the look of each part is in writers/style.ts.
 import type { Block, Inline, ParagraphStyle } from '../document.js';
 import { word, type LetterContext } from './context.js';
+import { capitalise } from './context-law.js';
 
 const lines = (style: ParagraphStyle, parts: (string | null | undefined)[]): Block | undefined => {
   const present = parts.flatMap((p) => (p ? p.split('\n').map((l) => l.trim()).filter(Boolean) : []));
@@ -23,9 +24,10 @@ export function frameTop(c: LetterContext): Block[] {
     lines('organisation', [rq.organisation]),
     lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
     lines('date', [c.letter.date_text]),
-    // An appeal to another body (a commission, a court) is addressed to that body.
-    c.letter.kind === 'appeal' && c.law.appeal.external
-      ? lines('address', [capitalise(c.law.appeal.body ?? '')])
+    // An appeal to another body (a commission) is addressed to that body; before a court, the
+    // letter is a notice to the institution itself.
+    c.letter.kind === 'appeal' && c.law.appeal.external && !c.law.appeal.court
+      ? lines('address', [capitalise(c.law.appeal.addressee ?? '')])
       : lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
     c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
     lines('subject', [c.letter.subject]),
@@ -54,6 +56,3 @@ export function frameBottom(c: LetterContext): Block[] {
   }
   return blocks.filter((b): b is Block => b !== undefined);
 }
-
-/** "the information commission" heads an address block as "The information commission". */
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,7 +1,7 @@
 // RequestSpec -> Document: context, templates, Markdown, frame. Pure: no clock, no files written.
 // The same function serves the request letters, and with options the follow-up that `oedr check`
 // drafts (another body template, extra context) and letters that mention the contract annex.
-import type { Document } from '../document.js';
+import type { Block, Document } from '../document.js';
 import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
 import type { AnnexNames } from './annex-files.js';
@@ -35,8 +35,10 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
   const templates = loadTemplates(s.letter.language, opts.templateDir);
   const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex), ...opts.extra };
   const body = markdownToBlocks(templates.render(opts.template ?? s.letter.kind, context));
-  const annex = !opts.template && templates.files.some((f) => !f.partial && f.name === 'annex')
-    ? markdownToBlocks(templates.render('annex', context)) : [];
+  const has = (name: string) => !opts.template && templates.files.some((f) => !f.partial && f.name === name);
+  const annex = has('annex') ? markdownToBlocks(templates.render('annex', context)) : [];
+  // Notes (the treaty text the body cites in one sentence) follow the signature, in small type.
+  const notes = has('notes') ? markdownToBlocks(templates.render('notes', context)).map(small) : [];
   const w = templates.words;
   const kind = opts.kind ?? s.letter.kind;
   return {
@@ -50,6 +52,8 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
       footer: s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation,
       pageLabel: word(w, 'phrases', 'page_label'),
     },
-    blocks: [...frameTop(context), ...body, ...frameBottom(context), ...annex],
+    blocks: [...frameTop(context), ...body, ...frameBottom(context), ...notes, ...annex],
   };
 }
+
+const small = (b: Block): Block => (b.type === 'paragraph' ? { ...b, style: 'small' } : b);
