@@ -6,7 +6,7 @@ import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
 import { word, type Words } from './context.js';
 
-/** The part of laws/resolve.ts's ResolvedLaw a letter reads. */
+/** The part of laws/resolve.ts's ResolvedLaw a letter reads (tests may give just this much). */
 export interface LawFacts {
   name: string;
   originalName: { lang: string; text: string } | null;
@@ -89,7 +89,7 @@ function identification(facts: LawFacts | undefined) {
 /** The application fee the law requires (enclosed), a waiver only on a ground the law provides. */
 function fee(spec: RequestSpec, facts: LawFacts | undefined) {
   const f = facts?.fee;
-  const given = spec.fees as (RequestSpec['fees'] & { paid?: string; waiver_ground?: string }) | undefined;
+  const given = spec.fees;
   const app = f?.action === 'enclose' || f?.action === 'waiver' ? f.application : null;
   const claimed = given?.waiver_ground ?? null;
   const ground = claimed && f?.waivers.length ? f.waivers[0]! : null;

@@ -152,11 +152,9 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
 }
 
 type Requester = RequestSpec['requester'];
-interface Standing { basis: string; country?: string; person?: string; statement?: string }
-
 /** Who the requester is under a law that admits only some (requester.standing); null when not given. */
 function standingContext(rq: Requester, country: string | null, words: Words) {
-  const s = (rq as Requester & { standing?: Standing }).standing;
+  const s = rq.standing;
   if (!s) return null;
   const where = s.country ?? country;
   return {
@@ -173,7 +171,7 @@ function standingContext(rq: Requester, country: string | null, words: Words) {
 
 /** The identity document the law requires, as the spec gives it (requester.identification). */
 function identificationContext(rq: Requester) {
-  const id = (rq as Requester & { identification?: { document: string; number?: string } }).identification;
+  const id = rq.identification;
   return id ? { document: id.document, number: id.number ?? null } : null;
 }
 

@@ -2,6 +2,7 @@
 // The same function serves the request letters, and with options the follow-up that `oedr check`
 // drafts (another body template, extra context) and letters that mention the contract annex.
 import type { Block, Document } from '../document.js';
+import { resolveLaw } from '../laws/resolve.js';
 import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
 import type { AnnexNames } from './annex-files.js';
@@ -33,7 +34,9 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
     ? { ...spec, letter: { ...spec.letter, subject: opts.subject ?? spec.letter.subject, date: opts.date ?? spec.letter.date } }
     : spec;
   const templates = loadTemplates(s.letter.language, opts.templateDir);
-  const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex), ...opts.extra };
+  // The law's facts for this recipient (its route, fee, standing): pure, from the row the timeline holds.
+  const facts = opts.timeline ? resolveLaw(opts.timeline.law, s) : undefined;
+  const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex, facts), ...opts.extra };
   const body = markdownToBlocks(templates.render(opts.template ?? s.letter.kind, context));
   const has = (name: string) => !opts.template && templates.files.some((f) => !f.partial && f.name === name);
   const annex = has('annex') ? markdownToBlocks(templates.render('annex', context)) : [];
