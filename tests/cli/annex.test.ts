@@ -85,7 +85,9 @@ describe('draft --annex', () => {
       [0x44, 0xe9, 0x70, 0x61, 0x72, 0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x3b, ...Buffer.from('inscrits;taux\r\n', 'latin1')]);
 
     const md = readFileSync(join(out, 'results.md'), 'utf8').replace(/\\/g, '');
-    expect(md).toContain('A file named results.results-by-polling-station.template.csv, with exactly these column names in this format, ready to fill in, is attached, with a machine-readable description of the format (results.datapackage.json).');
+    // The letter names the attachments by what they are, not by their long file names.
+    expect(md).toContain('The attached template file has exactly these columns in this format, and the attached data package describes it for software.');
+    expect(md).not.toContain('results.results-by-polling-station.template.csv');
 
     const manifest = JSON.parse(readFileSync(join(out, 'oedr-manifest.json'), 'utf8'));
     expect(Object.keys(manifest.letters[0].outputs)).toEqual(['md', 'datapackage', 'template.results-by-polling-station', 'template.electeurs-inscrits']);
