@@ -229,6 +229,8 @@ function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: stri
     granularity_text: ds.granularity ? word(words, 'granularity', ds.granularity) : null,
     time_range: ds.time_range ? { from_text: d(ds.time_range.from), to_text: d(ds.time_range.to) } : null,
     as_of_text: d(ds.as_of),
+    /** The dataset states its level of detail, period or as-of date. */
+    has_scope: Boolean(ds.granularity || ds.time_range || ds.as_of),
     summary_totals: ds.summary_totals ?? null,
     documentation: ds.documentation,
     priority: ds.priority ?? null,

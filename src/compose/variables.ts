@@ -87,6 +87,7 @@ export const contextVariables: Record<string, string> = {
   'datasets[].time_range.from_text': 'first day, in words',
   'datasets[].time_range.to_text': 'last day, in words',
   'datasets[].as_of_text': 'the as-of date in words, or null',
+  'datasets[].has_scope': 'true when the dataset has a granularity, time range or as-of date',
   'datasets[].summary_totals': 'totals wanted for checking, or null',
   'datasets[].documentation': 'true when documentation is asked for',
   'datasets[].priority': 'priority id, or null',

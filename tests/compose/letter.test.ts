@@ -45,8 +45,8 @@ describe('the data-request letter', () => {
     const text = textOf(doc.blocks);
     for (const expected of [
       'kod_obwodu', '`code`', 'voter_id', 'birth_date', 'national_id', // every field name
-      'fields separated by a semicolon (";")', "enclosed in double quotes ('\"')", 'a comma (",") as the decimal separator',
-      'CSV (delimited text), Windows-1250', 'TSV (tab-separated values), UTF-8', 'separated by a tab ("\\t")',
+      'a semicolon (";") between fields', "double quotes ('\"') around text that contains one", 'a comma (",") as the decimal separator',
+      'CSV (delimited text) in Windows-1250', 'TSV (tab-separated values) in UTF-8', 'a tab ("\\t") between fields',
       'from 1 January 2027 to 28 February 2027', 'as the data stands on 15 February 2027',
       'Detail: figures for each polling station, from 1 January 2027', 'Needed by: 15 April 2027', 'Totals per gmina', 'Esri File Geodatabase',
       'Maria Nowak', 'National Electoral Office', 'Department of IT', 'Jan Kowalski', 'President',
@@ -56,7 +56,7 @@ describe('the data-request letter', () => {
       'Results for each polling station let anyone check the tally', 'Independent checks of the register', 'Open boundary data',
       'You may leave out the field national_id, and mask or pseudonymise the field birth_date.', 'You may leave out voters whom the law protects',
       'If you release national_id and birth_date in full, we undertake to store them securely', 'delete them by 31 December 2027',
-      'meet you', 'Zofia Wójcik', 'zofia@example.org', 'Annex: the file format in plain words', 'CSV UTF-8',
+      'welcome a meeting', 'Zofia Wójcik', 'zofia@example.org', 'Annex: the file format in plain words', 'CSV UTF-8',
     ]) expect(text).toContain(expected);
     expect(doc.meta).toMatchObject({ title: expect.stringContaining('Łódź'), author: 'Fundacja Obserwatorów Wyborów "Łódź"', language: 'en', date: '2027-03-01', pageLabel: 'Page {page} of {pages}' });
   });

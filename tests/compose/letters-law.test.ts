@@ -119,8 +119,8 @@ describe('an appeal', () => {
 describe('the persuasive basis', () => {
   it.each([
     ['KE', "article 9 of the African Charter on Human and Peoples' Rights", 'Every individual shall have the right to receive information.'],
-    ['MX', 'article 13 of the American Convention on Human Rights, as the Inter-American Court read it in Claude Reyes v. Chile', 'Series C No. 151'],
-    ['RS', 'article 10 of the European Convention on Human Rights', 'Magyar Helsinki Bizottság v. Hungary [GC], no. 18030/11'],
+    ['MX', 'article 13 of the American Convention on Human Rights (Claude Reyes v. Chile)', 'Series C No. 151'],
+    ['RS', 'article 10 of the European Convention on Human Rights (Magyar Helsinki Bizottság v. Hungary)', 'Magyar Helsinki Bizottság v. Hungary [GC], no. 18030/11, 2016'],
   ])('a data request to %s cites the ICCPR in one sentence, its regional instrument, and the text in a note', async (country, sentence, note) => {
     const { texts } = await draft({ letter: { kind: 'data-request' }, recipient: { country } });
     reads(texts, ['set out in articles 19 and 25 of the International Covenant on Civil and Political Rights', sentence, note, '¹ International Covenant'],
