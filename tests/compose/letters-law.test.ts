@@ -133,3 +133,35 @@ describe('the persuasive basis', () => {
     for (const x of ['African Charter', 'American Convention', 'European Convention']) expect(md).not.toContain(x);
   });
 });
+
+describe('one name for the law, never a registry caveat (review §5 quotes 9 to 12)', () => {
+  it('a data request under a law says so in one cooperative sentence (quote 9)', async () => {
+    const { texts } = await draft({ letter: { kind: 'data-request' }, law: 'GB' });
+    reads(texts, ['We hope to receive the data without a formal request; should a formal basis help your office, please treat this letter as a request under the Freedom of Information Act 2000.'],
+      ['This request is also made under', 'requests for information are answered within']);
+  });
+
+  it.each([
+    ['PH', ['the Executive Order No. 2', 'Under the Executive Order']],
+    ['CO', [', with Ley 1755 de 2015 (derecho de petición), a response is due', 'Under the Ley']],
+  ])('the %s filing does not paste the registry name into the deadline sentence (quote 10)', async (law, no) => {
+    reads((await draft({ law, purpose: 'We check the count.' }, 'md')).texts, ['within the'], no);
+  });
+
+  it('the spec\'s legal basis is the one name the TN filing uses (quote 11)', async () => {
+    const basis = 'Organic Law No. 2016-22 of 24 March 2016 on the right of access to information, article 9';
+    const { md } = await draft({ law: 'TN', legal_basis: basis }, 'md');
+    expect(md.split('Organic Law No. 2016-22').length - 1).toBe(1);
+    expect(md).not.toContain('Loi organique');
+  });
+
+  it('an appeal to a commission names it with its article and drops the registry\'s caveats (quote 12)', async () => {
+    const { texts } = await draft({ law: 'KE', letter: { kind: 'appeal', date: '2027-05-10' }, earlier_request: { sent_on: '2027-03-22' } });
+    reads(texts, ['asks the Commission on Administrative Justice to review the failure of the Election Commission to answer'],
+      ['appeals to Commission on Administrative Justice', 'failure of Election Commission', 'One row for figures', 'not re-verified', 'Annex']);
+  });
+
+  it('a GE filing asks for the answer as soon as possible, never conceding the whole period as the norm', async () => {
+    reads((await draft({ law: 'GE' }, 'md')).texts, ['as soon as possible'], ['reply within the time the law allows']);
+  });
+});
