@@ -13,7 +13,7 @@ export interface LawFacts {
   standing: { needed: boolean };
   identification: { required: boolean | null; what: string; provision: string | null } | null;
   fee: {
-    action: 'enclose' | 'waiver' | 'none' | 'unknown';
+    action: 'enclose' | 'pay-on-notice' | 'waiver' | 'none' | 'unknown';
     application: { amount: number | null; currency: string; payment: string | null; provision: string } | null;
     waivers: { ground: string; provision: string }[];
   };
@@ -90,11 +90,13 @@ function identification(facts: LawFacts | undefined) {
 function fee(spec: RequestSpec, facts: LawFacts | undefined) {
   const f = facts?.fee;
   const given = spec.fees;
-  const app = f?.action === 'enclose' || f?.action === 'waiver' ? f.application : null;
+  const app = f?.action === 'enclose' || f?.action === 'pay-on-notice' || f?.action === 'waiver' ? f.application : null;
   const claimed = given?.waiver_ground ?? null;
   const ground = claimed && f?.waivers.length ? f.waivers[0]! : null;
   return {
-    enclose: Boolean(app) && !ground,
+    enclose: f?.action === 'enclose',
+    /** The law's request fee is paid when the body asks for it by notice (PAIA s.22(1)). */
+    on_notice: f?.action === 'pay-on-notice',
     amount_text: app?.amount !== null && app?.amount !== undefined ? `${app.currency} ${app.amount}` : null,
     provision: app?.provision ?? null,
     payment: app?.payment ?? null,

@@ -70,6 +70,8 @@ const AppealStep = z.strictObject({
   form: text.nullable().optional(),
   /** The kinds of body (ids in the row's `bodies`) the step exists for; absent = every body. */
   for: z.array(text).min(1).optional(),
+  /** The time the statute (or a binding code) gives the appeal body to decide, where it sets one. */
+  decision: z.strictObject({ period: z.int().positive().max(366), unit: z.enum(['working-days', 'calendar-days', 'months']) }).optional(),
   /** Whether the step is optional (the requester may go straight to the next one). */
   optional: z.boolean().optional(),
   ...sourced,
@@ -111,12 +113,16 @@ const Fees = z.strictObject({
   application: z.strictObject({
     amount: z.number().nonnegative().nullable(),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as INR'),
+    /** with-application: enclosed with the filing; on-notice: paid when the body asks for it. */
+    due: z.enum(['with-application', 'on-notice']).optional(),
     payment: text.optional(),
     exempt: text.optional(),
     provision: text,
     ...sourced,
   }).nullable().optional(),
   reproduction: text.optional(),
+  /** What the filing must say about fees to be processed (US: the fee category and a commitment to pay or a waiver request). */
+  commitment: text.optional(),
   /** Waiver grounds the law itself provides; absent or [] = the law has none. */
   waivers: z.array(z.strictObject({ ground: text, provision: text, ...sourced })).optional(),
   ...sourced,
