@@ -86,7 +86,7 @@ describe('draft --annex', () => {
 
     const md = readFileSync(join(out, 'results.md'), 'utf8').replace(/\\/g, '');
     // The letter names the attachments by what they are, not by their long file names.
-    expect(md).toContain('The attached template file has exactly these columns in this format, and the attached data package describes it for software.');
+    expect(md).toContain('The attached template file and data package show exactly this.');
     expect(md).not.toContain('results.results-by-polling-station.template.csv');
 
     const manifest = JSON.parse(readFileSync(join(out, 'oedr-manifest.json'), 'utf8'));

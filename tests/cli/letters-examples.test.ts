@@ -69,8 +69,8 @@ describe('the examples, read back', () => {
 
   it('the campaign-finance undertaking never covers donor names, which stay public', () => {
     for (const t of text['campaign-finance-foi']!) {
-      expect(t).toContain('If you release donor_national_id and donor_address in full, we undertake to store them securely, to use them only for the purpose of this request and not to publish them');
-      expect(t).toContain('The field donor_name holds information that is meant to be public, which this undertaking does not cover.');
+      expect(t).toContain('If you release donor_national_id and donor_address in full, we undertake to store them securely, use them only for this purpose and not publish them');
+      expect(t).toContain('The field donor_name holds information meant to be public, which the undertaking does not cover.');
     }
   });
 
