@@ -17,7 +17,7 @@ export interface LawFacts {
     application: { amount: number | null; currency: string; payment: string | null; provision: string } | null;
     waivers: { ground: string; provision: string }[];
   };
-  appeal: { step: string; addressee: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
+  appeal: { step: string; addressee: string; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
   response: { certain: boolean };
 }
 
@@ -115,9 +115,12 @@ type Step = LawFacts['appeal'][number];
 /** The first step of the recipient's appeal route: whom to address, the statute's term and provision. */
 function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words, d: DateText) {
   const raw = t?.appeal?.step;
-  const step: Step | undefined = facts?.appeal[0] ?? (raw ? {
-    step: raw.step, addressee: raw.addressee ?? word(words, 'appeal_bodies', raw.step), term: null, provision: null, limit: raw.limit, form: null,
-  } : undefined);
+  const first = facts?.appeal[0];
+  // The resolver falls back to the step's `body` note where the registry names no addressee: a
+  // note is not a name to write to, so the letter then uses the plain description of the step.
+  const step: Step | undefined = first ? { ...first, addressee: first.addressee === first.body ? word(words, 'appeal_bodies', first.step) : first.addressee } : raw ? {
+    step: raw.step, addressee: raw.addressee ?? word(words, 'appeal_bodies', raw.step), body: raw.body, term: null, provision: null, limit: raw.limit, form: null,
+  } : undefined;
   const kind = step?.step;
   const internal = kind === 'internal-review' || kind === 'higher-authority';
   const term = step?.term;

@@ -24,15 +24,23 @@ export function frameTop(c: LetterContext): Block[] {
     lines('organisation', [rq.organisation]),
     lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
     lines('date', [c.letter.date_text]),
-    // An appeal to another body (a commission) is addressed to that body; before a court, the
-    // letter is a notice to the institution itself.
-    c.letter.kind === 'appeal' && c.law.appeal.external && !c.law.appeal.court
-      ? lines('address', [capitalise(c.law.appeal.addressee ?? '')])
-      : lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
+    appealAddress(c) ?? lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
     c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
     lines('subject', [c.letter.subject]),
   ];
   return blocks.filter((b): b is Block => b !== undefined);
+}
+
+/**
+ * An appeal goes to the step's addressee by role: another body (a commission) by its name alone;
+ * an internal step (the First Appellate Authority, the atasan PPID) at the institution. Before a
+ * court, the letter is a notice to the official who was asked, so it keeps the usual address.
+ */
+function appealAddress(c: LetterContext): Block | undefined {
+  const a = c.law.appeal;
+  if (c.letter.kind !== 'appeal' || !a.addressee || a.court) return undefined;
+  const rc = c.recipient;
+  return a.external ? lines('address', [capitalise(a.addressee)]) : lines('address', [capitalise(a.addressee), rc.institution, rc.address, rc.email]);
 }
 
 export function frameBottom(c: LetterContext): Block[] {

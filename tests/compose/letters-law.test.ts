@@ -53,7 +53,7 @@ function reads(texts: string[], yes: string[], no: string[] = []) {
 describe('an FoI filing', () => {
   it('encloses the application fee the law requires and asks no waiver the law lacks (IN)', async () => {
     const { texts } = await draft({ law: 'IN', fees: { waiver_requested: true, paid: 'Indian Postal Order No. 12F 345678' } });
-    reads(texts, ['The application fee of INR 10 required by section 6(1) is enclosed: Indian Postal Order No. 12F 345678.'], ['waive']);
+    reads(texts, ['The application fee of INR 10 (section 6(1)) is enclosed: Indian Postal Order No. 12F 345678.'], ['waive']);
   });
 
   it('states the standing of a named citizen under a citizens-only law, and co-signers only support it (IN)', async () => {
@@ -93,7 +93,8 @@ describe('an appeal', () => {
 
   it('is a First Appeal under section 19(1), to the First Appellate Authority through the institution (IN)', async () => {
     const { texts, files } = await draft(appeal('IN'));
-    reads(texts, ['First Appeal under section 19(1) of the Right to Information Act, 2005', 'asks you to review the failure of the Election Commission to answer'],
+    reads(texts, ['First Appeal under section 19(1) of the Right to Information Act, 2005', 'Dear Sir or Madam,',
+      'asks the First Appellate Authority at the Election Commission to review the failure of the Election Commission to answer'],
       ['section 6(1) of', 'starting point not re-verified', 'One row for', 'Annex']);
     expect(files.some((f) => f.includes('datapackage'))).toBe(false);
   });
