@@ -120,7 +120,9 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
     ogp: spec.open_government_partnership?.member
       ? { commitments: spec.open_government_partnership.commitments, has_commitments: spec.open_government_partnership.commitments.length > 0 }
       : null,
-    fees: spec.fees ? { waiver_requested: spec.fees.waiver_requested, reason: spec.fees.reason ?? null, will_pay_up_to: spec.fees.will_pay_up_to ?? null } : null,
+    fees: spec.fees ? {
+      waiver_requested: spec.fees.waiver_requested, reason: spec.fees.reason ?? null, will_pay_up_to: spec.fees.will_pay_up_to ?? null, category: spec.fees.category ?? null,
+    } : null,
     delivery: {
       channel: spec.delivery.channel,
       channel_text: word(words, 'delivery', spec.delivery.channel),

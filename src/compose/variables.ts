@@ -120,6 +120,7 @@ export const contextVariables: Record<string, string> = {
   'fees.waiver_requested': 'true when asking for a waiver',
   'fees.reason': 'why, or null',
   'fees.will_pay_up_to': 'the most you will pay, or null',
+  'fees.category': 'the fee category claimed (US FOIA), or null',
   'delivery.channel': 'email, download-link, portal or physical-media',
   'delivery.channel_text': 'in words, e.g. by email',
   'delivery.details': 'where or how, or null (null when it is an email address: see to_text)',

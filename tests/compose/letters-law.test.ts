@@ -165,3 +165,10 @@ describe('one name for the law, never a registry caveat (review §5 quotes 9 to 
     reads((await draft({ law: 'GE' }, 'md')).texts, ['as soon as possible'], ['reply within the time the law allows']);
   });
 });
+
+describe('fees under US FOIA', () => {
+  it('states the fee category and the commitment to pay', async () => {
+    const { texts } = await draft({ law: 'US', fees: { waiver_requested: false, category: 'a representative of the news media', will_pay_up_to: 'USD 50' } }, 'md');
+    reads(texts, ['For the purpose of fees, we are a representative of the news media. We will pay reasonable charges of up to USD 50'], ['waive']);
+  });
+});
