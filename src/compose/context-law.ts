@@ -2,6 +2,7 @@
 // response period and whether it is certain, standing, identification, the application fee, and
 // the appeal step for this recipient with the statute's own term and provision. Facts come from
 // the registry resolved for this spec (laws/resolve.ts); nothing here is printed as prose.
+import { readFileSync } from 'node:fs';
 import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
 import { word, type Words } from './context.js';
@@ -42,11 +43,16 @@ function statute(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | u
   return basis || !own ? { statute: basis, statute_translation: null } : { statute: own.title, statute_translation: own.translation };
 }
 
-/** The law's own name as it reads in a sentence, with the registry's name as its translation where the languages differ. */
+/**
+ * The law's own name as it reads in a sentence, with the registry's name as its translation where
+ * the languages differ. An original in a script the bundled fonts cannot show (an English letter
+ * citing an Arabic or Georgian title) gives way to the registry's name: every format of a letter
+ * says the same, and the PDF could not.
+ */
 function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words) {
   if (!t) return null;
   const original = facts?.originalName;
-  if (original && lang(original.lang) !== lang(spec.letter.language)) return { title: original.text, translation: facts.name };
+  if (original && lang(original.lang) !== lang(spec.letter.language) && showable(original.text)) return { title: original.text, translation: facts.name };
   return { title: inText(t.law.name, words, 'the_law'), translation: null };
 }
 
@@ -155,3 +161,14 @@ function complaint(facts: LawFacts | undefined, words: Words) {
 
 /** "internal review" opens a heading as "Internal review" (an orthographic change, the same in every script with case). */
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+let ranges: [number, number][] | undefined;
+/** Whether the bundled fonts draw every character (fonts/coverage.json, read only for text beyond Latin). */
+function showable(text: string): boolean {
+  if (!/[^\u0000-\u024f]/u.test(text)) return true;
+  ranges ??= (JSON.parse(readFileSync(new URL('../../fonts/coverage.json', import.meta.url), 'utf8')) as { ranges: [number, number][] }).ranges;
+  return [...text].every((ch) => {
+    const cp = ch.codePointAt(0)!;
+    return ranges!.some(([a, b]) => cp >= a && cp <= b);
+  });
+}

@@ -172,3 +172,11 @@ describe('fees under US FOIA', () => {
     reads(texts, ['For the purpose of fees, we are a representative of the news media. We will pay reasonable charges of up to USD 50'], ['waive']);
   });
 });
+
+describe('the law\'s own name', () => {
+  it('is cited in the original with a translation where the fonts show it (UA), else by the registry\'s name (TN, Arabic)', async () => {
+    reads((await draft({ law: 'UA' })).texts, ['under Закон України «Про доступ до публічної інформації» (Law of Ukraine "On Access to Public Information")']);
+    const tn = await draft({ law: 'TN' });
+    reads(tn.texts, ['under the Organic Law on the Right of Access to Information,'], ['القانون']);
+  });
+});
