@@ -3,6 +3,7 @@
 // header row in the requested dialect and encoding (<stem>.<dataset>.template.csv). Pure: bytes out.
 import { ExitCode, OedrError } from '../errors.js';
 import { effectiveDialect } from '../spec/dialect.js';
+import { laterKinds } from '../spec/vocab.js';
 import type { DatasetSpec, RequestSpec } from '../spec/schema.js';
 import { encodeText } from './encode.js';
 
@@ -28,6 +29,8 @@ const tableType = (t: string | undefined) => t ?? 'any';
 interface Planned { index: number; dataset: DatasetSpec; slug: string; template: string | null }
 
 function plan(spec: RequestSpec, stem: string): Planned[] {
+  // Follow-ups and appeals are legal filings about a request already made: no data contract with them.
+  if (laterKinds.includes(spec.letter.kind)) return [];
   const used = new Set<string>();
   return spec.datasets.flatMap((dataset, index) => {
     const dialect = effectiveDialect(dataset);

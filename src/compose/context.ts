@@ -4,6 +4,8 @@ import type { DatasetSpec, RequestSpec } from '../spec/schema.js';
 import { effectiveDialect } from '../spec/dialect.js';
 import type { Timeline } from '../laws/timeline.js';
 import type { AnnexNames } from './annex-files.js';
+import { lawContext, inText, type LawFacts } from './context-law.js';
+import { rightsContext } from './rights.js';
 
 export type Words = Record<string, unknown>;
 
@@ -39,16 +41,37 @@ const symbol = (c: string | undefined) => (c === undefined ? null : c === '\t' ?
 const shown = (c: string | undefined) => (c === undefined ? null : c === '"' ? `'"'` : `"${symbol(c)}"`);
 const formatNames: Record<string, string> = { geojson: 'GeoJSON', shapefile: 'Shapefile', other: 'other' };
 
-/** `annex`: the contract files written beside the letter (`draft --annex`), which the letter then mentions. */
-export function buildContext(spec: RequestSpec, words: Words, timeline?: Timeline, annex?: AnnexNames) {
+/**
+ * "Dear Ms Kamau": the spec's salutation, else the person's honorific and surname ("Ms. Grace Njeri
+ * Kamau" -> "Ms Kamau"), else words.phrases.default_salutation. Never a title or a bare full name.
+ */
+export function salutation(rc: RequestSpec['recipient'], words: Words): string {
+  if (rc.salutation) return rc.salutation;
+  const parts = rc.person?.trim().split(/\s+/) ?? [];
+  const honorifics = (words.honorifics ?? {}) as Record<string, unknown>;
+  const honorific = parts.length > 1 ? honorifics[parts[0]!.replace(/\.$/, '').toLowerCase()] : undefined;
+  if (typeof honorific !== 'string') return word(words, 'phrases', 'default_salutation');
+  return word(words, 'phrases', 'salutation').replace('{honorific}', honorific).replace('{surname}', parts.at(-1)!);
+}
+
+const isEmail = (s: string | undefined) => (s && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim()) ? s.trim() : null);
+
+/**
+ * `annex`: the contract files written beside the letter (`draft --annex`), which the letter then mentions.
+ * `facts`: the law resolved for this spec (laws/resolve.ts), when it names one.
+ */
+export function buildContext(spec: RequestSpec, words: Words, timeline?: Timeline, annex?: AnnexNames, facts?: LawFacts) {
   const d = (iso: string | undefined) => (iso ? formatDate(iso, words) : null);
   const { requester: rq, recipient: rc, letter } = spec;
   const contact = rq.contact_person ?? { name: rq.signatory.name, title: rq.signatory.title };
   const datasets = spec.datasets.map((ds, i) => datasetContext(ds, i, words, d, annex?.templates[i] ?? null));
+  const country = rc.country ?? (spec.law && spec.law !== 'EU' ? spec.law : null) ?? rq.registered_in ?? null;
+  const categories = [...new Set(spec.datasets.flatMap((x) => (x.category ? [x.category] : [])))];
   return {
     letter: {
       kind: letter.kind,
       is_foi: letter.kind === 'foi-request',
+      is_data_request: letter.kind === 'data-request',
       date: letter.date,
       date_text: formatDate(letter.date, words),
       reference: letter.reference ?? null,
@@ -71,6 +94,8 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       signatory: { name: rq.signatory.name, title: rq.signatory.title ?? null },
       co_signers: rq.co_signers.map((c) => ({ organisation: c.organisation, signatory: c.signatory ? { name: c.signatory.name, title: c.signatory.title ?? null } : null })),
       has_co_signers: rq.co_signers.length > 0,
+      standing: standingContext(rq, country, words),
+      identification: identificationContext(rq),
     },
     recipient: {
       institution: rc.institution,
@@ -81,7 +106,11 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       address_line: oneLine(rc.address),
       email: rc.email ?? null,
       level: rc.level,
-      salutation: rc.salutation ?? rc.person ?? rc.title ?? word(words, 'phrases', 'default_salutation'),
+      salutation: salutation(rc, words),
+      /** The name as it reads in a sentence: "the National Electoral Commission". */
+      institution_in_text: inText(rc.institution, words, 'the_institution'),
+      country,
+      country_text: country ? word(words, 'countries', country) : null,
     },
     datasets,
     dataset_count: datasets.length,
@@ -91,15 +120,20 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
     ogp: spec.open_government_partnership?.member
       ? { commitments: spec.open_government_partnership.commitments, has_commitments: spec.open_government_partnership.commitments.length > 0 }
       : null,
-    fees: spec.fees ? { waiver_requested: spec.fees.waiver_requested, reason: spec.fees.reason ?? null, will_pay_up_to: spec.fees.will_pay_up_to ?? null } : null,
+    fees: spec.fees ? {
+      waiver_requested: spec.fees.waiver_requested, reason: spec.fees.reason ?? null, will_pay_up_to: spec.fees.will_pay_up_to ?? null, category: spec.fees.category ?? null,
+    } : null,
     delivery: {
       channel: spec.delivery.channel,
       channel_text: word(words, 'delivery', spec.delivery.channel),
-      details: spec.delivery.details ?? null,
+      /** When the details are an email address: the channel with it, "by email to …". */
+      to_text: isEmail(spec.delivery.details) ? word(words, 'delivery_to', spec.delivery.channel).replace('{address}', isEmail(spec.delivery.details)!) : null,
+      details: isEmail(spec.delivery.details) ? null : spec.delivery.details ?? null,
     },
-    law: lawContext(timeline, words, d, spec.letter.date),
-    /** How letters name the law: the spec's legal_basis, else "the <law name>". */
-    statute: midSentence(spec.legal_basis) ?? (timeline ? word(words, 'phrases', 'the_law').replace('{name}', timeline.law.name) : null),
+    ...lawContext(spec, timeline, facts, words, d),
+    // Data requests and appeals cite the treaties (one sentence, the text in a note); filings and follow-ups do not.
+    rights: { ...rightsContext(country), cited: ['data-request', 'appeal'].includes(letter.kind) },
+    benefits: categories.length ? categories.map((c) => word(words, 'benefits', c)) : [word(words, 'benefits', 'default')],
     earlier_request: spec.earlier_request ? {
       reference: spec.earlier_request.reference ?? null,
       sent_on_text: formatDate(spec.earlier_request.sent_on, words),
@@ -108,6 +142,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       response_text: word(words, 'responses', spec.earlier_request.response),
       response_date_text: d(spec.earlier_request.response_date),
       response_reference: spec.earlier_request.response_reference ?? null,
+      refusal: refusalContext(spec.earlier_request.refusal),
     } : null,
     earliest_needed_by_text: d(spec.datasets.map((x) => x.needed_by).filter((x): x is string => !!x).sort()[0]),
     any_personal_data: datasets.some((x) => x.privacy !== null),
@@ -118,40 +153,39 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
   };
 }
 
-/**
- * The law as letters cite it; dates only where the registry has a verified period. Always an
- * object, with nulls when the spec names no law: strict Handlebars throws on `law.x` when `law`
- * itself is null.
- */
-function lawContext(t: Timeline | undefined, words: Words, d: (iso?: string) => string | null, letterDate: string) {
-  const due = t?.response.status === 'due' ? t.response : undefined;
-  const unit = (u: string, n: number) => `${n} ${word(words, 'units', u)}`;
-  const step = t?.appeal?.step;
+type Requester = RequestSpec['requester'];
+/** Who the requester is under a law that admits only some (requester.standing); null when not given. */
+function standingContext(rq: Requester, country: string | null, words: Words) {
+  const s = rq.standing;
+  if (!s) return null;
+  const where = s.country ?? country;
   return {
-    code: t?.law.code ?? null,
-    name: t?.law.name ?? null,
-    /** The law's name as it reads in a sentence: "the Access to Information Act, 2016". */
-    title: t ? word(words, 'phrases', 'the_law').replace('{name}', t.law.name) : null,
-    citation: t?.law.citation ?? null,
-    period_text: t?.law.response ? unit(t.law.response.unit, t.law.response.period) : null,
-    due_text: due ? d(due.due) : null,
-    due_passed: due ? letterDate > due.due : false,
-    follow_up_text: d(t?.followUp),
-    counted_from_text: d(t?.from),
-    purpose_required: t?.law.request.purpose_required === true,
-    fee_charged: t?.law.request.fee === true,
-    appeal: {
-      // The registry's addressee, else a plain description of the step ("the information commission"):
-      // its `body` field is a note (sections, alternatives), not a name to address a letter to.
-      body: step ? step.addressee ?? word(words, 'appeal_bodies', step.step) : null,
-      // Internal review goes back to the institution itself; other steps go to another body.
-      external: step ? !['internal-review', 'higher-authority'].includes(step.step) : false,
-      court: step ? step.step === 'court' || step.step === 'tribunal' : false,
-      lodge_by_text: d(t?.appeal?.lodgeBy),
-      /** True only when the letter is dated on or before the last day to lodge the appeal. */
-      in_time: Boolean(t?.appeal?.lodgeBy && letterDate <= t.appeal.lodgeBy),
-      limit_text: step?.limit ? `${unit(step.limit.unit, step.limit.period)} from ${step.limit.from}` : null,
-    },
+    statement: s.statement ?? null,
+    citizen: s.basis === 'citizen',
+    resident: s.basis === 'resident',
+    citizen_controlled: s.basis === 'citizen-controlled-entity',
+    legal_person: s.basis === 'legal-person',
+    /** The named person who makes the request: standing.person, else the signatory. */
+    person: s.person ?? [rq.signatory.name, rq.signatory.title].filter(Boolean).join(', '),
+    country_text: where ? word(words, 'countries', where) : null,
+  };
+}
+
+/** The identity document the law requires, as the spec gives it (requester.identification). */
+function identificationContext(rq: Requester) {
+  const id = rq.identification;
+  return id ? { document: id.document, number: id.number ?? null } : null;
+}
+
+type Refusal = NonNullable<NonNullable<RequestSpec['earlier_request']>['refusal']>;
+
+/** What an earlier refusal relied on, as flags the appeal's grounds choose from. */
+function refusalContext(r: Refusal | undefined) {
+  if (!r) return null;
+  return {
+    personal_data: r.ground === 'personal-data', not_held: r.ground === 'not-held', cost: r.ground === 'cost',
+    future_publication: r.ground === 'future-publication', security: r.ground === 'security', other: r.ground === 'other',
+    provision: midSentence(r.provision), reason: midSentence(r.reason), withheld: midSentence(r.withheld), answer: r.answer ?? null,
   };
 }
 
@@ -167,7 +201,9 @@ function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: stri
     format: dialect.format,
     is_geojson: dialect.format === 'geojson',
     format_name: formatNames[dialect.format] ?? dialect.format.toUpperCase(),
-    format_text: ds.format === 'other' ? (ds.format_description ?? '') : word(words, 'formats', dialect.format),
+    // "CSV (comma-separated values)" only when the delimiter is a comma: never "comma-separated … semicolon".
+    format_text: ds.format === 'other' ? (ds.format_description ?? '')
+      : word(words, 'formats', dialect.format === 'csv' && dialect.delimiter !== ',' ? 'csv-delimited' : dialect.format),
     dialect: {
       delimited: dialect.delimited,
       encoding: dialect.encoding ?? null,
@@ -185,6 +221,8 @@ function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: stri
     fields: ds.fields.map((f) => ({
       name: f.name, description: f.description, type: f.type ?? null,
       type_text: f.type ? word(words, 'field_types', f.type) : null, example: f.example ?? null, required: f.required,
+      // An example the description already gives is not repeated ("(for example Požarevac). For example: Požarevac.").
+      show_example: f.example !== undefined && !f.description.includes(f.example),
     })),
     has_fields: ds.fields.length > 0,
     annex_template: template,
@@ -193,17 +231,32 @@ function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: stri
     granularity_text: ds.granularity ? word(words, 'granularity', ds.granularity) : null,
     time_range: ds.time_range ? { from_text: d(ds.time_range.from), to_text: d(ds.time_range.to) } : null,
     as_of_text: d(ds.as_of),
+    /** The dataset states its level of detail, period or as-of date. */
+    has_scope: Boolean(ds.granularity || ds.time_range || ds.as_of),
     summary_totals: ds.summary_totals ?? null,
     documentation: ds.documentation,
     priority: ds.priority ?? null,
     priority_text: ds.priority ? word(words, 'priority', ds.priority) : null,
     needed_by_text: d(ds.needed_by),
-    privacy: privacy ? {
-      may_exclude: privacy.may_exclude, has_exclude: privacy.may_exclude.length > 0,
-      may_mask: privacy.may_mask, has_mask: privacy.may_mask.length > 0,
-      undertaking: privacy.undertaking, delete_by_text: d(privacy.delete_by),
-    } : null,
+    privacy: privacy ? privacyContext(ds, privacy, d) : null,
   };
 }
 
 export type LetterContext = ReturnType<typeof buildContext>;
+
+/**
+ * The undertaking covers the restricted fields (those that may be left out or masked, if released
+ * in full) and never the fields the law treats as public, which the letter names as such.
+ */
+function privacyContext(ds: DatasetSpec, p: NonNullable<DatasetSpec['privacy']>, d: (iso?: string) => string | null) {
+  const restricted = [...new Set([...p.may_exclude, ...p.may_mask])].filter((f) => !p.public.includes(f));
+  const voters = ds.category === 'voter-lists' || ds.category === 'voter-registration';
+  return {
+    may_exclude: p.may_exclude, has_exclude: p.may_exclude.length > 0, several_exclude: p.may_exclude.length > 1,
+    may_mask: p.may_mask, has_mask: p.may_mask.length > 0, several_mask: p.may_mask.length > 1,
+    restricted, has_restricted: restricted.length > 0, several_restricted: restricted.length > 1,
+    public: p.public, has_public: p.public.length > 0, several_public: p.public.length > 1,
+    undertaking: p.undertaking, delete_by_text: d(p.delete_by),
+    leave_out_protected: p.leave_out_protected ?? (voters && ds.granularity === 'individual-record'),
+  };
+}

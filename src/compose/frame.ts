@@ -2,6 +2,7 @@
 // Templates hold the prose between; the look of each part is in writers/style.ts.
 import type { Block, Image, Inline, ParagraphStyle, Signer } from '../document.js';
 import { word, type LetterContext } from './context.js';
+import { capitalise } from './context-law.js';
 
 /** The pictures (and reference DOCX) a letter carries, read and checked by the caller (cli/images.ts): compose reads no files. */
 export interface LetterImages {
@@ -42,14 +43,23 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
     letterhead ? undefined : lines('organisation', [rq.organisation]),
     lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
     lines('date', [c.letter.date_text]),
-    // An appeal to another body (a commission, a court) is addressed to that body.
-    c.letter.kind === 'appeal' && c.law.appeal.external
-      ? lines('address', [capitalise(c.law.appeal.body ?? '')])
-      : lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
+    appealAddress(c) ?? lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
     c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
     lines('subject', [c.letter.subject]),
   ];
   return blocks.filter((b): b is Block => b !== undefined);
+}
+
+/**
+ * An appeal goes to the step's addressee by role: another body (a commission) by its name alone;
+ * an internal step (the First Appellate Authority, the atasan PPID) at the institution. Before a
+ * court, the letter is a notice to the official who was asked, so it keeps the usual address.
+ */
+function appealAddress(c: LetterContext): Block | undefined {
+  const a = c.law.appeal;
+  if (c.letter.kind !== 'appeal' || !a.addressee || a.court) return undefined;
+  const rc = c.recipient;
+  return a.external ? lines('address', [capitalise(a.addressee)]) : lines('address', [capitalise(a.addressee), rc.institution, rc.address, rc.email]);
 }
 
 /**
@@ -70,6 +80,3 @@ export function frameBottom(c: LetterContext, images: LetterImages = {}): Block[
 function signer(name: string | undefined, title: string | null | undefined, organisation: string, signature: Image | undefined): Signer {
   return { organisation, ...(name ? { name } : {}), ...(title ? { title } : {}), ...(signature ? { signature } : {}) };
 }
-
-/** "the information commission" heads an address block as "The information commission". */
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

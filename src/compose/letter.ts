@@ -1,7 +1,8 @@
 // RequestSpec -> Document: context, templates, Markdown, frame. Pure: no clock, no files written.
 // The same function serves the request letters, and with options the follow-up that `oedr check`
 // drafts (another body template, extra context) and letters that mention the contract annex.
-import type { Document } from '../document.js';
+import type { Block, Document } from '../document.js';
+import { resolveLaw } from '../laws/resolve.js';
 import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
 import type { AnnexNames } from './annex-files.js';
@@ -55,10 +56,14 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
     ? { ...spec, letter: { ...spec.letter, subject: opts.subject ?? spec.letter.subject, date: opts.date ?? spec.letter.date } }
     : spec;
   const templates = loadTemplates(s.letter.language, opts.templateDir);
-  const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex), ...opts.extra };
+  // The law's facts for this recipient (its route, fee, standing): pure, from the row the timeline holds.
+  const facts = opts.timeline ? resolveLaw(opts.timeline.law, s) : undefined;
+  const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex, facts), ...opts.extra };
   const body = markdownToBlocks(templates.render(opts.template ?? s.letter.kind, context));
-  const annex = wantsReaderAnnex(s, opts) && templates.files.some((f) => !f.partial && f.name === 'annex')
-    ? markdownToBlocks(templates.render('annex', context)) : [];
+  const has = (name: string) => !opts.template && templates.files.some((f) => !f.partial && f.name === name);
+  const annex = wantsReaderAnnex(s, opts) && has('annex') ? markdownToBlocks(templates.render('annex', context)) : [];
+  // Notes (the treaty text the body cites in one sentence) follow the signature, in small type.
+  const notes = has('notes') ? markdownToBlocks(templates.render('notes', context)).map(small) : [];
   const w = templates.words;
   const kind = opts.kind ?? s.letter.kind;
   return {
@@ -73,6 +78,8 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
       pageLabel: word(w, 'phrases', 'page_label'),
       ...(opts.images?.docxReference ? { docxReference: opts.images.docxReference } : {}),
     },
-    blocks: [...frameTop(context, opts.images), ...body, ...frameBottom(context, opts.images), ...annex],
+    blocks: [...frameTop(context, opts.images), ...body, ...frameBottom(context, opts.images), ...notes, ...annex],
   };
 }
+
+const small = (b: Block): Block => (b.type === 'paragraph' ? { ...b, style: 'small' } : b);

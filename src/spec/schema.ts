@@ -3,7 +3,7 @@
 // A namespace import, not { z }: the bundle then keeps only the zod API used (scripts/bundle.mjs).
 import * as z from 'zod';
 import {
-  categories, deliveryChannels, encodings, fieldTypes, formats, granularities, letterKinds, levels, priorities, responses,
+  categories, deliveryChannels, encodings, fieldTypes, formats, granularities, letterKinds, levels, priorities, refusalGrounds, responses,
 } from './vocab.js';
 
 /** `U+0007`: how a character is named in messages, with its code point. */
@@ -141,6 +141,7 @@ export const Recipient = z.strictObject({
   address: text.optional().describe('Postal address; use a YAML block (|) for several lines.'),
   email: email.optional().describe('Email address of the office or official.'),
   level: z.enum(levels).default('national').describe('Level of the institution: national, regional or local.'),
+  country: countryCode.optional().describe("The institution's country (ISO 3166-1 alpha-2, e.g. KE), for the treaties a letter cites. Default: the law's code, else requester.registered_in."),
   body_kind: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a body kind id such as electoral-commission' }).optional()
     .describe('The kind of body under the law (an id from `oedr laws CODE`, e.g. electoral-commission); by default oedr matches the institution\'s name.'),
 }).describe('Who is asked: the institution and the office that holds the data.');
@@ -161,6 +162,10 @@ export const Privacy = z.strictObject({
   undertaking: z.boolean().default(false)
     .describe('Offer a written undertaking to store restricted data securely and not to publish it. A promise, so never assumed: say true.'),
   delete_by: date.optional().describe('Date by which you will delete the restricted data (YYYY-MM-DD).'),
+  public: z.array(text).default([])
+    .describe('Fields the law or the guide treats as public (e.g. donor names in campaign finance): the undertaking never covers them, and the letter says so.'),
+  leave_out_protected: z.boolean().optional()
+    .describe('Offer that protected or vulnerable people (e.g. voters whose address is withheld by law) be left out. Default: true for individual records of voters.'),
 });
 
 export const Dataset = z.strictObject({
@@ -214,6 +219,14 @@ export const Spec = z.strictObject({
     response: z.enum(responses).default('none').describe('What came back: none, refused, partial or incomplete-data.'),
     response_date: date.optional().describe('The date of the refusal or partial answer (YYYY-MM-DD).'),
     response_reference: text.optional().describe("The institution's reference on its answer."),
+    refusal: z.strictObject({
+      ground: z.enum(refusalGrounds).default('other')
+        .describe('What the refusal (or the part withheld) relied on: personal-data, not-held (no such record, or it would have to be created), cost (too costly or voluminous), future-publication, security, or other.'),
+      provision: text.optional().describe('The provision the answer cited, e.g. "section 40(2)".'),
+      reason: text.optional().describe('The reason given, as the answer put it, after "on the ground that": e.g. "the records contain personal data".'),
+      withheld: text.optional().describe('For a partial answer: what was withheld, e.g. "the results of 212 polling stations".'),
+      answer: text.optional().describe('Your own answer to the refusal, as one or more sentences; the letter adds the usual grounds for the kind of refusal.'),
+    }).optional().describe('For an appeal: what the refusal or partial answer said, so that the grounds answer it.'),
   }).optional().describe('For follow-up and appeal letters: the request they refer to.'),
   legal_basis: text.optional().describe('The law the request is made under, as it reads after "under", e.g. "the Access to Information Act, 2016, section 4". Required for foi-request.'),
   open_government_partnership: z.strictObject({

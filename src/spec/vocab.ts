@@ -5,6 +5,8 @@ export const letterKinds = ['data-request', 'foi-request', 'follow-up', 'appeal'
 /** Kinds that refer to a request already sent (earlier_request). */
 export const laterKinds: readonly string[] = ['follow-up', 'appeal'];
 export const responses = ['none', 'refused', 'partial', 'incomplete-data'] as const;
+/** What a refusal relied on; each gets its own answer in an appeal's grounds. */
+export const refusalGrounds = ['personal-data', 'not-held', 'cost', 'future-publication', 'security', 'other'] as const;
 
 export const categories = [
   'legal-framework',

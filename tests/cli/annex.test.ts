@@ -85,8 +85,8 @@ describe('draft --annex', () => {
       [0x44, 0xe9, 0x70, 0x61, 0x72, 0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x3b, ...Buffer.from('inscrits;taux\r\n', 'latin1')]);
 
     const md = readFileSync(join(out, 'results.md'), 'utf8').replace(/\\/g, '');
-    expect(md).toContain('The attached template file has exactly these column names in this format, ready to fill in; a machine-readable description of the format (a Data Package file) is attached too.');
-    // attachments named by what they are, not by long file names in the running text
+    // The letter names the attachments by what they are, not by their long file names.
+    expect(md).toContain('The attached template file and data package show exactly this.');
     expect(md).not.toContain('results.results-by-polling-station.template.csv');
 
     const manifest = JSON.parse(readFileSync(join(out, 'oedr-manifest.json'), 'utf8'));

@@ -38,7 +38,7 @@ describe('oedr draft, all formats', () => {
   });
 
   const expected = [
-    'kod_obwodu', 'voter_id', 'birth_date', 'national_id', 'fields separated by a semicolon (";")', 'Windows-1250 character encoding',
+    'kod_obwodu', 'voter_id', 'birth_date', 'national_id', 'a semicolon (";") between fields', 'CSV (delimited text) in Windows-1250',
     'from 1 January 2027 to 28 February 2027', 'each polling station', 'Needed by: 15 April 2027', 'National Electoral Office',
     'Maria Nowak', 'Jan Kowalski', 'Łódź', 'Αθήνα', 'Київ', 'Γιώργος Παπαδόπουλος', 'Громадська мережа Київ',
     '*bold* [x](http://example.org) # heading {{constructor}} <b>html</b>', 'REF/2027/{{constructor}}',

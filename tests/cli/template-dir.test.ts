@@ -53,10 +53,10 @@ describe('--template-dir', () => {
   });
 
   test('an override that matches a built-in name is used', async () => {
-    const dir = overrides({ 'partials/iccpr.md.hbs': 'House wording.\n', 'words.yaml': 'phrases:\n  closing: With kind regards,\n' });
+    const dir = overrides({ 'partials/rights.md.hbs': 'House wording.\n', 'words.yaml': 'phrases:\n  closing: With kind regards,\n' });
     const r = await templates(dir);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(join('house', 'partials', 'iccpr.md.hbs'));
+    expect(r.out).toContain(join('house', 'partials', 'rights.md.hbs'));
     expect((await draft(dir)).code).toBe(0);
   });
 });

@@ -45,17 +45,18 @@ describe('the data-request letter', () => {
     const text = textOf(doc.blocks);
     for (const expected of [
       'kod_obwodu', '`code`', 'voter_id', 'birth_date', 'national_id', // every field name
-      'fields separated by a semicolon (";")', "enclosed in double quotes ('\"')", 'a comma (",") as the decimal separator',
-      'Windows-1250 character encoding', 'In technical terms: CSV, delimiter ";"', 'TSV, delimiter "\\t"',
-      'from 1 January 2027 to 28 February 2027', 'the data as it stands on 15 February 2027',
-      'Level of detail: figures for each polling station, not only totals for larger areas.', 'Needed by: 15 April 2027', 'Totals per gmina', 'Esri File Geodatabase',
+      'a semicolon (";") between fields', "double quotes ('\"') around text that contains one", 'a comma (",") as the decimal separator',
+      'CSV (delimited text) in Windows-1250', 'TSV (tab-separated values) in UTF-8', 'a tab ("\\t") between fields',
+      'from 1 January 2027 to 28 February 2027', 'as the data stands on 15 February 2027',
+      'Detail: figures for each polling station, from 1 January 2027', 'Needed by: 15 April 2027', 'Totals per gmina', 'Esri File Geodatabase',
       'Maria Nowak', 'National Electoral Office', 'Department of IT', 'Jan Kowalski', 'President',
       'Ένωση Παρατηρητών Αθήνα', 'Γιώργος Παπαδόπουλος', 'Громадська мережа Київ', 'Łódź',
-      'The International Covenant on Civil and Political Rights (ICCPR), which binds every State party, provides in article 19(2)', 'Article 25 of the ICCPR',
+      'set out in articles 19 and 25 of the International Covenant on Civil and Political Rights.¹', '¹ International Covenant on Civil and Political Rights, article 19(2)',
       'Open Government Partnership', 'PL0001 Open data on elections', 'Act on Access to Public Information',
-      'Public confidence', 'less misinformation', 'A closer link with citizens', 'Visible transparency',
-      'we agree that you may leave out these fields: national_id', 'You may mask or pseudonymise these fields: birth_date', 'delete it by 31 December 2027',
-      'meet you', 'Zofia Wójcik', 'zofia@example.org',
+      'Results for each polling station let anyone check the tally', 'Independent checks of the register', 'Open boundary data',
+      'You may leave out the field national_id, and mask or pseudonymise the field birth_date.', 'You may leave out voters whom the law protects',
+      'If you release national_id and birth_date in full, we undertake to store them securely', 'delete them by 31 December 2027',
+      'welcome a meeting', 'Zofia Wójcik', 'zofia@example.org',
     ]) expect(text).toContain(expected);
     // addressed to a Department of IT: no primer on CSV files (letter.annex: auto)
     expect(text).not.toContain('Annex: the file format in plain words');
@@ -65,7 +66,8 @@ describe('the data-request letter', () => {
   it('puts the requested fields in a table with a header row', async () => {
     const doc = composeLetter(await specFrom(fixture('valid/full.yaml')));
     const table = doc.blocks.find((b) => b.type === 'table');
-    expect(table?.type === 'table' && table.header.map(plainText)).toEqual(['Field', 'What it holds', 'Type']);
+    expect(table?.type === 'table' && table.header.map(plainText)).toEqual(['Field', 'What it holds', 'Required']);
+    expect(table?.type === 'table' && table.rows.map((r) => plainText(r[2]!))).toEqual(['yes', '–']);
     expect(table?.type === 'table' && table.rows.map((r) => plainText(r[0]!))).toEqual(['kod_obwodu', '`code`']);
   });
 
@@ -84,14 +86,15 @@ describe('the FoI filing', () => {
     const spec = await specFrom(fixture('valid/full.yaml'));
     const doc = composeLetter({ ...spec, letter: { ...spec.letter, kind: 'foi-request' } });
     const text = textOf(doc.blocks);
-    expect(text).toContain('Request for information under Act on Access to Public Information of 6 September 2001');
+    expect(text).toContain('asks, under Act on Access to Public Information of 6 September 2001, for access to the records listed below, held by the National Electoral Office.');
+    expect(text).not.toContain('Request for information under');
     expect(text).toContain('Item 1: # heading');
-    expect(text).toContain('We ask that any fees be waived. The data is for non-commercial public-interest use.');
+    expect(text).toContain('We ask that any charges be waived. The data is for non-commercial public-interest use.');
     expect(text).toContain('up to PLN 100');
-    expect(text).toContain('release the remainder');
-    expect(text).toContain('Requester: Fundacja Obserwatorów Wyborów "Łódź", ul. Piotrkowska 1, 90-001 Łódź, dane@example.org.');
+    expect(text).toContain('please release the rest');
+    expect(text).not.toContain('Requester:');
     expect(text).not.toContain('Annex');
-    expect(text).not.toContain('Public confidence');
+    expect(text).not.toContain('International Covenant');
   });
 });
 
@@ -99,7 +102,14 @@ describe('templates', () => {
   it('documents exactly the variables the context has', async () => {
     const spec = await specFrom(fixture('valid/full.yaml'));
     const followUp = { ...spec, letter: { ...spec.letter, kind: 'follow-up' as const }, earlier_request: { sent_on: '2027-01-10', response: 'none' as const } };
-    const context = [buildContext(spec, loadTemplates('en').words), buildContext(followUp, loadTemplates('en').words)];
+    // An appeal with every optional key a letter reads: standing, identification, the refusal.
+    const appeal = {
+      ...spec, letter: { ...spec.letter, kind: 'appeal' as const },
+      requester: { ...spec.requester, standing: { basis: 'citizen' as const }, identification: { document: 'ID card', number: '1' } },
+      earlier_request: { sent_on: '2027-01-10', response: 'refused' as const, refusal: { ground: 'cost' as const, provision: 's.1', reason: 'r', withheld: 'w', answer: 'a' } },
+    };
+    const words = loadTemplates('en').words;
+    const context = [buildContext(spec, words), buildContext(followUp, words), buildContext(appeal, words)];
     const paths = new Set<string>();
     const walk = (v: unknown, path: string) => {
       if (path === 'words') return void paths.add(path);
@@ -125,11 +135,11 @@ describe('templates', () => {
     const tmp = tempDir();
     try {
       mkdirSync(join(tmp.path, 'partials'));
-      writeFileSync(join(tmp.path, 'partials', 'iccpr.md.hbs'), 'Our house wording for {{recipient.institution}}.\n');
+      writeFileSync(join(tmp.path, 'partials', 'rights.md.hbs'), 'Our house wording for {{recipient.institution}}.\n');
       const doc = composeLetter(await specFrom(fixture('valid/full.yaml')), { templateDir: tmp.path });
       const text = textOf(doc.blocks);
       expect(text).toContain('Our house wording for National Electoral Office.');
-      expect(text).not.toContain('International Covenant on Civil and Political Rights');
+      expect(text).not.toContain('set out in articles 19 and 25');
     } finally { tmp.done(); }
   });
 
@@ -186,7 +196,7 @@ describe('wording that depends on the spec', () => {
     });
     const text = textOf(doc.blocks);
     expect(text).toContain('Dear Dr Nowak,');
-    expect(text).toContain('We ask that any fees be waived. We are a non-profit. We agree to pay reasonable charges of up to PLN 100;');
+    expect(text).toContain('We ask that any charges be waived. We are a non-profit. We will pay reasonable charges of up to PLN 100;');
     expect(text).not.toMatch(/\.\./);
   });
 
@@ -197,7 +207,7 @@ describe('wording that depends on the spec', () => {
       datasets: spec.datasets.map((d) => (d.privacy ? { ...d, privacy: { ...d.privacy, undertaking: false } } : d)),
     };
     const text = textOf(composeLetter(withoutPromise).blocks);
-    expect(text).toContain('You may mask or pseudonymise these fields: birth_date. We will delete the data by 31 December 2027.');
+    expect(text).toContain('mask or pseudonymise the field birth_date. We will delete the personal data by 31 December 2027.');
     expect(text).not.toContain('undertake');
     expect(textOf(composeLetter(spec).blocks)).toContain('We are ready to sign a written undertaking to this effect.');
   });

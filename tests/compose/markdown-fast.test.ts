@@ -105,7 +105,7 @@ describe('quick Markdown reader', () => {
 
   it('agrees with marked on every built-in template for every spec, or leaves it to marked', () => {
     const templates = new Set(letters.map((l) => l.template));
-    expect([...templates].sort()).toEqual(['annex', 'appeal', 'check-follow-up', 'data-request', 'foi-request', 'follow-up']);
+    expect([...templates].sort()).toEqual(['annex', 'appeal', 'check-follow-up', 'data-request', 'foi-request', 'follow-up', 'notes']);
     const seen = count(letters.map((l) => l.markdown));
     expect(seen.fast).toBeGreaterThan(letters.length * 0.8);
   });

@@ -39,7 +39,7 @@ describe('appeals', () => {
     const r = await runCli('draft', file, '--format', 'md', '--out', join(tmp.path, 'refused'));
     expect(r.code).toBe(0);
     expect(readFileSync(join(tmp.path, 'refused', 'refused.md'), 'utf8').replace(/\s+/g, ' '))
-      .toContain('This appeal is lodged within the time the law allows (30 calendar days from the decision, that is by 5 April 2027).');
+      .toContain('This application for review is made in time: the law allows 30 calendar days, so it may be lodged by 5 April 2027.');
     // 5 March + 30 calendar days is Sunday 4 April 2027, which moves to the next working day.
   });
 });
@@ -68,5 +68,5 @@ it('an FoI filing states the statutory date as counted from receipt, not from th
   const r = await runCli('draft', write('foi-ke.yaml', spec('law: KE')), '--format', 'md', '--out', out);
   expect(r.code).toBe(0);
   expect(readFileSync(join(out, 'foi-ke.md'), 'utf8')).toContain(
-    'Under the Access to Information Act, 2016, a response is due within 21 calendar days of receiving it: by 22 March 2027 if it reaches you on the date of this letter.');
+    'at the latest within the 21 calendar days the law allows from receipt (by 22 March 2027 if this letter reaches you on its date).');
 });

@@ -79,7 +79,7 @@ describe('oedr send', () => {
     expect(mail.messageId).toMatch(/^<[0-9a-f]{24}\.results@openpollswatch\.example>$/);
     // The body is the letter itself, as plain text: no Markdown marks.
     expect(mail.text).toContain('Dear Sir or Madam,');
-    expect(mail.text).toContain('Open Polls Watch requests access to the following records');
+    expect(mail.text).toContain('Open Polls Watch asks, under');
     expect(mail.text).not.toMatch(/\*\*|\\\./);
     const manifest = JSON.parse(readFileSync(join(out, 'oedr-manifest.json'), 'utf8')) as { letters: { outputs: Record<string, { file: string; sha256: string }> }[] };
     const outputs = manifest.letters[0]!.outputs;

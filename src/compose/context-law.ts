@@ -1,0 +1,174 @@
+// The law as a letter cites it: its name (once, in its own language with a translation), the
+// response period and whether it is certain, standing, identification, the application fee, and
+// the appeal step for this recipient with the statute's own term and provision. Facts come from
+// the registry resolved for this spec (laws/resolve.ts); nothing here is printed as prose.
+import { readFileSync } from 'node:fs';
+import type { Timeline } from '../laws/timeline.js';
+import type { RequestSpec } from '../spec/schema.js';
+import { word, type Words } from './context.js';
+
+/** The part of laws/resolve.ts's ResolvedLaw a letter reads (tests may give just this much). */
+export interface LawFacts {
+  name: string;
+  originalName: { lang: string; text: string } | null;
+  standing: { needed: boolean };
+  identification: { required: boolean | null; what: string; provision: string | null } | null;
+  fee: {
+    action: 'enclose' | 'pay-on-notice' | 'waiver' | 'none' | 'unknown';
+    application: { amount: number | null; currency: string; payment: string | null; provision: string } | null;
+    waivers: { ground: string; provision: string }[];
+  };
+  appeal: { step: string; addressee: string; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
+  response: { certain: boolean };
+}
+
+type DateText = (iso?: string) => string | null;
+const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
+/** Commission-like steps, which a follow-up may name as the next step when no answer comes. */
+const complaintSteps = ['information-commission', 'ombudsman', 'oversight-body'];
+
+/** "the Access to Information Act, 2016"; names cited by number or in another language read bare. */
+export function inText(name: string, words: Words, pattern: 'the_law' | 'the_institution'): string {
+  const bare = typeof words.no_article === 'string' && new RegExp(words.no_article, 'u').test(name);
+  return bare ? name : word(words, 'phrases', pattern).replace('{name}', name);
+}
+
+/**
+ * How the letter names the law, once: the spec's legal_basis as written, else the law's own name
+ * (in its language; with the registry's name as the translation when the letter is in another).
+ */
+function statute(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words) {
+  const basis = spec.legal_basis ? spec.legal_basis.trim().replace(/(?<!\.)\.$/, '') : null;
+  const own = lawName(spec, t, facts, words);
+  return basis || !own ? { statute: basis, statute_translation: null } : { statute: own.title, statute_translation: own.translation };
+}
+
+/**
+ * The law's own name as it reads in a sentence, with the registry's name as its translation where
+ * the languages differ. An original in a script the bundled fonts cannot show (an English letter
+ * citing an Arabic or Georgian title) gives way to the registry's name: every format of a letter
+ * says the same, and the PDF could not.
+ */
+function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words) {
+  if (!t) return null;
+  const original = facts?.originalName;
+  if (original && lang(original.lang) !== lang(spec.letter.language) && showable(original.text)) return { title: original.text, translation: facts.name };
+  return { title: inText(t.law.name, words, 'the_law'), translation: null };
+}
+
+export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words, d: DateText) {
+  const due = t?.response.status === 'due' ? t.response : undefined;
+  const unit = (u: string, n: number) => `${n} ${word(words, 'units', u)}`;
+  const named = statute(spec, t, facts, words);
+  const own = lawName(spec, t, facts, words);
+  return {
+    ...named,
+    law: {
+      code: t?.law.code ?? null,
+      name: t?.law.name ?? null,
+      /** The law's own name in a sentence, without the spec's sections: for citing a provision "of" it. */
+      title: own?.title ?? null,
+      title_translation: own?.translation ?? null,
+      citation: t?.law.citation ?? null,
+      period_text: t?.law.response ? unit(t.law.response.unit, t.law.response.period) : null,
+      /** False where the registry's period is low-confidence: the letter then words it as an estimate. */
+      period_certain: facts ? facts.response.certain : t?.law.confidence !== 'low',
+      due_text: due ? d(due.due) : null,
+      due_passed: due ? spec.letter.date > due.due : false,
+      follow_up_text: d(t?.followUp),
+      counted_from_text: d(t?.from),
+      purpose_required: t?.law.request.purpose_required === true,
+      standing_needed: facts ? facts.standing.needed : (t ? t.law.who_may_request.kind !== 'any-person' : false),
+      identification: identification(facts),
+      fee: fee(spec, facts),
+      appeal: appeal(spec, t, facts, words, d),
+      complaint: complaint(facts, words),
+    },
+  };
+}
+
+function identification(facts: LawFacts | undefined) {
+  const id = facts?.identification;
+  return { required: id?.required === true, what: id?.required ? id.what : null, provision: id?.provision ?? null };
+}
+
+/** The application fee the law requires (enclosed), a waiver only on a ground the law provides. */
+function fee(spec: RequestSpec, facts: LawFacts | undefined) {
+  const f = facts?.fee;
+  const given = spec.fees;
+  const app = f?.action === 'enclose' || f?.action === 'pay-on-notice' || f?.action === 'waiver' ? f.application : null;
+  const claimed = given?.waiver_ground ?? null;
+  const ground = claimed && f?.waivers.length ? f.waivers[0]! : null;
+  return {
+    enclose: f?.action === 'enclose',
+    /** The law's request fee is paid when the body asks for it by notice (PAIA s.22(1)). */
+    on_notice: f?.action === 'pay-on-notice',
+    amount_text: app?.amount !== null && app?.amount !== undefined ? `${app.currency} ${app.amount}` : null,
+    provision: app?.provision ?? null,
+    payment: app?.payment ?? null,
+    paid: given?.paid ?? null,
+    /** The law provides a waiver ground and the spec claims it. */
+    waiver: Boolean(ground),
+    waiver_ground: ground ? claimed : null,
+    waiver_provision: ground?.provision ?? null,
+    /** The registry knows the law's fees and it provides no waiver: a letter then never asks for one. */
+    no_waiver: Boolean(f && f.action !== 'unknown' && f.waivers.length === 0),
+  };
+}
+
+type Step = LawFacts['appeal'][number];
+
+/** The first step of the recipient's appeal route: whom to address, the statute's term and provision. */
+function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words, d: DateText) {
+  const raw = t?.appeal?.step;
+  const first = facts?.appeal[0];
+  // The resolver falls back to the step's `body` note where the registry names no addressee: a
+  // note is not a name to write to, so the letter then uses the plain description of the step.
+  const step: Step | undefined = first ? { ...first, addressee: first.addressee === first.body ? word(words, 'appeal_bodies', first.step) : first.addressee } : raw ? {
+    step: raw.step, addressee: raw.addressee ?? word(words, 'appeal_bodies', raw.step), body: raw.body, term: null, provision: null, limit: raw.limit, form: null,
+  } : undefined;
+  const kind = step?.step;
+  const internal = kind === 'internal-review' || kind === 'higher-authority';
+  const term = step?.term;
+  return {
+    kind: kind ?? null,
+    addressee: step?.addressee ?? null,
+    addressee_in_text: step ? inText(step.addressee, words, 'the_institution') : null,
+    term: step ? (term?.en ?? word(words, 'appeal_terms', step.step)) : null,
+    /** The term opening a heading: "Internal review", "First Appeal". */
+    term_heading: step ? capitalise(term?.en ?? word(words, 'appeal_terms', step.step)) : null,
+    /** The statute's own term, where the letter is in another language: "recurso de revisión". */
+    term_original: term?.original && term.lang && lang(term.lang) !== lang(spec.letter.language) ? term.original : null,
+    provision: step?.provision ?? null,
+    form: step?.form ?? null,
+    // Internal review and the higher authority are reached through the institution; a court is not
+    // written to: the letter is then a notice to the institution before going to court.
+    external: Boolean(step) && !internal,
+    court: kind === 'court' || kind === 'tribunal',
+    internal,
+    limit_text: step?.limit ? `${step.limit.period} ${word(words, 'units', step.limit.unit)}` : null,
+    lodge_by_text: d(t?.appeal?.lodgeBy),
+    in_time: Boolean(t?.appeal?.lodgeBy && spec.letter.date <= t.appeal.lodgeBy),
+  };
+}
+
+/** A commission or ombudsman later on the route: a follow-up may say it is the next step if no answer comes. */
+function complaint(facts: LawFacts | undefined, words: Words) {
+  const step = facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) ?? facts?.appeal.find((s) => complaintSteps.includes(s.step));
+  if (!step) return { addressee_in_text: null, provision: null };
+  return { addressee_in_text: inText(step.addressee, words, 'the_institution'), provision: step.provision };
+}
+
+/** "internal review" opens a heading as "Internal review" (an orthographic change, the same in every script with case). */
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+let ranges: [number, number][] | undefined;
+/** Whether the bundled fonts draw every character (fonts/coverage.json, read only for text beyond Latin). */
+function showable(text: string): boolean {
+  if (!/[^\u0000-\u024f]/u.test(text)) return true;
+  ranges ??= (JSON.parse(readFileSync(new URL('../../fonts/coverage.json', import.meta.url), 'utf8')) as { ranges: [number, number][] }).ranges;
+  return [...text].every((ch) => {
+    const cp = ch.codePointAt(0)!;
+    return ranges!.some(([a, b]) => cp >= a && cp <= b);
+  });
+}
