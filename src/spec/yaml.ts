@@ -1,17 +1,7 @@
 // YAML to plain data with source positions. Always the YAML 1.2 core schema, even under a
 // `%YAML 1.1` directive, so `NO` stays a string and 0755 is not octal.
-import { createRequire } from 'node:module';
-import type * as YamlLibrary from 'yaml';
-import type { Document, Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { formatPath, type Diagnostic } from '../errors.js';
-import { fastYaml, lineStarts, walkFast, type FastNode } from './yaml-fast.js';
-
-/**
- * The yaml library reads what the quick reader leaves to it (and every file with a problem); it is
- * loaded then, so a run on plain specs never parses its ~130 KB.
- */
-let library: typeof YamlLibrary | undefined;
-const yaml = (): typeof YamlLibrary => (library ??= createRequire(import.meta.url)('yaml') as typeof YamlLibrary);
 
 /**
  * A place in a file. `file` is set when the place may be in another file than the spec (a profile,
@@ -50,34 +40,7 @@ const friendly: Record<string, string> = {
   MULTIPLE_DOCS: 'the file holds more than one YAML document (a second `---`); put one request in each file',
 };
 
-/** `fast: false` skips the quick reader (for the tests that hold the two to the same answers). */
-export function parseYaml(source: string, file: string, { fast = true } = {}): ParsedYaml {
-  const quick = fast ? fastYaml(source) : undefined;
-  return quick ? fromFast(quick, source) : parseWithYaml(source, file);
-}
-
-/** A file the quick reader understood has, by construction, nothing to report. */
-function fromFast(root: FastNode, source: string): ParsedYaml {
-  // Line starts only when a place is asked for: a valid spec usually never is.
-  let lines: ((offset: number) => Position) | undefined;
-  const pos = (offset: number) => (lines ??= lineStarts(source))(offset);
-  return {
-    data: root.value,
-    diagnostics: [],
-    warnings: [],
-    locate: (path, key) => {
-      const w = walkFast(root, path);
-      return pos((key || !w.found || w.node.empty) && w.key !== undefined ? w.key : w.node.start);
-    },
-    sourceAt: (path) => {
-      const w = walkFast(root, path);
-      return w.found ? source.slice(w.node.start, w.node.end) : undefined;
-    },
-  };
-}
-
-function parseWithYaml(source: string, file: string): ParsedYaml {
-  const { LineCounter, parseDocument } = yaml();
+export function parseYaml(source: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const pos = (offset: number): Position => lineCounter.linePos(offset);
@@ -89,7 +52,7 @@ function parseWithYaml(source: string, file: string): ParsedYaml {
 
   // Tags, duplicate keys and aliases are reported by our own walk, which knows the key names and
   // paths; yaml's own reports of them are kept only if the walk found nothing of that kind.
-  const found = scan(doc, source, report);
+  const found = scan(doc, source, report, (offset) => pos(offset).line);
   const problems = [...doc.errors, ...doc.warnings];
   // A tab in the indentation throws the parser off for the lines around it: its other complaints
   // there (implicit keys, missing values) are consequences, so only the tabs are reported.
@@ -125,10 +88,15 @@ function parseWithYaml(source: string, file: string): ParsedYaml {
   warnings.sort((a, b) => a.line! - b.line! || a.col! - b.col!);
 
   let data: unknown = null;
-  if (diagnostics.length === 0) {
+  // More aliases than expansions allowed is a bomb whatever they point to; yaml's toJS would resolve
+  // each of them by a walk of the whole document first.
+  const bomb = found.aliases > MAX_ALIASES;
+  if (diagnostics.length === 0 || bomb) {
     try {
+      if (bomb) throw new RangeError('aliases');
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch {
+      data = null;
       report('alias-limit', `too many alias expansions (more than ${MAX_ALIASES}): the file looks like an alias bomb; write the values out instead of using *aliases`, found.firstAlias ?? 0);
     }
   }
@@ -175,18 +143,21 @@ const COMMENT_IN_VALUE = /^[ \t]+#[^\s#]/;
  * Reports non-core tags, duplicate keys, aliases without an anchor, keys that are not plain text, and
  * (as warnings) comments that cut a value short, each with its path.
  */
-function scan(doc: Document, source: string, report: Report) {
-  const { isAlias, isMap, isScalar, isSeq } = yaml();
-  const found = { tags: false, duplicates: false, firstAlias: undefined as number | undefined };
+function scan(doc: Document, source: string, report: Report, lineOf: (offset: number) => number) {
+  const found = { tags: false, duplicates: false, aliases: 0, firstAlias: undefined as number | undefined };
+  // The anchors met so far, in the order of the file: yaml's own `resolve` walks the whole document
+  // for each alias, quadratic in a file of 100,000 `*x`.
+  const anchors = new Set<string>();
   const visit = (node: unknown, path: (string | number)[], inList = false): void => {
     if (isAlias(node)) {
       found.firstAlias ??= node.range?.[0];
-      if (!node.resolve(doc) && node.range) {
+      if (++found.aliases <= MAX_ALIASES && !anchors.has(node.source) && node.range) {
         report('unknown-alias', `the alias *${node.source} refers to no anchor &${node.source} defined before it`, node.range[0], path);
       }
       return;
     }
     if (!(isScalar(node) || isMap(node) || isSeq(node))) return;
+    if (node.anchor) anchors.add(node.anchor);
     if (node.tag && !coreTags.has(node.tag) && node.range) {
       found.tags = true;
       const written = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
@@ -208,7 +179,7 @@ function scan(doc: Document, source: string, report: Report) {
         continue;
       }
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
-      const name = isScalar(pair.key) ? String(pair.key.value) : '';
+      const name = isScalar(pair.key) ? keyName(pair.key.value) : '';
       const first = isScalar(pair.key) ? seen.get(key) : undefined;
       if (first && isScalar(pair.key) && pair.key.range && first.range) {
         found.duplicates = true;
@@ -217,9 +188,10 @@ function scan(doc: Document, source: string, report: Report) {
         if (newItem) continue;
         newItem = inList && key === firstKey;
         const hint = newItem ? '; did you mean to start a new list item with `- `?' : '; keep one';
-        report('duplicate-key', `the key \`${name}\` appears twice in this ${newItem ? 'list item' : 'mapping'} (first on line ${lineOf(source, first.range[0])})${hint}`,
+        report('duplicate-key', `the key \`${name}\` appears twice in this ${newItem ? 'list item' : 'mapping'} (first on line ${lineOf(first.range[0])})${hint}`,
           pair.key.range[0], [...path, name]);
       } else if (isScalar(pair.key)) seen.set(key, pair.key);
+      if (isScalar(pair.key) && pair.key.anchor) anchors.add(pair.key.anchor);
       if (isScalar(pair.key) && pair.key.tag) visit(pair.key, path);
       visit(pair.value, [...path, name]);
     }
@@ -234,17 +206,17 @@ function scan(doc: Document, source: string, report: Report) {
   return found;
 }
 
-const lineOf = (source: string, offset: number) => source.slice(0, offset).split('\n').length;
+/** A key as the data has it: yaml turns a null key (`~:`, `null:`) into '', not 'null'. */
+const keyName = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
 interface Walked { node: Node | null; keyNode: Node | null; found: boolean }
 
 function walk(doc: Document, path: readonly PropertyKey[]): Walked {
-  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node = doc.contents as Node | null;
   let keyNode: Node | null = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && keyName(p.key.value) === String(seg));
       if (!pair) return { node, keyNode, found: false };
       keyNode = pair.key as Node;
       node = (pair.value as Node | null) ?? keyNode;
@@ -259,7 +231,6 @@ function walk(doc: Document, path: readonly PropertyKey[]): Walked {
 }
 
 function locate(doc: Document, path: readonly PropertyKey[], key: boolean | undefined, pos: (o: number) => Position): Position {
-  const { isScalar } = yaml();
   const w = walk(doc, path);
   // A missing key is reported at the key that holds its mapping (`letter:`), else at the mapping;
   // an empty value (`needed_by:` and nothing after it) at its key.
