@@ -119,3 +119,8 @@ describe('aliases (defect 3): the guard acts before any quadratic work', () => {
     expect(large / small).toBeLessThan(10);
   });
 });
+
+test('an alias bomb of many aliases is reported at the first alias, with no parse behind it', () => {
+  const source = `# note\nx: &x a\nl:\n  - [${Array(200).fill('*x').join(', ')}]\n`;
+  expect(errors(source)).toEqual(['4:6: too many alias expansions (more than 100): the file looks like an alias bomb; write the values out instead of using *aliases [alias-limit]']);
+});
