@@ -2,6 +2,7 @@
 // (text) or for CI (--json). Exit 0 when everything matches, 1 on any deviation, 3 when a file
 // cannot be read at all; a spec with errors is 1, a spec that cannot be read 3, as in `validate`.
 // With --summary, the totals the institution sent are one more report: do the detail rows add up?
+import { visible } from '../characters.js';
 import { checkFile } from '../check/check-file.js';
 import type { FileReport } from '../check/model.js';
 import { renderJson, renderText } from '../check/report.js';
@@ -53,7 +54,7 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
   const loaded = await loadSpec(opts.against);
   for (const d of loaded.diagnostics) if (d.severity === 'error') printDiagnostic(io, d);
   if (!loaded.spec) {
-    io.err(`${opts.against}: the request spec has errors (see \`oedr validate\`); no file was checked`);
+    io.err(`${visible(opts.against)}: the request spec has errors (see \`oedr validate\`); no file was checked`);
     return ExitCode.invalid;
   }
   const { dataset, index } = pickDataset(loaded.spec.datasets, opts.dataset, opts.against);
@@ -109,5 +110,5 @@ async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileRe
     rendered.push({ path: join(outDir, `${stem}.${writer.extension}`), bytes: await writer.write(doc) });
   }
   for (const r of rendered) await writeFileAtomic(r.path, r.bytes);
-  io.err(`Follow-up letter: ${rendered.map((r) => r.path).join(', ')}`);
+  io.err(`Follow-up letter: ${visible(rendered.map((r) => r.path).join(', '))}`);
 }
