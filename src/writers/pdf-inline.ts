@@ -1,7 +1,7 @@
 // Inline layout for the PDF writer: inline nodes -> styled words -> lines that fit a width -> drawn
 // text with clickable, tagged links. Greedy breaking at spaces, measured with the fonts' advances,
 // so tables can size rows before drawing them.
-import type { Inline } from '../document.js';
+import { linkAllowed, type Inline } from '../document.js';
 import type { Canvas, StructElement } from './pdf-canvas.js';
 import { faceOf, type Face, type ShapedRun } from './pdf-fonts.js';
 import { colors, link as linkStyle } from './style.js';
@@ -52,7 +52,7 @@ function flatten(nodes: readonly Inline[], bold: boolean, italic: boolean, link:
         flatten(n.children, bold, true, link, out);
         break;
       case 'link':
-        flatten(n.children, bold, italic, n.url, out);
+        flatten(n.children, bold, italic, linkAllowed(n.url) ? n.url : link, out);
         break;
       case 'break':
         out.push({ break: true });
