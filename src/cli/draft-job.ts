@@ -9,7 +9,7 @@ import { composeLetter } from '../compose/letter.js';
 import { sha256 } from '../hash.js';
 import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import type { Timeline } from '../laws/timeline.js';
-import { loadSpec } from '../spec/load.js';
+import { loadSpec, type LoadedLetter } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
 import { getWriter, type OutputFormat, type Writer } from '../writers/index.js';
 import { writeFileAtomicSync } from './files.js';
@@ -55,6 +55,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
   const started = performance.now();
   const done = (r: Omit<DraftResult, 'ms'>): DraftResult => ({ ...r, ms: Math.round(performance.now() - started) });
   let diagnostics: Diagnostic[] = [];
+  let composing: LoadedLetter | undefined; // the letter being composed: the place of its letter.language
   try {
     const loaded = await loadSpec(job.file);
     diagnostics = [...loaded.diagnostics];
@@ -74,6 +75,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     for (const [i, letter] of letters.entries()) {
       const name = letterStem(job.stem, letter.id);
       const annex = job.annex ? annexNames(letter.spec, name) : undefined;
+      composing = letter;
       const doc = composeLetter(letter.spec, { templateDir: job.templateDir, timeline: timelines[i], annex });
       for (const format of job.formats) {
         const writer = writers[format] ?? (await getWriter(format));
@@ -103,7 +105,10 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     return done({ code: ExitCode.ok, diagnostics, sha256: loaded.sha256, sources: loaded.sources, outputs });
   } catch (e) {
     if (!(e instanceof OedrError)) throw e;
-    return done({ code: e.code, diagnostics: [...diagnostics, ...e.diagnostics.map((d) => (d.file ? d : { ...d, file: job.file }))], outputs: [] });
+    // A language without templates is found when the letter is composed; it is reported at the spec's letter.language.
+    const place = (d: Diagnostic): Diagnostic => (d.rule === 'no-templates' && composing
+      ? { ...d, path: 'letter.language', ...composing.yaml.locate(['letter', 'language']), file: d.file ?? job.file } : d);
+    return done({ code: e.code, diagnostics: [...diagnostics, ...e.diagnostics.map((d) => place(d.file ? d : { ...d, file: job.file }))], outputs: [] });
   }
 }
 

@@ -77,3 +77,12 @@ test('validate never reads the font files (it reads fonts/coverage.json)', () =>
   const draft = run('draft', join(root, 'examples/polling-station-results.yaml'), '--format', 'pdf', '--out', join(tmp.path, 'pdf'));
   expect(draft.stderr).toMatch(/read \S*NotoSans-\w+\.ttf/);
 });
+
+test('draft reports a letter.language without templates at its place in the spec (issue 14, defect 15)', async () => {
+  const file = join(tmp.path, 'lang-xx.yaml');
+  writeFileSync(file, example.replace(/^( {2}language:) en$/m, '$1 xx'));
+  const line = example.split('\n').findIndex((l) => /^ {2}language: en$/.test(l)) + 1;
+  const r = await runCli('draft', file, '--out', join(tmp.path, 'lang-out'), '--format', 'md');
+  expect(r.code).toBe(4);
+  expect(r.err.split('\n')[0]).toBe(`${file}:${line}:13 letter.language: no letter templates for language "xx" (available: en); add a folder templates/xx/ or use --template-dir [no-templates]`);
+});
