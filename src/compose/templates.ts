@@ -11,6 +11,7 @@ import runtime from 'handlebars/runtime.js';
 import type HandlebarsCompiler from 'handlebars';
 import { ExitCode, OedrError, fail, type Diagnostic } from '../errors.js';
 import { closest } from '../spec/suggest.js';
+import { checkPartialsExist, partialCalls, type PartialCall } from './template-partials.js';
 import { sha256 } from '../hash.js';
 import { escapeMarkdown } from './markdown.js';
 import { checkWords, mergeWords, readWords, readWordsWithPlaces } from './words.js';
@@ -48,8 +49,6 @@ export const compileOptions: CompileOptions = {
 /** The key of a template in dist/templates.precompiled.cjs: SHA-256 of its source text. */
 export const templateHash = (source: string): string => sha256(source);
 
-/** A `{{> name}}` call; `dynamic` for `{{> (expression)}}`, whose name is known only when rendered. */
-type PartialCall = { name: string; line: number; col: number; dynamic?: boolean };
 /** A built-in template compiled at build time, with the partials it calls (for the partial check, without parsing). */
 export interface PrecompiledTemplate { spec: TemplateSpecification; partials: PartialCall[] }
 export interface PrecompiledModule { handlebars: string; templates: Record<string, PrecompiledTemplate> }
@@ -260,64 +259,7 @@ function checkNames(trees: Map<TemplateFile, hbs.AST.Program>): void {
   }
 }
 
-/**
- * `{{> fieldz}}` fails only when rendered, without a place; so does a partial that calls itself
- * (through others or not: the stack overflows) and a partial named by an expression. All three are
- * found up front, at the call.
- */
-function checkPartialsExist(files: TemplateFile[], callsIn: (t: TemplateFile) => PartialCall[]): void {
-  const partials = files.filter((f) => f.partial).map((f) => f.name);
-  for (const t of files) {
-    const dynamic = callsIn(t).find((c) => c.dynamic);
-    if (dynamic) {
-      throw fileError('template', 'a partial named by an expression (`{{> (…)}}`) cannot be checked before the letter is written; call the partial by its name',
-        { file: t.file, line: dynamic.line, col: dynamic.col });
-    }
-    const found = callsIn(t).find((c) => !partials.includes(c.name));
-    if (!found) continue;
-    const guess = closest(found.name, partials);
-    throw fileError('template', `the partial \`${found.name}\` does not exist${guess ? ` (did you mean \`${guess}\`?)` : `; the partials are: ${partials.join(', ')}`}`,
-      { file: t.file, line: found.line, col: found.col });
-  }
-  checkNoCycle(files, callsIn);
-}
-
-/** A partial that calls itself, directly or through others: an error at the call that closes the circle. */
-function checkNoCycle(files: TemplateFile[], callsIn: (t: TemplateFile) => PartialCall[]): void {
-  const partial = new Map(files.filter((f) => f.partial).map((f) => [f.name, f]));
-  const done = new Set<TemplateFile>();
-  const visit = (t: TemplateFile, path: TemplateFile[]): void => {
-    if (done.has(t)) return;
-    for (const c of callsIn(t)) {
-      const next = partial.get(c.name);
-      if (!next) continue;
-      if (path.includes(next)) {
-        const circle = [...path.slice(path.indexOf(next)), next].map((f) => f.name).join(' → ');
-        throw fileError('template', `the partial \`${c.name}\` is called inside itself (${circle}): the letter would never end`, { file: t.file, line: c.line, col: c.col });
-      }
-      visit(next, [...path, next]);
-    }
-    done.add(t);
-  };
-  for (const t of files) visit(t, [t]);
-}
-
-/** The partials a template calls (`{{> name}}`, `{{#> name}}`, dynamic ones marked); @partial-block calls are skipped. */
-export function partialCalls(node: unknown, out: PartialCall[] = []): PartialCall[] {
-  if (!node || typeof node !== 'object') return out;
-  const n = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: { start: { line: number; column: number } } };
-  if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.loc) {
-    const at = { line: n.loc.start.line, col: n.loc.start.column + 1 };
-    if (n.name?.type === 'SubExpression') out.push({ name: '', ...at, dynamic: true });
-    else if (n.name?.type === 'PathExpression' && typeof n.name.original === 'string' && !n.name.original.startsWith('@')) out.push({ name: n.name.original, ...at });
-  }
-  for (const [k, v] of Object.entries(n)) {
-    if (k === 'loc') continue;
-    if (Array.isArray(v)) v.forEach((x) => partialCalls(x, out));
-    else if (v && typeof v === 'object') partialCalls(v, out);
-  }
-  return out;
-}
+export { partialCalls };
 
 let full: typeof HandlebarsCompiler | undefined;
 const compiler = (): typeof HandlebarsCompiler => (full ??= createRequire(import.meta.url)('handlebars') as typeof HandlebarsCompiler);
