@@ -1,6 +1,6 @@
 // YAML to plain data with source positions. Always the YAML 1.2 core schema, even under a
 // `%YAML 1.1` directive, so `NO` stays a string and 0755 is not octal.
-import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { formatPath, type Diagnostic } from '../errors.js';
 
 /**
@@ -44,7 +44,9 @@ export function parseYaml(source: string, file: string): ParsedYaml {
   const firstOfMany = aliasBomb(source);
   if (firstOfMany !== undefined) return aliasBombFound(source, file, firstOfMany);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // uniqueKeys off: yaml compares each key with every key before it (20,000 keys took minutes); the
+  // scan below finds duplicate keys with a map.
+  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const pos = (offset: number): Position => lineCounter.linePos(offset);
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -248,12 +250,24 @@ const keyName = (value: unknown) => (value === null || value === undefined ? '' 
 
 interface Walked { node: Node | null; keyNode: Node | null; found: boolean }
 
+/** Each mapping's pairs by key (the first of equal keys), made on the first look-up: a place is then found in constant time per step. */
+const pairsByKey = new WeakMap<object, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let pairs = pairsByKey.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !pairs.has(keyName(p.key.value))) pairs.set(keyName(p.key.value), p as Pair);
+    pairsByKey.set(map, pairs);
+  }
+  return pairs.get(key);
+}
+
 function walk(doc: Document, path: readonly PropertyKey[]): Walked {
   let node = doc.contents as Node | null;
   let keyNode: Node | null = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && keyName(p.key.value) === String(seg));
+      const pair = pairOf(node, String(seg));
       if (!pair) return { node, keyNode, found: false };
       keyNode = pair.key as Node;
       node = (pair.value as Node | null) ?? keyNode;
