@@ -38,5 +38,7 @@ test.each(cases)('%s: linear in the size', async (_, argv, n) => {
   await time(n / 4); // warm up
   const small = Math.min(await time(n), await time(n));
   const large = Math.min(await time(4 * n), await time(4 * n));
-  expect(large / small).toBeLessThan(10);
+  // A floor of 50 ms: an input stopped early (the alias guard) takes about as long at any size, and
+  // the ratio of two times of a few milliseconds is noise.
+  expect(large / Math.max(small, 50)).toBeLessThan(10);
 }, 300_000);
