@@ -11,9 +11,9 @@
 // writers. The same module may sit in several command scripts, but a process runs one command.
 //
 // Packages a module imports dynamically (docx, for a docx template not built; tinyglobby, for globs)
-// stay in node_modules and load only when used, as do three loaded with createRequire: yaml, for the
-// specs the quick reader leaves to it, marked, for the letter Markdown its quick reader leaves to it,
-// and Handlebars' compiler, for templates not precompiled. dist/bundle/ is two levels below the
+// stay in node_modules and load only when used, as does Handlebars' compiler (createRequire), for
+// templates not precompiled. yaml and marked, which read every spec and every letter, are bundled
+// into the commands that use them, so their code comes with the code cache. dist/bundle/ is two levels below the
 // repository root, like src/<dir>/, so `new URL('../../templates/', ...)` resolves the same in both.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -138,9 +138,6 @@ async function makeCache(run, file, sample) {
 const results = [shared, parts, table, pool, starters];
 const bundled = results.flatMap((r) => Object.values(r.metafile.outputs))
   .flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f));
-// A static import of marked (a value, not `import type`) would bundle it and parse it at every start.
-const marked = bundled.filter((f) => /(^|[\\/])node_modules[\\/]marked[\\/]/.test(f));
-if (marked.length) throw new Error(`marked must stay out of the bundle (src/compose/markdown.ts loads it when needed); bundled: ${marked.join(', ')}`);
 // `import * as z from 'zod'` (not `import { z }`, which bundles zod's whole namespace object, every
 // message locale and unused API with it) lets esbuild drop what oedr never calls: zod's chunk went
 // from 193 KB to 97 KB, less to parse at every start. Only the English locale, zod's default, is used.

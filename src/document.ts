@@ -120,3 +120,10 @@ export function allText(blocks: readonly Block[], out: string[] = []): string[] 
   }
   return out;
 }
+
+/**
+ * Whether a link may be live in a letter: http, https and mailto only. Every writer draws any other
+ * link (`javascript:`, `file:`, `data:`, a relative path) as its text alone; a template override
+ * that passes a value through unescaped (`{{{letter.subject}}}`) must not make a live link of it.
+ */
+export const linkAllowed = (url: string): boolean => /^(https?:\/\/|mailto:)[^\s]/i.test(url);

@@ -1,6 +1,8 @@
 // One error type for the whole program. Problems in user input are Diagnostics with a place;
 // the CLI turns them into exit codes at the edge (see README, "Exit codes").
 
+import { visible } from './characters.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -44,12 +46,14 @@ export function fail(code: ExitCode, rule: string, message: string, where: Parti
 
 /** `file:line:col path: message [rule]`, the one textual form of a diagnostic. */
 export function formatDiagnostic(d: Diagnostic): string {
-  let place = d.file ?? '';
+  // File names, paths and messages hold values from the input: each shown as one line, its control
+  // characters written out (a spec value must not forge a line or erase one).
+  let place = visible(d.file ?? '');
   if (d.file && d.line !== undefined) place += `:${d.line}:${d.col ?? 1}`;
-  const head = [place, d.path].filter(Boolean).join(' ');
+  const head = [place, d.path && visible(d.path)].filter(Boolean).join(' ');
   const prefix = head ? `${head}: ` : '';
   const sev = d.severity === 'warning' ? 'warning: ' : '';
-  return `${prefix}${sev}${d.message} [${d.rule}]`;
+  return `${prefix}${sev}${visible(d.message)} [${d.rule}]`;
 }
 
 /**

@@ -252,7 +252,9 @@ class Reader {
       ...qualifierFinding(dialect.textQualifier!, this.qualifier, parser.stats),
       lineEndingsFinding(parser.stats),
       ...this.header,
-      ...(this.values?.findings() ?? []),
+      // A file of names and no rows has no value to compare: nothing compared is never a pass.
+      ...(this.report.rows ? this.values!.findings() : [{ aspect: 'structure' as const, status: 'deviation' as const,
+        message: 'The file holds no rows of data, only the names of the columns: there is nothing to compare with the request.' }]),
     ].filter((f): f is Finding => f !== undefined);
   }
 

@@ -8,6 +8,9 @@ export interface RequestedField { name: string; type?: string; required?: boolea
 export const normaliseName = (s: string): string =>
   s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '_').replace(/^_+|_+$/g, '');
 
+/** Names longer than this are not compared letter by letter (the comparison takes the product of the lengths). */
+const MAX_NEAR = 100;
+
 function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -36,9 +39,12 @@ export function howDifferent(wanted: string, found: string): string {
   return ways.join(', ') || 'spelling';
 }
 
-/** Whether the words of one name appear, whole and in order, in the other (`precinct` in `precinct_name`). */
+/**
+ * Whether the words of one name appear, whole and in order, in the other (`precinct` in
+ * `precinct_name`); both are given normalised and wrapped in `_`.
+ */
 const wordsWithin = (a: string, b: string) =>
-  a !== '' && b !== '' && a !== b && (`_${a}_`.includes(`_${b}_`) || `_${b}_`.includes(`_${a}_`));
+  a !== '__' && b !== '__' && a !== b && (a.includes(b) || b.includes(a));
 
 export interface FieldMatch {
   /** Column index of each requested field, or -1 when it is missing. */
@@ -59,16 +65,24 @@ export const mapOption = (delivered: string, field: string) => {
   return `--map ${/^[\w.=-]+$/.test(arg) ? arg : `"${arg.replace(/(["\\$`])/g, '\\$1')}"`}`;
 };
 
-/** Matches `header` (the first row) against the requested fields. */
+/** Matches `header` (the first row) against the requested fields, in time linear in the header's width. */
 export function matchFields(header: string[], fields: RequestedField[], map: ColumnMap = {}): FieldMatch {
-  const columns = fields.map((f) => header.indexOf(f.name));
+  const first = new Map<string, number>();
+  header.forEach((h, i) => { if (!first.has(h)) first.set(h, i); });
+  const columns = fields.map((f) => first.get(f.name) ?? -1);
   const taken = new Set(columns.filter((c) => c >= 0));
   const names = [...header];
+  // Each name normalised once: normalising it again for every field made 200,000 columns take minutes.
+  const normal = header.map(normaliseName);
+  const wrappedNormal = normal.map((n) => `_${n}_`);
+  const byNormal = new Map<string, number[]>();
+  normal.forEach((n, i) => byNormal.set(n, [...(byNormal.get(n) ?? []), i].slice(0, fields.length + 1)));
   const mapped: string[] = [];
   // Mapped columns first: the user said which field each stands for.
   for (const [delivered, wanted] of Object.entries(map)) {
     const k = fields.findIndex((f) => f.name === wanted);
-    const c = header.findIndex((h, i) => !taken.has(i) && (h === delivered || normaliseName(h) === normaliseName(delivered)));
+    const candidates = [first.get(delivered), ...(byNormal.get(normaliseName(delivered)) ?? [])];
+    const c = candidates.find((i): i is number => i !== undefined && !taken.has(i)) ?? -1;
     if (k < 0 || c < 0 || columns[k]! >= 0) continue;
     columns[k] = c;
     taken.add(c);
@@ -78,15 +92,17 @@ export function matchFields(header: string[], fields: RequestedField[], map: Col
   const near: string[] = [];
   const maps: string[] = [];
   // Near misses: the same name once case, spacing, punctuation and accents are set aside; then one
-  // or two letters apart (names long enough that this is not a coincidence), or one name holding
-  // the other's words (`Precinct Name` for `precinct`).
+  // or two letters apart (names long enough that this is not a coincidence, short enough to be
+  // names), or one name holding the other's words (`Precinct Name` for `precinct`).
   for (const pass of [0, 1]) {
     fields.forEach((f, k) => {
       if (columns[k]! >= 0) return;
       const want = normaliseName(f.name);
-      const c = header.findIndex((h, i) => !taken.has(i) && (pass === 0
-        ? normaliseName(h) === want
-        : (want.length >= 5 && distance(normaliseName(h), want) <= 2) || wordsWithin(normaliseName(h), want)));
+      const wrapped = `_${want}_`;
+      const c = pass === 0
+        ? (byNormal.get(want) ?? []).find((i) => !taken.has(i)) ?? -1
+        : normal.findIndex((h, i) => !taken.has(i)
+          && ((want.length >= 5 && want.length <= MAX_NEAR && distance(h, want) <= 2) || wordsWithin(wrappedNormal[i]!, wrapped)));
       if (c < 0) return;
       columns[k] = c;
       taken.add(c);
@@ -106,7 +122,7 @@ export function matchFields(header: string[], fields: RequestedField[], map: Col
     message: `${near.length === 1 ? 'One column is' : `${near.length} columns are`} named differently from the request; rename ${near.length === 1 ? 'it' : 'them'} so that programs find ${near.length === 1 ? 'it' : 'them'}. To check ${near.length === 1 ? 'it' : 'them'} as requested until then (totals too), add ${andList(maps)} or the same in the spec's column_map.` });
   if (extra.length) findings.push({ aspect: 'fields', status: 'info', count: extra.length, details: extra,
     message: `${extra.length === 1 ? 'One column was' : `${extra.length} columns were`} not requested: ${extra.join(', ')}.` });
-  const dupes = header.filter((h, i) => header.indexOf(h) !== i);
+  const dupes = header.filter((h, i) => first.get(h) !== i);
   if (dupes.length) findings.push({ aspect: 'fields', status: 'deviation', details: [...new Set(dupes)],
     message: `Several columns have the same name: ${[...new Set(dupes)].join(', ')}; give each column its own name.` });
   const present = fields.map((f, k) => ({ name: f.name, col: columns[k]! })).filter((x) => x.col >= 0);

@@ -3,6 +3,7 @@
 // messages are written for the person running oedr (what to do next, "the checks below"); the
 // letter keeps the facts and leaves the advice out, since the letter itself is the ask.
 import { basename } from 'node:path';
+import { visible } from '../characters.js';
 import { effectiveDialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import { andList, fmtCount, linesText, type Aspect, type FileReport, type Finding } from './model.js';
@@ -121,13 +122,15 @@ function plain(message: string): string {
 
 /** Files with at least one deviation, each with its deviations; unreadable files are ours to fix, not the institution's. */
 export function followUpDeviations(reports: FileReport[], d: DatasetSpec): FollowUpFile[] {
+  // What the file holds is quoted with its control characters written out (`\x1B`, `\u202E`), as the
+  // report shows them: a writer would drop them, and the letter would quote the data wrongly.
   return reports.filter((r) => r.status === 'deviations').map((r) => ({
-    file: r.sheet === undefined ? basename(r.file) : `${basename(r.file)}, sheet ${r.sheet}`,
+    file: visible(r.sheet === undefined ? basename(r.file) : `${basename(r.file)}, sheet ${r.sheet}`),
     dataset: r.dataset.title,
     items: merge(r.findings.filter((f) => f.status === 'deviation').map((f) => ({
       what: what[f.aspect],
       requested: requested(f, d),
-      received: received(f),
+      received: visible(received(f)),
     }))),
   }));
 }

@@ -1,5 +1,6 @@
 // A check report as text for an official (one line per finding, the deviations marked) or as JSON for CI.
 import type { ChalkInstance } from 'chalk';
+import { visible } from '../characters.js';
 import { fmtCount, type FileReport, type Finding, type Status } from './model.js';
 
 const mark: Record<Status, string> = { ok: '✓', info: '·', deviation: '✗', unreadable: '!' };
@@ -12,12 +13,18 @@ const label: Record<Finding['aspect'], string> = {
 
 const size = (bytes: number) => bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : bytes >= 1e3 ? `${(bytes / 1e3).toFixed(0)} kB` : `${bytes} bytes`;
 
+/**
+ * The report as lines for a terminal. Messages and details quote the delivered file (cells, column
+ * names), the spec and file names: each is shown on its line with its control characters written
+ * out, so a cell cannot erase the ✗ above it and print a ✓ of its own.
+ */
 export function renderText(r: FileReport, spec: string, c: ChalkInstance): string {
-  const lines = [c.bold(r.sheet === undefined ? r.file : `${r.file}, sheet ${r.sheet}`), r.summaryOf
-    ? `  the totals of ${r.summaryOf.join(', ')}, for dataset ${r.dataset.index}, "${r.dataset.title}", of ${spec}`
+  const title = visible(r.dataset.title);
+  const lines = [c.bold(visible(r.sheet === undefined ? r.file : `${r.file}, sheet ${r.sheet}`)), r.summaryOf
+    ? `  the totals of ${visible(r.summaryOf.join(', '))}, for dataset ${r.dataset.index}, "${title}", of ${visible(spec)}`
     : r.deliveryOf
-      ? `  all ${r.deliveryOf.length} files above as one delivery, against dataset ${r.dataset.index}, "${r.dataset.title}", of ${spec}`
-      : `  checked against dataset ${r.dataset.index}, "${r.dataset.title}", of ${spec}`];
+      ? `  all ${r.deliveryOf.length} files above as one delivery, against dataset ${r.dataset.index}, "${title}", of ${visible(spec)}`
+      : `  checked against dataset ${r.dataset.index}, "${title}", of ${visible(spec)}`];
   const facts = [
     r.rows !== undefined ? `${fmtCount(r.rows)} ${r.rows === 1 ? 'row' : 'rows'} of data` : undefined,
     r.columns ? `${r.columns.length} columns` : undefined,
@@ -26,9 +33,9 @@ export function renderText(r: FileReport, spec: string, c: ChalkInstance): strin
   if (facts.length) lines.push(`  ${facts.join(', ')}`);
   for (const f of r.findings) {
     const colour = f.status === 'ok' ? c.green : f.status === 'info' ? c.dim : c.red;
-    lines.push(`  ${colour(mark[f.status])} ${label[f.aspect].padEnd(11)}${f.message}`);
+    lines.push(`  ${colour(mark[f.status])} ${label[f.aspect].padEnd(11)}${visible(f.message)}`);
     const details = f.status === 'ok' ? [] : (f.details ?? []);
-    for (const d of details.slice(0, 10)) lines.push(`                ${c.dim('-')} ${d}`);
+    for (const d of details.slice(0, 10)) lines.push(`                ${c.dim('-')} ${visible(d)}`);
     if (details.length > 10) lines.push(`                ${c.dim(`… and ${details.length - 10} more`)}`);
   }
   const n = r.findings.filter((f) => f.status === 'deviation').length;

@@ -261,10 +261,11 @@ export class Totals {
       ? [{ aspect: 'totals' as const, status: 'info' as const, message: 'The request did not ask for summary totals; the summary given was checked all the same.' }]
       : [];
     if (this.unread.length) {
-      return [...asked, ...out, { aspect: 'totals', status: 'info', message: `The totals were not compared: ${this.unread.join(', ')} could not be read as delimited text, so its rows are not in the sums.` }];
+      return [...asked, ...out, { aspect: 'totals', status: 'deviation', message: `The totals were not compared: ${this.unread.join(', ')} could not be read as delimited text, so its rows are not in the sums.` }];
     }
     if (!this.measures.length) {
-      return [...asked, ...out, { aspect: 'totals', status: 'info',
+      // Nothing compared is never a pass.
+      return [...asked, ...out, { aspect: 'totals', status: 'deviation',
         message: `No totals could be compared: the summary has no column of numbers that the detail file also has (summary columns: ${this.summary.header.join(', ')}).` }];
     }
     out.unshift(...asked);
@@ -309,6 +310,9 @@ export class Totals {
     } else if (compared) {
       out.push({ aspect: 'totals', status: 'ok', count: compared,
         message: `All ${totals(compared)} in the summary add up: the detail rows give the same ${judged.join(', ')}${per}.` });
+    } else if (!missingCount && !out.some((f) => f.status === 'deviation')) {
+      out.push({ aspect: 'totals', status: 'deviation',
+        message: 'No total was compared: no group of the summary could be matched with rows of the detail, so nothing shows that the detail adds up.' });
     }
     if (missingCount) {
       out.push({ aspect: 'totals', status: 'deviation', count: missingCount, details: missing,

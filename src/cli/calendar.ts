@@ -2,6 +2,7 @@
 // does not stop the others; the file is written only when at least one event results.
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
+import { visible } from '../characters.js';
 import { requestEvents, sortEvents, type Counted, type RequestEvent } from '../calendar/events.js';
 import { toIcs } from '../calendar/ics.js';
 import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
@@ -76,7 +77,7 @@ export async function calendar(args: string[], opts: CalendarOptions, io: Io): P
     for (const d of e.diagnostics) printDiagnostic(io, d);
     return Math.max(worst, e.code);
   }
-  io.out(`${opts.out}: ${summary}`);
+  io.out(`${visible(opts.out)}: ${summary}`);
   return worst;
 }
 

@@ -2,11 +2,12 @@
 // (text) or for CI (--json). Exit 0 when everything matches, 1 on any deviation, 3 when a file
 // cannot be read at all; a spec with errors is 1, a spec that cannot be read 3, as in `validate`.
 // With --summary, the totals the institution sent are one more report: do the detail rows add up?
+import { visible } from '../characters.js';
 import { checkDelivery } from '../check/delivery.js';
 import type { FileReport } from '../check/model.js';
 import { renderJson, renderText } from '../check/report.js';
 import { ExitCode, fail } from '../errors.js';
-import type { DatasetSpec } from '../spec/schema.js';
+import { codePointName, type DatasetSpec } from '../spec/schema.js';
 import { loadSpec, type LoadedLetter } from '../spec/load.js';
 import { parseIsoDate } from '../laws/dates.js';
 import { letterStem } from './draft-job.js';
@@ -15,7 +16,7 @@ import { getWriter, type OutputFormat } from '../writers/index.js';
 import { outputStem, parseFormats } from './draft.js';
 import { writeFilesAtomicSync } from './files.js';
 import { join, resolve } from 'node:path';
-import { followUpDeviations } from '../check/follow-up.js';
+import { followUpDeviations, type FollowUpFile } from '../check/follow-up.js';
 import { readSummary, Totals } from '../check/totals.js';
 import { statusOf } from '../check/model.js';
 import type { RequestSpec } from '../spec/schema.js';
@@ -99,7 +100,7 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
   const loaded = await loadSpec(opts.against, opts.root);
   for (const d of loaded.diagnostics) if (d.severity === 'error') printDiagnostic(io, d);
   if (!loaded.spec) {
-    io.err(`${opts.against}: the request spec has errors (see \`oedr validate\`); no file was checked`);
+    io.err(`${visible(opts.against)}: the request spec has errors (see \`oedr validate\`); no file was checked`);
     return failedSpecCode(loaded.diagnostics);
   }
   const letter = opts.followUp || opts.recipient !== undefined ? pickRecipient(loaded.letters ?? [], opts.recipient, opts.against) : undefined;
@@ -131,6 +132,23 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
   return code;
 }
 
+/**
+ * A character of the delivered data that the letter's fonts cannot draw: an error naming the file
+ * and the line it was quoted from, before anything is written (the writer's own error knows neither).
+ */
+function checkQuotedCovered(deviations: FollowUpFile[], reports: FileReport[], covers: (cp: number) => boolean): void {
+  deviations.forEach((f, k) => {
+    for (const item of f.items) {
+      const bad = [...item.received].find((c) => !/\s/.test(c) && !covers(c.codePointAt(0)!));
+      if (!bad) continue;
+      const before = item.received.slice(0, item.received.indexOf(bad));
+      const line = [...before.matchAll(/\bline (\d+)/g)].at(-1)?.[1];
+      fail(ExitCode.render, 'font-coverage', `the follow-up letter quotes "${bad}" (${codePointName(bad.codePointAt(0)!)}) from this file (${item.what.toLowerCase()}), which the letter's fonts cannot draw; no follow-up letter was written`,
+        { file: reports.filter((r) => r.status === 'deviations')[k]!.file, ...(line ? { line: Number(line) } : {}) });
+    }
+  });
+}
+
 /** The follow-up letter, through the same composer and writers as `oedr draft`; written only when every format rendered. */
 async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileReport[], formats: OutputFormat[], opts: CheckOptions, io: Io, id?: string): Promise<void> {
   const deviations = followUpDeviations(reports, dataset);
@@ -156,8 +174,9 @@ async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileRe
   const rendered: { path: string; bytes: Uint8Array }[] = [];
   for (const format of formats) {
     const writer = await getWriter(format);
+    if (writer.covers) checkQuotedCovered(deviations, reports, writer.covers);
     rendered.push({ path: join(outDir, `${stem}.${writer.extension}`), bytes: await writer.write(doc) });
   }
   writeFilesAtomicSync(rendered);
-  io.err(`Follow-up letter: ${rendered.map((r) => r.path).join(', ')}`);
+  io.err(`Follow-up letter: ${visible(rendered.map((r) => r.path).join(', '))}`);
 }

@@ -9,7 +9,7 @@ import { composeLetter } from '../compose/letter.js';
 import { sha256 } from '../hash.js';
 import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import type { Timeline } from '../laws/timeline.js';
-import { loadSpec } from '../spec/load.js';
+import { loadSpec, type LoadedLetter } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
 import { getWriter, type OutputFormat, type Writer } from '../writers/index.js';
 import { writeFilesAtomicSync } from './files.js';
@@ -71,6 +71,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
   const started = performance.now();
   const done = (r: Omit<DraftResult, 'ms'>): DraftResult => ({ ...r, ms: Math.round(performance.now() - started) });
   let diagnostics: Diagnostic[] = [];
+  let composing: LoadedLetter | undefined; // the letter being composed: the place of its letter.language
   try {
     const loaded = await loadSpec(job.file, job.root);
     diagnostics = [...loaded.diagnostics];
@@ -95,6 +96,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
       // Follow-ups and appeals are legal filings: no data contract beside them.
       const filing = letter.spec.letter.kind === 'follow-up' || letter.spec.letter.kind === 'appeal';
       const annex = job.annex && !filing ? annexNames(letter.spec, name) : undefined;
+      composing = letter;
       const doc = composeLetter(letter.spec, {
         templateDir: job.templateDir, timeline: timelines[i], annex, images: pictures[i]!.images, ...(job.annex === false ? { readerAnnex: false } : {}),
       });
@@ -126,7 +128,10 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     return done(result);
   } catch (e) {
     if (!(e instanceof OedrError)) throw e;
-    return done({ code: e.code, diagnostics: [...diagnostics, ...e.diagnostics.map((d) => (d.file ? d : { ...d, file: job.file }))], outputs: [] });
+    // A language without templates is found when the letter is composed; it is reported at the spec's letter.language.
+    const place = (d: Diagnostic): Diagnostic => (d.rule === 'no-templates' && composing
+      ? { ...d, path: 'letter.language', ...composing.yaml.locate(['letter', 'language']), file: d.file ?? job.file } : d);
+    return done({ code: e.code, diagnostics: [...diagnostics, ...e.diagnostics.map((d) => place(d.file ? d : { ...d, file: job.file }))], outputs: [] });
   }
 }
 

@@ -4,6 +4,7 @@
 // One spec failing never stops the others; the exit code is the worst seen.
 import { readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { visible } from '../characters.js';
 import { ExitCode, fail, type Diagnostic } from '../errors.js';
 import { listedRecipientIds, loadSpec } from '../spec/load.js';
 import { WINDOWS_RESERVED } from '../spec/schema.js';
@@ -247,7 +248,7 @@ async function run(files: string[], jobs: (DraftJob | Diagnostic)[], planned: { 
       letters: results.map((r, i) => ({ spec: files[i], code: r.code, ms: r.ms, outputs: r.outputs.map((o) => ({ file: rel(o.path), ...(o.letter === undefined ? {} : { recipient: o.letter }), sha256: o.sha256, status: o.status })), diagnostics: r.diagnostics })),
     }, null, 2));
   } else {
-    if (opts.check) for (const o of stale) io.err(`${rel(o.path)}: ${o.status === 'missing' ? 'missing' : 'out of date'}; run oedr draft without --check to update it [check]`);
+    if (opts.check) for (const o of stale) io.err(`${visible(rel(o.path))}: ${o.status === 'missing' ? 'missing' : 'out of date'}; run oedr draft without --check to update it [check]`);
     if ((files.length > 1 && !opts.quiet) || worst !== ExitCode.ok || opts.check) {
       const what = opts.check
         ? `${plural(unchanged, 'file')} up to date, ${stale.length} out of date or missing`
@@ -263,7 +264,7 @@ function report(io: Io, file: string, r: DraftResult, opts: DraftOptions): void 
   if (opts.quiet || !r.outputs.length) return;
   const notes: Record<string, string> = { written: '', unchanged: ' (unchanged)', stale: ' (out of date)', missing: ' (missing)', edited: ' (edited by hand: kept)', kept: ' (kept with the edited file)' };
   const parts = r.outputs.map((o) => `${rel(o.path)}${notes[o.status]}`);
-  io.out(`${file} -> ${parts.join(', ')}`);
+  io.out(visible(`${file} -> ${parts.join(', ')}`));
 }
 
 /** Paths below the working folder are shown relative to it, others in full. */

@@ -1,5 +1,6 @@
 // `oedr init`: a commented starter spec that validates as written.
 import { readFile, stat } from 'node:fs/promises';
+import { visible } from '../characters.js';
 import { ExitCode, fail } from '../errors.js';
 import { writeFileAtomic } from './files.js';
 import type { Io } from './io.js';
@@ -12,6 +13,6 @@ export async function init(file: string, opts: { force?: boolean }, io: Io): Pro
     fail(ExitCode.input, 'file-is-directory', 'expected a path for the new spec file, got a directory', { file });
   }
   await writeFileAtomic(file, await readFile(STARTER), Boolean(opts.force));
-  io.out(`wrote ${file}; edit it, then run: oedr validate ${file}`);
+  io.out(visible(`wrote ${file}; edit it, then run: oedr validate ${file}`));
   return 0;
 }

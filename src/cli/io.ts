@@ -1,5 +1,6 @@
 // Where the CLI writes, and in which colours. Commands get an Io so tests can capture output.
 import { Chalk, type ChalkInstance } from 'chalk';
+import { printable } from '../characters.js';
 import { formatDiagnostic, type Diagnostic } from '../errors.js';
 
 export interface Io {
@@ -64,10 +65,14 @@ export function processIo(): Io {
   stopOnClosedPipe();
   const stdoutTTY = Boolean(process.stdout.isTTY);
   const stderrTTY = Boolean(process.stderr.isTTY);
+  const level = colorLevel({ stdoutTTY, stderrTTY, env: process.env });
+  // Every line passes printable(): whatever a message was built from, no control character from an
+  // input reaches the terminal (values are also escaped where they are put into messages).
+  const line = (t: string) => printable(t.endsWith('\n') ? t : t + '\n', level > 0);
   return {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
-    color: new Chalk({ level: colorLevel({ stdoutTTY, stderrTTY, env: process.env }) }),
+    out: (t) => process.stdout.write(line(t)),
+    err: (t) => process.stderr.write(line(t)),
+    color: new Chalk({ level }),
     interactive: stderrTTY,
     outTerminal: stdoutTTY,
     columns: stdoutTTY ? process.stdout.columns : undefined,

@@ -1,6 +1,7 @@
 // `oedr status requests/`: one line per letter: sent, due, days left, last answer and the next step
 // under its law, from the specs and the folders' ledgers. As a table, --json, or --markdown for a CI
 // summary; --check exits 1 when a letter needs action now.
+import { visible } from '../characters.js';
 import { ExitCode, OedrError, formatDiagnostic, type Diagnostic } from '../errors.js';
 import { loadHolidayTables } from '../laws/holidays.js';
 import { parseIsoDate } from '../laws/dates.js';
@@ -102,9 +103,6 @@ function columns(r: LetterStatus): string[] {
 }
 const HEAD = ['Letter', 'To', 'Law', 'Sent', 'Due', 'Days', 'Last answer', 'Next step'];
 
-/** Values from specs and ledgers reach a terminal: control characters become visible escapes. */
-const visible = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
-
 function textTable(rows: LetterStatus[], today: string, io: Io): string {
   if (!rows.length) return `No letters to show (${today}).`;
   const cells = [HEAD, ...rows.map((r) => columns(r).map(visible))];
@@ -119,7 +117,8 @@ function textTable(rows: LetterStatus[], today: string, io: Io): string {
 }
 
 function markdownTable(rows: LetterStatus[], today: string): string {
-  const cell = (s: string) => escapeText(s, false).replace(/\\\n/g, ' ');
+  // Values from specs and ledgers, on one line each, their control and bidi characters written out (characters.ts).
+  const cell = (s: string) => escapeText(visible(s.replace(/\s*\n\s*/g, ' ')), false);
   const lines = [`### Requests as of ${today}`, '', `| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => ' --- ').join('|')}|`];
   for (const r of rows) lines.push(`| ${columns(r).map(cell).join(' | ')} |`);
   if (!rows.length) lines.push('', 'No letters.');

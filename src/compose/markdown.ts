@@ -1,13 +1,8 @@
-// Markdown (the output of the letter templates) -> Document blocks: the quick reader first
-// (markdown-fast.ts), marked's lexer for whatever it leaves. Raw HTML in a template is printed
-// literally: templates are prose, not markup for a browser.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { runInThisContext } from 'node:vm';
-import type * as Marked from 'marked';
-import type { Token, Tokens } from 'marked';
+// Markdown (the output of the letter templates) -> Document blocks, read by marked's lexer (the one
+// Markdown reader). Raw HTML in a template is printed literally: templates are prose, not markup
+// for a browser.
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
 import type { Block, Inline } from '../document.js';
-import { fastMarkdown } from './markdown-fast.js';
 
 /** Backslash-escapes every character Markdown could read as markup, so spec values stay data. */
 export function escapeMarkdown(value: unknown): string {
@@ -19,48 +14,15 @@ export function escapeMarkdown(value: unknown): string {
     .replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/**
- * marked reads what the quick reader leaves to it; it is loaded then, so a letter the quick reader
- * understands never pays for marked's set-up (~75 ms of a cold `oedr draft`, most of it building
- * and compiling regular expressions).
- */
-let lexer: ((markdown: string) => Marked.TokensList) | undefined;
-function markedLexer(): (markdown: string) => Marked.TokensList {
-  if (lexer) return lexer;
-  const { Lexer, Tokenizer } = loadMarked();
-  /** GFM without bare-URL autolinks: a URL inside a spec value is text, and escapes inside it must hold. */
-  class NoAutolinkTokenizer extends Tokenizer {
-    override url(): undefined {
-      return undefined;
-    }
+/** GFM without bare-URL autolinks: a URL inside a spec value is text, and escapes inside it must hold. */
+class NoAutolinkTokenizer extends Tokenizer {
+  override url(): undefined {
+    return undefined;
   }
-  return (lexer = (markdown) => new Lexer({ gfm: true, tokenizer: new NoAutolinkTokenizer() }).lex(markdown));
 }
 
-/**
- * marked 18 is ESM only, and markdownToBlocks is synchronous: require() loads ES modules from Node
- * 20.19 on. Older Node 20 releases refuse (ERR_REQUIRE_ESM); for them marked's UMD build is run
- * as a CommonJS module by hand (its package is `"type": "module"`, so require() would read that
- * file as ESM too).
- */
-export function loadMarked(viaRequire = true): typeof Marked {
-  const load = createRequire(import.meta.url);
-  if (viaRequire) {
-    try {
-      return load('marked') as typeof Marked;
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'ERR_REQUIRE_ESM') throw e;
-    }
-  }
-  const file = load.resolve('marked/package.json').replace(/package\.json$/, 'lib/marked.umd.js');
-  const module = { exports: {} as typeof Marked };
-  runInThisContext(`(function (module, exports) {${readFileSync(file, 'utf8')}\n})`, { filename: file })(module, module.exports);
-  return module.exports;
-}
-
-/** `fast: false` skips the quick reader (for the tests that hold the two to the same answers). */
-export function markdownToBlocks(markdown: string, { fast = true } = {}): Block[] {
-  return (fast ? fastMarkdown(markdown) : undefined) ?? blocks(markedLexer()(markdown));
+export function markdownToBlocks(markdown: string): Block[] {
+  return blocks(new Lexer({ gfm: true, tokenizer: new NoAutolinkTokenizer() }).lex(markdown));
 }
 
 function blocks(tokens: readonly Token[]): Block[] {

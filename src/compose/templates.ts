@@ -12,6 +12,7 @@ import runtime from 'handlebars/runtime.js';
 import type HandlebarsCompiler from 'handlebars';
 import { ExitCode, OedrError, fail, type Diagnostic } from '../errors.js';
 import { closest } from '../spec/suggest.js';
+import { checkPartialsExist, partialCalls, type PartialCall } from './template-partials.js';
 import { sha256 } from '../hash.js';
 import { escapeMarkdown } from './markdown.js';
 import { checkWords, mergeWords, readWords, readWordsWithPlaces } from './words.js';
@@ -41,14 +42,14 @@ const helpers: Record<string, HandlebarsCompiler.HelperDelegate> = {
 };
 /** The one set of compile options, shared with scripts/precompile-templates.mjs so build and run time agree. */
 export const compileOptions: CompileOptions = {
-  strict: true, knownHelpersOnly: true, knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+  // `log` would write the context to stdout (and break --json): refused like any unknown helper.
+  strict: true, knownHelpersOnly: true, knownHelpers: { ...Object.fromEntries(Object.keys(helpers).map((h) => [h, true])), log: false },
   preventIndent: true, noEscape: false,
 };
 
 /** The key of a template in dist/templates.precompiled.cjs: SHA-256 of its source text. */
 export const templateHash = (source: string): string => sha256(source);
 
-type PartialCall = { name: string; line: number; col: number };
 /** A built-in template compiled at build time, with the partials it calls (for the partial check, without parsing). */
 export interface PrecompiledTemplate { spec: TemplateSpecification; partials: PartialCall[] }
 export interface PrecompiledModule { handlebars: string; templates: Record<string, PrecompiledTemplate> }
@@ -168,6 +169,7 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
   Handlebars.Utils.escapeExpression = escapeMarkdown as typeof Handlebars.Utils.escapeExpression;
   env.Utils.escapeExpression = escapeMarkdown as typeof Handlebars.Utils.escapeExpression;
   for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, fn);
+  env.unregisterHelper('log');
   const compiled = new Map<string, HandlebarsTemplateDelegate>();
   for (const t of files) {
     const spec = ready.get(t)?.spec;
@@ -258,33 +260,7 @@ function checkNames(trees: Map<TemplateFile, hbs.AST.Program>): void {
   }
 }
 
-/** `{{> fieldz}}` fails only when rendered, without a place; find every named partial up front. */
-function checkPartialsExist(files: TemplateFile[], callsIn: (t: TemplateFile) => PartialCall[]): void {
-  const partials = files.filter((f) => f.partial).map((f) => f.name);
-  for (const t of files) {
-    const found = callsIn(t).find((c) => !partials.includes(c.name));
-    if (!found) continue;
-    const guess = closest(found.name, partials);
-    throw fileError('template', `the partial \`${found.name}\` does not exist${guess ? ` (did you mean \`${guess}\`?)` : `; the partials are: ${partials.join(', ')}`}`,
-      { file: t.file, line: found.line, col: found.col });
-  }
-}
-
-/** Named partials a template calls (`{{> name}}`, `{{#> name}}`); dynamic and @partial-block calls are skipped. */
-export function partialCalls(node: unknown, out: PartialCall[] = []): PartialCall[] {
-  if (!node || typeof node !== 'object') return out;
-  const n = node as { type?: string; name?: { type?: string; original?: unknown }; loc?: { start: { line: number; column: number } } };
-  if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.name?.type === 'PathExpression'
-    && typeof n.name.original === 'string' && !n.name.original.startsWith('@') && n.loc) {
-    out.push({ name: n.name.original, line: n.loc.start.line, col: n.loc.start.column + 1 });
-  }
-  for (const [k, v] of Object.entries(n)) {
-    if (k === 'loc') continue;
-    if (Array.isArray(v)) v.forEach((x) => partialCalls(x, out));
-    else if (v && typeof v === 'object') partialCalls(v, out);
-  }
-  return out;
-}
+export { partialCalls };
 
 let full: typeof HandlebarsCompiler | undefined;
 const compiler = (): typeof HandlebarsCompiler => (full ??= createRequire(import.meta.url)('handlebars') as typeof HandlebarsCompiler);
@@ -317,10 +293,40 @@ function located(t: TemplateFile, fn: HandlebarsTemplateDelegate): HandlebarsTem
     try {
       return fn(ctx, opts);
     } catch (e) {
-      if (e && typeof e === 'object' && !('templateFile' in e)) (e as { templateFile?: string }).templateFile = t.file;
+      if (e && typeof e === 'object' && !('templateFile' in e)) {
+        const err = e as { templateFile?: string; lineNumber?: number; column?: number; message?: string };
+        err.templateFile = t.file;
+        if (err.lineNumber === undefined) Object.assign(err, placeOfRead(t, String(err.message)));
+      }
       throw e;
     }
   };
+}
+
+/**
+ * Where a template reads past a missing value (`{{#with this as |x|}}{{x.nosuch.q}}`: JavaScript's
+ * "Cannot read properties of undefined (reading 'q')" has no place): the first path in the template
+ * that reads the property named. Parsed again only on this error.
+ */
+function placeOfRead(t: TemplateFile, message: string): { lineNumber?: number; column?: number } {
+  const name = /\(reading '([^']*)'\)/.exec(message)?.[1];
+  if (name === undefined) return {};
+  let found: { lineNumber: number; column: number } | undefined;
+  const walk = (node: unknown): void => {
+    if (found || !node || typeof node !== 'object') return;
+    const n = node as { type?: string; parts?: unknown[]; loc?: { start: { line: number; column: number } } };
+    if (n.type === 'PathExpression' && n.parts?.slice(1).includes(name) && n.loc) {
+      found = { lineNumber: n.loc.start.line, column: n.loc.start.column };
+      return;
+    }
+    for (const [k, v] of Object.entries(n)) if (k !== 'loc') (Array.isArray(v) ? v : [v]).forEach(walk);
+  };
+  try {
+    walk(compiler().parse(t.source));
+  } catch {
+    return {};
+  }
+  return found ?? {};
 }
 
 function templateError(e: unknown): OedrError {

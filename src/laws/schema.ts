@@ -2,8 +2,10 @@
 // tables in laws/holidays/. Unknown keys are errors so that a typo never silently drops a fact.
 // A namespace import, not { z }: the bundle then keeps only the zod API used (scripts/bundle.mjs).
 import * as z from 'zod';
+import { firstNotText } from '../characters.js';
 
-const text = z.string().trim().min(1);
+// Law texts are shown on terminals and written into letters: no control characters (characters.ts).
+const text = z.string().trim().min(1).refine((s) => !firstNotText(s), { error: 'expected text without control characters' });
 
 /** `YYYY-MM-DD`; whether the day exists is checked where dates are used (dates.ts). */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');

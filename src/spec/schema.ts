@@ -2,6 +2,7 @@
 // JSON Schema (`oedr schema`) and validation all come from these zod schemas.
 // A namespace import, not { z }: the bundle then keeps only the zod API used (scripts/bundle.mjs).
 import * as z from 'zod';
+import { firstNotText, kindOf } from '../characters.js';
 import {
   categories, deliveryChannels, encodings, fieldTypes, formats, granularities, letterKinds, levels, priorities, refusalGrounds, responses,
 } from './vocab.js';
@@ -10,18 +11,17 @@ import {
 export const codePointName = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
- * C0 control characters other than tab and newline, and DEL. They reach a spec only through escapes
- * in quoted YAML ("\a", "\x1b") or a paste from a terminal, and no letter can show them.
+ * Control characters (but tab and newline), noncharacters (U+FFFE), halves of surrogate pairs and
+ * bidi overrides (U+202E), characters.ts. They reach a spec only through escapes in quoted YAML
+ * ("\a", "\uFFFE") or a paste, no letter can show them, and a writer would drop or change them:
+ * an error at the value, before anything is written.
  */
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/u;
-
-/** The issue for a control character, with the rule id diagnose.ts reports it under. */
 function noControlCharacters(value: string, ctx: z.RefinementCtx): void {
-  const m = CONTROL.exec(value);
+  const m = firstNotText(value);
   if (!m) return;
   ctx.addIssue({
     code: 'custom', input: value, message: 'expected text without control characters',
-    params: { rule: 'control-character', detail: `, which holds ${codePointName(m[0].codePointAt(0)!)} (a control character) at character ${[...value.slice(0, m.index)].length + 1}; remove it` },
+    params: { rule: 'control-character', detail: `, which holds ${codePointName(m.char.charCodeAt(0))} (${kindOf(m.char)}) at character ${[...value.slice(0, m.index)].length + 1}; remove it` },
   });
 }
 

@@ -1,17 +1,7 @@
 // YAML to plain data with source positions. Always the YAML 1.2 core schema, even under a
 // `%YAML 1.1` directive, so `NO` stays a string and 0755 is not octal.
-import { createRequire } from 'node:module';
-import type * as YamlLibrary from 'yaml';
-import type { Document, Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { formatPath, type Diagnostic } from '../errors.js';
-import { fastYaml, lineStarts, walkFast, type FastNode } from './yaml-fast.js';
-
-/**
- * The yaml library reads what the quick reader leaves to it (and every file with a problem); it is
- * loaded then, so a run on plain specs never parses its ~130 KB.
- */
-let library: typeof YamlLibrary | undefined;
-const yaml = (): typeof YamlLibrary => (library ??= createRequire(import.meta.url)('yaml') as typeof YamlLibrary);
 
 /**
  * A place in a file. `file` is set when the place may be in another file than the spec (a profile,
@@ -50,36 +40,13 @@ const friendly: Record<string, string> = {
   MULTIPLE_DOCS: 'the file holds more than one YAML document (a second `---`); put one request in each file',
 };
 
-/** `fast: false` skips the quick reader (for the tests that hold the two to the same answers). */
-export function parseYaml(source: string, file: string, { fast = true } = {}): ParsedYaml {
-  const quick = fast ? fastYaml(source) : undefined;
-  return quick ? fromFast(quick, source) : parseWithYaml(source, file);
-}
-
-/** A file the quick reader understood has, by construction, nothing to report. */
-function fromFast(root: FastNode, source: string): ParsedYaml {
-  // Line starts only when a place is asked for: a valid spec usually never is.
-  let lines: ((offset: number) => Position) | undefined;
-  const pos = (offset: number) => (lines ??= lineStarts(source))(offset);
-  return {
-    data: root.value,
-    diagnostics: [],
-    warnings: [],
-    locate: (path, key) => {
-      const w = walkFast(root, path);
-      return pos((key || !w.found || w.node.empty) && w.key !== undefined ? w.key : w.node.start);
-    },
-    sourceAt: (path) => {
-      const w = walkFast(root, path);
-      return w.found ? source.slice(w.node.start, w.node.end) : undefined;
-    },
-  };
-}
-
-function parseWithYaml(source: string, file: string): ParsedYaml {
-  const { LineCounter, parseDocument } = yaml();
+export function parseYaml(source: string, file: string): ParsedYaml {
+  const firstOfMany = aliasBomb(source);
+  if (firstOfMany !== undefined) return aliasBombFound(source, file, firstOfMany);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // uniqueKeys off: yaml compares each key with every key before it (20,000 keys took minutes); the
+  // scan below finds duplicate keys with a map.
+  const doc = parseDocument(source, { schema: 'core', lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const pos = (offset: number): Position => lineCounter.linePos(offset);
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -89,7 +56,7 @@ function parseWithYaml(source: string, file: string): ParsedYaml {
 
   // Tags, duplicate keys and aliases are reported by our own walk, which knows the key names and
   // paths; yaml's own reports of them are kept only if the walk found nothing of that kind.
-  const found = scan(doc, source, report);
+  const found = scan(doc, source, report, (offset) => pos(offset).line);
   const problems = [...doc.errors, ...doc.warnings];
   // A tab in the indentation throws the parser off for the lines around it: its other complaints
   // there (implicit keys, missing values) are consequences, so only the tabs are reported.
@@ -125,11 +92,16 @@ function parseWithYaml(source: string, file: string): ParsedYaml {
   warnings.sort((a, b) => a.line! - b.line! || a.col! - b.col!);
 
   let data: unknown = null;
-  if (diagnostics.length === 0) {
+  // More aliases than expansions allowed is a bomb whatever they point to; yaml's toJS would resolve
+  // each of them by a walk of the whole document first.
+  const bomb = found.aliases > MAX_ALIASES;
+  if (diagnostics.length === 0 || bomb) {
     try {
+      if (bomb) throw new RangeError('aliases');
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch {
-      report('alias-limit', `too many alias expansions (more than ${MAX_ALIASES}): the file looks like an alias bomb; write the values out instead of using *aliases`, found.firstAlias ?? 0);
+      data = null;
+      report('alias-limit', ALIAS_BOMB, found.firstAlias ?? 0);
     }
   }
   if (diagnostics.length === 0 && (data === null || data === undefined)) {
@@ -144,6 +116,45 @@ function parseWithYaml(source: string, file: string): ParsedYaml {
       const n = walk(doc, path);
       return n.found && n.node?.range ? source.slice(n.node.range[0], n.node.range[1]) : undefined;
     },
+  };
+}
+
+const ALIAS_BOMB = `too many alias expansions (more than ${MAX_ALIASES}): the file looks like an alias bomb; write the values out instead of using *aliases`;
+
+/**
+ * The offset of the first alias when the file holds more aliases than expansions allowed, found by
+ * yaml's lexer alone (a tenth of a full parse, whose trees for 100,000 aliases take seconds to build).
+ */
+function aliasBomb(source: string): number | undefined {
+  // Fewer `*` than aliases allowed: no bomb, and no second lexing of every spec.
+  let stars = 0;
+  for (let i = source.indexOf('*'); i !== -1 && stars <= MAX_ALIASES; i = source.indexOf('*', i + 1)) stars++;
+  if (stars <= MAX_ALIASES) return undefined;
+  let offset = 0;
+  let count = 0;
+  let first: number | undefined;
+  for (const token of new Lexer().lex(source)) {
+    if (token[0] === '*') {
+      first ??= offset;
+      if (++count > MAX_ALIASES) return first;
+    }
+    // The lexer's control tokens (document start, scalar, flow end) stand for no source text.
+    if (!(token.length === 1 && '\x02\x18\x1f'.includes(token))) offset += token.length;
+  }
+  return undefined;
+}
+
+function aliasBombFound(source: string, file: string, offset: number): ParsedYaml {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  const place = lineCounter.linePos(offset);
+  return {
+    data: null,
+    diagnostics: [{ severity: 'error', rule: 'alias-limit', message: ALIAS_BOMB, file, ...place }],
+    warnings: [],
+    locate: () => place,
+    sourceAt: () => undefined,
   };
 }
 
@@ -175,18 +186,21 @@ const COMMENT_IN_VALUE = /^[ \t]+#[^\s#]/;
  * Reports non-core tags, duplicate keys, aliases without an anchor, keys that are not plain text, and
  * (as warnings) comments that cut a value short, each with its path.
  */
-function scan(doc: Document, source: string, report: Report) {
-  const { isAlias, isMap, isScalar, isSeq } = yaml();
-  const found = { tags: false, duplicates: false, firstAlias: undefined as number | undefined };
+function scan(doc: Document, source: string, report: Report, lineOf: (offset: number) => number) {
+  const found = { tags: false, duplicates: false, aliases: 0, firstAlias: undefined as number | undefined };
+  // The anchors met so far, in the order of the file: yaml's own `resolve` walks the whole document
+  // for each alias, quadratic in a file of 100,000 `*x`.
+  const anchors = new Set<string>();
   const visit = (node: unknown, path: (string | number)[], inList = false): void => {
     if (isAlias(node)) {
       found.firstAlias ??= node.range?.[0];
-      if (!node.resolve(doc) && node.range) {
+      if (++found.aliases <= MAX_ALIASES && !anchors.has(node.source) && node.range) {
         report('unknown-alias', `the alias *${node.source} refers to no anchor &${node.source} defined before it`, node.range[0], path);
       }
       return;
     }
     if (!(isScalar(node) || isMap(node) || isSeq(node))) return;
+    if (node.anchor) anchors.add(node.anchor);
     if (node.tag && !coreTags.has(node.tag) && node.range) {
       found.tags = true;
       const written = node.tag.replace(/^tag:yaml\.org,2002:/, '!!');
@@ -208,7 +222,7 @@ function scan(doc: Document, source: string, report: Report) {
         continue;
       }
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
-      const name = isScalar(pair.key) ? String(pair.key.value) : '';
+      const name = isScalar(pair.key) ? keyName(pair.key.value) : '';
       const first = isScalar(pair.key) ? seen.get(key) : undefined;
       if (first && isScalar(pair.key) && pair.key.range && first.range) {
         found.duplicates = true;
@@ -217,9 +231,10 @@ function scan(doc: Document, source: string, report: Report) {
         if (newItem) continue;
         newItem = inList && key === firstKey;
         const hint = newItem ? '; did you mean to start a new list item with `- `?' : '; keep one';
-        report('duplicate-key', `the key \`${name}\` appears twice in this ${newItem ? 'list item' : 'mapping'} (first on line ${lineOf(source, first.range[0])})${hint}`,
+        report('duplicate-key', `the key \`${name}\` appears twice in this ${newItem ? 'list item' : 'mapping'} (first on line ${lineOf(first.range[0])})${hint}`,
           pair.key.range[0], [...path, name]);
       } else if (isScalar(pair.key)) seen.set(key, pair.key);
+      if (isScalar(pair.key) && pair.key.anchor) anchors.add(pair.key.anchor);
       if (isScalar(pair.key) && pair.key.tag) visit(pair.key, path);
       visit(pair.value, [...path, name]);
     }
@@ -234,17 +249,29 @@ function scan(doc: Document, source: string, report: Report) {
   return found;
 }
 
-const lineOf = (source: string, offset: number) => source.slice(0, offset).split('\n').length;
+/** A key as the data has it: yaml turns a null key (`~:`, `null:`) into '', not 'null'. */
+const keyName = (value: unknown) => (value === null || value === undefined ? '' : String(value));
 
 interface Walked { node: Node | null; keyNode: Node | null; found: boolean }
 
+/** Each mapping's pairs by key (the first of equal keys), made on the first look-up: a place is then found in constant time per step. */
+const pairsByKey = new WeakMap<object, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let pairs = pairsByKey.get(map);
+  if (!pairs) {
+    pairs = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !pairs.has(keyName(p.key.value))) pairs.set(keyName(p.key.value), p as Pair);
+    pairsByKey.set(map, pairs);
+  }
+  return pairs.get(key);
+}
+
 function walk(doc: Document, path: readonly PropertyKey[]): Walked {
-  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node = doc.contents as Node | null;
   let keyNode: Node | null = null;
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairOf(node, String(seg));
       if (!pair) return { node, keyNode, found: false };
       keyNode = pair.key as Node;
       node = (pair.value as Node | null) ?? keyNode;
@@ -259,7 +286,6 @@ function walk(doc: Document, path: readonly PropertyKey[]): Walked {
 }
 
 function locate(doc: Document, path: readonly PropertyKey[], key: boolean | undefined, pos: (o: number) => Position): Position {
-  const { isScalar } = yaml();
   const w = walk(doc, path);
   // A missing key is reported at the key that holds its mapping (`letter:`), else at the mapping;
   // an empty value (`needed_by:` and nothing after it) at its key.

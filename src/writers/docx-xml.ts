@@ -2,7 +2,7 @@
 // the Document: the body, the footer, the list instances, the links' relationships and the document
 // properties. The markup is what docx 9.15.2 wrote for the same options, element for element and in
 // the same order, so letters kept their bytes when docx stopped building them (checked on the examples).
-import type { Block, DocumentMeta, Inline } from '../document.js';
+import { linkAllowed, type Block, type DocumentMeta, type Inline } from '../document.js';
 import * as look from './style.js';
 import {
   FOOTER_STYLE,
@@ -333,7 +333,7 @@ class Body {
         return this.inlines(n.children, { ...marks, italics: true });
       case 'link': {
         // Word does not allow a hyperlink inside a hyperlink; the inner one keeps only its look.
-        if (marks.link) return this.inlines(n.children, marks);
+        if (marks.link || !linkAllowed(n.url)) return this.inlines(n.children, marks);
         // The start tag needs the link's relationship id, known once every link is: letterParts fills it in.
         const link = { slot: this.out.length, url: n.url, empty: false };
         this.links.push(link);

@@ -1,7 +1,7 @@
 // Document -> Markdown (CommonMark + GFM tables), for email bodies and review in pull requests.
 // Text is escaped so that a Markdown renderer shows exactly the Document's text: no markup, HTML
 // entity, list marker or heading mark can come from a value (tests/writers/markdown.test.ts).
-import type { Block, Document, Inline } from '../document.js';
+import { linkAllowed, type Block, type Document, type Inline } from '../document.js';
 
 export interface MarkdownWriter { extension: 'md'; write(doc: Document): Promise<Uint8Array> }
 
@@ -57,7 +57,7 @@ function inline(nodes: readonly Inline[], atLineStart = true): string {
     switch (n.type) {
       case 'strong': out += delimit('**', inline(n.children, false)); break;
       case 'emphasis': out += delimit('*', inline(n.children, false)); break;
-      case 'link': out += `[${inline(n.children, false)}](<${n.url.replace(/[<>\s]/g, encodeURIComponent)}>)`; break;
+      case 'link': out += linkAllowed(n.url) ? `[${inline(n.children, false)}](<${n.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : inline(n.children, false); break;
       case 'break': out += '\\\n'; break;
       default: { const never: never = n; throw new Error(`unknown inline ${JSON.stringify(never)}`); }
     }

@@ -1,7 +1,7 @@
 // Inline layout for the PDF writer: inline nodes -> styled words -> lines that fit a width -> drawn
 // text with clickable, tagged links. Greedy breaking at spaces, measured with the fonts' advances,
 // so tables can size rows before drawing them.
-import type { Inline } from '../document.js';
+import { linkAllowed, type Inline } from '../document.js';
 import type { Canvas, StructElement } from './pdf-canvas.js';
 import { faceOf, type Face, type ShapedRun } from './pdf-fonts.js';
 import { colors, link as linkStyle } from './style.js';
@@ -52,7 +52,7 @@ function flatten(nodes: readonly Inline[], bold: boolean, italic: boolean, link:
         flatten(n.children, bold, true, link, out);
         break;
       case 'link':
-        flatten(n.children, bold, italic, n.url, out);
+        flatten(n.children, bold, italic, linkAllowed(n.url) ? n.url : link, out);
         break;
       case 'break':
         out.push({ break: true });
@@ -176,14 +176,37 @@ export function measureInlines(c: Canvas, nodes: readonly Inline[], look: TextLo
 // Made on first use: creating a Segmenter loads ICU's break rules (~30 ms at start), and only a
 // word wider than its line needs it.
 let segmenter: Intl.Segmenter | undefined;
+/** Characters given to the Segmenter at once: V8's segment iterator slows with the text's length. */
+const WINDOW = 256;
+
+/**
+ * The graphemes of `text`, in time linear in its length: V8 iterates the segments of one long text
+ * in quadratic time (a 200,000-character word took 46 s), so the text is segmented a window at a
+ * time. The last grapheme of a window may go on in the next, so it is segmented again with it; a
+ * grapheme longer than a window (a letter with hundreds of combining marks) is cut at the window.
+ */
+export function* graphemes(text: string): Generator<string> {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  let start = 0;
+  while (start < text.length) {
+    const end = start + WINDOW;
+    const segments = [...segmenter.segment(text.slice(start, end))];
+    if (end >= text.length) {
+      for (const s of segments) yield s.segment;
+      return;
+    }
+    const keep = segments.length > 1 ? segments.length - 1 : 1;
+    for (let i = 0; i < keep; i++) yield segments[i]!.segment;
+    start += keep === segments.length ? WINDOW : segments[keep]!.index;
+  }
+}
 
 function splitWord(c: Canvas, word: Word, size: number, maxWidth: number): Piece[][] {
   const chunks: Piece[][] = [];
   let chunk: Piece[] = [];
   let width = 0;
   for (const piece of word) {
-    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    for (const { segment } of segmenter.segment(piece.text)) {
+    for (const segment of graphemes(piece.text)) {
       const w = c.fonts.width(piece.face, segment, size);
       if (width + w > maxWidth + EPSILON && width > 0) {
         chunks.push(chunk);

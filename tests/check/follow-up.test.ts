@@ -107,3 +107,30 @@ describe('the list joiner shared by the report, the totals and the letter', () =
     expect(linesText([4, 9, 12], 57)).toBe('lines 4, 9, 12, … (57 in all)');
   });
 });
+
+describe('what the follow-up quotes from the data (issue 14, defects 15 and 16)', () => {
+  const wrote = (name: string, text: string) => { const f = join(tmp.path, name); writeFileSync(f, text); return f; };
+
+  test('control characters and bidi overrides in a cell are quoted as escapes in every format, never dropped', async () => {
+    const out = join(tmp.path, 'ctl');
+    const csv = wrote('ctl.csv', 'polling_station_code,candidate,votes\n001,Ann,"1\x072"\n002,Bob,"x\u202Ey"\n');
+    const r = await runCli('check', csv, '--against', spec, '--follow-up', '--format', 'md,docx', '--out', out, '--date', '2027-09-01');
+    expect(r.code).toBe(1);
+    const md = readFileSync(join(out, 'results-2027-check-follow-up.md'), 'utf8');
+    const docx = (await mammoth.extractRawText({ path: join(out, 'results-2027-check-follow-up.docx') })).value;
+    for (const text of [md.replace(/\\([\s\S])/g, '$1'), docx]) {
+      expect(text).toContain('x07');
+      expect(text).toContain('u202E');
+      expect(text).not.toMatch(/[\x07\u202E]/);
+    }
+  });
+
+  test('a character the fonts cannot draw is an error naming the delivered file and line, and nothing is written', async () => {
+    const out = join(tmp.path, 'font');
+    const csv = wrote('font.csv', 'polling_station_code,candidate,votes\n001,Ann,12\n002,Bob,"\u{1F5F3}x"\n');
+    const r = await runCli('check', csv, '--against', spec, '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
+    expect(r.code).toBe(4);
+    expect(r.err).toContain(`${csv}:3:1: the follow-up letter quotes "\u{1F5F3}" (U+1F5F3) from this file (values), which the letter's fonts cannot draw; no follow-up letter was written [font-coverage]`);
+    expect(existsSync(out)).toBe(false);
+  });
+});

@@ -146,3 +146,21 @@ test('a column whose name holds the requested one is a near miss: `Precinct Name
   const m = matchFields(['County', 'Precinct Name'], [{ name: 'county' }, { name: 'precinct' }]);
   expect(m.columns).toEqual([0, 1]);
 });
+
+describe('matchFields on a very wide header (issue 14, defect 14)', () => {
+  const fields = [{ name: 'polling_station_code' }, { name: 'votes_cast' }, { name: 'county' }, { name: 'Precinct Name' }];
+  const header = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
+  test('finds a field at the far end, near misses and duplicates among 100,000 columns', () => {
+    const h = [...header(100_000), 'Polling Station Code', 'county', 'county'];
+    const m = matchFields(h, fields);
+    expect(m.columns.slice(0, 3)).toEqual([100_000, -1, 100_001]);
+    expect(m.findings.find((f) => f.message.startsWith('Several columns'))?.details).toEqual(['county']);
+  });
+  test('time grows linearly with the width (n and 4n columns, a generous factor)', () => {
+    const time = (n: number) => { const h = header(n); const t = performance.now(); matchFields(h, fields); return performance.now() - t; };
+    time(5000);
+    const small = Math.min(time(20_000), time(20_000));
+    const large = Math.min(time(80_000), time(80_000));
+    expect(large / small).toBeLessThan(10);
+  });
+});

@@ -226,3 +226,26 @@ datasets:
     expect(out.filter((l) => l.startsWith('✗ totals') || l.startsWith('✓ totals'))).toHaveLength(1);
   });
 });
+
+describe('nothing compared is never a pass (issue 14, defect 10)', () => {
+  const detail = fixture('delivered/nh-2020-general-precinct-excerpt.csv');
+  const spec = request('nothing');
+
+  test.each([
+    ['no column in common', 'zzz,yyy\n1,2\n', /✗ totals {5}No totals could be compared/],
+    ['a header only', 'county,votes\n', /✗ totals {5}No total was compared/],
+    ['no group matched, numbers not numbers', 'county,votes\nNowhere,x\n', /✗ totals/],
+  ])('a summary with %s is a difference, exit 1', async (_, text, finding) => {
+    const r = await check(detail, '--summary', write(`nothing-${text.length}.csv`, text), '--against', spec);
+    expect(r.out).toMatch(finding);
+    expect(r.out).not.toContain('Result: the detail adds up to the summary.');
+    expect(r.code).toBe(1);
+  });
+
+  test('a detail file of a header row only does not match the request, exit 1', async () => {
+    const r = await check(write('header-only.csv', 'county,precinct,office,district,party,candidate,votes\n'), '--against', spec);
+    expect(r.out).toContain('✗ rows       The file holds no rows of data, only the names of the columns: there is nothing to compare with the request.');
+    expect(r.out).not.toContain('Result: the file matches the request.');
+    expect(r.code).toBe(1);
+  });
+});

@@ -107,9 +107,13 @@ describe('draft --annex', () => {
     for (const f of readdirSync(again)) expect(readFileSync(join(again, f))).toEqual(readFileSync(join(out, f)));
   });
 
-  test('a template passes `oedr check` against its own spec', async () => {
+  test('a template passes every check of `oedr check` against its own spec but the one it cannot: it has no rows', async () => {
     const r = await runCli('check', join(out, 'results.electeurs-inscrits.template.csv'), '--against', file, '--dataset', '2');
-    expect(r.code).toBe(0);
+    // Nothing compared is never a pass (issue 14): a header row alone is one difference, and the only one.
+    const marked = r.out.split('\n').filter((l) => /^ {2}[✓✗·!] /.test(l));
+    expect(marked.filter((l) => !l.startsWith('  ✓'))).toEqual(['  ✗ rows       The file holds no rows of data, only the names of the columns: there is nothing to compare with the request.']);
+    expect(marked.length).toBeGreaterThan(5);
+    expect(r.code).toBe(1);
   });
 
   test('a field name the encoding cannot hold is refused, naming it, and nothing is written', async () => {

@@ -30,7 +30,7 @@ it('validate on worker threads reports the same, in input order, as on one threa
   expect(parallel.stdout).toBe(serial.stdout);
   expect(parallel.stderr.split('\n').filter(Boolean).map((l) => l.slice(tmp.path.length + 1, tmp.path.length + 13))).toEqual(['spec-003.yam', 'spec-040.yam', 'spec-069.yam']);
   expect(parallel.stdout).toContain(`3 specs of ${files.length} failed`);
-});
+}, 120_000); // each spec is read by yaml itself since issue 14: a loaded machine takes over 30 s
 
 // Two threads split a batch by stage (a worker drafts, its own worker typesets the PDFs: pdf-thread.ts);
 // more threads draft whole letters each (pool.ts). Both must give exactly the one-thread output.
@@ -60,7 +60,7 @@ it('draft on worker threads writes the same bytes and reports the same lines as 
     expect(readdirSync(join(tmp.path, `par${jobs}`)).sort()).toEqual(files);
     for (const f of files) expect(readFileSync(join(tmp.path, `par${jobs}`, f)).equals(readFileSync(join(tmp.path, 'ser', f))), `${jobs} threads: ${f}`).toBe(true);
   }
-});
+}, 120_000);
 
 it('a batch of recipient lists is drafted whole on each thread, and gives the one-thread bytes', () => {
   // 8 specs of 4 letters: more than SPLIT_MAX_LETTERS_PER_SPEC, so two threads draft whole letters.

@@ -1,6 +1,6 @@
 // --template-dir mistakes are errors that name the file (and line and column), never silently the
 // built-in letter, a stack trace or exit 70.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { fixture, runCli, tempDir } from '../helpers.js';
@@ -100,5 +100,37 @@ describe('template mistakes', () => {
     const r = await draft(dir);
     expect(r.code).toBe(4);
     expect(r.err.split('\n')[0]).toBe(`${join(dir, 'data-request.md.hbs')}:2:7: unknown helper \`eq\`; templates may use: join, sentence [template]`);
+  });
+});
+
+describe('template runtime errors have a place; log and unsafe links are refused (issue 14, defects 15 and 17)', () => {
+  test.each([
+    ['a partial that calls itself', { 'partials/iccpr.md.hbs': 'x\n  {{> iccpr}}\n' }, 'partials/iccpr.md.hbs:2:3: the partial `iccpr` is called inside itself (iccpr → iccpr): the letter would never end [template]'],
+    ['a dynamic partial', { 'data-request.md.hbs': 'One\n\n{{> (lookup . "letter")}}\n' }, 'data-request.md.hbs:3:1: a partial named by an expression (`{{> (…)}}`) cannot be checked before the letter is written; call the partial by its name [template]'],
+    ['a missing value read through a block parameter', { 'data-request.md.hbs': 'One\n\n{{#with this as |x|}}{{#with x as |y|}}{{y.zzz.q}}{{/with}}{{/with}}\n' },
+      "data-request.md.hbs:3:42: the template reads a value that is missing: Cannot read properties of undefined (reading 'q') [template]"],
+    ['{{log}}', { 'data-request.md.hbs': 'One\n\n{{log letter}}\n' }, 'data-request.md.hbs:3:1: unknown helper `log`; templates may use: join, sentence [template]'],
+  ])('%s', async (_, files, message) => {
+    const dir = overrides(files);
+    const r = await draft(dir);
+    expect(r.code).toBe(4);
+    expect(r.err.split('\n')[0]).toBe(`${dir}/${message}`);
+    expect(r.out).toBe('');
+  });
+
+  test('a javascript: link from {{{letter.subject}}} or the template is text in every writer; https stays a link', async () => {
+    const dir = overrides({ 'data-request.md.hbs': 'One\n\n[x](javascript:alert(1)) [ok](https://example.org) [m](mailto:a@example.org) [f](file:///etc/passwd)\n' });
+    const out = join(tmp.path, 'out');
+    const r = await runCli('draft', fixture('valid/full.yaml'), '--format', 'md,docx,pdf', '--out', out, '--template-dir', dir);
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(out, 'full.md'), 'utf8');
+    expect(md).toContain('x [ok](<https://example.org>) [m](<mailto:a@example.org>) f');
+    expect(md).not.toMatch(/javascript|file:/);
+    const docx = await import('fflate').then(({ unzipSync }) => Buffer.from(unzipSync(readFileSync(join(out, 'full.docx')))['word/_rels/document.xml.rels']!).toString());
+    expect(docx).toContain('https://example.org');
+    expect(docx).not.toMatch(/javascript|file:/);
+    const pdf = readFileSync(join(out, 'full.pdf')).toString('latin1');
+    expect(pdf).toContain('(https://example.org)');
+    expect(pdf).not.toMatch(/javascript|file:\/\//);
   });
 });

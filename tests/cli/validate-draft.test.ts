@@ -1,7 +1,7 @@
 // `oedr validate` warns about what `oedr draft` would refuse in a valid spec (a language without
 // templates, characters the PDF fonts lack), in the same words as draft, without reading the font files.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { root, runCli, tempDir } from '../helpers.js';
@@ -76,4 +76,26 @@ test('validate never reads the font files (it reads fonts/coverage.json)', () =>
   expect(validate.status).toBe(0);
   const draft = run('draft', join(root, 'examples/polling-station-results.yaml'), '--format', 'pdf', '--out', join(tmp.path, 'pdf'));
   expect(draft.stderr).toMatch(/read \S*NotoSans-\w+\.ttf/);
+});
+
+test('draft reports a letter.language without templates at its place in the spec (issue 14, defect 15)', async () => {
+  const file = join(tmp.path, 'lang-xx.yaml');
+  writeFileSync(file, example.replace(/^( {2}language:) en$/m, '$1 xx'));
+  const line = example.split('\n').findIndex((l) => /^ {2}language: en$/.test(l)) + 1;
+  const r = await runCli('draft', file, '--out', join(tmp.path, 'lang-out'), '--format', 'md');
+  expect(r.code).toBe(4);
+  expect(r.err.split('\n')[0]).toBe(`${file}:${line}:13 letter.language: no letter templates for language "xx" (available: en); add a folder templates/xx/ or use --template-dir [no-templates]`);
+});
+
+test.each(['\\uFFFE', '\\uFFFF', '\\uD800', '\\u202E'])('a subject holding %s: validate and draft fail at the value, nothing is written (issue 14, defect 16)', async (escape) => {
+  const file = join(tmp.path, 'noncharacter.yaml');
+  writeFileSync(file, example.replace(/^( {2}subject:) (.*)$/m, `$1 "$2 ${escape}"`));
+  const out = join(tmp.path, `nonchar-out-${escape.slice(2)}`);
+  const v = await runCli('validate', file);
+  const d = await runCli('draft', file, '--out', out, '--format', 'md,docx,pdf');
+  for (const r of [v, d]) {
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/:\d+:\d+ letter\.subject: expected text without control characters; .*\[control-character\]/);
+  }
+  expect(existsSync(out)).toBe(false);
 });

@@ -1,6 +1,6 @@
 // Markdown from the templates -> Document blocks: what marked's lexer says survives into the model.
 import { describe, expect, it } from 'vitest';
-import { loadMarked, markdownToBlocks } from '../../src/compose/markdown.js';
+import { markdownToBlocks } from '../../src/compose/markdown.js';
 
 describe('markdownToBlocks: lists', () => {
   it('keeps the start number of an ordered list', () => {
@@ -23,16 +23,8 @@ describe('markdownToBlocks: lists', () => {
   });
 });
 
-describe('loading marked', () => {
-  it('reads the same tokens through the UMD build that Node releases without require(esm) load', () => {
-    const viaRequire = loadMarked();
-    const viaUmd = loadMarked(false);
-    expect(viaUmd).not.toBe(viaRequire);
-    const sample = '# T\n\n**a** *b* [c](d)\n\n- e\n\n| f |\n|---|\n| g |\n\n> h\n\n<i>';
-    expect(new viaUmd.Lexer({ gfm: true }).lex(sample)).toEqual(new viaRequire.Lexer({ gfm: true }).lex(sample));
-  });
-
-  it('falls back to marked, without bare-URL autolinks, for what the quick reader leaves', () => {
+describe('markdownToBlocks: inline', () => {
+  it('reads bare URLs as text (no autolinks), and _emphasis_ and HTML as marked does', () => {
     const text = 'See http://example.org and www.example.org, _kept_ <b>as written</b>.';
     expect(markdownToBlocks(text)).toEqual([{ type: 'paragraph', children: [
       { type: 'text', value: 'See http://example.org and www.example.org, ' },

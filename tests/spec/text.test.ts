@@ -121,3 +121,24 @@ describe('privacy', () => {
     expect(check(spec({ dataset: ['fields: [{ name: a, description: b }]', 'privacy: { may_mask: [a] }'] }))).toEqual([]);
   });
 });
+
+describe('characters no writer keeps (issue 14, defect 16): an error at the value, before anything is written', () => {
+  test.each([
+    ['\\uFFFE', 'U+FFFE (a noncharacter)'],
+    ['\\uFFFF', 'U+FFFF (a noncharacter)'],
+    ['\\uD800', 'U+D800 (half of a surrogate pair, not a character)'],
+    ['\\uDC00', 'U+DC00 (half of a surrogate pair, not a character)'],
+    ['\\u202E', 'U+202E (a bidirectional control character, which can reorder what a reader sees)'],
+    ['\\u2066', 'U+2066 (a bidirectional control character, which can reorder what a reader sees)'],
+    ['\\x85', 'U+0085 (a control character)'],
+  ])('%s in the reference', (escape, named) => {
+    const [d, ...rest] = check(spec({ letter: [`reference: "REF${escape}7"`] }));
+    expect(rest).toEqual([]);
+    expect(d).toMatch(/^5:14 letter\.reference: expected text without control characters; got .*, which holds /);
+    expect(d).toContain(`${named} at character 4; remove it [control-character]`);
+  });
+
+  test('a surrogate pair (an emoji) and right-to-left text without controls are text', () => {
+    expect(check(spec({ letter: ['reference: "REF \\U0001F600 مرحبا"'] }))).toEqual([]);
+  });
+});

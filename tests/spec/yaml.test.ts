@@ -81,3 +81,46 @@ describe('syntax slips', () => {
     ]);
   });
 });
+
+describe('one reader, and places for every key (issue 14)', () => {
+  test('an implicit key longer than 1,024 characters is an error, as the YAML spec says (defect 18)', () => {
+    expect(errors(`a: 1\n${'k'.repeat(1030)}: v\n`)).toEqual([
+      '2:1: invalid YAML: The : indicator must be at most 1024 chars after the start of an implicit block mapping key [yaml-syntax]',
+    ]);
+  });
+
+  test.each(['~', 'null', 'Null', '""'])('a %s key is located at its own line, not at 1:1 (defect 15)', (key) => {
+    const parsed = parseYaml(`a: 1\nb: 2\n${key}: 3\n`, 'f.yaml');
+    expect(parsed.data).toEqual({ a: 1, b: 2, '': 3 });
+    expect(parsed.locate([''], true)).toEqual({ line: 3, col: 1 });
+  });
+});
+
+describe('aliases (defect 3): the guard acts before any quadratic work', () => {
+  const many = (n: number, distinct = false) => distinct
+    ? `${Array.from({ length: n }, (_, i) => `a${i}: &x${i} v`).join('\n')}\nl: [${Array.from({ length: n }, (_, i) => `*x${i}`).join(', ')}]\n`
+    : `x: &x a\nl: [${Array(n).fill('*x').join(', ')}]\n`;
+
+  test.each([false, true])('more aliases than expansions allowed is an alias bomb at the first alias (distinct anchors: %s)', (distinct) => {
+    expect(errors(many(101, distinct)).at(-1)).toMatch(/^\d+:\d+: too many alias expansions \(more than 100\)/);
+    expect(errors(many(50, distinct))).toEqual([]);
+  });
+
+  test('the time grows linearly with the number of aliases (n and 4n, a generous factor)', () => {
+    const time = (source: string) => {
+      const t = performance.now();
+      parseYaml(source, 'f.yaml');
+      return performance.now() - t;
+    };
+    time(many(2000)); // warm up
+    const small = Math.min(time(many(5000)), time(many(5000)));
+    const large = Math.min(time(many(20000)), time(many(20000)));
+    // Quadratic work would be 16x; linear 4x. 10x leaves room for a noisy machine.
+    expect(large / small).toBeLessThan(10);
+  });
+});
+
+test('an alias bomb of many aliases is reported at the first alias, with no parse behind it', () => {
+  const source = `# note\nx: &x a\nl:\n  - [${Array(200).fill('*x').join(', ')}]\n`;
+  expect(errors(source)).toEqual(['4:6: too many alias expansions (more than 100): the file looks like an alias bomb; write the values out instead of using *aliases [alias-limit]']);
+});

@@ -7,10 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 // @ts-expect-error fontkit ships no type declarations; the test only reads glyph outlines with it.
 import { create as openFont } from 'fontkit';
+import fc from 'fast-check';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Document, Inline } from '../../src/document.js';
 import { ExitCode, OedrError } from '../../src/errors.js';
+import { graphemes } from '../../src/writers/pdf-inline.js';
 import { createPdfWriter, type PdfWriter } from '../../src/writers/pdf.js';
 
 const t = (value: string): Inline => ({ type: 'text', value });
@@ -334,4 +336,29 @@ describe('PDF writer: font coverage', () => {
     await expect(writer.write(doc)).rejects.toThrow(/U\+4E2D/);
     expect(sha(await writer.write(letter()))).toBe(sha(short));
   });
+});
+
+describe('PDF writer: one long word (issue 14, defect 4)', () => {
+  it('cuts a word between graphemes exactly as one Segmenter pass over the whole text would', () => {
+    const whole = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const unit = fc.constantFrom('a', 'é', 'e\u0301', '👩‍👩‍👧', '🇵🇱', 'ก\u0e31\u0e49', '\r\n', 'x\u0308\u0301', '한', '\ud800');
+    fc.assert(fc.property(fc.array(unit, { maxLength: 1200 }), (units) => {
+      const text = units.join('');
+      expect([...graphemes(text)]).toEqual([...whole.segment(text)].map((s) => s.segment));
+    }), { seed: 14, numRuns: 60 });
+  });
+
+  it('takes time linear in the word: a word 4x longer takes well under 16x as long', async () => {
+    const time = async (n: number) => {
+      const doc = { ...letter(), blocks: [p(t('a1b2'.repeat(n / 4)))] };
+      const start = performance.now();
+      const pdf = await writer.write(doc);
+      expect(pdf.length).toBeGreaterThan(n / 10);
+      return performance.now() - start;
+    };
+    await time(4000);
+    const small = Math.min(await time(10_000), await time(10_000));
+    const large = Math.min(await time(40_000), await time(40_000));
+    expect(large / small).toBeLessThan(10);
+  }, 60_000);
 });
