@@ -136,7 +136,7 @@ export function renderText(c: Canvas, inlines: readonly Inline[], look: TextLook
   lines.forEach((line, k) => {
     if (k > 0 && k === n - tail && keep.keepWith !== undefined) c.ensure(tail * lh + keep.keepWith);
     else c.ensure(lh);
-    drawLine(c, line, lineX(line, frame.left, frame.width, look.align), c.y, look, { elem, tag });
+    drawLine(c, line, lineX(line, frame.left, frame.width, look.align, c.rtl), c.y, look, { elem, tag });
     c.y += lh;
   });
   c.endContent();
@@ -165,14 +165,15 @@ function renderList(c: Canvas, b: Extract<Block, { type: 'list' }>, parent: Stru
   // Hanging indent: wide enough for the widest label ("10."), never less than the style's indent.
   const gap = size * 0.5;
   const indent = Math.max(listStyle.indent, Math.max(0, ...widths) + gap);
-  const body: Frame = { left: frame.left + indent, width: frame.width - indent };
+  // Right to left, the labels hang at the right and the items are indented from it.
+  const body: Frame = { left: c.rtl ? frame.left : frame.left + indent, width: frame.width - indent };
   const L = c.struct(parent, 'L');
   items.forEach((item, i) => {
     const li = c.struct(L, 'LI');
     c.ensure(2 * c.lineHeight(size));
     const lbl = c.struct(li, 'Lbl');
     c.beginContent(lbl, 'Lbl');
-    c.text('regular', size, look.color, frame.left + indent - gap - widths[i]!, c.y, [runs[i]!]);
+    c.text(size, look.color, c.rtl ? frame.left + frame.width - indent + gap : frame.left + indent - gap - widths[i]!, c.y, [runs[i]!]);
     c.endContent();
     c.markUsed();
     lbl.end();
