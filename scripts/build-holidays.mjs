@@ -26,8 +26,13 @@ export function registryCalendars() {
 
 export const serializeLaws = (data) => JSON.stringify(data, null, 1) + '\n';
 
+/** laws/holidays/overrides.yaml: corrections to date-holidays, by calendar id (see its header). */
+export function overrides() {
+  return parse(readFileSync(new URL('laws/holidays/overrides.yaml', root), 'utf8')) ?? {};
+}
+
 /** One table; `Holidays` is the date-holidays constructor, passed in so callers control loading. */
-export function buildTable(id, Holidays, version) {
+export function buildTable(id, Holidays, version, fixes = overrides()[id]) {
   const [country, state] = id.split('-');
   const hd = state ? new Holidays(country, state) : new Holidays(country);
   if (!hd.getCountries()[country] || (state && !hd.getStates(country)?.[state])) {
@@ -48,8 +53,9 @@ export function buildTable(id, Holidays, version) {
       }
     }
   }
-  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const unique = rows.filter((r, i) => i === 0 || r.date !== rows[i - 1].date || r.name !== rows[i - 1].name);
+  const fixed = applyOverrides(rows, fixes);
+  fixed.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const unique = fixed.filter((r, i) => i === 0 || r.date !== fixed[i - 1].date || r.name !== fixed[i - 1].name);
   return {
     calendar: id,
     source: `date-holidays ${version}`,
@@ -65,6 +71,30 @@ export function serialize(table) {
   const lines = holidays.map((h) => '    ' + JSON.stringify(h));
   const headJson = JSON.stringify(head, null, 2).replace(/\n}$/, '');
   return `${headJson},\n  "holidays": [\n${lines.join(',\n')}\n  ]\n}\n`;
+}
+
+/** Fixed-day corrections, then English names (the original kept as `native`). */
+function applyOverrides(rows, fixes) {
+  if (!fixes) return rows;
+  let out = rows;
+  for (const fix of fixes.holidays ?? []) {
+    const from = fix.from ?? '0000-01-01';
+    const ours = (r) => r.name === fix.holiday || r.name === `${fix.holiday} (substitute day)`;
+    out = out.filter((r) => !(ours(r) && r.date >= from));
+    for (let year = FROM_YEAR; year <= TO_YEAR; year++) {
+      const date = `${year}-${fix.date}`;
+      if (date < from) continue;
+      const name = fix.name ?? fix.holiday;
+      const native = fix.native ? { native: fix.native } : {};
+      out.push({ date, name, ...native, type: 'public' });
+      const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
+      if (fix.substitute && (wd === 0 || wd === 6)) {
+        out.push({ date: addDays(date, wd === 6 ? 2 : 1), name: `${name} (substitute day)`, type: 'public', substitute: true });
+      }
+    }
+  }
+  const names = fixes.names ?? {};
+  return out.map((r) => (names[r.name] ? { date: r.date, name: names[r.name], native: r.name, type: r.type, ...(r.substitute ? { substitute: true } : {}) } : r));
 }
 
 function addDays(iso, n) {

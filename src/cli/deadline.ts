@@ -42,12 +42,20 @@ export async function deadline(opts: DeadlineOptions, io: Io): Promise<number> {
   const c = io.color;
   const wd = (d: string) => weekdayOf(parseIsoDate(d)!);
   const lines = [`${law.code} ${law.name}: response due ${c.bold(result.due)} (${cap(wd(result.due))})`];
+  const last = law.deadline?.last_day;
   const rule = result.unit === 'working-days'
     ? `weekends (${law.weekend.map(cap).join(', ')}), public holidays${closures.length ? ' and the closures given' : ''} skipped`
-    : 'a last day that is not a working day moves to the next working day';
+    : last
+      ? `a last day that falls on a ${[...last.not_on.map(cap), ...(last.holidays ? ['public holiday'] : [])].join(' or ')} moves to the next day that is not (${last.provision})`
+      : 'a last day that is not a working day moves to the next working day';
   lines.push(`  ${result.period} ${unitText(result.unit, result.period)} after ${opts.from} (the day of receipt is not counted); ${rule}.`);
   if (result.extension) {
     lines.push(`  Initial period ends ${result.initialDue}; with the extension of ${result.extension} ${unitText(result.unit, result.extension)}: ${result.due}.`);
+  }
+  for (const st of law.deadline?.states ?? []) {
+    if (!st.holidays_off && result.days.some((d) => d.suspended === st.name)) {
+      lines.push(`  Under ${st.name} (from ${st.from}) public holidays are working days (${st.provision}).`);
+    }
   }
   lines.push(c.dim(`  Holidays: ${law.holidays.calendars.join(', ')} from ${sources}; source of the period: ${law.source}`));
   if (opts.explain) lines.push('', ...explain(result.days, io));
@@ -69,7 +77,7 @@ function explain(days: DayEntry[], io: Io): string[] {
       out.push(io.color.dim(d.phase === 'extension' ? '  -- extension --' : '  -- the last day is not a working day --'));
       phase = d.phase;
     }
-    const names = d.names.join('; ');
+    const names = d.names.join('; ') + (d.suspended ? ` - not a day off under ${d.suspended}` : '');
     let what: string;
     if (d.kind === 'counted') what = `day ${d.count}${names ? ` (${names})` : ''}`;
     else if (d.phase === 'roll-forward') what = io.color.yellow(`not a working day: ${d.kind}${names ? `: ${names}` : ''}`);

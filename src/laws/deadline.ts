@@ -31,6 +31,8 @@ export interface DayEntry {
   count?: number;
   /** Holiday and closure names on this day, also on counted calendar days and weekends. */
   names: string[];
+  /** A legal state under which this day's holidays are working days (e.g. "martial law"). */
+  suspended?: string;
   phase: 'period' | 'extension' | 'roll-forward';
 }
 
@@ -72,9 +74,13 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
   };
 }
 
+interface Look { weekend: boolean; names: string[]; holiday: boolean; closure: boolean; suspended?: string; weekday: Weekday }
+
 interface Calendar {
   /** What makes a day non-working; throws when the day lies outside the holiday data. */
-  look(day: number): { weekend: boolean; names: string[]; holiday: boolean; closure: boolean };
+  look(day: number): Look;
+  /** Whether a calendar-day period may end on this day (the law's own rule, else: a working day). */
+  canEnd(l: Look): boolean;
 }
 
 function calendarOf(input: DeadlineInput): Calendar {
@@ -97,7 +103,12 @@ function calendarOf(input: DeadlineInput): Calendar {
     closures.set(c.date, [...(closures.get(c.date) ?? []), c.name]);
   }
   const weekend = new Set(law.weekend);
+  const states = law.deadline?.states ?? [];
+  const lastDay = law.deadline?.last_day;
   return {
+    canEnd: (l) => (lastDay
+      ? !lastDay.not_on.includes(l.weekday) && !(lastDay.holidays && l.holiday) && !l.closure
+      : kindOf(l) === 'counted'),
     look(day) {
       const date = formatDay(day);
       // Dates compare as strings: YYYY-MM-DD sorts like the calendar.
@@ -108,7 +119,13 @@ function calendarOf(input: DeadlineInput): Calendar {
       }
       const h = holidays.get(date) ?? [];
       const c = closures.get(date) ?? [];
-      return { weekend: weekend.has(weekdayOf(day)), names: [...h, ...c], holiday: h.length > 0, closure: c.length > 0 };
+      // Under a legal state that suspends holidays (Ukraine's martial law), a holiday is a working day.
+      const state = h.length ? states.find((st) => !st.holidays_off && date >= st.from && (st.to === null || date <= st.to)) : undefined;
+      const weekday = weekdayOf(day);
+      return {
+        weekend: weekend.has(weekday), names: [...h, ...c], holiday: h.length > 0 && !state, closure: c.length > 0, weekday,
+        ...(state ? { suspended: state.name } : {}),
+      };
     },
   };
 }
@@ -158,7 +175,7 @@ function holidayNames(tables: readonly HolidayTable[], bank: boolean): Map<strin
   return names;
 }
 
-const kindOf = (l: ReturnType<Calendar['look']>): DayKind =>
+const kindOf = (l: Look): DayKind =>
   l.weekend ? 'weekend' : l.holiday ? 'holiday' : l.closure ? 'closure' : 'counted';
 
 /** Working days: only days that are not weekend, holiday or closure count. */
@@ -173,7 +190,7 @@ function countWorking(cal: Calendar, start: number, total: number, period: numbe
     if (kind === 'counted') n++;
     // A skipped day belongs to the period while the period still has days left to count.
     const phase = (kind === 'counted' ? n <= period : n < period) ? 'period' : 'extension';
-    days.push(entry(day, kind, l.names, phase, kind === 'counted' ? n : undefined));
+    days.push(entry(day, kind, l, phase, kind === 'counted' ? n : undefined));
   }
   return { due: formatDay(day), days };
 }
@@ -184,15 +201,14 @@ function countCalendar(cal: Calendar, start: number, total: number, period: numb
   let day = start;
   for (let n = 1; n <= total; n++) {
     day++;
-    days.push(entry(day, 'counted', cal.look(day).names, n <= period ? 'period' : 'extension', n));
+    days.push(entry(day, 'counted', cal.look(day), n <= period ? 'period' : 'extension', n));
   }
   for (;;) {
     const l = cal.look(day);
-    const kind = kindOf(l);
-    if (kind === 'counted') break;
+    if (cal.canEnd(l)) break;
     // The first roll-forward entry repeats the last counted day: it says why that day cannot be
     // the due date.
-    days.push(entry(day, kind, l.names, 'roll-forward'));
+    days.push(entry(day, kindOf(l), l, 'roll-forward'));
     day++;
   }
   return { due: formatDay(day), days };
@@ -201,6 +217,9 @@ function countCalendar(cal: Calendar, start: number, total: number, period: numb
 /** Registry notes are sentences; inside a message they lose the final full stop. */
 const clause = (s: string) => s.replace(/\.\s*$/, '');
 
-function entry(day: number, kind: DayKind, names: string[], phase: DayEntry['phase'], count?: number): DayEntry {
-  return { date: formatDay(day), weekday: weekdayOf(day), kind, ...(count !== undefined ? { count } : {}), names, phase };
+function entry(day: number, kind: DayKind, l: Look, phase: DayEntry['phase'], count?: number): DayEntry {
+  return {
+    date: formatDay(day), weekday: l.weekday, kind, ...(count !== undefined ? { count } : {}), names: l.names,
+    ...(l.suspended ? { suspended: l.suspended } : {}), phase,
+  };
 }

@@ -17,21 +17,62 @@ export const Period = z.strictObject({
 });
 export type Period = z.infer<typeof Period>;
 
+export const Confidence = z.enum(['high', 'medium', 'low']);
+export type Confidence = z.infer<typeof Confidence>;
+
+/** Where a fact's source or confidence differs from its row's, the fact carries its own. */
+const sourced = {
+  source: text.optional(),
+  confidence: Confidence.optional(),
+  note: text.optional().describe('a note to the user, never printed in a letter'),
+};
+
+/** BCP 47 tags (en, pt-BR, sr-Cyrl); Intl knows the grammar. */
+export const LanguageTag = z.string().refine((tag) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}, { error: 'expected a BCP 47 language tag such as en, fr or pt-BR' });
+
+/**
+ * What an appeal limit counts from, as data: `decision` (the refusal or partial answer),
+ * `deemed-refusal` (the last day of the response period has passed), `decision-or-deemed-refusal`,
+ * `previous-step` (the decision on the step before, or the day it was due), `notification`
+ * (the day the decision was notified to the requester).
+ */
+export const LimitStart = z.enum(['decision', 'deemed-refusal', 'decision-or-deemed-refusal', 'previous-step', 'notification']);
+export type LimitStart = z.infer<typeof LimitStart>;
+
 /** Appeal limits are sometimes in months (Sri Lanka), so they get their own unit list. */
 const AppealLimit = z.strictObject({
   period: z.int().positive().max(366),
   unit: z.enum(['working-days', 'calendar-days', 'months']),
   from: text.describe('the event the limit runs from, e.g. "the decision"'),
+  starts: LimitStart.optional(),
 });
 
+export const StepKind = z.enum(['internal-review', 'higher-authority', 'information-commission', 'ombudsman',
+  'oversight-body', 'mediation', 'tribunal', 'court', 'minister']);
+
 const AppealStep = z.strictObject({
-  /** The name an appeal letter is addressed to; `body` is a note on the step, not a name. */
+  /** The name an appeal letter is addressed to, by role as the statute names it; `body` is a note on the step. */
   addressee: text.optional(),
-  step: z.enum(['internal-review', 'higher-authority', 'information-commission', 'ombudsman',
-    'oversight-body', 'mediation', 'tribunal', 'court', 'minister']),
+  step: StepKind,
   body: text,
+  /** The statute's own name for the step: in English, and in the law's language where it differs. */
+  term: z.strictObject({ en: text, original: text.optional(), lang: LanguageTag.optional() }).optional(),
+  /** The provision that grants the step (cited in the appeal's heading), not the request's. */
+  provision: text.optional(),
   limit: AppealLimit.nullable(),
-  note: text.optional(),
+  /** A prescribed form for the step (e.g. PAIA Form 4), or null where none is prescribed. */
+  form: text.nullable().optional(),
+  /** The kinds of body (ids in the row's `bodies`) the step exists for; absent = every body. */
+  for: z.array(text).min(1).optional(),
+  /** Whether the step is optional (the requester may go straight to the next one). */
+  optional: z.boolean().optional(),
+  ...sourced,
 });
 export type AppealStep = z.infer<typeof AppealStep>;
 
@@ -41,16 +82,117 @@ export type Weekday = z.infer<typeof Weekday>;
 /** true / false, or null where the sources do not say. */
 const maybe = z.boolean().nullable();
 
+const Languages = z.strictObject({
+  /** Languages a filing may be written in, the default first. */
+  accepted: z.array(LanguageTag).min(1),
+  /** Accepted in practice only (a translation may be asked for): a warning, not an error. */
+  tolerated: z.array(LanguageTag).optional(),
+  provision: text.optional(),
+  ...sourced,
+});
+
+const Requester = z.strictObject({
+  /** Whether a legal person (an organisation) may request in its own name. */
+  legal_persons: maybe,
+  /** What the filing must state to establish standing, or absent where anyone may ask. */
+  standing: text.optional(),
+  identification: z.strictObject({
+    required: maybe,
+    what: text,
+    provision: text.optional(),
+    ...sourced,
+  }).optional(),
+  ...sourced,
+});
+
+const Fees = z.strictObject({
+  text: text.describe('the fees in one sentence, as before'),
+  /** The fee that must accompany the application; null = none. */
+  application: z.strictObject({
+    amount: z.number().nonnegative().nullable(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as INR'),
+    /** with-application: enclosed with the filing; on-notice: paid when the body asks for it. */
+    due: z.enum(['with-application', 'on-notice']).optional(),
+    payment: text.optional(),
+    exempt: text.optional(),
+    provision: text,
+    ...sourced,
+  }).nullable().optional(),
+  reproduction: text.optional(),
+  /** Waiver grounds the law itself provides; absent or [] = the law has none. */
+  waivers: z.array(z.strictObject({ ground: text, provision: text, ...sourced })).optional(),
+  ...sourced,
+});
+
+/** A regular expression over recipient.institution (case-insensitive, Unicode). */
+const Pattern = z.string().min(1).refine((p) => {
+  try {
+    new RegExp(p, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}, { error: 'expected a regular expression' });
+
+const BodyKind = z.strictObject({
+  kind: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected an id such as electoral-commission'),
+  label: text,
+  match: z.array(Pattern).default([]),
+  /** A body-specific appeal route that replaces the row's `appeal` for this kind of body. */
+  appeal: z.array(AppealStep).min(1).optional(),
+  ...sourced,
+});
+
+const Coverage = z.strictObject({
+  /** What the law does not reach: the bodies matched, or records of these dataset categories. */
+  institutions: z.array(Pattern).optional(),
+  levels: z.array(z.enum(['national', 'regional', 'local'])).optional(),
+  categories: z.array(text).optional(),
+  /** Only for records at this level of detail (e.g. individual-record). */
+  granularities: z.array(text).optional(),
+  reason: text,
+  route: text.describe('the route to use instead'),
+  ...sourced,
+});
+
+const DeadlineRules = z.strictObject({
+  /** Days that cannot be the last day of a calendar-day period; default: the weekend and holidays. */
+  last_day: z.strictObject({ not_on: z.array(Weekday), holidays: z.boolean(), provision: text, ...sourced }).optional(),
+  /** Legal states during which holidays are working days (e.g. martial law), from..to (open = null). */
+  states: z.array(z.strictObject({
+    name: text,
+    from: IsoDate,
+    to: IsoDate.nullable(),
+    holidays_off: z.boolean(),
+    provision: text,
+    ...sourced,
+  })).optional(),
+  /** When silence becomes a deemed refusal that can be appealed, and what to do before then. */
+  silence: z.strictObject({
+    after: z.strictObject({ period: z.int().positive(), unit: z.enum(['working-days', 'calendar-days', 'months']) }).nullable(),
+    effect: text,
+    remedy: text.optional(),
+    provision: text,
+    ...sourced,
+  }).optional(),
+  /** Closures bodies commonly declare themselves (días inhábiles, cuti bersama): give them in `closures`. */
+  declared_closures: text.optional(),
+});
+
 export const Law = z.strictObject({
   code: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code (or EU), e.g. KE'),
   region: z.enum(['africa', 'americas', 'asia', 'europe', 'middle-east-north-africa', 'oceania']),
   name: text,
+  /** The law's name in its own language, where the letter cites it in the original. */
+  original_name: z.strictObject({ lang: LanguageTag, text }).optional(),
+  languages: Languages.optional(),
   citation: text,
   year: z.int().min(1766).max(2100),
   who_may_request: z.strictObject({
     kind: z.enum(['any-person', 'citizens', 'citizens-and-residents']),
     note: text.optional(),
   }),
+  requester: Requester.optional(),
   request: z.strictObject({
     written: maybe,
     prescribed_form: maybe,
@@ -58,11 +200,15 @@ export const Law = z.strictObject({
     purpose_required: maybe,
     text,
   }),
-  fees: text.optional(),
+  fees: z.preprocess((v) => (typeof v === 'string' ? { text: v } : v), Fees).optional(),
   response: Period.nullable(),
   extension: Period.nullable(),
   extension_note: text.optional(),
   appeal: z.array(AppealStep).min(1),
+  /** Kinds of body the law treats differently, matched against the recipient; one may carry its own appeal route. */
+  bodies: z.array(BodyKind).optional(),
+  coverage: z.array(Coverage).optional(),
+  deadline: DeadlineRules.optional(),
   weekend: z.array(Weekday).min(1).max(3),
   holidays: z.strictObject({
     calendars: z.array(z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,4})?$/, 'expected a calendar id like KE or GB-SCT')),
@@ -71,7 +217,7 @@ export const Law = z.strictObject({
   }),
   source: text,
   checked: text.optional(),
-  confidence: z.enum(['high', 'medium', 'low']),
+  confidence: Confidence,
   notes: text.optional(),
 }).superRefine((law, ctx) => {
   if (law.extension && !law.response) {
@@ -81,6 +227,10 @@ export const Law = z.strictObject({
   if (law.extension && law.response && law.extension.unit !== law.response.unit) {
     ctx.addIssue({ code: 'custom', path: ['extension', 'unit'], input: law.extension.unit, message: `the extension must use the response period's unit (${law.response.unit})` });
   }
+  const kinds = new Set((law.bodies ?? []).map((b) => b.kind));
+  law.appeal.forEach((step, i) => step.for?.forEach((k, j) => {
+    if (!kinds.has(k)) ctx.addIssue({ code: 'custom', path: ['appeal', i, 'for', j], input: k, message: `no body kind ${k} in \`bodies\`` });
+  }));
   if (new Set(law.weekend).size !== law.weekend.length) {
     ctx.addIssue({ code: 'custom', path: ['weekend'], input: law.weekend, message: 'a weekend day is listed twice' });
   }
@@ -105,6 +255,8 @@ export const HolidayTable = z.strictObject({
   holidays: z.array(z.strictObject({
     date: IsoDate,
     name: z.string(),
+    /** The name in the country's language, where `name` is a translation. */
+    native: z.string().optional(),
     type: z.enum(['public', 'bank']),
     substitute: z.literal(true).optional(),
   })),
@@ -124,10 +276,12 @@ export function keysAt(path: readonly PropertyKey[]): string[] {
   return Object.keys((unwrap(node) as { def?: Def }).def?.shape ?? {});
 }
 
-interface Def { type?: string; innerType?: unknown; shape?: Record<string, unknown>; element?: unknown }
+interface Def { type?: string; innerType?: unknown; out?: unknown; shape?: Record<string, unknown>; element?: unknown }
 
 function unwrap(s: unknown): unknown {
   let cur = s as { def?: Def } | undefined;
-  while (cur?.def && (cur.def.type === 'optional' || cur.def.type === 'nullable')) cur = cur.def.innerType as { def?: Def };
+  while (cur?.def && ['optional', 'nullable', 'default', 'pipe'].includes(cur.def.type ?? '')) {
+    cur = (cur.def.type === 'pipe' ? cur.def.out : cur.def.innerType) as { def?: Def };
+  }
   return cur;
 }

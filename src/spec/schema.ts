@@ -94,6 +94,16 @@ export const Requester = z.strictObject({
   address: text.optional().describe('Postal address; use a YAML block (|) for several lines.'),
   email: email.describe('Email address for replies and questions.'),
   registered_in: countryCode.optional().describe('Country where your organisation is registered (ISO 3166-1 alpha-2, e.g. KE); oedr warns when the law admits only citizens.'),
+  standing: z.strictObject({
+    basis: z.enum(['citizen', 'resident', 'citizen-controlled-entity', 'legal-person']).describe('What entitles the requester under the law: citizen, resident, citizen-controlled-entity or legal-person.'),
+    country: countryCode.optional().describe('The country of that citizenship, residence or registration (ISO 3166-1 alpha-2). Default: the law\'s.'),
+    person: text.optional().describe('Under a citizens-only law that does not admit organisations (e.g. India), the citizen who makes the request, e.g. an office-bearer: "Asha Rao, Secretary".'),
+    statement: text.optional().describe('The sentence that establishes standing, in your own words, if the default does not fit.'),
+  }).optional().describe("The requester's standing under a law that admits only citizens, residents or some organisations."),
+  identification: z.strictObject({
+    document: text.describe('The identity document or registration the law requires, e.g. "CPF", "KTP", "deed of establishment".'),
+    number: text.optional().describe('Its number, if given in the filing.'),
+  }).optional().describe('The identification some laws require in the filing (Brazil art. 10, Philippines EO 2 s.9, Indonesia).'),
   phone: text.optional().describe('Telephone number. Quote it ("+254 700 000 000") so YAML keeps it as text.'),
   website: url.optional().describe('Web site of the organisation.'),
   contact_person: Person.extend({
@@ -116,6 +126,8 @@ export const Recipient = z.strictObject({
   address: text.optional().describe('Postal address; use a YAML block (|) for several lines.'),
   email: email.optional().describe('Email address of the office or official.'),
   level: z.enum(levels).default('national').describe('Level of the institution: national, regional or local.'),
+  body_kind: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'expected a body kind id such as electoral-commission' }).optional()
+    .describe('The kind of body under the law (an id from `oedr laws CODE`, e.g. electoral-commission); by default oedr matches the institution\'s name.'),
 }).describe('Who is asked: the institution and the office that holds the data.');
 
 export const Field = z.strictObject({
@@ -193,6 +205,8 @@ export const Spec = z.strictObject({
     waiver_requested: z.boolean().default(true).describe('Ask the institution to waive fees.'),
     reason: text.optional().describe('Why fees should be waived, as a sentence, e.g. "The data is for non-commercial use in the public interest."'),
     will_pay_up_to: text.optional().describe('The most you will pay without being asked first, e.g. "KES 2,000".'),
+    paid: text.optional().describe('How the application fee the law requires is paid or enclosed, e.g. "Indian Postal Order No. 12F 345678 for Rs 10".'),
+    waiver_ground: text.optional().describe('The waiver ground the law provides that you claim, e.g. "Below Poverty Line certificate enclosed".'),
   }).optional().describe('Fee statement for an FoI filing.'),
 }).describe('An oedr request spec: one letter asking an institution for election data.');
 

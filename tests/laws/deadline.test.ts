@@ -61,9 +61,18 @@ const cases: [name: string, code: string, from: string, expected: string, extens
   ['PK extension: then skips Mawlid Tue 25 Aug -> Tue 8 Sep', 'PK', '2026-08-07', '2026-09-08', true],
   // ID: 10 working days.
   ['ID: skips Independence Mon 17 Aug and Mawlid Tue 25 Aug 2026 -> Fri 28 Aug', 'ID', '2026-08-12', '2026-08-28'],
-  // UA: 5 working days (+15).
-  ['UA: skips Independence Day Mon 24 Aug 2026 -> Fri 28 Aug', 'UA', '2026-08-20', '2026-08-28'],
-  ['UA extension: 20 working days in all -> Fri 18 Sep', 'UA', '2026-08-20', '2026-09-18', true],
+  // UA: 5 working days (+15). Under martial law (since 24 Feb 2022) holidays are working days
+  // (Law 2136-IX art. 6(6) disapplies KZpP art. 73), so Independence Day Mon 24 Aug 2026 counts.
+  ['UA: martial law: Independence Day Mon 24 Aug 2026 is a working day -> Thu 27 Aug', 'UA', '2026-08-20', '2026-08-27'],
+  ['UA extension: 20 working days in all -> Thu 17 Sep', 'UA', '2026-08-20', '2026-09-17', true],
+  // The review's cases (§4): 29, 30 Apr, 3, 4, 5 May (Labour Day and Easter fall on Sat 1 and Sun 2 May;
+  // no substitute days under martial law).
+  ['UA: martial law: from 28 Apr 2027, no Easter or Labour Day substitute days -> Wed 5 May', 'UA', '2027-04-28', '2027-05-05'],
+  ['UA: martial law: from 5 May 2027, Victory Day is Sat 8 May (since 2023) with no substitute -> Wed 12 May', 'UA', '2027-05-05', '2027-05-12'],
+  // ZA: Interpretation Act s.4 excludes only Sundays and public holidays as the last day.
+  ['ZA: 25 Mar 2027 + 30 = Sat 24 Apr, a Saturday may end the period (Interpretation Act s.4)', 'ZA', '2027-03-25', '2027-04-24'],
+  ['ZA: 18 Mar 2027 + 30 = Sat 17 Apr -> stays Saturday', 'ZA', '2027-03-18', '2027-04-17'],
+  ['ZA: 21 Feb 2027 + 30 = Tue 23 Mar; 20 Feb + 30 = Mon 22 Mar, Human Rights Day observed -> Tue 23 Mar', 'ZA', '2027-02-20', '2027-03-23'],
   // ET: 30 working days (art. 14(3)).
   ['ET: skips New Year Fri 11 Sep 2026; Meskel Sun 27 Sep is a weekend -> Tue 13 Oct', 'ET', '2026-08-31', '2026-10-13'],
   // LK: 14 working days.
