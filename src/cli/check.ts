@@ -7,6 +7,7 @@ import type { FileReport } from '../check/model.js';
 import { renderJson, renderText } from '../check/report.js';
 import { ExitCode, fail } from '../errors.js';
 import type { DatasetSpec } from '../spec/schema.js';
+import { languageOf } from '../compose/language.js';
 import { loadSpec } from '../spec/load.js';
 import { getWriter, type OutputFormat } from '../writers/index.js';
 import { outputStem, parseFormats } from './draft.js';
@@ -77,7 +78,11 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
   const code = reports.some((r) => r.status === 'unreadable') ? ExitCode.input
     : reports.some((r) => r.status === 'deviations') ? ExitCode.invalid : ExitCode.ok;
   if (opts.json) io.out(renderJson(reports, opts.against, code));
-  if (opts.followUp) await followUp(loaded.spec, dataset, reports, formats, opts, io);
+  if (opts.followUp) {
+    // The follow-up is in the request's language: with a law and no letter.language, the law's.
+    if (loaded.spec.law) await (await import('../laws/for-spec.js')).applyLaw(loaded);
+    await followUp(loaded.spec, dataset, reports, formats, opts, io);
+  }
   return code;
 }
 
@@ -91,7 +96,7 @@ async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileRe
   const { composeLetter } = await import('../compose/letter.js');
   const { formatDate } = await import('../compose/context.js');
   const { loadTemplates } = await import('../compose/templates.js');
-  const words = loadTemplates(spec.letter.language).words;
+  const words = loadTemplates(languageOf(spec)).words;
   const doc = composeLetter(spec, {
     template: 'check-follow-up', kind: 'follow-up', subject: `Re: ${spec.letter.subject}`, date: opts.date,
     extra: {

@@ -6,6 +6,7 @@ import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
 import type { AnnexNames } from './annex-files.js';
 import { buildContext, word } from './context.js';
+import { languageOf } from './language.js';
 import { frameBottom, frameTop } from './frame.js';
 import { markdownToBlocks } from './markdown.js';
 import { loadTemplates } from './templates.js';
@@ -32,7 +33,8 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
   const s: RequestSpec = opts.subject || opts.date
     ? { ...spec, letter: { ...spec.letter, subject: opts.subject ?? spec.letter.subject, date: opts.date ?? spec.letter.date } }
     : spec;
-  const templates = loadTemplates(s.letter.language, opts.templateDir);
+  const language = languageOf(s);
+  const templates = loadTemplates(language, opts.templateDir);
   const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex), ...opts.extra };
   const body = markdownToBlocks(templates.render(opts.template ?? s.letter.kind, context));
   const annex = !opts.template && templates.files.some((f) => !f.partial && f.name === 'annex')
@@ -44,7 +46,7 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
       title: s.letter.subject,
       author: s.requester.organisation,
       subject: `${word(w, 'kinds', kind)}: ${s.recipient.institution}`,
-      language: s.letter.language,
+      language,
       date: s.letter.date,
       keywords: ['oedr', kind, ...new Set(s.datasets.flatMap((d) => (d.category ? [d.category] : [])))],
       footer: s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation,

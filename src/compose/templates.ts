@@ -199,7 +199,7 @@ function hbsFiles(dir: string): string[] {
   return readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort();
 }
 
-function builtinLanguages(): string[] {
+export function builtinLanguages(): string[] {
   return readdirSync(BUILTIN_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 }
 

@@ -71,7 +71,7 @@ async function renderAll(): Promise<Letter[]> {
     for (const letter of loaded.letters) {
       for (const [v, spec] of variants(letter.spec).entries()) {
         const { timeline } = await applyLaw({ ...letter, spec } as LoadedLetter);
-        const templates = loadTemplates(spec.letter.language);
+        const templates = loadTemplates(spec.letter.language ?? 'en');
         const context = {
           ...buildContext(spec, templates.words, timeline, annexNames(spec, 'letter')),
           deviations: deviations.slice(0, 1 + (v % 2)), several_files: v % 2 === 1, several_deviations: v % 2 === 1,
