@@ -67,6 +67,7 @@ Example:
     .option('--check', 'write nothing; exit 1 naming every letter in the output folder that is missing or out of date')
     .option('--annex', 'beside each letter asking for CSV/TSV, also write <name>.datapackage.json (a Frictionless Data Package) and <name>.<dataset>.template.csv (the header row)')
     .option('--no-annex', 'write the letters only, without the data contract annex')
+    .option('--reading-copy <lang>', "also write each letter in this language (e.g. en), marked on every page as a translation for the requester's records: <name>.reading-copy-<lang>.<ext>")
     .option('-q, --quiet', 'print only problems')
     .option('--json', 'print a machine-readable summary: inputs, outputs with hashes, diagnostics, timings')
     .addHelpText('after', `

@@ -4,6 +4,7 @@ import type { DatasetSpec, RequestSpec } from '../spec/schema.js';
 import { effectiveDialect } from '../spec/dialect.js';
 import type { Timeline } from '../laws/timeline.js';
 import type { AnnexNames } from './annex-files.js';
+import { languageOf } from './language.js';
 
 export type Words = Record<string, unknown>;
 
@@ -97,9 +98,9 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       channel_text: word(words, 'delivery', spec.delivery.channel),
       details: spec.delivery.details ?? null,
     },
-    law: lawContext(timeline, words, d, spec.letter.date),
+    law: lawContext(timeline, words, d, spec.letter.date, languageOf(spec)),
     /** How letters name the law: the spec's legal_basis, else "the <law name>". */
-    statute: midSentence(spec.legal_basis) ?? (timeline ? word(words, 'phrases', 'the_law').replace('{name}', timeline.law.name) : null),
+    statute: midSentence(spec.legal_basis) ?? (timeline ? word(words, 'phrases', 'the_law').replace('{name}', lawName(timeline.law, languageOf(spec))) : null),
     earlier_request: spec.earlier_request ? {
       reference: spec.earlier_request.reference ?? null,
       sent_on_text: formatDate(spec.earlier_request.sent_on, words),
@@ -123,15 +124,15 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
  * object, with nulls when the spec names no law: strict Handlebars throws on `law.x` when `law`
  * itself is null.
  */
-function lawContext(t: Timeline | undefined, words: Words, d: (iso?: string) => string | null, letterDate: string) {
+function lawContext(t: Timeline | undefined, words: Words, d: (iso?: string) => string | null, letterDate: string, language: string) {
   const due = t?.response.status === 'due' ? t.response : undefined;
   const unit = (u: string, n: number) => `${n} ${word(words, 'units', u)}`;
   const step = t?.appeal?.step;
   return {
     code: t?.law.code ?? null,
-    name: t?.law.name ?? null,
+    name: t ? lawName(t.law, language) : null,
     /** The law's name as it reads in a sentence: "the Access to Information Act, 2016". */
-    title: t ? word(words, 'phrases', 'the_law').replace('{name}', t.law.name) : null,
+    title: t ? word(words, 'phrases', 'the_law').replace('{name}', lawName(t.law, language)) : null,
     citation: t?.law.citation ?? null,
     period_text: t?.law.response ? unit(t.law.response.unit, t.law.response.period) : null,
     due_text: due ? d(due.due) : null,
@@ -150,9 +151,24 @@ function lawContext(t: Timeline | undefined, words: Words, d: (iso?: string) => 
       lodge_by_text: d(t?.appeal?.lodgeBy),
       /** True only when the letter is dated on or before the last day to lodge the appeal. */
       in_time: Boolean(t?.appeal?.lodgeBy && letterDate <= t.appeal.lodgeBy),
-      limit_text: step?.limit ? `${unit(step.limit.unit, step.limit.period)} from ${step.limit.from}` : null,
+      // The registry says from when in English; a language's words.yaml names the start itself (appeal_starts).
+      limit_text: step?.limit ? word(words, 'phrases', 'limit').replace('{period}', unit(step.limit.unit, step.limit.period))
+        .replace('{from}', (step.limit.starts && wordOr(words, 'appeal_starts', step.limit.starts)) || step.limit.from) : null,
     },
   };
+}
+
+/** The law as a letter in `language` names it: its own name (original_name) when the letter is in that language. */
+function lawName(law: Timeline['law'], language: string): string {
+  const own = law.original_name;
+  return own && own.lang.split('-')[0] === language.split('-')[0] ? own.text : law.name;
+}
+
+/** A word when words.yaml has it, else undefined (word() would give back the id). */
+function wordOr(words: Words, group: string, id: string): string | undefined {
+  const g = (words as Record<string, unknown>)[group];
+  const w = g && typeof g === 'object' ? (g as Record<string, unknown>)[id] : undefined;
+  return typeof w === 'string' ? w : undefined;
 }
 
 function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: string) => string | null, template: string | null) {

@@ -1,7 +1,7 @@
 // RequestSpec -> Document: context, templates, Markdown, frame. Pure: no clock, no files written.
 // The same function serves the request letters, and with options the follow-up that `oedr check`
 // drafts (another body template, extra context) and letters that mention the contract annex.
-import type { Document } from '../document.js';
+import type { Block, Document } from '../document.js';
 import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
 import type { AnnexNames } from './annex-files.js';
@@ -27,11 +27,13 @@ export interface ComposeOptions {
   subject?: string;
   /** The letter date, instead of the spec's (YYYY-MM-DD). */
   date?: string;
+  /** A reading copy: the letter in `language`, marked on every page as a translation of the one sent. */
+  readingCopy?: string;
 }
 
 export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Document {
-  const s: RequestSpec = opts.subject || opts.date
-    ? { ...spec, letter: { ...spec.letter, subject: opts.subject ?? spec.letter.subject, date: opts.date ?? spec.letter.date } }
+  const s: RequestSpec = opts.subject || opts.date || opts.readingCopy
+    ? { ...spec, letter: { ...spec.letter, subject: opts.subject ?? spec.letter.subject, date: opts.date ?? spec.letter.date, language: opts.readingCopy ?? spec.letter.language } }
     : spec;
   const language = languageOf(s);
   const templates = loadTemplates(language, opts.templateDir);
@@ -49,9 +51,26 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
       language,
       date: s.letter.date,
       keywords: ['oedr', kind, ...new Set(s.datasets.flatMap((d) => (d.category ? [d.category] : [])))],
-      footer: s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation,
+      footer: readingCopyMark(w, opts.readingCopy ? languageOf(spec) : undefined,
+        s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation),
       pageLabel: word(w, 'phrases', 'page_label'),
     },
-    blocks: [...frameTop(context), ...body, ...frameBottom(context), ...annex],
+    // A reading copy says what it is on its first line too: Markdown has no page footer.
+    blocks: [...(opts.readingCopy ? [readingCopyNote(w, languageOf(spec))] : []), ...frameTop(context), ...body, ...frameBottom(context), ...annex],
   };
 }
+
+/**
+ * The footer of a reading copy says, on every page, that it is a translation for the requester's
+ * records of the letter sent in `sent` (named in the copy's own words, words.yaml `languages`).
+ */
+function readingCopyMark(w: Record<string, unknown>, sent: string | undefined, footer: string): string {
+  if (sent === undefined) return footer;
+  return `${readingCopyText(w, sent)} ${footer}`;
+}
+
+const readingCopyText = (w: Record<string, unknown>, sent: string) =>
+  word(w, 'phrases', 'reading_copy').replace('{language}', word(w, 'languages', sent.split('-')[0]!));
+
+const readingCopyNote = (w: Record<string, unknown>, sent: string): Block =>
+  ({ type: 'paragraph', style: 'small', children: [{ type: 'strong', children: [{ type: 'text', value: readingCopyText(w, sent) }] }] });

@@ -82,6 +82,7 @@ export const Letter = z.strictObject({
   reference: text.optional().describe("Your own reference for this letter, e.g. CEW/2027/014. Ask the institution to quote it."),
   language: languageTag.transform(canonical).optional().describe("Language of the letter as a BCP 47 tag (en, es, ar, pt-BR). Templates must exist for it. Left out, the letter is in the law's first language that oedr has templates for, else English."),
   subject: text.describe('Subject line of the letter: what you ask for, in one line.'),
+  reading_copy: languageTag.transform(canonical).optional().describe("Also write the letter in this language (BCP 47, e.g. en), marked on every page as a translation for the requester's records, so that whoever signs a letter in the law's language knows what it says. Same as `oedr draft --reading-copy`."),
 }).describe('The letter itself: its kind, date, reference, language and subject.');
 
 const Person = z.strictObject({
