@@ -302,6 +302,11 @@ export class PdfDocument {
     return this.addContent('B');
   }
 
+  /** Noto Sans regular: its ascent sets the baseline of every line (see GlyphPainter). */
+  get baseFont(): TrueTypeFont {
+    return this.options.fonts.regular;
+  }
+
   /** The document's font for a font file, created on first use (F1 is always the regular Noto Sans face). */
   font(ttf: TrueTypeFont): DocFont {
     let f = this.fontsByFile.get(ttf);

@@ -41,8 +41,10 @@ export class GlyphPainter {
     const page = doc.page;
     page.fonts.add(font);
     // The page's coordinates run down from the top (pdf-doc.ts flips them once per page); a text
-    // matrix that flips again sets the glyphs upright at a baseline one ascent below `y`.
-    const baseline = y + ((font.ttf.ascent * font.scale) / 1000) * size;
+    // matrix that flips again sets the glyphs upright at a baseline one ascent below `y`: Noto
+    // Sans' ascent, whichever font draws, so that digits in Arabic text sit on the same line.
+    const base = doc.baseFont;
+    const baseline = y + (base.ascent / base.unitsPerEm) * size;
     // Marks come after the letters, each at its own place: moving back and forth between letters
     // reads to extractors as a space inside the word.
     for (const [cid, mx, rise] of marks) ops += `1 0 0 -1 ${num(x + mx)} ${num(baseline - rise)} Tm\n(${glyphString(cid)}) Tj\n`;
