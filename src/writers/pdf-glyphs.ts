@@ -46,8 +46,13 @@ export class GlyphPainter {
     const base = doc.baseFont;
     const baseline = y + (base.ascent / base.unitsPerEm) * size;
     // Marks come after the letters, each at its own place: moving back and forth between letters
-    // reads to extractors as a space inside the word.
-    for (const [cid, mx, rise] of marks) ops += `1 0 0 -1 ${num(x + mx)} ${num(baseline - rise)} Tm\n(${glyphString(cid)}) Tj\n`;
+    // reads to pdf.js as a space inside the word. They stand for no text: an empty ActualText for
+    // readers that honour it (poppler), a zero-width space in the ToUnicode map for the others.
+    if (marks.length > 0) {
+      ops += '/Span << /ActualText () >> BDC\n';
+      for (const [cid, mx, rise] of marks) ops += `1 0 0 -1 ${num(x + mx)} ${num(baseline - rise)} Tm\n(${glyphString(cid)}) Tj\n`;
+      ops += 'EMC\n';
+    }
     doc.addContent(`BT\n1 0 0 -1 ${num(x)} ${num(baseline)} Tm\n/${font.id} ${num(size)} Tf\n${ops}ET`);
   }
 

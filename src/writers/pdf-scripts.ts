@@ -47,10 +47,7 @@ export class ScriptFace {
 
   /** fontkit's layout of `text` (glyphs in visual order), the font parsed by fontkit on first use. */
   layout(text: string, rtl: boolean): FontkitRun {
-    const font = (this.layoutFont ??= fontkit().create(Buffer.from(this.ttf.bytes.buffer, this.ttf.bytes.byteOffset, this.ttf.bytes.byteLength)));
-    // fontkit keeps one glyph object per id with the code points of its first use, so the shape
-    // two Arabic letters share would say it stands for the first of them: fresh ones each layout.
-    font._glyphs = {};
+    const font = (this.layoutFont ??= uncachedGlyphs(fontkit().create(Buffer.from(this.ttf.bytes.buffer, this.ttf.bytes.byteOffset, this.ttf.bytes.byteLength))));
     return font.layout(text, undefined, undefined, undefined, rtl ? 'rtl' : 'ltr');
   }
 }
@@ -60,8 +57,25 @@ export interface FontkitRun {
   glyphs: { id: number; codePoints: number[] }[];
   positions: { xAdvance: number; xOffset: number; yOffset: number }[];
 }
+/**
+ * fontkit keeps one glyph object per id with the code points of its first use, even within one
+ * layout: in "التالية" the shape ت and ي share would say ت twice. So each glyph it hands out is a
+ * new object, with the code points it was reached from (the metrics are read again; the layouts
+ * are cached per word, pdf-fonts.ts).
+ */
+function uncachedGlyphs(font: FontkitFont): FontkitFont {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints);
+    delete font._glyphs[id];
+    return glyph;
+  };
+  return font;
+}
+
 interface FontkitFont {
   _glyphs: Record<number, unknown>;
+  getGlyph(id: number, codePoints?: number[]): unknown;
   layout(text: string, features?: unknown, script?: string, language?: string, direction?: 'ltr' | 'rtl'): FontkitRun;
 }
 
