@@ -99,7 +99,7 @@ function words(c: Canvas, runs: Run[], size: number): (Word | 'space' | null)[] 
       }
       for (let from = 0; from < part.length; ) {
         const level = levels ? levels[at + from]! : 0;
-        let to = from + 1;
+        let to = levels ? from + 1 : part.length;
         while (levels && to < part.length && levels[at + to] === level) to++;
         const text = part.slice(from, to);
         c.fonts.pieces(run.face, text, level % 2 === 1).forEach((shaped, k) => {
