@@ -10,9 +10,14 @@ export type Words = Record<string, unknown>;
 
 /** A word from words.yaml, e.g. word(words, 'granularity', 'polling-station'); the id if missing. */
 export function word(words: Words, group: string, id: string): string {
+  return wordOr(words, group, id) ?? id;
+}
+
+/** A word when words.yaml has it, else undefined. */
+function wordOr(words: Words, group: string, id: string): string | undefined {
   const g = words[group];
   const w = g && typeof g === 'object' ? (g as Record<string, unknown>)[id] : undefined;
-  return typeof w === 'string' ? w : id;
+  return typeof w === 'string' ? w : undefined;
 }
 
 /**
@@ -162,13 +167,6 @@ function lawContext(t: Timeline | undefined, words: Words, d: (iso?: string) => 
 function lawName(law: Timeline['law'], language: string): string {
   const own = law.original_name;
   return own && own.lang.split('-')[0] === language.split('-')[0] ? own.text : law.name;
-}
-
-/** A word when words.yaml has it, else undefined (word() would give back the id). */
-function wordOr(words: Words, group: string, id: string): string | undefined {
-  const g = (words as Record<string, unknown>)[group];
-  const w = g && typeof g === 'object' ? (g as Record<string, unknown>)[id] : undefined;
-  return typeof w === 'string' ? w : undefined;
 }
 
 function datasetContext(ds: DatasetSpec, i: number, words: Words, d: (iso?: string) => string | null, template: string | null) {

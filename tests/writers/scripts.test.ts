@@ -4,6 +4,7 @@
 // right-to-left and complex-script properties Word needs.
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
+// @ts-expect-error fontkit ships no type declarations; the test lays text out with it to compare.
 import { create as openFont } from 'fontkit';
 import { unzipSync, strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
