@@ -149,7 +149,8 @@ function lawContext(t: Timeline | undefined, words: Words, d: (iso?: string) => 
     appeal: {
       // The registry's addressee, else a plain description of the step ("the information commission"):
       // its `body` field is a note (sections, alternatives), not a name to address a letter to.
-      body: step ? step.addressee ?? word(words, 'appeal_bodies', step.step) : null,
+      // The registry's addressee is English prose: a letter in another language names the step in its own words.
+      body: step ? (language.split('-')[0] === 'en' ? step.addressee : undefined) ?? word(words, 'appeal_bodies', step.step) : null,
       // Internal review goes back to the institution itself; other steps go to another body.
       external: step ? !['internal-review', 'higher-authority'].includes(step.step) : false,
       court: step ? step.step === 'court' || step.step === 'tribunal' : false,
