@@ -26,7 +26,7 @@ describe('validate warns about what draft would refuse', () => {
     expect(await runCli('validate', file)).toEqual({
       code: 0,
       out: `${file} is valid (0 errors, 1 warning)`,
-      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "fr-CA" (available: en); \`oedr draft\` needs --template-dir with a folder fr-CA/ for it [no-templates]`,
+      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "fr-CA" (available: ar, en, es); \`oedr draft\` needs --template-dir with a folder fr-CA/ for it [no-templates]`,
     });
     expect((await runCli('validate', '--strict', file)).code).toBe(1);
   });
