@@ -46,7 +46,7 @@ export async function deadline(opts: DeadlineOptions, io: Io): Promise<number> {
   const rule = result.unit === 'working-days'
     ? `weekends (${law.weekend.map(cap).join(', ')}), public holidays${closures.length ? ' and the closures given' : ''} skipped`
     : last
-      ? `a last day that falls on a ${[...last.not_on.map(cap), ...(last.holidays ? ['public holiday'] : [])].join(' or ')} moves to the next day that is not (${last.provision})`
+      ? `a last day that falls on a ${[...last.not_on.map(cap), ...(last.holidays ? ['public holiday'] : [])].join(' or ')} moves to the next day that is neither (${last.provision})`
       : 'a last day that is not a working day moves to the next working day';
   lines.push(`  ${result.period} ${unitText(result.unit, result.period)} after ${opts.from} (the day of receipt is not counted); ${rule}.`);
   if (result.extension) {

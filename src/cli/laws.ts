@@ -2,7 +2,8 @@
 // its sources. Low-confidence rows are marked so that nobody quotes them unchecked.
 import { ExitCode, fail } from '../errors.js';
 import { loadLaws, requireLaw, type Registry } from '../laws/registry.js';
-import type { AppealStep, Law, Period } from '../laws/schema.js';
+import type { Law, Period } from '../laws/schema.js';
+import { describeLaw } from './law-detail.js';
 import { closest } from '../spec/suggest.js';
 import type { Io } from './io.js';
 
@@ -121,40 +122,6 @@ function wrap(text: string, width: number): string[] {
   }
   if (current) lines.push(current);
   return lines;
-}
-
-function describeLaw(l: Law, origin: string, io: Io): string {
-  const c = io.color;
-  const yn = (v: boolean | null) => (v === null ? 'not known' : v ? 'yes' : 'no');
-  const conf = l.confidence === 'low' ? c.yellow('LOW - check the statute before quoting this row') : l.confidence;
-  const ext = l.extension ? `+${l.extension.period} ${unitText(l.extension.unit, l.extension.period)}` : 'no fixed extension';
-  const lines = [
-    c.bold(`${l.code}  ${l.name}`),
-    `${l.citation} (${l.year}), ${l.region}`,
-    `Confidence:       ${conf}`,
-    `Who may request:  ${l.who_may_request.kind}${l.who_may_request.note ? ` - ${l.who_may_request.note}` : ''}`,
-    `Request:          written: ${yn(l.request.written)}; prescribed form: ${yn(l.request.prescribed_form)}; application fee: ${yn(l.request.fee)}; purpose statement required: ${yn(l.request.purpose_required)}`,
-    `                  ${l.request.text}`,
-    ...(l.fees ? [`Fees:             ${l.fees}`] : []),
-    `Response:         ${l.response ? `${periodText(l.response)} after receipt (the day of receipt is not counted)` : 'no verified statutory period: letters cite the law without a date'}`,
-    `Extension:        ${ext}${l.extension_note ? ` - ${l.extension_note}` : ''}`,
-    'Appeal route:',
-    ...l.appeal.map((s, i) => `  ${i + 1}. ${appealText(s)}`),
-    `Weekend:          ${l.weekend.join(', ')}`,
-    `Holidays:         ${l.holidays.calendars.length ? l.holidays.calendars.join(', ') : 'no holiday data'}${l.holidays.bank ? ' (bank holidays count)' : ''}${l.holidays.note ? ` - ${l.holidays.note}` : ''}`,
-    `Source:           ${l.source}`,
-    ...(l.checked ? [`Checked:          ${l.checked}`] : []),
-    ...(l.notes ? [`Notes:            ${l.notes}`] : []),
-    c.dim(`Row from ${origin}`),
-  ];
-  return lines.join('\n');
-}
-
-function appealText(s: AppealStep): string {
-  const limit = s.limit
-    ? `within ${s.limit.period} ${s.limit.unit === 'months' ? `month${s.limit.period === 1 ? '' : 's'}` : unitText(s.limit.unit, s.limit.period)} of ${s.limit.from}`
-    : 'no time limit recorded';
-  return `${s.step}: ${s.body} - ${limit}${s.note ? ` (${s.note})` : ''}`;
 }
 
 function clip(s: string, n: number): string {

@@ -52,3 +52,12 @@ export function addDays(iso: string, n: number): string {
   if (d === undefined) throw new RangeError(`not a date: ${iso}`);
   return formatDay(d + n);
 }
+
+/** `n` calendar months after `iso`; a 31st becomes the month's last day. */
+export function addMonths(iso: string, n: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const month = m - 1 + n;
+  const year = y + Math.floor(month / 12);
+  const last = new Date(Date.UTC(year, (month % 12) + 1, 0)).getUTCDate();
+  return `${year}-${String((month % 12) + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

@@ -74,6 +74,21 @@ export function computeDeadline(input: DeadlineInput): DeadlineResult {
   };
 }
 
+/**
+ * Why `date` is not a working day under the law (weekend, holiday or closure names), or undefined
+ * for a working day: a filing that arrives then is usually taken as received on the next one.
+ */
+export function nonWorkingDay(input: Omit<DeadlineInput, 'from' | 'extension'>, date: string): string | undefined {
+  const day = parseIsoDate(date);
+  if (day === undefined) return undefined;
+  const l = calendarOf({ ...input, from: date }).look(day);
+  const kind = kindOf(l);
+  if (kind === 'counted') return undefined;
+  return l.names.length ? l.names.join('; ') : `a ${DAY_NAMES[l.weekday]}`;
+}
+
+const DAY_NAMES: Record<Weekday, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+
 interface Look { weekend: boolean; names: string[]; holiday: boolean; closure: boolean; suspended?: string; weekday: Weekday }
 
 interface Calendar {
@@ -215,7 +230,7 @@ function countCalendar(cal: Calendar, start: number, total: number, period: numb
 }
 
 /** Registry notes are sentences; inside a message they lose the final full stop. */
-const clause = (s: string) => s.replace(/\.\s*$/, '');
+export const clause = (s: string) => s.replace(/\.\s*$/, '');
 
 function entry(day: number, kind: DayKind, l: Look, phase: DayEntry['phase'], count?: number): DayEntry {
   return {

@@ -15,6 +15,7 @@
 //     .coverage                    CoverageHit[]: what the law does not reach in this request, with the route
 //     .response                    { certain, confidence }: whether the response period is certain
 //     .silence                     the silence rule, or null
+//   appealSteps(law, recipient) -> AppealStep[]: the raw steps of that chain (timeline.ts uses the first)
 // A fact's `certain` is true for confidence high or medium; a letter words an uncertain one as an
 // estimate ("we understand the law allows ...") and never states it flatly.
 import type { RequestSpec } from '../spec/schema.js';
@@ -72,6 +73,8 @@ export interface ResolvedLaw {
     application: { amount: number | null; currency: string; due: 'with-application' | 'on-notice'; payment: string | null; exempt: string | null; provision: string } | null;
     waivers: { ground: string; provision: string }[];
     reproduction: string | null;
+    /** What the filing must say about fees to be processed (US: category and commitment), or null. */
+    commitment: string | null;
     /** The spec says how the fee is paid (fees.paid) or claims a waiver ground (fees.waiver_ground). */
     provided: boolean;
     fact: Fact;
@@ -155,6 +158,7 @@ function fee(law: Law, spec: ResolveInput): ResolvedLaw['fee'] {
     application: app ? { amount: app.amount, currency: app.currency, due: app.due ?? 'with-application', payment: app.payment ?? null, exempt: app.exempt ?? null, provision: app.provision } : null,
     waivers,
     reproduction: f?.reproduction ?? null,
+    commitment: f?.commitment ?? null,
     provided: spec.fees?.paid !== undefined || (spec.fees?.waiver_ground !== undefined && waivers.length > 0),
     fact: fact(law, app ?? f),
   };
@@ -174,9 +178,17 @@ export function bodyOf(law: Law, recipient: ResolveInput['recipient']): Body | u
   return b ? { ...b, matched: true } : undefined;
 }
 
+/** The law's appeal steps for this recipient: its kind of body's own route, or the row's steps that exist for it. */
+export function appealSteps(law: Law, recipient: ResolveInput['recipient']): AppealStep[] {
+  return stepsFor(law, bodyOf(law, recipient));
+}
+
+function stepsFor(law: Law, body: Body | undefined): AppealStep[] {
+  return body?.appeal ?? law.appeal.filter((s) => !s.for || !body || s.for.includes(body.kind));
+}
+
 function appealChain(law: Law, body: Body | undefined): ResolvedStep[] {
-  const steps = body?.appeal ?? law.appeal.filter((s) => !s.for || !body || s.for.includes(body.kind));
-  return steps.map((s) => ({
+  return stepsFor(law, body).map((s) => ({
     step: s.step,
     addressee: s.addressee ?? s.body,
     term: s.term ?? null,
@@ -186,7 +198,8 @@ function appealChain(law: Law, body: Body | undefined): ResolvedStep[] {
     optional: s.optional === true,
     conditional: s.for !== undefined && !body,
     body: s.body,
-    fact: fact(law, s.source || s.confidence ? s : body?.appeal ? body : undefined),
+    // A step of a body's own route inherits that route's source and confidence.
+    fact: fact(law, { source: s.source ?? (body?.appeal ? body.source : undefined), confidence: s.confidence ?? (body?.appeal ? body.confidence : undefined), note: s.note }),
   }));
 }
 
@@ -198,7 +211,9 @@ function coverage(law: Law, spec: ResolveInput): CoverageHit[] {
     const bodyRule = c.institutions !== undefined || c.levels !== undefined;
     const bodyHit = (!c.institutions || c.institutions.some((p) => new RegExp(p, 'iu').test(name)))
       && (!c.levels || c.levels.includes(spec.recipient.level));
-    if (bodyRule && !c.categories && bodyHit) hits.push({ target: { recipient: true }, ...hit });
+    // Two rules with one reason (a level, a name) make one finding.
+    const seen = hits.some((h) => 'recipient' in h.target && h.reason === c.reason);
+    if (bodyRule && !c.categories && bodyHit && !seen) hits.push({ target: { recipient: true }, ...hit });
     if (!c.categories) continue;
     spec.datasets.forEach((d, i) => {
       const inCategory = d.category !== undefined && c.categories!.includes(d.category);

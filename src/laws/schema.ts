@@ -70,6 +70,8 @@ const AppealStep = z.strictObject({
   form: text.nullable().optional(),
   /** The kinds of body (ids in the row's `bodies`) the step exists for; absent = every body. */
   for: z.array(text).min(1).optional(),
+  /** The time the statute (or a binding code) gives the appeal body to decide, where it sets one. */
+  decision: z.strictObject({ period: z.int().positive().max(366), unit: z.enum(['working-days', 'calendar-days', 'months']) }).optional(),
   /** Whether the step is optional (the requester may go straight to the next one). */
   optional: z.boolean().optional(),
   ...sourced,
@@ -119,6 +121,8 @@ const Fees = z.strictObject({
     ...sourced,
   }).nullable().optional(),
   reproduction: text.optional(),
+  /** What the filing must say about fees to be processed (US: the fee category and a commitment to pay or a waiver request). */
+  commitment: text.optional(),
   /** Waiver grounds the law itself provides; absent or [] = the law has none. */
   waivers: z.array(z.strictObject({ ground: text, provision: text, ...sourced })).optional(),
   ...sourced,

@@ -3,9 +3,10 @@
 import { OedrError } from '../errors.js';
 import type { RequestSpec } from '../spec/schema.js';
 import { laterKinds } from '../spec/vocab.js';
-import { addDays } from './dates.js';
-import { computeDeadline, type DeadlineResult } from './deadline.js';
+import { addDays, addMonths } from './dates.js';
+import { computeDeadline, nonWorkingDay, type DeadlineResult } from './deadline.js';
 import { loadHolidayTables } from './holidays.js';
+import { appealSteps } from './resolve.js';
 import type { Registry } from './registry.js';
 import type { AppealStep, HolidayTable, Law } from './schema.js';
 
@@ -16,8 +17,15 @@ export interface Timeline {
   response: DeadlineResult;
   /** The day after the due date: silence by then is a deemed refusal under most laws. */
   followUp?: string;
-  /** The first appeal step; its limit counts from `from` (the dated decision, else the due date). */
+  /** The first appeal step for this recipient; its limit counts from `from` (the dated decision, else the due date). */
   appeal?: { step: AppealStep; from: string; lodgeBy?: string };
+  /**
+   * The first day silence counts as a refusal that can be appealed: the day after the due date, or
+   * later where the law says so (CO: three months, CPACA art. 83). Absent without a due date.
+   */
+  deemedRefusal?: string;
+  /** Why the day counted from is not a working day (a holiday's name), if it is not one. */
+  fromClosed?: string;
 }
 
 /** Rules from the deadline engine that mean "no date can be given", not "oedr is broken". */
@@ -30,19 +38,29 @@ export async function requestTimeline(spec: RequestSpec, registry: Registry): Pr
   const tables = await loadHolidayTables(law.holidays.calendars);
   const response = dateOrReason(law, from, () => computeDeadline({ law, from, closures: spec.closures, tables }));
   if (response.status !== 'due') return { law, from, response };
-  const step = law.appeal[0];
+  const fromClosed = nonWorkingDay({ law, closures: spec.closures, tables }, from);
+  const step = spec.recipient ? appealSteps(law, spec.recipient)[0] : law.appeal[0];
+  const deemedRefusal = silenceEnds(law, from) ?? addDays(response.due, 1);
   // The appeal limit runs from the decision: a refusal or partial answer the spec dates, else the
-  // due date, when an unanswered request is deemed refused.
+  // day silence becomes a refusal.
   const earlier = spec.earlier_request;
-  const decided = earlier && earlier.response !== 'none' && earlier.response_date ? earlier.response_date : response.due;
+  const decided = earlier && earlier.response !== 'none' && earlier.response_date ? earlier.response_date
+    : law.deadline?.silence ? deemedRefusal : response.due;
   return {
-    law, from, response,
+    law, from, response, deemedRefusal, ...(fromClosed ? { fromClosed } : {}),
     followUp: addDays(response.due, 1),
     appeal: step ? { step, from: decided, lodgeBy: lodgeBy(law, step, decided, spec.closures, tables) } : undefined,
   };
 }
 
-function dateOrReason(law: Law, from: string, compute: () => DeadlineResult): DeadlineResult {
+/** The law's own silence rule counted from the request (months are calendar months), if it has one. */
+function silenceEnds(law: Law, from: string): string | undefined {
+  const after = law.deadline?.silence?.after;
+  if (!after) return undefined;
+  return after.unit === 'months' ? addMonths(from, after.period) : addDays(from, after.period);
+}
+
+export function dateOrReason(law: Law, from: string, compute: () => DeadlineResult): DeadlineResult {
   try {
     return compute();
   } catch (e) {
@@ -54,17 +72,11 @@ function dateOrReason(law: Law, from: string, compute: () => DeadlineResult): De
 }
 
 /** The first appeal's limit counted from the decision. Months are calendar months (a 31st becomes the month's last day). */
-function lodgeBy(law: Law, step: AppealStep, due: string, closures: RequestSpec['closures'], tables: HolidayTable[]): string | undefined {
+export function lodgeBy(law: Law, step: AppealStep, due: string, closures: RequestSpec['closures'], tables: HolidayTable[]): string | undefined {
   const limit = step.limit;
   if (!limit) return undefined;
   const unit = limit.unit;
-  if (unit === 'months') {
-    const [y, m, d] = due.split('-').map(Number) as [number, number, number];
-    const month = m - 1 + limit.period;
-    const year = y + Math.floor(month / 12);
-    const last = new Date(Date.UTC(year, (month % 12) + 1, 0)).getUTCDate();
-    return `${year}-${String((month % 12) + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-  }
+  if (unit === 'months') return addMonths(due, limit.period);
   const counted = dateOrReason(law, due, () => computeDeadline({
     law: { ...law, response: { period: limit.period, unit }, extension: null }, from: due, closures, tables,
   }));

@@ -92,6 +92,10 @@ function checkDates(ds: Obj, letterDate: string | undefined, at: (...p: (string 
         message: `the needed-by date leaves only ${lead} day${lead === 1 ? '' : 's'} after the letter date; give the institution enough time (at least ${MIN_LEAD_DAYS} days)` });
     }
   }
+  if (isDate(ds.as_of) && isDate(ds.needed_by) && ds.needed_by < ds.as_of) {
+    out.push({ severity: 'warning', rule: 'needed-before-as-of', path: at('needed_by'),
+      message: `the data is needed by ${ds.needed_by}, before the date it should be correct on (as_of: ${ds.as_of}); expected a needed-by date on or after the as-of date, or an earlier as-of date` });
+  }
   const privacy = obj(ds.privacy);
   if (privacy && isDate(privacy.delete_by) && letterDate && privacy.delete_by <= letterDate) {
     out.push({ severity: 'error', rule: 'delete-by-after-letter', path: at('privacy', 'delete_by'),
@@ -107,6 +111,11 @@ const misspelt = (ds: Obj, key: string) =>
 
 function checkPrivacy(ds: Obj, at: (...p: (string | number)[]) => (string | number)[], out: RuleFinding[]) {
   const privacy = obj(ds.privacy);
+  // Individual voters' records hold personal data; a request for them needs its safeguards stated.
+  if (!privacy && ds.privacy === undefined && (ds.granularity === 'individual-record' || (ds.category === 'voter-lists' && ds.granularity === undefined)) && ds.category !== 'campaign-finance') {
+    out.push({ severity: 'warning', rule: 'privacy-missing', path: at(),
+      message: 'the dataset asks for individual-level records, which hold personal data, but has no `privacy` block; add one saying which fields may be left out or masked (e.g. protected voters\' addresses) and what you undertake' });
+  }
   if (privacy?.personal_data !== false) return;
   // The letter drops the privacy section for a dataset without personal data, so these would vanish.
   const given = (['may_exclude', 'may_mask', 'delete_by', 'undertaking'] as const).filter((k) =>

@@ -206,6 +206,7 @@ export const Spec = z.strictObject({
     waiver_requested: z.boolean().default(true).describe('Ask the institution to waive fees.'),
     reason: text.optional().describe('Why fees should be waived, as a sentence, e.g. "The data is for non-commercial use in the public interest."'),
     will_pay_up_to: text.optional().describe('The most you will pay without being asked first, e.g. "KES 2,000".'),
+    category: text.optional().describe('The fee category you claim where the law has them, e.g. US FOIA: "a representative of the news media" or "an educational institution".'),
     paid: text.optional().describe('How the application fee the law requires is paid or enclosed, e.g. "Indian Postal Order No. 12F 345678 for Rs 10".'),
     waiver_ground: text.optional().describe('The waiver ground the law provides that you claim, e.g. "Below Poverty Line certificate enclosed".'),
   }).optional().describe('Fee statement for an FoI filing.'),

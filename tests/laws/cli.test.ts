@@ -31,8 +31,8 @@ describe('oedr laws', () => {
     const text = c.out();
     expect(text).toContain('KE  Access to Information Act, 2016');
     expect(text).toContain('Response:         21 calendar days after receipt (the day of receipt is not counted)');
-    expect(text).toContain('  1. ombudsman: Commission on Administrative Justice (Office of the Ombudsman), application for review (s.14) - within 30 calendar days of the decision');
-    expect(text).toContain('  2. court: High Court (s.23) - within 21 calendar days of the Commission\'s decision');
+    expect(text).toContain('  1. application for review to the Commission on Administrative Justice - Commission on Administrative Justice (Office of the Ombudsman), application for review (s.14) - within 30 calendar days of the decision [section 14]');
+    expect(text).toContain('  2. appeal to the High Court - High Court (s.23) - within 21 calendar days of the Commission\'s decision [section 23]');
     expect(text).toMatch(/Source: +ATI Act 2016 s\.9/);
     expect(text).toMatch(/Checked: +s\.9\(1\) \(21 days\)/);
   });
