@@ -7,7 +7,8 @@
 //     .language                    { default, accepted, tolerated, letter, accepted_letter, fact }
 //     .standing                    { kinds, legal_persons, needed, statement, established, fact }
 //     .identification              { required, what, provision, given, fact } | null
-//     .fee                         { action: enclose | waiver | none | unknown, application, waivers, reproduction, fact }
+//     .fee                         { action: enclose | pay-on-notice | waiver | none | unknown, application,
+//                                    waivers, reproduction, commitment, provided, fact }
 //     .body                        { kind, label, matched } | null: the recipient's kind of body under the law
 //     .appeal                      ResolvedStep[]: the chain for THIS recipient (its route, steps that
 //                                  do not exist for its kind removed), each with addressee, term,

@@ -41,7 +41,7 @@ test('draft, send, record a partial answer, draft the appeal that is due, and se
 
   let rows = await json(folder, '2026-12-21');
   expect(rows).toHaveLength(1);
-  expect(rows[0]!.next).toEqual({ action: 'appeal', by: '2027-01-19', to: 'Commission on Administrative Justice', why: 'answered in part on 2026-12-20; lodge the appeal by 2027-01-19' });
+  expect(rows[0]!.next).toEqual({ action: 'appeal', by: '2027-01-19', to: 'the Commission on Administrative Justice', why: 'answered in part on 2026-12-20; lodge the appeal by 2027-01-19' });
 
   const next = await runCli('draft', folder, '--next', '--date', '2026-12-21', '--out', out, '--format', 'md');
   expect(next.code, next.err).toBe(0);
@@ -54,7 +54,7 @@ test('draft, send, record a partial answer, draft the appeal that is due, and se
 
   rows = await json(folder, '2026-12-21');
   expect(rows.map((r) => [r.name, r.institution, r.next.action])).toEqual([
-    ['results.appeal', 'Commission on Administrative Justice', 'send'],
+    ['results.appeal', 'the Commission on Administrative Justice', 'send'],
     ['results', 'Independent Electoral and Boundaries Commission', 'appeal'],
   ]);
   // The appeal is sent by post (the CAJ's address in the spec has no email): recorded by hand.
@@ -62,7 +62,7 @@ test('draft, send, record a partial answer, draft the appeal that is due, and se
   rows = await json(folder, '2026-12-23');
   expect(rows.map((r) => [r.name, r.next.action, r.next.why])).toEqual([
     ['results.appeal', 'wait', "appeal lodged on 2026-12-22; the request's own row says what comes next"],
-    ['results', 'wait', 'appealed on 2026-12-22 to Commission on Administrative Justice (results.appeal)'],
+    ['results', 'wait', 'appealed on 2026-12-22 to the Commission on Administrative Justice (results.appeal)'],
   ]);
   // Nothing more is due, so --next drafts nothing and says so.
   const none = await runCli('draft', folder, '--next', '--date', '2026-12-23', '--out', out);

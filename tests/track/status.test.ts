@@ -41,10 +41,10 @@ describe('oedr status, law by law', () => {
     expect(row!.next).toEqual({ action: 'follow-up', why: 'the answer was due by 2026-12-28; appeal by 2027-01-27 at the latest' });
     // A week before the appeal limit, the appeal is what is due.
     [row] = await statusOf(folder, '2027-01-21');
-    expect(row!.next).toMatchObject({ action: 'appeal', by: '2027-01-27', to: 'Commission on Administrative Justice' });
+    expect(row!.next).toMatchObject({ action: 'appeal', by: '2027-01-27', to: 'the Commission on Administrative Justice' });
     await record(spec, '--answer', 'refused', '--on', '2027-01-05', '--exemption', 's.6(1)(c)', '--reference', 'IEBC/ATI/2027/15');
     [row] = await statusOf(folder, '2027-01-06');
-    expect(row!.next).toEqual({ action: 'appeal', by: '2027-02-04', to: 'Commission on Administrative Justice', why: 'refused on 2027-01-05; lodge the appeal by 2027-02-04' });
+    expect(row!.next).toEqual({ action: 'appeal', by: '2027-02-04', to: 'the Commission on Administrative Justice', why: 'refused on 2027-01-05; lodge the appeal by 2027-02-04' });
   });
 
   test('GB (working days, bank holidays anywhere in the UK): counted from sending when receipt is unknown', async () => {
