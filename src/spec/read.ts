@@ -1,9 +1,10 @@
 // Reading a spec file from disk: every way a file can be unreadable becomes one clear error.
 // Profiles and recipient lists are read the same way (synchronously: they are found while the
 // spec is being resolved), with words that fit what they are.
-import { isUtf8 } from 'node:buffer';
-import { readFileSync, statSync, type Stats } from 'node:fs';
 import { ExitCode, fail } from '../errors.js';
+import { assertNotUtf16, assertUtf8, bytePlace, readRegularSync } from '../read-file.js';
+
+export { firstInvalidUtf8 } from '../read-file.js';
 
 /** Specs are small; a larger file is almost certainly the wrong file. */
 export const MAX_SPEC_BYTES = 1024 * 1024;
@@ -35,81 +36,20 @@ export function readSourceSync(file: string, kind: FileKind = {}): { text: strin
 }
 
 function readBytesSync(file: string, kind: FileKind): Uint8Array {
-  let info;
-  try {
-    info = statSync(file);
-  } catch (e) {
-    statFailed(e, file);
-  }
-  checkInfo(info, file, kind);
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    return statFailed(e, file);
-  }
-}
-
-function statFailed(e: unknown, file: string): never {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') fail(ExitCode.input, 'file-missing', 'no such file', { file });
-  if (code === 'EACCES') fail(ExitCode.input, 'file-unreadable', 'permission denied', { file });
-  fail(ExitCode.input, 'file-unreadable', `cannot read the file (${code ?? 'unknown error'})`, { file });
-}
-
-function checkInfo(info: Stats, file: string, kind: FileKind): void {
-  if (info.isDirectory()) fail(ExitCode.input, 'file-is-directory', `expected a ${kind.format ?? 'YAML'} file, got a directory`, { file });
-  if (!info.isFile()) fail(ExitCode.input, 'file-unreadable', 'expected a regular file', { file });
-  if (info.size > MAX_SPEC_BYTES) {
-    fail(ExitCode.input, 'file-too-large', `file is ${info.size} bytes; the limit for a spec is ${MAX_SPEC_BYTES} bytes (1 MiB)`, { file });
-  }
+  const what = kind.format === 'CSV' ? 'a recipient list' : 'a spec';
+  return readRegularSync(file, { what: `${kind.format ?? 'YAML'} file`, max: MAX_SPEC_BYTES, tooLarge: (size) =>
+    fail(ExitCode.input, 'file-too-large', `file is ${size} bytes; the limit for ${what} is ${MAX_SPEC_BYTES} bytes (1 MiB)`, { file }) });
 }
 
 /** Strict UTF-8 decoding with the place of the first bad byte; a UTF-8 BOM is dropped. */
 export function decodeSpec(bytes: Uint8Array, file: string, kind: FileKind = {}): string {
   if (bytes.length === 0) fail(ExitCode.invalid, 'file-empty', kind.empty ?? 'the file is empty; `oedr init` writes a starter spec', { file });
+  assertNotUtf16(bytes, file);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    fail(ExitCode.input, 'file-binary', `this is a binary file, not a ${kind.format ?? 'YAML'} text file`, { file, ...place(bytes, nul) });
+    fail(ExitCode.input, 'file-binary', `this is a binary file, not a ${kind.format ?? 'YAML'} text file`, { file, ...bytePlace(bytes, nul) });
   }
-  // isUtf8 is native (simdutf); the byte-by-byte scan only runs to find the place of a bad byte.
-  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
-  if (bad !== -1) {
-    const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
-    fail(ExitCode.input, 'file-not-utf8', `the file is not UTF-8: byte 0x${hex} is not valid UTF-8; save it as UTF-8`, {
-      file, ...place(bytes, bad),
-    });
-  }
+  assertUtf8(bytes, file);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function place(bytes: Uint8Array, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) { line++; start = i + 1; }
-  // Column in characters, counting only the valid UTF-8 lead bytes before the offset.
-  let col = 1;
-  for (let i = start; i < offset; i++) if ((bytes[i]! & 0xc0) !== 0x80) col++;
-  return { line, col };
-}
-
-/** Offset of the first byte that breaks UTF-8, or -1. Rejects overlongs and surrogates like TextDecoder. */
-export function firstInvalidUtf8(b: Uint8Array): number {
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i]!;
-    if (c < 0x80) { i++; continue; }
-    let n: number;
-    let min: number;
-    if (c >= 0xc2 && c <= 0xdf) { n = 1; min = 0x80; } else if (c >= 0xe0 && c <= 0xef) { n = 2; min = 0x800; } else if (c >= 0xf0 && c <= 0xf4) { n = 3; min = 0x10000; } else return i;
-    let cp = c & (0x3f >> n);
-    for (let k = 1; k <= n; k++) {
-      const cc = b[i + k];
-      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += n + 1;
-  }
-  return -1;
 }
