@@ -60,6 +60,7 @@ try {
 
   const warm = execFileSync(process.execPath, [join(root, 'bench/warm.mjs'), example], { encoding: 'utf8' });
   console.log(warm.trim());
+  console.log(execFileSync(process.execPath, [join(root, 'bench/languages.mjs')], { encoding: 'utf8' }).trim());
 
   // The mail-merge baseline users compare with: pandoc, one process per letter, Markdown to DOCX
   // (20 letters/s when the 200 letters/s target was set: the target is 10x pandoc).

@@ -76,6 +76,14 @@ export interface Document {
   blocks: Block[];
 }
 
+/** Languages written right to left (by their BCP 47 primary subtag): Arabic, Hebrew, Persian, Urdu, … */
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+
+/** Whether a letter in this language (BCP 47) is laid out right to left. */
+export function isRightToLeft(language: string): boolean {
+  return RTL_LANGUAGES.has(language.split('-')[0]!);
+}
+
 export const text = (value: string): Inline => ({ type: 'text', value });
 
 /** The plain text of inline content, e.g. for checks and metadata. */

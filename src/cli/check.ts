@@ -8,6 +8,7 @@ import type { FileReport } from '../check/model.js';
 import { renderJson, renderText } from '../check/report.js';
 import { ExitCode, fail } from '../errors.js';
 import { codePointName, type DatasetSpec } from '../spec/schema.js';
+import { languageOf } from '../compose/language.js';
 import { loadSpec, type LoadedLetter } from '../spec/load.js';
 import { parseIsoDate } from '../laws/dates.js';
 import { letterStem } from './draft-job.js';
@@ -128,7 +129,11 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
   const code = reports.some((r) => r.status === 'unreadable') ? ExitCode.input
     : reports.some((r) => r.status === 'deviations') ? ExitCode.invalid : ExitCode.ok;
   if (opts.json) io.out(renderJson(reports, opts.against, code));
-  if (opts.followUp) await followUp(letter!.spec, dataset, reports, formats, opts, io, letter!.id);
+  if (opts.followUp) {
+    // The follow-up is in the request's language: with a law and no letter.language, the law's.
+    if (letter!.spec.law) await (await import('../laws/for-spec.js')).applyLaw(letter!);
+    await followUp(letter!.spec, dataset, reports, formats, opts, io, letter!.id);
+  }
   return code;
 }
 
@@ -159,7 +164,7 @@ async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileRe
   const { composeLetter } = await import('../compose/letter.js');
   const { formatDate } = await import('../compose/context.js');
   const { loadTemplates } = await import('../compose/templates.js');
-  const words = loadTemplates(spec.letter.language).words;
+  const words = loadTemplates(languageOf(spec)).words;
   const doc = composeLetter(spec, {
     template: 'check-follow-up', kind: 'follow-up', subject: `Re: ${spec.letter.subject}`, date: opts.date,
     extra: {

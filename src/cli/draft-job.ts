@@ -32,6 +32,8 @@ export interface DraftJob {
   check?: boolean;
   /** Write the data contract annex (datapackage.json and header templates) beside letters asking for CSV/TSV. */
   annex?: boolean;
+  /** Also write each letter in this language, as a reading copy (letter.reading_copy in the spec says the same). */
+  readingCopy?: string;
   /** Typeset the PDFs on a thread of their own (a worker's; see pdf-thread.ts). */
   pdfThread?: boolean;
   /** What the manifest recorded for this spec's files (path -> SHA-256): a file that differs from it was edited by hand. */
@@ -100,13 +102,22 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
       const doc = composeLetter(letter.spec, {
         templateDir: job.templateDir, timeline: timelines[i], annex, images: pictures[i]!.images, ...(job.annex === false ? { readerAnnex: false } : {}),
       });
+      // A reading copy beside the letter: <name>.reading-copy-<lang>.<ext>, in every format asked for.
+      const copyLanguage = job.readingCopy ?? letter.spec.letter.reading_copy;
+      const docs: [string, typeof doc][] = [[name, doc]];
+      if (copyLanguage !== undefined) {
+        docs.push([`${name}.reading-copy-${copyLanguage}`, composeLetter(letter.spec, {
+          templateDir: job.templateDir, timeline: timelines[i], annex, images: pictures[i]!.images, readingCopy: copyLanguage, ...(job.annex === false ? { readerAnnex: false } : {}),
+        })]);
+      }
       for (const format of job.formats) {
         const writer = writers[format] ?? (await getWriter(format));
         if (writer.covers) {
           const uncovered = uncoveredInSpec(letter.yaml.data, writer.covers, letter.yaml, job.file);
           if (uncovered.length) throw new OedrError(ExitCode.render, uniqueDiagnostics(uncovered));
         }
-        rendered.push({ path: join(job.outDir, `${name}.${writer.extension}`), format, letter: letter.id, bytes: await writer.write(doc) });
+        // The manifest keys a letter's files by format: a reading copy's key says it is one.
+        for (const [stem, d] of docs) rendered.push({ path: join(job.outDir, `${stem}.${writer.extension}`), format: stem === name ? format : `${format}.reading-copy`, letter: letter.id, bytes: await writer.write(d) });
       }
       if (annex) {
         for (const f of annexFiles(letter.spec, name)) rendered.push({ path: join(job.outDir, f.name), format: f.kind, letter: letter.id, bytes: f.bytes });

@@ -24,6 +24,8 @@ export interface DraftOptions {
   format: string;
   out: string;
   templateDir?: string;
+  /** --reading-copy LANG: also write each letter in LANG, marked as a translation for the requester's records. */
+  readingCopy?: string;
   strict?: boolean;
   laws?: string;
   /** Render in memory and compare with the files in the output folder; write nothing. */
@@ -54,6 +56,17 @@ export function parseFormats(list: string): OutputFormat[] {
   }
   if (!asked.length) fail(ExitCode.usage, 'unknown-format', `no output format given; expected ${formats.join(', ')}`);
   return [...new Set(asked)] as OutputFormat[];
+}
+
+/** --reading-copy's language as a canonical BCP 47 tag (`EN` -> `en`), or a usage error. */
+export function parseLanguage(tag: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    if (canonical) return canonical;
+  } catch {
+    // reported below
+  }
+  return fail(ExitCode.usage, 'bad-language', `--reading-copy: expected a BCP 47 language tag such as en, es or ar, got "${tag}"`);
 }
 
 /** `requests/Results 2027.yaml` -> `Results-2027`: a plain file name that cannot leave the output folder. */
@@ -151,7 +164,7 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
         message: `the output name "${clash.name}" is already used by ${clash.by}; rename one of the specs${ids ? ' or change the recipient id' : ''}` };
     }
     for (const name of names) taken.set(name.toLowerCase(), file);
-    return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, check: opts.check, annex: opts.annex ?? ANNEX_BY_DEFAULT };
+    return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, check: opts.check, annex: opts.annex ?? ANNEX_BY_DEFAULT, ...(opts.readingCopy ? { readingCopy: parseLanguage(opts.readingCopy) } : {}) };
   });
 
   // One run at a time writes to a folder (out-folder.ts); what a run that ended early left is

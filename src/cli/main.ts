@@ -70,6 +70,7 @@ Example:
     .option('--force', 'write over letters edited by hand since oedr wrote them (by default they are kept, and draft exits 1)')
     .option('--annex', 'beside each letter asking for CSV/TSV, also write <name>.datapackage.json (a Frictionless Data Package) and <name>.<dataset>.template.csv (the header row)')
     .option('--no-annex', 'write the letters only, without the data contract annex')
+    .option('--reading-copy <lang>', "also write each letter in this language (e.g. en), marked on every page as a translation for the requester's records: <name>.reading-copy-<lang>.<ext>")
     .option('-q, --quiet', 'print only problems')
     .option('--json', 'print a machine-readable summary: inputs, outputs with hashes, diagnostics, timings')
     .option('--root <dir>', 'a folder profiles and recipient lists may come from (default: the folder of each spec)')

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
 import { word, type Words } from './context.js';
+import { languageOf } from './language.js';
 
 /** The part of laws/resolve.ts's ResolvedLaw a letter reads (tests may give just this much). */
 export interface LawFacts {
@@ -51,8 +52,10 @@ function statute(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | u
  */
 function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words) {
   if (!t) return null;
-  const original = facts?.originalName;
-  if (original && lang(original.lang) !== lang(spec.letter.language) && showable(original.text)) return { title: original.text, translation: facts.name };
+  const original = facts?.originalName ?? (t.law.original_name ? { lang: t.law.original_name.lang, text: t.law.original_name.text } : null);
+  // A letter in the law's own language names it by its own name, with no translation.
+  if (original && lang(original.lang) === lang(languageOf(spec))) return { title: inText(original.text, words, 'the_law'), translation: null };
+  if (original && facts && showable(original.text)) return { title: original.text, translation: facts.name };
   return { title: inText(t.law.name, words, 'the_law'), translation: null };
 }
 
@@ -124,7 +127,9 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
   const first = facts?.appeal[0];
   // The resolver falls back to the step's `body` note where the registry names no addressee: a
   // note is not a name to write to, so the letter then uses the plain description of the step.
-  const step: Step | undefined = first ? { ...first, addressee: first.addressee === first.body ? word(words, 'appeal_bodies', first.step) : first.addressee } : raw ? {
+  // The registry's addressee is English prose: a letter in another language names the step in its own words.
+  const english = lang(languageOf(spec)) === 'en';
+  const step: Step | undefined = first ? { ...first, addressee: first.addressee === first.body || !english ? word(words, 'appeal_bodies', first.step) : first.addressee } : raw ? {
     step: raw.step, addressee: raw.addressee ?? word(words, 'appeal_bodies', raw.step), body: raw.body, term: null, provision: null, limit: raw.limit, form: null,
   } : undefined;
   const kind = step?.step;
@@ -138,7 +143,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     /** The term opening a heading: "Internal review", "First Appeal". */
     term_heading: step ? capitalise(term?.en ?? word(words, 'appeal_terms', step.step)) : null,
     /** The statute's own term, where the letter is in another language: "recurso de revisión". */
-    term_original: term?.original && term.lang && lang(term.lang) !== lang(spec.letter.language) ? term.original : null,
+    term_original: term?.original && term.lang && lang(term.lang) !== lang(languageOf(spec)) ? term.original : null,
     provision: step?.provision ?? null,
     form: step?.form ?? null,
     // Internal review and the higher authority are reached through the institution; a court is not

@@ -11,9 +11,14 @@ export type Words = Record<string, unknown>;
 
 /** A word from words.yaml, e.g. word(words, 'granularity', 'polling-station'); the id if missing. */
 export function word(words: Words, group: string, id: string): string {
+  return wordOr(words, group, id) ?? id;
+}
+
+/** A word when words.yaml has it, else undefined. */
+function wordOr(words: Words, group: string, id: string): string | undefined {
   const g = words[group];
   const w = g && typeof g === 'object' ? (g as Record<string, unknown>)[id] : undefined;
-  return typeof w === 'string' ? w : id;
+  return typeof w === 'string' ? w : undefined;
 }
 
 /**

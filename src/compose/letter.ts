@@ -7,6 +7,7 @@ import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
 import type { AnnexNames } from './annex-files.js';
 import { buildContext, word } from './context.js';
+import { languageOf } from './language.js';
 import { frameBottom, frameTop, type LetterImages } from './frame.js';
 import { markdownToBlocks } from './markdown.js';
 import { loadTemplates } from './templates.js';
@@ -31,6 +32,8 @@ export interface ComposeOptions {
   images?: LetterImages;
   /** false (`draft --no-annex`): no plain-words annex, whatever the spec says. */
   readerAnnex?: boolean;
+  /** A reading copy: the letter in `language`, marked on every page as a translation of the one sent. */
+  readingCopy?: string;
 }
 
 /**
@@ -52,10 +55,11 @@ export function wantsReaderAnnex(spec: RequestSpec, opts: Pick<ComposeOptions, '
 }
 
 export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Document {
-  const s: RequestSpec = opts.subject || opts.date
-    ? { ...spec, letter: { ...spec.letter, subject: opts.subject ?? spec.letter.subject, date: opts.date ?? spec.letter.date } }
+  const s: RequestSpec = opts.subject || opts.date || opts.readingCopy
+    ? { ...spec, letter: { ...spec.letter, subject: opts.subject ?? spec.letter.subject, date: opts.date ?? spec.letter.date, language: opts.readingCopy ?? spec.letter.language } }
     : spec;
-  const templates = loadTemplates(s.letter.language, opts.templateDir);
+  const language = languageOf(s);
+  const templates = loadTemplates(language, opts.templateDir);
   // The law's facts for this recipient (its route, fee, standing): pure, from the row the timeline holds.
   const facts = opts.timeline ? resolveLaw(opts.timeline.law, s) : undefined;
   const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex, facts), ...opts.extra };
@@ -71,15 +75,32 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
       title: s.letter.subject,
       author: s.requester.organisation,
       subject: `${word(w, 'kinds', kind)}: ${s.recipient.institution}`,
-      language: s.letter.language,
+      language,
       date: s.letter.date,
       keywords: ['oedr', kind, ...new Set(s.datasets.flatMap((d) => (d.category ? [d.category] : [])))],
-      footer: s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation,
+      footer: readingCopyMark(w, opts.readingCopy ? languageOf(spec) : undefined,
+        s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation),
       pageLabel: word(w, 'phrases', 'page_label'),
       ...(opts.images?.docxReference ? { docxReference: opts.images.docxReference } : {}),
     },
-    blocks: [...frameTop(context, opts.images), ...body, ...frameBottom(context, opts.images), ...notes, ...annex],
+    // A reading copy says what it is on its first line too: Markdown has no page footer.
+    blocks: [...(opts.readingCopy ? [readingCopyNote(w, languageOf(spec))] : []), ...frameTop(context, opts.images), ...body, ...frameBottom(context, opts.images), ...notes, ...annex],
   };
 }
 
 const small = (b: Block): Block => (b.type === 'paragraph' ? { ...b, style: 'small' } : b);
+
+/**
+ * The footer of a reading copy says, on every page, that it is a translation for the requester's
+ * records of the letter sent in `sent` (named in the copy's own words, words.yaml `languages`).
+ */
+function readingCopyMark(w: Record<string, unknown>, sent: string | undefined, footer: string): string {
+  if (sent === undefined) return footer;
+  return `${readingCopyText(w, sent)} ${footer}`;
+}
+
+const readingCopyText = (w: Record<string, unknown>, sent: string) =>
+  word(w, 'phrases', 'reading_copy').replace('{language}', word(w, 'languages', sent.split('-')[0]!));
+
+const readingCopyNote = (w: Record<string, unknown>, sent: string): Block =>
+  ({ type: 'paragraph', style: 'small', children: [{ type: 'strong', children: [{ type: 'text', value: readingCopyText(w, sent) }] }] });

@@ -30,14 +30,16 @@ const helpers: Record<string, HandlebarsCompiler.HelperDelegate> = {
   join(this: unknown, list: unknown, options: HandlebarsCompiler.HelperOptions) {
     // Returned as plain text: Handlebars escapes helper output in {{ }} like any value.
     const items = Array.isArray(list) ? list.map(String) : [];
-    const and = String((options.data?.root as { words?: { and?: string } })?.words?.and ?? 'and');
-    return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)}`;
+    const words = (options.data?.root as { words?: { and?: string; list_separator?: string } })?.words;
+    const and = String(words?.and ?? 'and');
+    // Arabic separates with its own comma (words.yaml list_separator: "، ").
+    return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(String(words?.list_separator ?? ', '))} ${and} ${items.at(-1)}`;
   },
   /** `{{sentence value}}`: the value as written, with a full stop added only if it has no closing punctuation. */
   sentence(this: unknown, value: unknown) {
     const text = value === null || value === undefined ? '' : String(value).trim();
     // Closing quotes or brackets end a sentence only after a full stop: "(see below)" still needs one.
-    return text === '' || /[.!?…]["'»”’)\]]*$/.test(text) ? text : `${text}.`;
+    return text === '' || /[.!?…؟]["'»”’)\]]*$/.test(text) ? text : `${text}.`;
   },
 };
 /** The one set of compile options, shared with scripts/precompile-templates.mjs so build and run time agree. */
@@ -202,7 +204,7 @@ function hbsFiles(dir: string): string[] {
   return readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort();
 }
 
-function builtinLanguages(): string[] {
+export function builtinLanguages(): string[] {
   return readdirSync(BUILTIN_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 }
 

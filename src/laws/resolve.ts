@@ -103,7 +103,7 @@ export function resolveLaw(law: Law, spec: ResolveInput): ResolvedLaw {
     code: law.code,
     name: law.name,
     originalName: law.original_name ?? null,
-    language: language(law, spec.letter.language),
+    language: language(law, spec.letter.language ?? law.languages?.accepted[0] ?? 'en'),
     standing: standing(law, spec),
     identification: identification(law, spec),
     fee: fee(law, spec),

@@ -80,10 +80,11 @@ export const Letter = z.strictObject({
     .describe('data-request: a letter asking an institution for data. foi-request: a formal filing under an access-to-information (FoI) law. follow-up: a reminder about an earlier request. appeal: the next step on the law\'s appeal route after no answer or a refusal.'),
   date: date.describe('Date printed on the letter (YYYY-MM-DD). Deadlines count from it; oedr never reads the clock.'),
   reference: text.optional().describe("Your own reference for this letter, e.g. CEW/2027/014. Ask the institution to quote it."),
-  language: languageTag.default('en').transform(canonical).describe('Language of the letter as a BCP 47 tag (en, fr, pt-BR). Templates must exist for it.'),
+  language: languageTag.transform(canonical).optional().describe("Language of the letter as a BCP 47 tag (en, es, ar, pt-BR). Templates must exist for it. Left out, the letter is in the law's first language that oedr has templates for, else English."),
   subject: text.describe('Subject line of the letter: what you ask for, in one line.'),
   annex: z.enum(['auto', 'always', 'never']).default('auto')
     .describe('The plain-words annex on data formats, for officials new to data. auto: included unless the recipient\'s title or office names a technical office (ICT, IT, data, statistics, systems, digital…); never in follow-ups and appeals.'),
+  reading_copy: languageTag.transform(canonical).optional().describe("Also write the letter in this language (BCP 47, e.g. en), marked on every page as a translation for the requester's records, so that whoever signs a letter in the law's language knows what it says. Same as `oedr draft --reading-copy`."),
 }).describe('The letter itself: its kind, date, reference, language and subject.');
 
 const Person = z.strictObject({

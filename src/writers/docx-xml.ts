@@ -110,8 +110,8 @@ export interface Letter {
 }
 
 /** word/document.xml, word/numbering.xml and word/_rels/document.xml.rels for a letter's blocks. */
-export function letterParts(blocks: readonly Block[], template: Template): Letter {
-  const body = new Body(template);
+export function letterParts(blocks: readonly Block[], template: Template, rtl = false): Letter {
+  const body = new Body(template, rtl);
   body.document(blocks);
   const links = body.links;
   // docx numbered the font table after the links, and the links (random ids, renumbered) after that.
@@ -160,7 +160,11 @@ class Body {
   private lists = 0;
   private breakBefore = false;
   private afterTable = false;
-  constructor(template: Template) {
+  /** A right-to-left letter: every paragraph w:bidi, every table w:bidiVisual. */
+  constructor(
+    template: Template,
+    private readonly rtl = false,
+  ) {
     this.numbering = new Numbering(template);
   }
 
@@ -241,6 +245,7 @@ class Body {
     if (p.numbering) {
       pPr += `<w:numPr><w:ilvl w:val="${p.numbering.level}"/><w:numId w:val="${this.numbering.numId(p.numbering.list)}"/></w:numPr>`;
     }
+    if (this.rtl) pPr += '<w:bidi/>';
     if (before !== undefined || after !== undefined) {
       pPr += `<w:spacing${after === undefined ? '' : ` w:after="${after}"`}${before === undefined ? '' : ` w:before="${before}"`}/>`;
     }
@@ -295,7 +300,7 @@ class Body {
     const widths = columnWidths([header, ...rows], columns);
     const { out } = this;
     out.push(
-      `<w:tbl><w:tblPr><w:tblStyle w:val="${TABLE_STYLE}"/><w:tblW w:type="dxa" w:w="${textWidth}"/>` +
+      `<w:tbl><w:tblPr><w:tblStyle w:val="${TABLE_STYLE}"/>${this.rtl ? '<w:bidiVisual/>' : ''}<w:tblW w:type="dxa" w:w="${textWidth}"/>` +
         '<w:tblLook w:firstRow="true" w:lastRow="false" w:firstColumn="false" w:lastColumn="false" w:noHBand="true" w:noVBand="true"/></w:tblPr>' +
         `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
     );
@@ -304,7 +309,7 @@ class Body {
       out.push(`<w:tr><w:trPr><w:cantSplit/>${isHeader ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>'}</w:trPr>`);
       widths.forEach((width, i) => {
         out.push(`<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/></w:tcPr>`);
-        this.open(`<w:pStyle w:val="${TABLE_TEXT_STYLE}"/>${isHeader ? '<w:keepNext/>' : ''}`, cells[i] ?? []);
+        this.open(`<w:pStyle w:val="${TABLE_TEXT_STYLE}"/>${isHeader ? '<w:keepNext/>' : ''}${this.rtl ? '<w:bidi/>' : ''}`, cells[i] ?? []);
         out.push('</w:tc>');
       });
       out.push('</w:tr>');
@@ -323,7 +328,8 @@ class Body {
     switch (n.type) {
       case 'text': {
         // A newline inside a text value is a line break in the letter, never a space Word invents.
-        const rPr = runProperties(marks);
+        // Right-to-left text is a right-to-left run (w:rtl), so Word orders and shapes it as such.
+        const rPr = runProperties(RTL_TEXT.test(n.value) ? { ...marks, rtl: true } : marks);
         n.value.split(/\r\n|\n|\r/).forEach((line, i) => this.out.push(`<w:r>${rPr}${i > 0 ? '<w:br/>' : ''}${t(line)}</w:r>`));
         return;
       }
@@ -354,9 +360,13 @@ class Body {
   }
 }
 
-function runProperties(marks: Marks): string {
-  if (!marks.bold && !marks.italics && !marks.link) return '';
-  return `<w:rPr>${marks.link ? '<w:rStyle w:val="Hyperlink"/>' : ''}${marks.bold ? '<w:b/><w:bCs/>' : ''}${marks.italics ? '<w:i/><w:iCs/>' : ''}</w:rPr>`;
+/** Hebrew, Arabic, Syriac, Thaana, NKo and the Arabic presentation forms. */
+const RTL_TEXT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+function runProperties(marks: Marks & { rtl?: boolean }): string {
+  if (!marks.bold && !marks.italics && !marks.link && !marks.rtl) return '';
+  // CT_RPr order: rStyle, b, bCs, i, iCs, …, rtl.
+  return `<w:rPr>${marks.link ? '<w:rStyle w:val="Hyperlink"/>' : ''}${marks.bold ? '<w:b/><w:bCs/>' : ''}${marks.italics ? '<w:i/><w:iCs/>' : ''}${marks.rtl ? '<w:rtl/>' : ''}</w:rPr>`;
 }
 
 const field = (instruction: string): string =>
@@ -368,7 +378,7 @@ const field = (instruction: string): string =>
  * word/footer1.xml: the letter's footer text, then at the right margin the page label with PAGE and
  * NUMPAGES fields ("Page {page} of {pages}").
  */
-export function footerPart(text: string | undefined, label: string, template: Template): string {
+export function footerPart(text: string | undefined, label: string, template: Template, rtl = false): string {
   let runs = text ? `<w:r>${t(text)}</w:r>` : '';
   const pieces = label.split(/(\{page\}|\{pages\})/).filter((s) => s !== '');
   // The tab and any text before the first field share a run; every field part is a run of its own.
@@ -386,7 +396,8 @@ export function footerPart(text: string | undefined, label: string, template: Te
   if (open) runs += '</w:r>';
   return (
     `${template.footerHead}<w:p><w:pPr><w:pStyle w:val="${FOOTER_STYLE}"/>` +
-    `<w:tabs><w:tab w:val="right" w:pos="${textWidth}"/></w:tabs></w:pPr>${runs}</w:p></w:ftr>`
+    // Right to left (w:bidi) the tab stop counts from the right margin: the label goes to the left.
+    `<w:tabs><w:tab w:val="right" w:pos="${textWidth}"/></w:tabs>${rtl ? '<w:bidi/>' : ''}</w:pPr>${runs}</w:p></w:ftr>`
   );
 }
 

@@ -2,7 +2,8 @@
 // process (docx-template.ts); each letter's own parts are written from the Document as text
 // (docx-xml.ts) and zipped with fixed timestamps (docx-zip.ts), so the same Document always gives the
 // same bytes.
-import type { Document } from '../document.js';
+import { isRightToLeft, type Document } from '../document.js';
+import { complexScriptFonts, font as fontStyle } from './style.js';
 import { FOOTER_PART, docxTemplate, type Template } from './docx-template.js';
 import { corePart, escapeAttr, footerPart, letterParts, w3cdtfFromDate } from './docx-xml.js';
 import { createZipper } from './docx-zip.js';
@@ -28,17 +29,30 @@ export async function createDocxWriter(template?: Template): Promise<DocxWriter>
   };
 }
 
+/**
+ * styles.xml with the letter's language as the default (w:lang), and for a complex script (Arabic,
+ * Devanagari, Bangla, Ethiopic) that language and its Noto family as the complex-script ones
+ * (w:lang w:bidi, w:rFonts w:cs), so Word shapes and spell-checks the text as that language.
+ */
+function stylesXml(template: Template, language: string): string {
+  const lang = escapeAttr(language);
+  const cs = complexScriptFonts[language.split('-')[0]!];
+  if (cs === undefined) return `${template.stylesHead}w:val="${lang}"${template.stylesTail}`;
+  return `${template.stylesHead.replace(`w:cs="${fontStyle.family}"`, `w:cs="${cs}"`)}w:val="${lang}" w:bidi="${lang}"${template.stylesTail}`;
+}
+
 /** The package's parts, by name, in the order they are zipped. */
 function docxParts(doc: Document, template: Template): Map<string, string | Uint8Array> {
   const { meta } = doc;
   const date = w3cdtfFromDate(meta.date);
-  const letter = letterParts(doc.blocks, template);
+  const rtl = isRightToLeft(meta.language);
+  const letter = letterParts(doc.blocks, template, rtl);
   const own: Record<string, string> = {
     'word/document.xml': letter.document,
     'word/numbering.xml': letter.numbering,
     'word/_rels/document.xml.rels': letter.relationships,
-    'word/styles.xml': `${template.stylesHead}w:val="${escapeAttr(meta.language)}"${template.stylesTail}`,
-    [FOOTER_PART]: footerPart(meta.footer, meta.pageLabel, template),
+    'word/styles.xml': stylesXml(template, meta.language),
+    [FOOTER_PART]: footerPart(meta.footer, meta.pageLabel, template, rtl),
     'docProps/core.xml': corePart(meta, date),
   };
   const parts = template.order.map((name) => [name, own[name] ?? template.fixed[name]!] as const);

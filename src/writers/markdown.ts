@@ -1,7 +1,7 @@
 // Document -> Markdown (CommonMark + GFM tables), for email bodies and review in pull requests.
 // Text is escaped so that a Markdown renderer shows exactly the Document's text: no markup, HTML
 // entity, list marker or heading mark can come from a value (tests/writers/markdown.test.ts).
-import { linkAllowed, type Block, type Document, type Inline } from '../document.js';
+import { isRightToLeft, linkAllowed, type Block, type Document, type Inline } from '../document.js';
 
 export interface MarkdownWriter { extension: 'md'; write(doc: Document): Promise<Uint8Array> }
 
@@ -9,8 +9,15 @@ export async function createMarkdownWriter(): Promise<MarkdownWriter> {
   return { extension: 'md', write: async (doc) => new TextEncoder().encode(toMarkdown(doc)) };
 }
 
+/**
+ * The text stays in logical order. A right-to-left letter is wrapped in `<div dir="rtl">` (blank
+ * lines around its body, so the Markdown inside is still Markdown), as GitHub and most viewers
+ * otherwise set every paragraph from the left.
+ */
 export function toMarkdown(doc: Document): string {
-  return blocks(doc.blocks, '') + '\n';
+  const body = blocks(doc.blocks, '');
+  if (!isRightToLeft(doc.meta.language)) return body + '\n';
+  return `<div dir="rtl" lang="${doc.meta.language.replace(/[^A-Za-z0-9-]/g, '')}">\n\n${body}\n\n</div>\n`;
 }
 
 // An underscore between letters or digits (polling_station_code) is never emphasis in CommonMark,

@@ -133,7 +133,7 @@ export function renderText(c: Canvas, inlines: readonly Inline[], look: TextLook
   lines.forEach((line, k) => {
     if (k > 0 && k === n - tail) c.ensure(tail * lh + (keep.keepWith ?? 0));
     else c.ensure(lh);
-    drawLine(c, line, lineX(line, frame.left, frame.width, look.align), c.y, look, { elem, tag });
+    drawLine(c, line, lineX(line, frame.left, frame.width, look.align, c.rtl), c.y, look, { elem, tag });
     c.y += lh;
   });
   c.endContent();
@@ -175,7 +175,7 @@ function renderList(c: Canvas, b: List, parent: StructElement, frame: Frame, ctx
     else c.ensure(first(i));
     const lbl = c.struct(li, 'Lbl');
     c.beginContent(lbl, 'Lbl');
-    c.text('regular', l.size, look.color, frame.left + l.indent - l.gap - l.widths[i]!, c.y, [l.runs[i]!]);
+    c.text(l.size, look.color, c.rtl ? frame.left + frame.width - l.indent + l.gap : frame.left + l.indent - l.gap - l.widths[i]!, c.y, [l.runs[i]!]);
     c.endContent();
     c.markUsed();
     lbl.end();

@@ -1,7 +1,7 @@
 // The PDF writer's drawing surface: one PDF document (pdf-doc.ts), the vertical cursor, page breaks and the
 // bookkeeping of tagged (marked) content, so block code never talks to the marking API itself.
 import type { PdfDocument, StructContent, StructElement } from './pdf-doc.js';
-import type { Face, FontSet, ShapedRun } from './pdf-fonts.js';
+import type { FontSet, ShapedRun } from './pdf-fonts.js';
 import { GlyphPainter } from './pdf-glyphs.js';
 import { font as fontStyle, page } from './style.js';
 
@@ -44,14 +44,16 @@ export class Canvas {
   constructor(
     readonly doc: PdfDocument,
     readonly fonts: FontSet,
+    /** The letter is in a right-to-left language: paragraphs start at the right, tables run right to left. */
+    readonly rtl = false,
   ) {
     this.painter = new GlyphPainter(doc);
   }
 
-  /** Draws `runs` (shaped in `face`) side by side from `x`, the top of the line box at `y`, at `size` in `color`. */
-  text(face: Face, size: number, color: string, x: number, y: number, runs: readonly ShapedRun[]): void {
+  /** Draws `runs` (of one font) side by side from `x`, the top of the line box at `y`, at `size` in `color`. */
+  text(size: number, color: string, x: number, y: number, runs: readonly ShapedRun[]): void {
     this.doc.fillColor(color);
-    this.painter.show(face, size, x, y, runs);
+    this.painter.show(size, x, y, runs);
   }
 
   /** Height of one line of text at `size`: the font's ascent-to-descent box plus the style's gap. */

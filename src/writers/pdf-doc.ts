@@ -9,6 +9,7 @@ import type { Image } from '../document.js';
 import type { Face, ShapedRun } from './pdf-fonts.js';
 import { imageXObject } from './pdf-image.js';
 import type { TrueTypeFont } from './pdf-ttf.js';
+import { glyphWidths, toUnicodeCmap } from './pdf-cmap.js';
 import { xmlEscaper } from './xml.js';
 
 export interface PdfInfo {
@@ -116,21 +117,27 @@ export class Page {
  */
 export interface DocFont {
   readonly id: string;
-  readonly face: Face;
   readonly ttf: TrueTypeFont;
   readonly num: number;
   /** 1000 / unitsPerEm. */
   readonly scale: number;
-  /** Glyph id -> the code point it was first drawn for (ToUnicode); its keys are the glyphs used. */
-  readonly codePoints: Map<number, number>;
-  /** The shaped runs already registered (see GlyphPainter). */
-  readonly runs: Set<ShapedRun>;
+  /**
+   * Character id -> the code point (or, for a shaped glyph, the text) it was first drawn for
+   * (ToUnicode); its keys are the ids used. An id below the font's glyph count is that glyph.
+   */
+  readonly codePoints: Map<number, number | string>;
+  /**
+   * Ids past the glyph count, for a glyph drawn for other text too (Arabic letters that share one
+   * dotless shape): `${glyph} ${text}` -> id, and id -> glyph for the CIDToGIDMap.
+   */
+  readonly cids: Map<string, number>;
+  readonly glyphOf: Map<number, number>;
+  /** The runs already registered (see GlyphPainter), with their ids in this document when shaped. */
+  readonly runs: Map<ShapedRun, readonly number[] | undefined>;
 }
 
 /** PDF numbers as pdfkit writes them: rounded to six decimals. */
 export const num = (n: number): string => String(Math.round(n * 1e6) / 1e6);
-
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
 /** A PDF text string: ASCII as is, anything else UTF-16BE with a byte-order mark; escaped. */
 export function pdfString(s: string): string {
@@ -211,7 +218,7 @@ export class PdfDocument {
   private readonly objects: (string | [string, Uint8Array] | null)[] = [null];
   private readonly pages: Page[] = [];
   page!: Page;
-  private readonly fontsByFace = new Map<Face, DocFont>();
+  private readonly fontsByFile = new Map<TrueTypeFont, DocFont>();
   private fontCount = 1;
   readonly parentTree = new Map<number, string>();
   nextStructParent = 0;
@@ -301,14 +308,18 @@ export class PdfDocument {
     return this.addContent('B');
   }
 
-  /** The document's font for `face`, created on first use (F1 is always the regular face). */
-  font(face: Face): DocFont {
-    let f = this.fontsByFace.get(face);
+  /** Noto Sans regular: its ascent sets the baseline of every line (see GlyphPainter). */
+  get baseFont(): TrueTypeFont {
+    return this.options.fonts.regular;
+  }
+
+  /** The document's font for a font file, created on first use (F1 is always the regular Noto Sans face). */
+  font(ttf: TrueTypeFont): DocFont {
+    let f = this.fontsByFile.get(ttf);
     if (!f) {
-      const ttf = this.options.fonts[face];
-      const id = face === 'regular' ? 'F1' : `F${++this.fontCount}`;
-      f = { id, face, ttf, num: this.alloc(), scale: 1000 / ttf.unitsPerEm, codePoints: new Map(), runs: new Set() };
-      this.fontsByFace.set(face, f);
+      const id = ttf === this.options.fonts.regular ? 'F1' : `F${++this.fontCount}`;
+      f = { id, ttf, num: this.alloc(), scale: 1000 / ttf.unitsPerEm, codePoints: new Map(), runs: new Map(), cids: new Map(), glyphOf: new Map() };
+      this.fontsByFile.set(ttf, f);
     }
     return f;
   }
@@ -403,7 +414,7 @@ export class PdfDocument {
    */
   end(): Uint8Array {
     this.endPages();
-    for (const f of this.fontsByFace.values()) this.embedFont(f);
+    for (const f of this.fontsByFile.values()) this.embedFont(f);
     const treeRoot = this.endStructTree();
     const infoNum = this.endInfo(treeRoot);
     return this.serialize(infoNum, fileId(this.options.info));
@@ -514,9 +525,10 @@ export class PdfDocument {
     const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((f.id.charCodeAt(i) || 73) + 17)).join('');
     const name = `${tag}+${ttf.postscriptName.replaceAll(' ', '_')}`;
     const used = [...f.codePoints.keys()].sort((a, b) => a - b);
+    const glyphs = f.glyphOf.size === 0 ? used : [...new Set(used.map((c) => f.glyphOf.get(c) ?? c))].sort((a, b) => a - b);
     const fileNum = this.alloc();
-    this.objects[fileNum] = once(ttf, `font ${name} ${used.join(',')}`, () => {
-      const file = ttf.subset(used);
+    this.objects[fileNum] = once(ttf, `font ${name} ${glyphs.join(',')}`, () => {
+      const file = ttf.subset(glyphs);
       return deflatedStream(`/Length1 ${file.length} `, file);
     });
     const { bbox } = ttf;
@@ -528,11 +540,26 @@ export class PdfDocument {
     const cid = this.alloc();
     this.objects[cid] =
       `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>` +
-      ` /FontDescriptor ${descriptor} 0 R /W [${glyphWidths(ttf, used, scale)}] /CIDToGIDMap /Identity >>`;
+      ` /FontDescriptor ${descriptor} 0 R /W [${glyphWidths(ttf, used, scale, f.glyphOf)}] /CIDToGIDMap ${this.cidToGid(f)} >>`;
     const toUnicode = this.alloc();
     const cmap = toUnicodeCmap(used, f.codePoints);
     this.objects[toUnicode] = once(ttf, `cmap ${cmap}`, () => deflatedStream('', Buffer.from(cmap, 'latin1')));
     this.objects[f.num] = `<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cid} 0 R] /ToUnicode ${toUnicode} 0 R >>`;
+  }
+
+  /** /Identity, or a stream mapping each id to its glyph when some ids are past the glyph count. */
+  private cidToGid(f: DocFont): string {
+    if (f.glyphOf.size === 0) return '/Identity';
+    const n = f.ttf.numGlyphs + f.glyphOf.size;
+    const map = new Uint8Array(n * 2);
+    for (let cid = 0; cid < n; cid++) {
+      const g = f.glyphOf.get(cid) ?? (cid < f.ttf.numGlyphs ? cid : 0);
+      map[cid * 2] = g >> 8;
+      map[cid * 2 + 1] = g & 0xff;
+    }
+    const obj = this.alloc();
+    this.objects[obj] = deflatedStream('', map);
+    return `${obj} 0 R`;
   }
 
   private xmp(): string {
@@ -566,54 +593,4 @@ export class PdfDocument {
 function xobjects(page: Page): string {
   if (!page.xobjects.size) return '';
   return ` /XObject << ${[...page.xobjects].map(([name, n]) => `/${name} ${n} 0 R`).join(' ')} >>`;
-}
-
-/** Widths of the glyphs drawn, consecutive ids grouped: `first [w1 w2 …] first [w …] …`. */
-function glyphWidths(ttf: TrueTypeFont, used: readonly number[], scale: number): string {
-  let w = '';
-  for (let i = 0; i < used.length; ) {
-    let j = i;
-    let ws = num(ttf.advanceWidth(used[i]!) * scale);
-    while (j + 1 < used.length && used[j + 1] === used[j]! + 1) ws += ` ${num(ttf.advanceWidth(used[++j]!) * scale)}`;
-    w += `${used[i]} [${ws}] `;
-    i = j + 1;
-  }
-  return w.trimEnd();
-}
-
-/** The ToUnicode CMap: each glyph drawn back to the code point it was drawn for. */
-function toUnicodeCmap(used: readonly number[], codePoints: ReadonlyMap<number, number>): string {
-  const entries = used.map((g) => {
-    let v = codePoints.get(g)!;
-    let s = '';
-    if (v > 0xffff) {
-      v -= 0x10000;
-      s += hex4(((v >>> 10) & 0x3ff) | 0xd800);
-      v = 0xdc00 | (v & 0x3ff);
-    }
-    return `<${hex4(g)}> <${s}${hex4(v)}>`;
-  });
-  // At most 100 mappings per beginbfchar block.
-  let blocks = '';
-  for (let i = 0; i < entries.length; i += 100) {
-    const block = entries.slice(i, i + 100);
-    blocks += `${block.length} beginbfchar\n${block.join('\n')}\nendbfchar\n`;
-  }
-  return `/CIDInit /ProcSet findresource begin
-12 dict begin
-begincmap
-/CIDSystemInfo <<
-  /Registry (Adobe)
-  /Ordering (UCS)
-  /Supplement 0
->> def
-/CMapName /Adobe-Identity-UCS def
-/CMapType 2 def
-1 begincodespacerange
-<0000><ffff>
-endcodespacerange
-${blocks}endcmap
-CMapName currentdict /CMap defineresource pop
-end
-end`;
 }

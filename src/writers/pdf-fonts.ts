@@ -1,9 +1,11 @@
 // The bundled Noto Sans faces for the PDF writer: read once per writer (pdf-ttf.ts reads the
-// tables it needs straight from the bytes), shaping with a per-writer cache, and the coverage check
-// that refuses text the fonts cannot draw.
+// tables it needs straight from the bytes), runs of glyphs with a per-writer cache (script fonts
+// for what Noto Sans lacks: pdf-shaping.ts), and the coverage check that refuses text no font draws.
 import { readFileSync } from 'node:fs';
 import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
 import { escapeLiteral } from './pdf-doc.js';
+import { ScriptFonts } from './pdf-shaping.js';
+import { scripts } from './pdf-scripts.js';
 import { TrueTypeFont } from './pdf-ttf.js';
 import { font as fontStyle } from './style.js';
 
@@ -16,13 +18,20 @@ export function faceOf(bold: boolean, italic: boolean): Face {
 }
 
 export interface FontSet {
-  /** The parsed font per face, shared by every document of one writer. */
+  /** The parsed Noto Sans font per face, shared by every document of one writer. */
   readonly fonts: Readonly<Record<Face, TrueTypeFont>>;
   covers(codePoint: number): boolean;
-  /** Width in points of `text` set in `face` at `size`, as it is drawn. */
+  /** Width in points of `text` set in `face` at `size`, as it is drawn (Noto Sans only). */
   width(face: Face, text: string, size: number): number;
-  /** `text` shaped in `face`: its glyphs, the code point of each, and their ids as a PDF hex string; shared by every document of the writer. */
+  /** `text` in Noto Sans `face`: its glyphs, the code point of each, and their ids as a PDF string; shared by every document of the writer. */
   shaped(face: Face, text: string): ShapedRun;
+  /**
+   * `text` (of one direction) as runs of one font each, in logical order: Noto Sans, or the script
+   * font for what it lacks, shaped where the script needs it; each run's glyphs right to left when `rtl`.
+   */
+  pieces(face: Face, text: string, rtl: boolean): readonly ShapedRun[];
+  /** A space in the font of `run` (so that it joins the words either side into one string), or in Noto Sans `face`. */
+  space(face: Face, run: ShapedRun): ShapedRun;
   /** Throws a font-coverage OedrError naming every distinct character the fonts lack. */
   check(texts: Iterable<string>): void;
 }
@@ -31,24 +40,34 @@ export async function loadFonts(): Promise<FontSet> {
   // Read synchronously: 2.5 MB through fs/promises is a dozen thread-pool round trips, ~30 ms of a cold draft here.
   const loaded = faces.map((face) => [face, new TrueTypeFont(readFileSync(new URL(`../../fonts/${fontStyle.files[face]}`, import.meta.url)))] as const);
   const fonts = Object.fromEntries(loaded) as Record<Face, TrueTypeFont>;
-  const shapers = Object.fromEntries(faces.map((f) => [f, withLayoutCache(fonts[f])])) as Record<Face, Shaper>;
+  const shapers = Object.fromEntries(faces.map((f) => [f, twoGenerations((text: string) => simpleRun(fonts[f], text, false))])) as Record<Face, (text: string) => ShapedRun>;
   // A character counts as covered only when every face has it, so bold or italic text can never fall
   // back to the .notdef box.
   const coverage = new Map<number, boolean>();
-  const covers = (cp: number) => {
+  const baseCovers = (cp: number) => {
     let yes = coverage.get(cp);
     if (yes === undefined) coverage.set(cp, (yes = faces.every((f) => fonts[f].glyphId(cp) !== 0)));
     return yes;
   };
+  const fallback = new ScriptFonts(fonts, baseCovers);
+  const covers = (cp: number) => baseCovers(cp) || fallback.faceFor(cp) !== undefined;
+  // Per face, left-to-right and right-to-left runs; a left-to-right ASCII word is one Noto Sans run.
+  const pieces = Object.fromEntries(faces.map((f) => [f, [false, true].map((rtl) => twoGenerations((text: string) =>
+    (!rtl && PRINTABLE_ASCII.test(text) ? [shapers[f](text)] : fallback.pieces(f, text, rtl, shapers[f])) as readonly ShapedRun[]))])) as Record<Face, ((text: string) => readonly ShapedRun[])[]>;
+
+  const spaces = new Map<TrueTypeFont, ShapedRun>();
 
   return {
     fonts,
     covers,
-    width(face, text, size) {
-      return shapers[face].shaped(text).advance * size;
-    },
-    shaped(face, text) {
-      return shapers[face].shaped(text);
+    width: (face, text, size) => shapers[face](text).advance * size,
+    shaped: (face, text) => shapers[face](text),
+    pieces: (face, text, rtl) => pieces[face][rtl ? 1 : 0]!(text),
+    space(face, run) {
+      if (run.font === fonts[face]) return shapers[face](' ');
+      let sp = spaces.get(run.font);
+      if (!sp) spaces.set(run.font, (sp = run.font.glyphId(0x20) === 0 ? shapers[face](' ') : simpleRun(run.font, ' ', false)));
+      return sp;
     },
     check(texts) {
       const missing = new Set<number>();
@@ -82,6 +101,8 @@ export const PRINTABLE_ASCII = /^[\x20-\x7e\t\n\r]*$/;
  * pdf-doc.ts), so `bytes`, the string a content stream shows, is the same in every document.
  */
 export interface ShapedRun {
+  /** The font file the glyph ids are of. */
+  readonly font: TrueTypeFont;
   /** Sum of the advances, in ems: the width at a size is `advance * size`. */
   readonly advance: number;
   /** Glyph ids, one per drawn character. */
@@ -94,6 +115,17 @@ export interface ShapedRun {
    * Half the size of a hex string, so half as much for deflate to read: a third of a warm PDF.
    */
   readonly bytes: string;
+  /** A run shaped by fontkit (see pdf-shaping.ts): where each glyph goes, and the text it stands for. */
+  readonly positioned?: Positioned;
+}
+
+export interface Positioned {
+  /** Per glyph, in font units: its advance, then its x and y offset (marks, kerning). */
+  readonly placement: Int32Array;
+  /** Per glyph, the text it stands for (a ligature: several characters; an inserted glyph: ''). */
+  readonly texts: readonly string[];
+  /** The run's text, when reading its glyphs in order would not give it back (reordered vowel signs). */
+  readonly actualText: string | undefined;
 }
 
 /**
@@ -106,48 +138,19 @@ export interface ShapedRun {
  */
 const LAYOUT_CACHE_LIMIT = 1000;
 
-interface Shaper {
-  shaped(text: string): ShapedRun;
-}
-
-/**
- * Shapes each distinct text once per writer. One glyph per character from the cmap, advances from
- * hmtx: no GSUB/GPOS (no kerning, no fi/ffi ligatures), so text also extracts from the PDF exactly
- * as written. A word with a combining mark is composed first (NFC), so "e" + U+0301 draws as the
- * precomposed "é", not two glyphs. Each glyph keeps the code point it was reached from, so the
- * ToUnicode map of a letter depends on that letter alone. Runs are shared, never mutated.
- */
 const COMBINING = /\p{M}/u;
 
 /** Each byte as it stands in a PDF literal string. */
-const BYTE = Array.from({ length: 256 }, (_, b) => escapeLiteral(String.fromCharCode(b)));
+export const BYTE = Array.from({ length: 256 }, (_, b) => escapeLiteral(String.fromCharCode(b)));
 
-function withLayoutCache(font: TrueTypeFont): Shaper {
-  let cache = new Map<string, ShapedRun>();
-  let old = new Map<string, ShapedRun>();
-  const shape = (text: string): ShapedRun => {
-    const glyphs: number[] = [];
-    const codePoints: number[] = [];
-    let advance = 0;
-    let bytes = '';
-    // Compose only where a combining mark follows a letter: NFC would also turn Ω (U+2126) into Ω
-    // (U+03A9) and K (U+212A) into K, changing the text a reader extracts.
-    for (const ch of COMBINING.test(text) ? text.normalize('NFC') : text) {
-      const cp = ch.codePointAt(0)!;
-      // A soft hyphen marks where a word may break; this writer never breaks inside words, so it is not drawn.
-      if (cp === 0xad) continue;
-      const id = font.glyphId(cp);
-      glyphs.push(id);
-      codePoints.push(cp);
-      advance += font.advanceWidth(id);
-      bytes += BYTE[id >> 8]! + BYTE[id & 0xff]!;
-    }
-    return { advance: advance / font.unitsPerEm, glyphs, codePoints, bytes };
-  };
-  const shaped = (text: string): ShapedRun => {
+/** `make(text)` once per distinct text, kept in two generations (see LAYOUT_CACHE_LIMIT). */
+function twoGenerations<T>(make: (text: string) => T): (text: string) => T {
+  let cache = new Map<string, T>();
+  let old = new Map<string, T>();
+  return (text) => {
     let run = cache.get(text);
-    if (run) return run;
-    run = old.get(text) ?? shape(text);
+    if (run !== undefined) return run;
+    run = old.get(text) ?? make(text);
     if (cache.size >= LAYOUT_CACHE_LIMIT) {
       old = cache;
       cache = new Map();
@@ -155,7 +158,36 @@ function withLayoutCache(font: TrueTypeFont): Shaper {
     cache.set(text, run);
     return run;
   };
-  return { shaped };
+}
+
+/**
+ * One glyph per character from the cmap, advances from hmtx: no GSUB/GPOS (no kerning, no fi/ffi
+ * ligatures), so text also extracts from the PDF exactly as written. A word with a combining mark
+ * is composed first (NFC), so "e" + U+0301 draws as the precomposed "é", not two glyphs. Each glyph
+ * keeps the code point it was reached from, so the ToUnicode map of a letter depends on that letter
+ * alone. Right to left (`mirror`, a neutral such as a bracket inside Arabic text), the characters
+ * are drawn last first, each mirrored, and still map back to the character written.
+ */
+export function simpleRun(font: TrueTypeFont, text: string, rtl: boolean, mirror?: (ch: string) => string): ShapedRun {
+  const glyphs: number[] = [];
+  const codePoints: number[] = [];
+  let advance = 0;
+  let bytes = '';
+  // Compose only where a combining mark follows a letter: NFC would also turn Ω (U+2126) into Ω
+  // (U+03A9) and K (U+212A) into K, changing the text a reader extracts.
+  let chars: string[] | string = COMBINING.test(text) ? text.normalize('NFC') : text;
+  if (rtl) chars = [...chars].reverse();
+  for (const ch of chars) {
+    const cp = ch.codePointAt(0)!;
+    // A soft hyphen marks where a word may break; this writer never breaks inside words, so it is not drawn.
+    if (cp === 0xad) continue;
+    const id = font.glyphId(mirror ? mirror(ch).codePointAt(0)! : cp);
+    glyphs.push(id);
+    codePoints.push(cp);
+    advance += font.advanceWidth(id);
+    bytes += BYTE[id >> 8]! + BYTE[id & 0xff]!;
+  }
+  return { font, advance: advance / font.unitsPerEm, glyphs, codePoints, bytes };
 }
 
 export function codePointLabel(cp: number): string {
@@ -184,5 +216,5 @@ export function needsGlyph(cp: number): boolean {
 export function notCoveredMessage(cps: readonly number[]): string {
   const names = cps.map(describeCodePoint);
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `the character${cps.length === 1 ? '' : 's'} ${list} ${cps.length === 1 ? 'is' : 'are'} not covered by the bundled fonts (${fontStyle.family}: Latin, Greek, Cyrillic)`;
+  return `the character${cps.length === 1 ? '' : 's'} ${list} ${cps.length === 1 ? 'is' : 'are'} not covered by the bundled fonts (${fontStyle.family}: Latin, Greek, Cyrillic; Noto Sans ${scripts.map((x) => x.name).join(', ')})`;
 }

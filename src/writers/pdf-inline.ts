@@ -3,18 +3,20 @@
 // so tables can size rows before drawing them.
 import { linkAllowed, type Inline } from '../document.js';
 import type { Canvas, StructElement } from './pdf-canvas.js';
+import { paragraphLevels, visualOrder } from './pdf-bidi.js';
 import { faceOf, type Face, type ShapedRun } from './pdf-fonts.js';
 import { colors, link as linkStyle } from './style.js';
 
 export const TEXT_COLOR = colors.text;
 
-/** A run of text in one face, shaped (`run`, kept for drawing). */
+/** A run of text in one face and font, shaped (`run`, kept for drawing), at a bidi embedding `level` (0: left to right). */
 export interface Piece {
   text: string;
   face: Face;
   link?: string;
   width: number;
   run: ShapedRun;
+  level: number;
 }
 export interface Line {
   pieces: Piece[];
@@ -69,27 +71,45 @@ function flatten(nodes: readonly Inline[], bold: boolean, italic: boolean, link:
 /** Words are glued pieces (e.g. a bold word and the comma after it); `null` marks a hard break. */
 type Word = Piece[];
 
+/**
+ * The words of a paragraph. Where it is right to left or holds right-to-left text, each word is cut
+ * where its embedding level changes (UAX #9, over the paragraph's whole text), and each part into
+ * runs of one font (Noto Sans or a script font), shaped in its direction.
+ */
 function words(c: Canvas, runs: Run[], size: number): (Word | 'space' | null)[] {
   const out: (Word | 'space' | null)[] = [];
   let current: Word | null = null;
+  const levels = paragraphLevels(runs.map((r) => ('break' in r ? '\n' : r.text)).join(''), c.rtl);
+  let offset = 0;
   for (const run of runs) {
     if ('break' in run) {
       current = null;
       out.push(null);
+      offset++;
       continue;
     }
     run.text.split(SPLIT).forEach((part, i) => {
+      const at = offset;
+      offset += part.length;
       if (part === '') return;
       if (i % 2 === 1) {
         current = null;
         if (out.length > 0 && out.at(-1) !== 'space' && out.at(-1) !== null) out.push('space');
         return;
       }
-      const shaped = c.fonts.shaped(run.face, part);
-      const piece: Piece = { text: part, face: run.face, width: shaped.advance * size, run: shaped };
-      if (run.link !== undefined) piece.link = run.link;
-      if (current) current.push(piece);
-      else out.push((current = [piece]));
+      for (let from = 0; from < part.length; ) {
+        const level = levels ? levels[at + from]! : 0;
+        let to = levels ? from + 1 : part.length;
+        while (levels && to < part.length && levels[at + to] === level) to++;
+        const text = part.slice(from, to);
+        c.fonts.pieces(run.face, text, level % 2 === 1).forEach((shaped, k) => {
+          const piece: Piece = { text: k === 0 ? text : '', face: run.face, width: shaped.advance * size, run: shaped, level };
+          if (run.link !== undefined) piece.link = run.link;
+          if (current) current.push(piece);
+          else out.push((current = [piece]));
+        });
+        from = to;
+      }
     });
   }
   return out;
@@ -143,10 +163,12 @@ export function layoutInlines(c: Canvas, nodes: readonly Inline[], look: TextLoo
 }
 
 function spacePiece(c: Canvas, before: Piece, size: number, next: Word | 'space' | null | undefined): Piece {
-  const run = c.fonts.shaped(before.face, ' ');
-  const p: Piece = { text: ' ', face: before.face, width: run.advance * size, run };
-  // A space inside a link (between two linked words) is part of the link's clickable area.
+  const run = c.fonts.space(before.face, before.run);
   const after = Array.isArray(next) ? next[0] : undefined;
+  // A space takes the lower level of the words either side (UAX #9 N1/N2 for the common cases):
+  // between two Arabic words it is right to left, between Arabic and a number in Arabic text too.
+  const p: Piece = { text: ' ', face: before.face, width: run.advance * size, run, level: Math.min(before.level, after?.level ?? before.level) };
+  // A space inside a link (between two linked words) is part of the link's clickable area.
   if (before.link !== undefined && after?.link === before.link) p.link = before.link;
   return p;
 }
@@ -206,6 +228,18 @@ function splitWord(c: Canvas, word: Word, size: number, maxWidth: number): Piece
   let chunk: Piece[] = [];
   let width = 0;
   for (const piece of word) {
+    // A run of a script font (shaped, or cut from a longer word) stays whole: cutting it would
+    // change its shaping; only Noto Sans text is cut between graphemes.
+    if (piece.run.font !== c.fonts.fonts[piece.face] || piece.level > 0) {
+      if (width + piece.width > maxWidth + EPSILON && width > 0) {
+        chunks.push(chunk);
+        chunk = [];
+        width = 0;
+      }
+      chunk.push(piece);
+      width += piece.width;
+      continue;
+    }
     for (const segment of graphemes(piece.text)) {
       const w = c.fonts.width(piece.face, segment, size);
       if (width + w > maxWidth + EPSILON && width > 0) {
@@ -225,7 +259,7 @@ function splitWord(c: Canvas, word: Word, size: number, maxWidth: number): Piece
   }
   if (chunk.length > 0) chunks.push(chunk);
   // Graphemes were joined into pieces above: each is shaped once more, whole, for drawing.
-  for (const ch of chunks) for (const p of ch) p.run = c.fonts.shaped(p.face, p.text);
+  for (const ch of chunks) for (const p of ch) if (p.level === 0 && p.run.font === c.fonts.fonts[p.face]) p.run = c.fonts.shaped(p.face, p.text);
   return chunks;
 }
 
@@ -235,42 +269,81 @@ function splitWord(c: Canvas, word: Word, size: number, maxWidth: number): Piece
  */
 export function drawLine(c: Canvas, line: Line, x: number, y: number, look: TextLook, target: Tag | null): void {
   const doc = c.doc;
-  let cx = x;
-  const groups: Piece[][] = [];
-  for (const p of line.pieces) {
-    const g = groups.at(-1);
-    const head = g?.[0];
-    if (g && head && head.face === p.face && head.link === p.link) g.push(p);
-    else groups.push([p]);
-  }
-  for (const g of groups) {
-    const head = g[0]!;
-    const runs = g.map((p) => p.run);
-    const width = g.reduce((s, p) => s + p.width, 0);
+  for (const g of groupsOf(line, x)) {
+    const head = g.pieces[0]!;
+    const { x: cx, width, runs } = g;
     if (target === null) {
       // Page furniture (a repeated table header): drawn inside the caller's artifact, no links.
-      c.text(head.face, look.size, head.link === undefined ? look.color : linkStyle.color, cx, y, runs);
+      c.text(look.size, head.link === undefined ? look.color : linkStyle.color, cx, y, runs);
     } else if (head.link === undefined) {
       c.beginContent(target.elem, target.tag);
-      c.text(head.face, look.size, look.color, cx, y, runs);
+      c.text(look.size, look.color, cx, y, runs);
     } else {
       c.endContent();
       const linkEl = c.struct(target.elem, 'Link');
       c.beginContent(linkEl, 'Link');
-      c.text(head.face, look.size, linkStyle.color, cx, y, runs);
+      c.text(look.size, linkStyle.color, cx, y, runs);
       const base = y + c.ascent(look.size) + look.size * 0.12;
       doc.save().lineWidth(0.5).strokeColor(linkStyle.color).moveTo(cx, base).lineTo(cx + width, base).stroke().restore();
       c.endContent();
       // The annotation joins the Link element as an object reference (OBJR), as PDF/UA asks.
-      doc.link(cx, y, width, c.lineHeight(look.size), head.link, linkEl, g.map((p) => p.text).join('').trim());
+      doc.link(cx, y, width, c.lineHeight(look.size), head.link, linkEl, g.pieces.map((p) => p.text).join('').trim());
       linkEl.end();
     }
-    cx += width;
   }
   c.markUsed();
 }
 
-/** Right-aligned lines start at `right - width`; this keeps that arithmetic in one place. */
-export function lineX(line: Line, frameLeft: number, frameWidth: number, align: 'left' | 'right' | undefined): number {
-  return align === 'right' ? frameLeft + frameWidth - line.width : frameLeft;
+/** Pieces drawn as one string: one font, link and level; `runs` in drawing order, from `x`. */
+interface Group {
+  pieces: Piece[];
+  runs: ShapedRun[];
+  x: number;
+  width: number;
+}
+
+/**
+ * The line's pieces grouped for drawing, in reading (logical) order, so that text extracted in the
+ * order it was drawn reads as written; each is placed where the visual order (UAX #9 L2) puts it,
+ * the line starting at `x`. A right-to-left group's runs are drawn last first.
+ */
+function groupsOf(line: Line, x: number): Group[] {
+  const { pieces } = line;
+  const bidi = pieces.some((p) => p.level > 0);
+  const at = new Map<Piece, number>();
+  if (bidi) {
+    let cx = x;
+    for (const p of visualOrder(pieces, (q) => q.level)) {
+      at.set(p, cx);
+      cx += p.width;
+    }
+  }
+  const groups: Group[] = [];
+  let cx = x;
+  for (const p of pieces) {
+    const px = bidi ? at.get(p)! : cx;
+    cx += p.width;
+    const g = groups.at(-1);
+    const head = g?.pieces[0];
+    const rtl = p.level % 2 === 1;
+    // Joined only when side by side on the page too (a level boundary may put them apart).
+    const adjacent = g !== undefined && (rtl ? Math.abs(px + p.width - g.x) < EPSILON : Math.abs(g.x + g.width - px) < EPSILON);
+    if (g && head && adjacent && head.run.font === p.run.font && head.link === p.link && head.level === p.level) {
+      g.pieces.push(p);
+      if (rtl) {
+        g.runs.unshift(p.run);
+        g.x = px;
+      } else g.runs.push(p.run);
+      g.width += p.width;
+    } else groups.push({ pieces: [p], runs: [p.run], x: px, width: p.width });
+  }
+  return groups;
+}
+
+/**
+ * Right-aligned lines start at `right - width`; this keeps that arithmetic in one place. In a
+ * right-to-left letter (`rtl`) the sides swap: text starts at the right, the date goes to the left.
+ */
+export function lineX(line: Line, frameLeft: number, frameWidth: number, align: 'left' | 'right' | undefined, rtl = false): number {
+  return (align === 'right') !== rtl ? frameLeft + frameWidth - line.width : frameLeft;
 }

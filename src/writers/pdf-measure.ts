@@ -47,7 +47,8 @@ export function listLayout(c: Canvas, b: List, frame: Frame, ctx: Context) {
   // Hanging indent: wide enough for the widest label ("10."), never less than the style's indent.
   const gap = size * 0.5;
   const indent = Math.max(listStyle.indent, Math.max(0, ...widths) + gap);
-  return { size, runs, widths, gap, indent, body: { left: frame.left + indent, width: frame.width - indent } as Frame };
+  // Right to left, the labels hang at the right and the items are indented from it.
+  return { size, runs, widths, gap, indent, body: { left: c.rtl ? frame.left : frame.left + indent, width: frame.width - indent } as Frame };
 }
 
 /** Height of list item `i` whole. */

@@ -2,7 +2,7 @@
 // wrapped cells, rows that break across pages, and the header row repeated on each new page.
 import type { Block, Inline } from '../document.js';
 import type { Canvas, Frame, PageHook, StructElement } from './pdf-canvas.js';
-import { drawLine, layoutInlines, measureInlines, TEXT_COLOR, type Line, type TextLook } from './pdf-inline.js';
+import { drawLine, layoutInlines, lineX, measureInlines, TEXT_COLOR, type Line, type TextLook } from './pdf-inline.js';
 import { paragraphs, table as tableStyle } from './style.js';
 
 const BORDER_WIDTH = 0.5;
@@ -124,29 +124,38 @@ function drawRow(c: Canvas, row: Row, o: RowOptions): void {
 function drawSlice(c: Canvas, row: Row, cellEls: StructElement[] | null, o: RowOptions, from: number, to: number): void {
   const h = (to - from) * o.lh + 2 * pad;
   const top = c.y;
+  // Right to left, the first column is the rightmost.
+  const xs = columnLefts(o.left, o.widths, c.rtl);
   const paint = () => {
-    let x = o.left;
     c.doc.save().lineWidth(BORDER_WIDTH).strokeColor(tableStyle.border);
-    for (const w of o.widths) {
-      if (o.fill) c.doc.rect(x, top, w, h).fillAndStroke(o.fill, tableStyle.border);
-      else c.doc.rect(x, top, w, h).stroke();
-      x += w;
-    }
+    o.widths.forEach((w, i) => {
+      if (o.fill) c.doc.rect(xs[i]!, top, w, h).fillAndStroke(o.fill, tableStyle.border);
+      else c.doc.rect(xs[i]!, top, w, h).stroke();
+    });
     c.doc.restore();
   };
   if (cellEls) c.artifact('Layout', paint);
   else paint();
-  let x = o.left;
   row.forEach((cell, i) => {
     const el = cellEls?.[i];
     cell.slice(from, to).forEach((line, k) => {
-      drawLine(c, line, x + pad, top + pad + k * o.lh, o.look, el ? { elem: el, tag: o.kind } : null);
+      drawLine(c, line, lineX(line, xs[i]! + pad, o.widths[i]! - 2 * pad, 'left', c.rtl), top + pad + k * o.lh, o.look, el ? { elem: el, tag: o.kind } : null);
     });
     c.endContent();
-    x += o.widths[i]!;
   });
   c.markUsed();
   c.y = top + h;
+}
+
+/** The left edge of each column, the first at the left (or, right to left, at the right). */
+function columnLefts(left: number, widths: readonly number[], rtl: boolean): number[] {
+  const xs: number[] = [];
+  let x = left;
+  for (const w of widths) {
+    xs.push(x);
+    x += w;
+  }
+  return rtl ? xs.map((_, i) => x - xs[i]! - widths[i]! + left) : xs;
 }
 
 /**

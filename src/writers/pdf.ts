@@ -1,6 +1,6 @@
 // The PDF writer: Document -> tagged A4 PDF bytes with the bundled Noto Sans embedded (subset),
 // the same bytes for the same Document. Layout lives in pdf-blocks/pdf-inline/pdf-table.
-import { allText, type Document } from '../document.js';
+import { allText, isRightToLeft, type Document } from '../document.js';
 import { ExitCode, fail } from '../errors.js';
 import { renderBlocks } from './pdf-blocks.js';
 import { Canvas } from './pdf-canvas.js';
@@ -54,7 +54,7 @@ function render(fonts: FontSet, doc: Document): Uint8Array {
       lang: meta.language,
     },
   });
-  const c = new Canvas(pdf, fonts);
+  const c = new Canvas(pdf, fonts, isRightToLeft(meta.language));
   const root = pdf.struct('Document');
   pdf.addStructure(root);
   renderBlocks(c, doc.blocks, root, { left: page.margin.left, width: page.width - page.margin.left - page.margin.right });
@@ -77,11 +77,12 @@ function drawFooters(c: Canvas, footer: string | undefined, label: (n: number, t
     pdf.switchToPage(i);
     c.artifact('Pagination', () => {
       const [pageLine] = layoutInlines(c, [{ type: 'text', value: label(i + 1, count) }], look, width);
-      drawLine(c, pageLine!, lineX(pageLine!, left, width, 'right'), top, look, null);
+      // The page label at the end of the line, the footer at its start: swapped right to left.
+      drawLine(c, pageLine!, lineX(pageLine!, left, width, 'right', c.rtl), top, look, null);
       if (!footer) return;
       // The footer wraps beside the page label rather than running into it.
       const lines = layoutInlines(c, [{ type: 'text', value: footer }], look, width - pageLine!.width - 18);
-      lines.forEach((line, k) => drawLine(c, line, left, top + k * lh, look, null));
+      lines.forEach((line, k) => drawLine(c, line, lineX(line, left, width, 'left', c.rtl), top + k * lh, look, null));
     });
   }
 }

@@ -29,6 +29,20 @@ export const font = {
   lineHeightEm: 1.362,
 };
 
+/**
+ * The font Word and LibreOffice use for complex-script text (w:rFonts w:cs) in a letter of this
+ * language (BCP 47 primary subtag): the family the PDF draws that script with (fonts/SOURCES.txt).
+ */
+export const complexScriptFonts: Record<string, string> = {
+  ar: 'Noto Sans Arabic',
+  ne: 'Noto Sans Devanagari',
+  hi: 'Noto Sans Devanagari',
+  mr: 'Noto Sans Devanagari',
+  bn: 'Noto Sans Bengali',
+  am: 'Noto Sans Ethiopic',
+  ti: 'Noto Sans Ethiopic',
+};
+
 /** Height of one line of body text (about 16.8 pt). */
 const bodyLine = font.size * font.lineHeightEm + font.lineGap;
 

@@ -17,7 +17,8 @@ function specWith(name: string, from: string, to: string): string {
   return file;
 }
 
-const ARABIC = 'the characters "م" (U+0645), "ر" (U+0631), "ص" (U+0635) and "د" (U+062F) are not covered by the bundled fonts (Noto Sans: Latin, Greek, Cyrillic), so the PDF cannot be made; write this value in Latin script, or draft with --format docx,md';
+// Thai: a script no bundled font has (Arabic, since the script fonts, is drawn).
+const ARABIC = 'the characters "ก" (U+0E01), "ร" (U+0E23), "ม" (U+0E21) and "ส" (U+0E2A) are not covered by the bundled fonts (Noto Sans: Latin, Greek, Cyrillic; Noto Sans Arabic, Devanagari, Bangla, Ethiopic, Georgian), so the PDF cannot be made; write this value in Latin script, or draft with --format docx,md';
 
 describe('validate warns about what draft would refuse', () => {
   test('a language without built-in templates, at letter.language', async () => {
@@ -25,7 +26,7 @@ describe('validate warns about what draft would refuse', () => {
     expect(await runCli('validate', file)).toEqual({
       code: 0,
       out: `${file} is valid (0 errors, 1 warning)`,
-      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "fr-CA" (available: en); \`oedr draft\` needs --template-dir with a folder fr-CA/ for it [no-templates]`,
+      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "fr-CA" (available: ar, en, es); \`oedr draft\` needs --template-dir with a folder fr-CA/ for it [no-templates]`,
     });
     expect((await runCli('validate', '--strict', file)).code).toBe(1);
   });
@@ -35,7 +36,7 @@ describe('validate warns about what draft would refuse', () => {
   });
 
   test('characters the PDF fonts lack, at the value that holds them; draft says the same at the same place', async () => {
-    const file = specWith('arabic', 'organisation: Citizens\' Election Watch', 'organisation: مرصد');
+    const file = specWith('arabic', 'organisation: Citizens\' Election Watch', 'organisation: กรมส');
     const r = await runCli('validate', file);
     expect(r.code).toBe(0);
     expect(r.err).toBe(`${file}:18:17 requester.organisation: warning: ${ARABIC} [pdf-font-coverage]`);
@@ -54,7 +55,7 @@ describe('validate warns about what draft would refuse', () => {
 });
 
 test('validate never reads the font files (it reads fonts/coverage.json)', () => {
-  const file = specWith('arabic-child', 'organisation: Citizens\' Election Watch', 'organisation: مرصد');
+  const file = specWith('arabic-child', 'organisation: Citizens\' Election Watch', 'organisation: กรมส');
   // Reading a TTF fails: validate must not notice it; draft --format pdf must.
   const script = `
     import { createRequire, syncBuiltinESMExports } from 'node:module';

@@ -308,15 +308,19 @@ describe('PDF writer: reproducibility', () => {
   });
 });
 
+const FONTS = 'Noto Sans: Latin, Greek, Cyrillic; Noto Sans Arabic, Devanagari, Bangla, Ethiopic, Georgian';
+
 describe('PDF writer: font coverage', () => {
   it('answers covers() for the bundled fonts', () => {
     for (const ch of 'ŁłĄąŻżΑαΩωЇїЖж€•–“”') expect(writer.covers(ch.codePointAt(0)!), ch).toBe(true);
-    expect(writer.covers(0x0627)).toBe(false); // Arabic alef
+    // The script fonts: Arabic, Devanagari, Bangla, Ethiopic, Georgian.
+    for (const ch of 'اनকሰა') expect(writer.covers(ch.codePointAt(0)!), ch).toBe(true);
     expect(writer.covers(0x4e2d)).toBe(false); // CJK 中
+    expect(writer.covers(0x0e01)).toBe(false); // Thai ก
   });
 
   it('refuses uncovered characters with one font-coverage diagnostic per distinct character', async () => {
-    const doc = { ...letter(), blocks: [p(t('Arabic ا and ا again, CJK 中'))] };
+    const doc = { ...letter(), blocks: [p(t('Thai ก and ก again, CJK 中'))] };
     const error = await writer.write(doc).then(
       () => null,
       (e: unknown) => e,
@@ -325,8 +329,8 @@ describe('PDF writer: font coverage', () => {
     const e = error as OedrError;
     expect(e.code).toBe(ExitCode.render);
     expect(e.diagnostics).toEqual([
-      { severity: 'error', rule: 'font-coverage', message: 'the character "ا" (U+0627) is not covered by the bundled fonts (Noto Sans: Latin, Greek, Cyrillic)' },
-      { severity: 'error', rule: 'font-coverage', message: 'the character "中" (U+4E2D) is not covered by the bundled fonts (Noto Sans: Latin, Greek, Cyrillic)' },
+      { severity: 'error', rule: 'font-coverage', message: `the character "ก" (U+0E01) is not covered by the bundled fonts (${FONTS})` },
+      { severity: 'error', rule: 'font-coverage', message: `the character "中" (U+4E2D) is not covered by the bundled fonts (${FONTS})` },
     ]);
   });
 

@@ -1,0 +1,187 @@
+// The PDF writer with the script fonts: glyphs drawn as fontkit shapes them (read back from the
+// content stream), Arabic right to left and read back in logical order (unpdf), one font per
+// character run, the same bytes twice, and a character no font has still refused. DOCX: the
+// right-to-left and complex-script properties Word needs.
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+// @ts-expect-error fontkit ships no type declarations; the test lays text out with it to compare.
+import { create as openFont } from 'fontkit';
+import { unzipSync, strFromU8 } from 'fflate';
+import mammoth from 'mammoth';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Block, Document } from '../../src/document.js';
+import { OedrError } from '../../src/errors.js';
+import { createDocxWriter } from '../../src/writers/docx.js';
+import { createPdfWriter, type PdfWriter } from '../../src/writers/pdf.js';
+
+const t = (value: string) => ({ type: 'text' as const, value });
+const p = (value: string, style?: 'date'): Block => (style ? { type: 'paragraph', style, children: [t(value)] } : { type: 'paragraph', children: [t(value)] });
+
+function doc(language: string, blocks: Block[], pageLabel = 'Page {page} of {pages}'): Document {
+  return { meta: { title: 'T', author: 'A', subject: 'S', language, date: '2027-04-12', keywords: [], footer: 'REF-12', pageLabel }, blocks };
+}
+
+const ARABIC_LAW = 'القانون الأساسي عدد 22 لسنة 2016 المتعلق بالحق في النفاذ إلى المعلومة';
+const arabicLetter = () =>
+  doc('ar', [
+    p('تونس في 12 أبريل 2027', 'date'),
+    p('حضرة السيد المسؤول المحترم،'),
+    p(`نطلب طبقا لأحكام ${ARABIC_LAW} نسخة من النتائج بصيغة CSV (الفصل 9).`),
+    { type: 'table', header: [[t('الحقل')], [t('النوع')]], rows: [[[t('عدد الأصوات')], [t('عدد صحيح')]]] },
+    p('وتفضلوا بقبول فائق عبارات التقدير والاحترام،'),
+  ], 'الصفحة {page} من {pages}');
+
+/** The objects of a PDF written by our writer: number -> dictionary text and inflated stream. */
+function objects(pdf: Uint8Array): Map<number, { dict: string; data?: Buffer }> {
+  const s = Buffer.from(pdf).toString('latin1');
+  const out = new Map<number, { dict: string; data?: Buffer }>();
+  for (const m of s.matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) {
+    const body = m[2]!;
+    const at = body.indexOf('\nstream\n');
+    if (at < 0) out.set(Number(m[1]), { dict: body });
+    else {
+      const raw = Buffer.from(body.slice(at + 8, body.lastIndexOf('\nendstream')), 'latin1');
+      out.set(Number(m[1]), { dict: body.slice(0, at), data: body.includes('/FlateDecode') ? inflateSync(raw) : raw });
+    }
+  }
+  return out;
+}
+
+/** The body of a PDF literal string, unescaped, as bytes. */
+function literal(body: string): number[] {
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    let c = body[i]!;
+    if (c === '\\') {
+      c = body[++i]!;
+      c = ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[c] ?? c;
+    }
+    bytes.push(c.charCodeAt(0));
+  }
+  return bytes;
+}
+
+/**
+ * The glyph ids drawn with the font whose BaseFont ends in `name`, in content-stream order: each
+ * two-byte id of its Tj/TJ strings through the font's CIDToGIDMap.
+ */
+function glyphsDrawn(pdf: Uint8Array, name: string): number[] {
+  const objs = objects(pdf);
+  const [fontNum, font] = [...objs].find(([, o]) => o.dict.includes('/Subtype /Type0') && new RegExp(`/BaseFont /\\w+\\+${name} `).test(o.dict))!;
+  const cidFont = objs.get(Number(/DescendantFonts \[(\d+) 0 R\]/.exec(font.dict)![1]))!;
+  const mapRef = /CIDToGIDMap (\d+) 0 R/.exec(cidFont.dict);
+  const map = mapRef ? objs.get(Number(mapRef[1]))!.data! : undefined;
+  const resource = [...objs.values()].map((o) => new RegExp(`/(F\\d+) ${fontNum} 0 R`).exec(o.dict)).find(Boolean)![1];
+  const ids: number[] = [];
+  for (const o of objs.values()) {
+    if (!o.data || o.dict.includes('/Length1') || !o.data.toString('latin1').includes(' Tf')) continue;
+    for (const bt of o.data.toString('latin1').split('BT\n').slice(1)) {
+      if (!bt.includes(`/${resource} `)) continue;
+      const shown = bt.split('\nET')[0]!.replace(/\/ActualText \((?:\\.|[^\\)])*\)/g, '');
+      for (const m of shown.matchAll(/\(((?:\\.|[^\\)])*)\)/g)) {
+        const b = literal(m[1]!);
+        for (let i = 0; i < b.length; i += 2) {
+          const cid = (b[i]! << 8) | b[i + 1]!;
+          ids.push(map ? (map[cid * 2]! << 8) | map[cid * 2 + 1]! : cid);
+        }
+      }
+    }
+  }
+  return ids;
+}
+
+/** fontkit's own glyphs for `text`, in the order the writer draws them: letters, then marks that stand for no text. */
+function shaperGlyphs(file: string, text: string, rtl: boolean): number[] {
+  const font = openFont(readFileSync(new URL(`../../fonts/${file}`, import.meta.url))) as unknown as {
+    layout(s: string, f?: unknown, sc?: unknown, l?: unknown, d?: string): { glyphs: { id: number; codePoints: number[] }[]; positions: { xAdvance: number }[] };
+  };
+  const run = font.layout(text, undefined, undefined, undefined, rtl ? 'rtl' : 'ltr');
+  const mark = (i: number) => run.positions[i]!.xAdvance === 0 && run.glyphs[i]!.codePoints.length === 0;
+  const ids = run.glyphs.map((g) => g.id);
+  return [...ids.filter((_, i) => !mark(i)), ...ids.filter((_, i) => mark(i))];
+}
+
+const pdfText = async (b: Uint8Array) => (await extractText(await getDocumentProxy(new Uint8Array(b)), { mergePages: true })).text;
+
+let writer: PdfWriter;
+let arabic: Uint8Array;
+beforeAll(async () => {
+  writer = await createPdfWriter();
+  arabic = await writer.write(arabicLetter());
+});
+
+describe('PDF: shaped scripts', () => {
+  it('draws an Arabic word with the glyphs fontkit shapes it into, right to left', async () => {
+    const pdf = await writer.write(doc('ar', [p('التالية')]));
+    const drawn = glyphsDrawn(pdf, 'NotoSansArabic-Regular');
+    expect(drawn).toEqual(shaperGlyphs('NotoSansArabic-Regular.ttf', 'التالية', true));
+    // Joined forms, not the isolated letters of the cmap.
+    const font = openFont(readFileSync(new URL('../../fonts/NotoSansArabic-Regular.ttf', import.meta.url)));
+    const isolated = [...'التالية'].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id);
+    expect(drawn).not.toEqual(isolated.reverse());
+  });
+
+  it('draws Devanagari and Bangla with reordered vowel signs and conjuncts, as fontkit shapes them', async () => {
+    const pdf = await writer.write(doc('ne', [p('किताब नेपाल संविधान'), p('ক্ষমতা বাংলা')]));
+    // The spaces between the words are drawn from the script font too, as fontkit lays them out.
+    expect(glyphsDrawn(pdf, 'NotoSansDevanagari-Regular')).toEqual(shaperGlyphs('NotoSansDevanagari-Regular.ttf', 'किताब नेपाल संविधान', false));
+    expect(glyphsDrawn(pdf, 'NotoSansBengali-Regular')).toEqual(shaperGlyphs('NotoSansBengali-Regular.ttf', 'ক্ষমতা বাংলা', false));
+    // The vowel sign ि is drawn before the consonant it follows in the text.
+    const font = openFont(readFileSync(new URL('../../fonts/NotoSansDevanagari-Regular.ttf', import.meta.url)));
+    expect(font.getGlyph(glyphsDrawn(pdf, 'NotoSansDevanagari-Regular')[0]!).name).toMatch(/^uni093F/);
+  });
+
+  it('reads Arabic back in logical order: the law, the date and a number inside right-to-left text', async () => {
+    const text = (await pdfText(arabic)).replace(/\s+/g, ' ');
+    // pdf.js drops the space where Arabic meets digits or Latin; the words and their order stay.
+    const squeeze = (s: string) => s.replace(/\s+/g, '');
+    expect(squeeze(text)).toContain(squeeze(ARABIC_LAW));
+    expect(squeeze(text)).toContain(squeeze('تونس في 12 أبريل 2027'));
+    expect(text).toContain('حضرة السيد المسؤول المحترم،');
+    expect(text).toContain('وتفضلوا بقبول فائق عبارات التقدير والاحترام،');
+    expect(squeeze(text)).toContain(squeeze('الصفحة 1 من 1'));
+    expect(text.indexOf('نطلب')).toBeLessThan(text.indexOf('CSV'));
+  });
+
+  it('takes digits, Latin words and punctuation inside Arabic and Georgian text from Noto Sans', async () => {
+    const pdf = await writer.write(doc('ka', [p('საქართველოს 2026 წლის CSV ფაილი.')]));
+    const fonts = [...objects(pdf).values()].map((o) => /\/BaseFont \/\w+\+([\w-]+) /.exec(o.dict)?.[1]).filter((n) => n && !n.endsWith('_'));
+    expect(new Set(fonts)).toEqual(new Set(['NotoSans-Regular', 'NotoSansGeorgian-Regular']));
+    expect(await pdfText(pdf)).toContain('საქართველოს 2026 წლის CSV ფაილი.');
+    expect(new Set([...objects(arabic).values()].map((o) => /\/BaseFont \/\w+\+([\w-]+) /.exec(o.dict)?.[1]).filter(Boolean)))
+      .toEqual(new Set(['NotoSans-Regular', 'NotoSansArabic-Regular', 'NotoSansArabic-Bold']));
+  });
+
+  it('tags the document with its language and writes the same bytes twice, from another writer too', async () => {
+    expect(Buffer.from(arabic).toString('latin1')).toContain('/Lang (ar)');
+    expect(Buffer.compare(await writer.write(arabicLetter()), arabic)).toBe(0);
+    expect(Buffer.compare(await (await createPdfWriter()).write(arabicLetter()), arabic)).toBe(0);
+  });
+
+  it('still refuses a character no bundled font has, naming it', async () => {
+    const error = await writer.write(doc('ar', [p('نص فيه ก')])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OedrError);
+    expect((error as OedrError).diagnostics.map((d) => d.message)).toEqual([
+      'the character "ก" (U+0E01) is not covered by the bundled fonts (Noto Sans: Latin, Greek, Cyrillic; Noto Sans Arabic, Devanagari, Bangla, Ethiopic, Georgian)',
+    ]);
+  });
+});
+
+describe('DOCX: right to left and complex scripts', () => {
+  it('marks an Arabic letter right to left, with the Arabic font and language, and reads back', async () => {
+    const bytes = await (await createDocxWriter()).write(arabicLetter());
+    const files = unzipSync(bytes);
+    const body = strFromU8(files['word/document.xml']!);
+    const styles = strFromU8(files['word/styles.xml']!);
+    expect(body).toContain('<w:pPr><w:pStyle w:val="LetterDate"/><w:bidi/>');
+    expect(body).toMatch(/<w:rPr><w:rtl\/><\/w:rPr><w:t xml:space="preserve">حضرة/);
+    expect(body).toContain('<w:bidiVisual/>');
+    expect(styles).toContain('w:cs="Noto Sans Arabic"');
+    expect(styles).toContain('<w:lang w:val="ar" w:bidi="ar"/>');
+    expect(strFromU8(files['word/footer1.xml']!)).toContain('<w:bidi/>');
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(value).toContain(ARABIC_LAW);
+    expect(value).toContain('تونس في 12 أبريل 2027');
+  });
+});
