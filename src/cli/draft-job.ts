@@ -11,6 +11,7 @@ import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../erro
 import type { Timeline } from '../laws/timeline.js';
 import { loadSpec } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
+import { starterValues } from '../spec/starter.js';
 import { getWriter, type OutputFormat, type Writer } from '../writers/index.js';
 import { writeFileAtomicSync } from './files.js';
 
@@ -24,6 +25,8 @@ export interface DraftJob {
   templateDir?: string;
   laws?: string;
   strict?: boolean;
+  /** Draft even with placeholders left from `oedr init` (a demo). */
+  force?: boolean;
   /** Compare with the files on disk instead of writing. */
   check?: boolean;
   /** Write the data contract annex (datapackage.json and header templates) beside letters asking for CSV/TSV. */
@@ -59,6 +62,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     const loaded = await loadSpec(job.file);
     diagnostics = [...loaded.diagnostics];
     const letters = loaded.letters ?? [];
+    if (letters.length && !job.force) diagnostics.push(...starterValues(loaded.yaml!, job.file, 'error'));
     // Recipients may name different laws; each letter gets its own timeline.
     const timelines: (Timeline | undefined)[] = [];
     for (const letter of letters) {

@@ -21,6 +21,8 @@ export interface DraftOptions {
   out: string;
   templateDir?: string;
   strict?: boolean;
+  /** Draft even with placeholders left from `oedr init`, for a demo. */
+  force?: boolean;
   laws?: string;
   /** Render in memory and compare with the files in the output folder; write nothing. */
   check?: boolean;
@@ -132,7 +134,7 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
         message: `the output name "${clash.name}" is already used by ${clash.by}; rename one of the specs${ids ? ' or change the recipient id' : ''}` };
     }
     for (const name of names) taken.set(name.toLowerCase(), file);
-    return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, check: opts.check, annex: opts.annex ?? ANNEX_BY_DEFAULT };
+    return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, force: opts.force, check: opts.check, annex: opts.annex ?? ANNEX_BY_DEFAULT };
   });
 
   const show = progress(io, files.length, Boolean(opts.quiet || opts.json));

@@ -63,6 +63,7 @@ Example:
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-t, --template-dir <dir>', 'folder whose templates and partials override the built-in ones by name')
     .option('--strict', 'fail on warnings too')
+    .option('--force', 'draft even with placeholder values left from `oedr init` (Example Election Watch, example.org addresses…), for a demo')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
     .option('--check', 'write nothing; exit 1 naming every letter in the output folder that is missing or out of date')
     .option('--annex', 'beside each letter asking for CSV/TSV, also write <name>.datapackage.json (a Frictionless Data Package) and <name>.<dataset>.template.csv (the header row)')

@@ -67,6 +67,10 @@ function checkInfo(info: Stats, file: string, kind: FileKind): void {
 /** Strict UTF-8 decoding with the place of the first bad byte; a UTF-8 BOM is dropped. */
 export function decodeSpec(bytes: Uint8Array, file: string, kind: FileKind = {}): string {
   if (bytes.length === 0) fail(ExitCode.invalid, 'file-empty', kind.empty ?? 'the file is empty; `oedr init` writes a starter spec', { file });
+  const utf16 = utf16Order(bytes);
+  if (utf16) {
+    fail(ExitCode.input, 'file-utf16', `the file is UTF-16 (${utf16}), not UTF-8; ${resave(kind)}`, { file });
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     fail(ExitCode.input, 'file-binary', `this is a binary file, not a ${kind.format ?? 'YAML'} text file`, { file, ...place(bytes, nul) });
@@ -75,12 +79,39 @@ export function decodeSpec(bytes: Uint8Array, file: string, kind: FileKind = {})
   const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad !== -1) {
     const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
-    fail(ExitCode.input, 'file-not-utf8', `the file is not UTF-8: byte 0x${hex} is not valid UTF-8; save it as UTF-8`, {
+    const looks = kind.format === 'CSV' && looks1252(bytes) ? ', and looks like Windows-1252, which Excel\'s "CSV (Comma delimited)" writes' : '';
+    fail(ExitCode.input, 'file-not-utf8', `the file is not UTF-8: byte 0x${hex} is not valid UTF-8${looks}; ${resave(kind)}`, {
       file, ...place(bytes, bad),
     });
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** How to save the file again as UTF-8, in the programs its kind of file is written with. */
+function resave(kind: FileKind): string {
+  return kind.format === 'CSV'
+    ? 'save it as UTF-8: in Excel, Save As "CSV UTF-8 (Comma delimited)"; in LibreOffice, Save As CSV with Character set "Unicode (UTF-8)"; in Google Sheets, Download as CSV'
+    : 'save it as UTF-8 (in the editor\'s Save As, Encoding: UTF-8)';
+}
+
+/** UTF-16 by its byte order mark, or by the zero bytes of ASCII text in UTF-16 without one. */
+function utf16Order(b: Uint8Array): string | undefined {
+  if (b[0] === 0xff && b[1] === 0xfe) return 'little-endian, with a byte order mark';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'big-endian, with a byte order mark';
+  if (b.length < 4 || b.length % 2) return undefined;
+  const n = Math.min(b.length, 64);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) { if (b[i] === 0) even++; if (b[i + 1] === 0) odd++; }
+  if (odd === n / 2 && even === 0) return 'little-endian';
+  if (even === n / 2 && odd === 0) return 'big-endian';
+  return undefined;
+}
+
+/** Bytes above 0x7F, all of them defined in Windows-1252 (and the file not UTF-8). */
+function looks1252(b: Uint8Array): boolean {
+  return !b.some((c) => c === 0x81 || c === 0x8d || c === 0x8f || c === 0x90 || c === 0x9d);
 }
 
 function place(bytes: Uint8Array, offset: number): { line: number; col: number } {
