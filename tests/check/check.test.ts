@@ -18,7 +18,7 @@ const field = (name: string, extra = '') => `      - { name: ${name}, descriptio
 function spec(name: string, fields: string[], extra = ''): string {
   const file = join(tmp.path, `${name}.yaml`);
   writeFileSync(file, `letter: { date: 2027-03-01, subject: Request for precinct results }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+requester: { organisation: Test Election Watch, email: data@example.test, signatory: { name: A. N. Tester } }
 recipient: { institution: Secretary of State }
 datasets:
   - title: Results by precinct

@@ -10,7 +10,7 @@ import { allText, plainText, type Block } from '../../src/document.js';
 import { OedrError } from '../../src/errors.js';
 import { fixture, specFrom, tempDir } from '../helpers.js';
 
-const hostile = ['{{constructor}}', '*bold*', '[x](http://example.org)', '# heading', '<b>html</b>', '1. not a list', '`code`'];
+const hostile = ['{{constructor}}', '*bold*', '[x](http://example.test)', '# heading', '<b>html</b>', '1. not a list', '`code`'];
 const textOf = (blocks: Block[]) => [...allText(blocks)].join('\n');
 
 describe('spec values are data, never markup', () => {
@@ -31,8 +31,8 @@ describe('spec values are data, never markup', () => {
   it('the full fixture letter shows every hostile value as written', async () => {
     const doc = composeLetter(await specFrom(fixture('valid/full.yaml')));
     const text = textOf(doc.blocks);
-    expect(text).toContain('*bold* [x](http://example.org) # heading {{constructor}} <b>html</b>');
-    expect(text).toContain('Results with *bold* and [x](http://example.org) and {{constructor}}.');
+    expect(text).toContain('*bold* [x](http://example.test) # heading {{constructor}} <b>html</b>');
+    expect(text).toContain('Results with *bold* and [x](http://example.test) and {{constructor}}.');
     expect(text).toContain('REF/2027/{{constructor}}');
     expect(text).toContain('1. # heading');
     expect(doc.blocks.some((b) => b.type === 'heading' && plainText(b.children) === '1. # heading')).toBe(true);
@@ -55,7 +55,7 @@ describe('the data-request letter', () => {
       'Open Government Partnership', 'PL0001 Open data on elections', 'Act on Access to Public Information',
       'Public confidence', 'less misinformation', 'A closer link with citizens', 'Visible transparency',
       'we agree that you may leave out these fields: national_id', 'You may mask or pseudonymise these fields: birth_date', 'delete it by 31 December 2027',
-      'meet you', 'Zofia Wójcik', 'zofia@example.org', 'Annex: the file format in plain words', 'CSV UTF-8',
+      'meet you', 'Zofia Wójcik', 'zofia@example.test', 'Annex: the file format in plain words', 'CSV UTF-8',
     ]) expect(text).toContain(expected);
     expect(doc.meta).toMatchObject({ title: expect.stringContaining('Łódź'), author: 'Fundacja Obserwatorów Wyborów "Łódź"', language: 'en', date: '2027-03-01', pageLabel: 'Page {page} of {pages}' });
   });
@@ -85,7 +85,7 @@ describe('the FoI filing', () => {
     expect(text).toContain('We ask that any fees be waived. The data is for non-commercial public-interest use.');
     expect(text).toContain('up to PLN 100');
     expect(text).toContain('release the remainder');
-    expect(text).toContain('Requester: Fundacja Obserwatorów Wyborów "Łódź", ul. Piotrkowska 1, 90-001 Łódź, dane@example.org.');
+    expect(text).toContain('Requester: Fundacja Obserwatorów Wyborów "Łódź", ul. Piotrkowska 1, 90-001 Łódź, dane@example.test.');
     expect(text).not.toContain('Annex');
     expect(text).not.toContain('Public confidence');
   });

@@ -33,9 +33,9 @@ describe('loading marked', () => {
   });
 
   it('falls back to marked, without bare-URL autolinks, for what the quick reader leaves', () => {
-    const text = 'See http://example.org and www.example.org, _kept_ <b>as written</b>.';
+    const text = 'See http://example.test and www.example.test, _kept_ <b>as written</b>.';
     expect(markdownToBlocks(text)).toEqual([{ type: 'paragraph', children: [
-      { type: 'text', value: 'See http://example.org and www.example.org, ' },
+      { type: 'text', value: 'See http://example.test and www.example.test, ' },
       { type: 'emphasis', children: [{ type: 'text', value: 'kept' }] },
       { type: 'text', value: ' <b>as written</b>.' },
     ] }]);
