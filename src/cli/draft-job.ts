@@ -7,7 +7,7 @@ import { annexFiles, annexNames } from '../compose/annex-files.js';
 import { uncoveredInSpec } from '../compose/coverage.js';
 import { composeLetter } from '../compose/letter.js';
 import { sha256 } from '../hash.js';
-import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
+import { ExitCode, failsSpec, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import type { Timeline } from '../laws/timeline.js';
 import { loadSpec } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
@@ -71,7 +71,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
       timelines.push(law?.timeline);
     }
     diagnostics = uniqueDiagnostics(diagnostics);
-    const failed = diagnostics.some((d) => d.severity === 'error' || (job.strict && d.severity === 'warning'));
+    const failed = diagnostics.some((d) => failsSpec(d, job.strict));
     if (!letters.length || failed) return done({ code: ExitCode.invalid, diagnostics, outputs: [] });
 
     const rendered: { path: string; format: OutputFormat | string; letter?: string; bytes: Uint8Array }[] = [];

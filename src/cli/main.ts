@@ -35,7 +35,7 @@ Exit codes: 0 ok, 1 invalid spec, 2 bad command line, 3 file unreadable or unwri
     .description('check request specs and report every problem with file:line:col')
     .argument('<spec...>', 'request spec files, folders (every *.yaml / *.yml below, except _*.yaml) or quoted globs')
     .option('--json', 'print the diagnostics as JSON (for CI)')
-    .option('--strict', 'fail on warnings too')
+    .option('--strict', 'fail on warnings about the spec too (not on notes about the law registry, such as low confidence)')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
     .addHelpText('after', '\nExample:\n  $ oedr validate examples/*.yaml --strict')
     .action(run(async () => (await import('./validate.js')).validate));
@@ -62,7 +62,7 @@ Example:
     .addOption(new Option('-f, --format <list>', 'comma-separated formats: docx, pdf, md').default('docx,pdf'))
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-t, --template-dir <dir>', 'folder whose templates and partials override the built-in ones by name')
-    .option('--strict', 'fail on warnings too')
+    .option('--strict', 'fail on warnings about the spec too (not on notes about the law registry, such as low confidence)')
     .option('--force', 'draft even with placeholder values left from `oedr init` (Example Election Watch, example.org addresses…), for a demo')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
     .option('--check', 'write nothing; exit 1 naming every letter in the output folder that is missing or out of date')
