@@ -44,7 +44,8 @@ Exit codes: 0 ok, 1 invalid spec, 2 bad command line, 3 file unreadable or unwri
     .description('write a commented starter spec that validates as written')
     .argument('[file]', 'where to write it', 'request.yaml')
     .option('-f, --force', 'overwrite the file if it exists')
-    .addHelpText('after', '\nExample:\n  $ oedr init requests/results-2027.yaml')
+    .option('-i, --interactive', 'ask who you are, to whom, which data, in which format, by when and under which law, and write the spec from the answers')
+    .addHelpText('after', '\nExamples:\n  $ oedr init requests/results-2027.yaml\n  $ oedr init --interactive request.yaml')
     .action(run(async () => (await import('./init.js')).init));
 
   program.command('schema')
