@@ -25,7 +25,7 @@ import { Chalk } from 'chalk';
 import { build } from 'esbuild';
 
 const OUT = 'dist/bundle';
-const commands = ['validate', 'init', 'schema', 'draft', 'templates', 'laws', 'deadline', 'calendar', 'check'];
+const commands = ['validate', 'init', 'schema', 'draft', 'templates', 'laws', 'deadline', 'calendar', 'check', 'send', 'record', 'status'];
 const sharedSources = ['src/errors.ts', 'src/cli/io.ts'].map((f) => resolve(f));
 const runner = resolve('src/cli/bundled.ts');
 /** The spec the code caches are made with: the one a first `oedr draft` is most likely run on. */

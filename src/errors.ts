@@ -34,6 +34,7 @@ export const ExitCode = {
   usage: 2, // bad command line
   input: 3, // a file could not be read or written
   render: 4, // a template or a writer failed
+  send: 5, // a letter could not be sent (nothing was recorded as sent)
   internal: 70, // a bug in oedr
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -24,7 +24,13 @@ export interface SpecEvents { events: RequestEvent[]; skipped?: string }
 
 type Due = Extract<Timeline['response'], { status: 'due' }>;
 
-export function requestEvents(file: string, spec: RequestSpec, timeline: Timeline | undefined): SpecEvents {
+/** Working days before a limit that its reminder rings (weekend days of the law are skipped). */
+export const REMINDER_WORKING_DAYS = 3;
+
+/** What the ledger knows: the day periods count from, if not the letter's date. */
+export interface Counted { date: string; event: 'received' | 'sent' }
+
+export function requestEvents(file: string, spec: RequestSpec, timeline: Timeline | undefined, counted?: Counted): SpecEvents {
   if (!spec.law || !timeline) return { events: [], skipped: 'the spec names no law (`law:`), so it has no statutory dates and gives no calendar events' };
   const { law, response } = timeline;
   if (response.status !== 'due') {
@@ -32,9 +38,10 @@ export function requestEvents(file: string, spec: RequestSpec, timeline: Timelin
   }
   const ref = spec.letter.reference ? `, ref. ${spec.letter.reference}` : '';
   const about = `${spec.letter.subject} (${spec.recipient.institution}${ref})`;
-  const how = responseHow(spec, law, response);
+  const how = responseHow(spec, law, response, counted);
   const make = (kind: EventKind, date: string, summary: string, lines: string[]): RequestEvent => ({
     kind, file, date, uid: uid(file, kind, date), stamp: spec.letter.date, summary, description: lines.join('\n'),
+    ...(kind === 'follow-up' ? {} : { alarmDaysBefore: daysBeforeWorking(date, REMINDER_WORKING_DAYS, law) }),
   });
   const events = [make('response', response.due, `Response due: ${about}`, [
     `Statutory response date under the ${lawName(law)}: ${dayText(response.due)}.`, ...how,
@@ -68,9 +75,11 @@ export function uid(file: string, kind: EventKind, date: string): string {
   return `${sha256(`${file}\n${kind}\n${date}`).slice(0, 32)}@oedr`;
 }
 
-function responseHow(spec: RequestSpec, law: Law, r: Due): string[] {
+function responseHow(spec: RequestSpec, law: Law, r: Due, counted?: Counted): string[] {
   const earlier = laterKinds.includes(spec.letter.kind) && spec.earlier_request;
-  const fromWhat = earlier
+  const fromWhat = counted
+    ? `the day the letter was ${counted.event === 'received' ? 'received' : 'sent (the ledger has no date of receipt)'}, from the ledger`
+    : earlier
     ? `the day the earlier request${earlier.reference ? ` (ref. ${earlier.reference})` : ''} was sent (earlier_request.sent_on)`
     : `the date of the letter${spec.letter.reference ? ` ${spec.letter.reference}` : ''}`;
   const lines = [
@@ -114,6 +123,14 @@ function appealHow(law: Law, limit: NonNullable<Law['appeal'][number]['limit']>,
   return end === lodgeBy
     ? `${head}; calendar days, ending on ${dayText(end)}, a working day.`
     : `${head}; calendar days, ending on ${dayText(end)}, not a working day, so moved to ${dayText(lodgeBy)}.`;
+}
+
+/** Calendar days back from `date` to the day `n` working days before it (weekend days do not count). */
+function daysBeforeWorking(date: string, n: number, law: Law): number {
+  const day = parseIsoDate(date)!;
+  let back = 0;
+  for (let counted = 0; counted < n;) if (!law.weekend.includes(weekdayOf(day - ++back))) counted++;
+  return back;
 }
 
 const lawName = (law: Law) => `${law.name} (${law.code})`;

@@ -10,6 +10,8 @@ export interface IcsEvent {
   date: string;
   summary: string;
   description: string;
+  /** A reminder this many days before the day, at 09:00 (VALARM), e.g. three working days before a limit. */
+  alarmDaysBefore?: number;
 }
 
 export interface IcsCalendar {
@@ -37,11 +39,17 @@ export function toIcs(cal: IcsCalendar): string {
       `DESCRIPTION:${escapeText(e.description)}`,
       // A deadline is a reminder, not a meeting: it should not show the day as busy.
       'TRANSP:TRANSPARENT',
+      ...(e.alarmDaysBefore ? alarm(e.alarmDaysBefore, e.summary) : []),
       'END:VEVENT',
     );
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+/** RFC 5545 3.6.6: an all-day event starts at midnight, so 09:00 n days before is n-1 days and 15 hours before. */
+function alarm(days: number, summary: string): string[] {
+  return ['BEGIN:VALARM', 'ACTION:DISPLAY', `DESCRIPTION:${escapeText(`Reminder: ${summary}`)}`, `TRIGGER:-P${days - 1}DT15H`, 'END:VALARM'];
 }
 
 /**

@@ -2,10 +2,14 @@
 // does not stop the others; the file is written only when at least one event results.
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { requestEvents, sortEvents, type RequestEvent } from '../calendar/events.js';
+import { requestEvents, sortEvents, type Counted, type RequestEvent } from '../calendar/events.js';
 import { toIcs } from '../calendar/ics.js';
 import { ExitCode, OedrError, type Diagnostic } from '../errors.js';
-import { loadSpec } from '../spec/load.js';
+import { ledgerFor, loadLedger, type Ledger, type LedgerEntry } from '../spec/ledger.js';
+import { loadSpec, type LoadedLetter } from '../spec/load.js';
+import { laterKinds } from '../spec/vocab.js';
+import { letterStem } from './draft-job.js';
+import { outputStem } from './draft.js';
 import { writeFileAtomic } from './files.js';
 import { expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
@@ -29,11 +33,15 @@ export async function calendar(args: string[], opts: CalendarOptions, io: Io): P
       for (const d of loaded.diagnostics) printDiagnostic(io, d);
       if (!loaded.spec) { note(ExitCode.invalid); continue; }
       // Every letter of the spec: one, or one per recipient, each with its own law and dates.
-      for (const letter of loaded.letters ?? []) {
+      const ledger = await ledgerOf(file);
+      for (const original of loaded.letters ?? []) {
+        const tracked = fromLedger(original, ledger.letters[letterStem(outputStem(file), original.id)]);
+        if (typeof tracked === 'string') { io.err(`${file}${original.id ? ` (${original.id})` : ''}: no events: ${tracked}`); continue; }
+        const { letter, counted } = tracked;
         const law = letter.spec.law ? await (await import('../laws/for-spec.js')).applyLaw(letter, opts.laws) : undefined;
         for (const d of law?.diagnostics ?? []) printDiagnostic(io, d);
         if (law?.diagnostics.some((d) => d.severity === 'error')) { note(ExitCode.invalid); continue; }
-        const result = requestEvents(letter.id ? `${key}#${letter.id}` : key, letter.spec, law?.timeline);
+        const result = requestEvents(letter.id ? `${key}#${letter.id}` : key, letter.spec, law?.timeline, counted);
         if (result.skipped) printDiagnostic(io, { severity: 'warning', rule: 'calendar-no-dates', message: result.skipped, file });
         events.push(...result.events);
       }
@@ -67,6 +75,34 @@ export async function calendar(args: string[], opts: CalendarOptions, io: Io): P
   }
   io.out(`${opts.out}: ${summary}`);
   return worst;
+}
+
+/** The folder's ledger; one that cannot be read stops this spec, with its place. */
+async function ledgerOf(file: string): Promise<Ledger> {
+  const loaded = await loadLedger(ledgerFor(file));
+  if (!loaded.ledger) throw new OedrError(ExitCode.invalid, loaded.diagnostics);
+  return loaded.ledger;
+}
+
+/**
+ * The letter as the ledger knows it: periods count from its receipt (or sending) instead of the
+ * letter's date, and an appeal limit from a refusal or partial answer. Or why it has no dates left.
+ */
+function fromLedger(letter: LoadedLetter, entry: LedgerEntry | undefined): { letter: LoadedLetter; counted?: Counted } | string {
+  if (!entry?.sent) return { letter };
+  if (entry.closed) return `closed on ${entry.closed} (ledger)`;
+  const answer = [...entry.answers].reverse().find((a) => a.kind === 'refused' || a.kind === 'partial' || a.kind === 'delivered');
+  if (answer?.kind === 'delivered') return `the data was delivered on ${answer.on} (ledger)`;
+  const counted: Counted = entry.received_on ? { date: entry.received_on, event: 'received' } : { date: entry.sent.on, event: 'sent' };
+  const spec = letter.spec;
+  const adjusted = laterKinds.includes(spec.letter.kind)
+    ? spec
+    : {
+      ...spec,
+      letter: { ...spec.letter, date: counted.date },
+      ...(answer ? { earlier_request: { sent_on: entry.sent.on, response: answer.kind as 'refused' | 'partial', response_date: answer.on } } : {}),
+    };
+  return { letter: { ...letter, spec: adjusted }, ...(laterKinds.includes(spec.letter.kind) ? {} : { counted }) };
 }
 
 /** The spec's path relative to the working folder, with `/` on every system: UIDs do not depend on where the checkout lives. */

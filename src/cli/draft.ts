@@ -30,6 +30,10 @@ export interface DraftOptions {
   json?: boolean;
   /** The data contract annex beside letters asking for CSV/TSV (--annex / --no-annex); see ANNEX_BY_DEFAULT. */
   annex?: boolean;
+  /** Draft what the ledger says is due next (a follow-up or an appeal), instead of the specs given. */
+  next?: boolean;
+  /** With --next: the date of the new letters (YYYY-MM-DD), default today. */
+  date?: string;
 }
 
 /** Whether `draft` writes the contract annex when neither --annex nor --no-annex is given. */
@@ -111,7 +115,11 @@ const SPLIT_MAX_LETTERS_PER_SPEC = 1.5;
 
 export async function draft(args: string[], opts: DraftOptions, io: Io): Promise<number> {
   const wanted = parseFormats(opts.format);
-  const files = await expandInputs(args);
+  const files = opts.next ? await (await import('./next.js')).nextSpecs(args, opts, io) : await expandInputs(args);
+  if (opts.next && !files.length) {
+    io.err('oedr draft --next: no follow-up or appeal is due for these requests (see `oedr status`)');
+    return ExitCode.ok;
+  }
   const outDir = resolve(opts.out);
   const started = performance.now();
 

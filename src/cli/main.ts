@@ -29,7 +29,7 @@ Examples:
   $ oedr draft request.yaml          write request.docx and request.pdf
 
 Exit codes: 0 ok, 1 invalid spec, 2 bad command line, 3 file unreadable or unwritable,
-4 template or rendering failed, 70 internal error.`);
+4 template or rendering failed, 5 a letter could not be sent, 70 internal error.`);
 
   program.command('validate')
     .description('check request specs and report every problem with file:line:col')
@@ -51,6 +51,7 @@ Exit codes: 0 ok, 1 invalid spec, 2 bad command line, 3 file unreadable or unwri
   program.command('schema')
     .description('print the JSON Schema of the spec format (draft-07), for editor completion')
     .option('-o, --out <file>', 'write it to a file instead of standard output')
+    .option('--ledger', 'the schema of the ledger (_ledger.yaml) instead of the spec')
     .addHelpText('after', `
 Example:
   $ oedr schema --out oedr.schema.json
@@ -71,11 +72,14 @@ Example:
     .option('--no-annex', 'write the letters only, without the data contract annex')
     .option('-q, --quiet', 'print only problems')
     .option('--json', 'print a machine-readable summary: inputs, outputs with hashes, diagnostics, timings')
+    .option('--next', 'draft what the ledger says is due for these requests: a follow-up or an appeal (see `oedr status`)')
+    .option('--date <date>', 'with --next: the date of the new letters, YYYY-MM-DD (default today)')
     .addHelpText('after', `
 Examples:
   $ oedr draft examples/polling-station-results.yaml --format pdf,md --out letters
   $ oedr draft requests/ --out letters              every spec below requests/
   $ oedr draft 'requests/**/*.yaml' --check         in CI: are the committed letters current?
+  $ oedr draft requests/ --next --out letters       the follow-ups and appeals now due
 
 Each run also writes oedr-manifest.json in the output folder: every spec and letter with its SHA-256.`)
     .action(run(async () => (await import('./draft.js')).draft));
@@ -148,6 +152,65 @@ Examples:
 Exit codes: 0 every file matches the request; 1 a file differs from it (or the spec has errors);
 2 bad command line; 3 a file could not be read.`)
     .action(run(async () => (await import('./check.js')).check));
+
+  program.command('send')
+    .description('email each drafted letter of a spec to its recipient and record it in the ledger (_ledger.yaml)')
+    .argument('<spec>', 'the request spec whose letters were drafted')
+    .option('-o, --out <dir>', 'the folder the letters were drafted into', 'out')
+    .option('-r, --recipient <id>', 'only the letter to this recipient (a spec with recipients)')
+    .option('--dry-run', 'write each message as <letter>.eml in the output folder instead of sending it')
+    .option('--resend', 'send even if the ledger says the letter was sent, or its sending was interrupted')
+    .option('-t, --template-dir <dir>', 'the template folder the letters were drafted with')
+    .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code')
+    .option('--smtp-config <file>', 'SMTP settings (JSON) kept outside the repository; default ~/.config/oedr/smtp.json')
+    .option('--date <date>', 'the day to record as the sending day, YYYY-MM-DD (default today)')
+    .addHelpText('after', `
+Examples:
+  $ OEDR_SMTP_URL=smtp://me%40example.org:PASSWORD@smtp.example.org:587 oedr send requests/results-2027.yaml --out letters
+  $ oedr send requests/results-2027.yaml --out letters --dry-run     write .eml files instead
+
+SMTP settings come from OEDR_SMTP_URL, or OEDR_SMTP_HOST with OEDR_SMTP_PORT, OEDR_SMTP_USER,
+OEDR_SMTP_PASS, OEDR_SMTP_SECURE and OEDR_SMTP_FROM, or the --smtp-config file; never put a
+password in the repository. A letter is sent at most once: see the ledger.`)
+    .action(run(async () => (await import('./send.js')).send));
+
+  program.command('record')
+    .description('record in the ledger (_ledger.yaml) that a letter was sent, received, answered or closed')
+    .argument('<spec>', 'the request spec the letter was drafted from')
+    .option('-r, --recipient <id>', 'which recipient\'s letter (a spec with recipients)')
+    .option('--sent <date>', 'the letter was sent on this day (with --via, optionally --to and --reference)')
+    .option('--via <channel>', 'how it was sent: email, post, portal, hand or fax')
+    .option('--to <where>', 'the address, portal or office it went to')
+    .option('--received <date>', 'the body received it on this day (periods count from it)')
+    .option('--answer <kind>', 'an answer: acknowledged, extended, partial, refused, delivered or transferred (with --on)')
+    .option('--on <date>', 'the date of the answer')
+    .option('--reference <ref>', "the institution's reference (or the portal's, with --sent)")
+    .option('--exemption <provision>', 'for refused or partial: the provision the body cited')
+    .option('--until <date>', 'for extended: the new date the body gave')
+    .option('--file <name>', 'a file that came with the answer (repeatable)', (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
+    .option('--note <text>', 'a note on the answer')
+    .option('--closed <date>', 'the request is settled: nothing more is due')
+    .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code')
+    .addHelpText('after', `
+Examples:
+  $ oedr record requests/results-2027.yaml --sent 2027-03-22 --via portal --reference PNT-330031
+  $ oedr record requests/results-2027.yaml --answer partial --on 2027-04-12 --exemption "s.6(1)(c)" --reference IEBC/ATI/15`)
+    .action(run(async () => (await import('./record.js')).record));
+
+  program.command('status')
+    .description('where each request stands: sent, due, days left, last answer and the next step under its law')
+    .argument('<spec...>', 'request spec files or folders (each folder\'s _ledger.yaml is read)')
+    .option('--json', 'print the rows as JSON')
+    .option('--markdown', 'print a Markdown table (for a CI job summary)')
+    .option('--today <date>', 'count to this day instead of today, YYYY-MM-DD')
+    .option('--check', 'exit 1 when a letter needs action now: a follow-up, an appeal, or an interrupted send to check')
+    .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code')
+    .addHelpText('after', `
+Examples:
+  $ oedr status requests/
+  $ oedr status requests/ --markdown >> "$GITHUB_STEP_SUMMARY"
+  $ oedr status requests/ --check            in a scheduled CI job: fail when something is overdue`)
+    .action(run(async () => (await import('./status.js')).status));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

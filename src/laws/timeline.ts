@@ -42,7 +42,7 @@ export async function requestTimeline(spec: RequestSpec, registry: Registry): Pr
   };
 }
 
-function dateOrReason(law: Law, from: string, compute: () => DeadlineResult): DeadlineResult {
+export function dateOrReason(law: Law, from: string, compute: () => DeadlineResult): DeadlineResult {
   try {
     return compute();
   } catch (e) {
@@ -54,7 +54,7 @@ function dateOrReason(law: Law, from: string, compute: () => DeadlineResult): De
 }
 
 /** The first appeal's limit counted from the decision. Months are calendar months (a 31st becomes the month's last day). */
-function lodgeBy(law: Law, step: AppealStep, due: string, closures: RequestSpec['closures'], tables: HolidayTable[]): string | undefined {
+export function lodgeBy(law: Law, step: AppealStep, due: string, closures: RequestSpec['closures'], tables: HolidayTable[]): string | undefined {
   const limit = step.limit;
   if (!limit) return undefined;
   const unit = limit.unit;

@@ -136,9 +136,10 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   for (const seg of [...path, null]) {
     s = unwrap(s);
     if (seg === null) break;
-    const def = (s as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown> } }).def;
+    const def = (s as { def?: { type?: string; element?: unknown; shape?: Record<string, unknown>; valueType?: unknown } }).def;
     if (def?.type === 'array' && typeof seg === 'number') s = def.element;
     else if (def?.type === 'object' && typeof seg === 'string') s = def.shape?.[seg];
+    else if (def?.type === 'record' && typeof seg === 'string') s = def.valueType; // the ledger's letters by name
     else return [];
   }
   const shape = (s as { def?: { shape?: Record<string, unknown> } }).def?.shape;
