@@ -122,7 +122,7 @@ describe('the command line', () => {
     const r = await run(command, '--help');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(new RegExp(`Usage: oedr ${command}`));
-    expect(r.out).toMatch(/Example:\n {2}\$ oedr /);
+    expect(r.out).toMatch(/Examples?:\n {2}\$ oedr /);
   });
 });
 
