@@ -15,7 +15,7 @@ const PLACEHOLDERS: [Path, string][] = [
   [['requester', 'signatory', 'name'], 'A. N. Other'],
   [['recipient', 'email'], 'ict@election-commission.example'],
 ];
-/** The starter's dates count only together: a real letter may well be dated 2027-03-01. */
+/** The starter's dates count only all together: a real letter may well be dated 2027-03-01. */
 const STARTER_DATE = '2027-03-01';
 const STARTER_DATASET_DATES: Record<string, string> = { needed_by: '2027-09-01', as_of: '2027-08-20' };
 /** An email or web address (the whole value) at one of RFC 2606's documentation domains. */
@@ -33,7 +33,8 @@ export function starterValues(yaml: ParsedYaml, file: string, severity: Severity
   const datasets = Array.isArray(at(yaml.data, ['datasets'])) ? (at(yaml.data, ['datasets']) as unknown[]) : [];
   const dated = datasets.flatMap((d, i) => Object.entries(STARTER_DATASET_DATES)
     .filter(([key, value]) => at(d, [key]) === value).map(([key, value]): [Path, string] => [['datasets', i, key], `still ${value}, the starter's date`]));
-  if (at(yaml.data, ['letter', 'date']) === STARTER_DATE && dated.length) {
+  // All three, as the starter has them: two of them alone may well be a real letter's.
+  if (at(yaml.data, ['letter', 'date']) === STARTER_DATE && Object.keys(STARTER_DATASET_DATES).every((k) => dated.some(([p]) => p[2] === k))) {
     found.push([['letter', 'date'], `still ${STARTER_DATE}, the starter's date`], ...dated);
   }
   const out: Diagnostic[] = found.map(([path, what]) => ({

@@ -103,7 +103,7 @@ describe('docx writer: what a reader sees', () => {
 
   it('keeps hyperlinks as external links with the URL escaped, not as text', () => {
     const rels = xml['word/_rels/document.xml.rels']!;
-    expect(rels).toMatch(/Target="https:\/\/example\.org\/spec\?a=1&amp;b=2" TargetMode="External"/);
+    expect(rels).toMatch(/Target="https:\/\/example\.test\/spec\?a=1&amp;b=2" TargetMode="External"/);
     expect(xml['word/document.xml']).toMatch(/<w:hyperlink [^>]*r:id="rId\d+"/);
     expect(xml['word/document.xml']).toContain('<w:rStyle w:val="Hyperlink"/>');
   });
