@@ -1,7 +1,8 @@
 // One delivered file against one requested dataset, read as a stream: the format from its first
 // bytes, the encoding from every byte, the dialect from its first lines, then every row.
 import { TextDecoder } from 'node:util';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { openRegular } from '../read-file.js';
 import { effectiveDialect, type Dialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import { addStats, CsvStream, type RawRecord } from './csv-stream.js';
@@ -60,22 +61,21 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
   const report: FileReport & { bound?: boolean } = { file, dataset: { index, title: dataset.title }, status: 'match', findings: [] };
   const done = () => ({ ...report, status: statusOf(report.findings) });
   const add = (...f: (Finding | undefined)[]) => report.findings.push(...f.filter((x): x is Finding => x !== undefined));
+  let fh: FileHandle | undefined;
   try {
-    const st = await stat(file);
-    if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    report.bytes = st.size;
+    const opened = await openRegular(file);
+    fh = opened.fh;
+    report.bytes = opened.stats.size;
   } catch (e) {
-    add({ aspect: 'file', status: 'unreadable', message: readError(e as NodeJS.ErrnoException) });
+    add({ aspect: 'file', status: 'unreadable', message: readError(e) });
     return done();
   }
   const dialect = effectiveDialect(dataset);
   let reader: Reader | undefined;
-  let fh: FileHandle | undefined;
   let parts: Parts | undefined;
   let tried = false;
   let again = false;
   try {
-    fh = await open(file, 'r');
     // One buffer, read into again and again: each chunk is decoded and inspected before the next read.
     const buf = Buffer.allocUnsafe(HEAD);
     let pos = 0;
@@ -119,7 +119,7 @@ async function check(file: string, dataset: DatasetSpec, index: number, totals: 
       }
     }
   } catch (e) {
-    add({ aspect: 'file', status: 'unreadable', message: readError(e as NodeJS.ErrnoException) });
+    add({ aspect: 'file', status: 'unreadable', message: readError(e) });
     return done();
   } finally {
     await parts?.cancel();

@@ -1,5 +1,6 @@
 // What `oedr check` finds about one delivered file: plain data, rendered by report.ts as text for
 // an official or as JSON for CI.
+import { OedrError } from '../errors.js';
 
 /** ok: as requested. info: worth knowing, not a deviation. deviation: differs from the request. unreadable: could not be checked. */
 export type Status = 'ok' | 'info' | 'deviation' | 'unreadable';
@@ -44,8 +45,15 @@ export function statusOf(findings: Finding[]): FileReport['status'] {
 
 export const fmtCount = (n: number) => n.toLocaleString('en-US');
 
-/** Why a file (delivered or summary) could not be read, from the error of stat, open or read. */
-export const readError = (e: NodeJS.ErrnoException): string =>
+/** Why a file (delivered or summary) could not be read, from the error of open or read. */
+export const readError = (e: unknown): string => {
+  if (!(e instanceof OedrError)) return errnoText(e as NodeJS.ErrnoException);
+  const d = e.diagnostics[0]!;
+  const known: Record<string, string> = { 'file-missing': 'There is no such file.', 'file-is-directory': 'This is a folder, not a file.' };
+  return known[d.rule] ?? (d.message === 'permission denied' ? errnoText({ code: 'EACCES' } as NodeJS.ErrnoException) : sentence(d.message));
+};
+const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+const errnoText = (e: NodeJS.ErrnoException): string =>
   e.code === 'ENOENT' ? 'There is no such file.'
     : e.code === 'EISDIR' ? 'This is a folder, not a file.'
       : e.code === 'EACCES' || e.code === 'EPERM' ? 'oedr has no permission to read this file.'

@@ -14,7 +14,8 @@
 // some 9 million billion). Numbers with decimals are added as floating point and compared with
 // a tolerance of half a unit in the last decimal place the summary shows (a total written 12.5
 // matches a sum from 12.45 to 12.55), since a summary is often rounded.
-import { readFile, stat } from 'node:fs/promises';
+import { ExitCode, OedrError } from '../errors.js';
+import { readRegularSync } from '../read-file.js';
 import { basename } from 'node:path';
 import { effectiveDialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
@@ -53,12 +54,12 @@ export async function readSummary(file: string, d: DatasetSpec): Promise<{ summa
   const fail = (status: Finding['status'], message: string) => ({ findings: [{ aspect: 'totals' as const, status, message }] });
   let bytes: Buffer;
   try {
-    const st = await stat(file);
-    if (st.isDirectory()) return fail('unreadable', readError({ code: 'EISDIR' } as NodeJS.ErrnoException));
-    if (st.size > MAX_SUMMARY_BYTES) return fail('unreadable', `The summary is ${fmtCount(Math.round(st.size / 2 ** 20))} MiB; a summary of totals over ${MAX_SUMMARY_BYTES / 2 ** 20} MiB is not expected. Was the detail file given as --summary?`);
-    bytes = await readFile(file);
+    const big = (size: number): never => {
+      throw new OedrError(ExitCode.input, [{ severity: 'error', rule: 'file-too-large', file, message: `the summary is ${fmtCount(Math.round(size / 2 ** 20))} MiB; a summary of totals over ${MAX_SUMMARY_BYTES / 2 ** 20} MiB is not expected. Was the detail file given as --summary?` }]);
+    };
+    bytes = readRegularSync(file, { max: MAX_SUMMARY_BYTES, tooLarge: big });
   } catch (e) {
-    return fail('unreadable', readError(e as NodeJS.ErrnoException));
+    return fail('unreadable', readError(e));
   }
   const kind = sniffFormat(bytes);
   if (kind === 'empty') return fail('deviation', 'The summary file is empty.');

@@ -10,14 +10,16 @@ import { loadSpec, type LoadedLetter } from '../spec/load.js';
 import { laterKinds } from '../spec/vocab.js';
 import { letterStem } from './draft-job.js';
 import { outputStem } from './draft.js';
+import { failedSpecCode } from '../read-file.js';
 import { writeFileAtomic } from './files.js';
-import { expandInputs } from './inputs.js';
+import { checkLawsFile, expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 
-export interface CalendarOptions { out?: string; laws?: string }
+export interface CalendarOptions { out?: string; laws?: string; root?: string }
 
 export async function calendar(args: string[], opts: CalendarOptions, io: Io): Promise<number> {
   const files = await expandInputs(args);
+  await checkLawsFile(opts.laws);
   let worst: number = ExitCode.ok;
   const note = (code: number) => { worst = Math.max(worst, code); };
   const events: RequestEvent[] = [];
@@ -29,9 +31,9 @@ export async function calendar(args: string[], opts: CalendarOptions, io: Io): P
     if (seen.has(key)) continue;
     seen.add(key);
     try {
-      const loaded = await loadSpec(file);
+      const loaded = await loadSpec(file, opts.root);
       for (const d of loaded.diagnostics) printDiagnostic(io, d);
-      if (!loaded.spec) { note(ExitCode.invalid); continue; }
+      if (!loaded.spec) { note(failedSpecCode(loaded.diagnostics)); continue; }
       // Every letter of the spec: one, or one per recipient, each with its own law and dates.
       const ledger = await ledgerOf(file);
       for (const original of loaded.letters ?? []) {

@@ -7,10 +7,13 @@ import type { FileReport } from '../check/model.js';
 import { renderJson, renderText } from '../check/report.js';
 import { ExitCode, fail } from '../errors.js';
 import type { DatasetSpec } from '../spec/schema.js';
-import { loadSpec } from '../spec/load.js';
+import { loadSpec, type LoadedLetter } from '../spec/load.js';
+import { parseIsoDate } from '../laws/dates.js';
+import { letterStem } from './draft-job.js';
+import { failedSpecCode } from '../read-file.js';
 import { getWriter, type OutputFormat } from '../writers/index.js';
 import { outputStem, parseFormats } from './draft.js';
-import { writeFileAtomic } from './files.js';
+import { writeFilesAtomicSync } from './files.js';
 import { join, resolve } from 'node:path';
 import { followUpDeviations } from '../check/follow-up.js';
 import { readSummary, Totals } from '../check/totals.js';
@@ -29,8 +32,31 @@ export interface CheckOptions {
   followUp?: boolean;
   format?: string;
   out?: string;
+  /** The folder the spec's profiles and recipient list must lie in; by default the spec's. */
+  root?: string;
+  /** With `recipients`: whose data it is, so the follow-up goes to that recipient (`--recipient`). */
+  recipient?: string;
   /** The follow-up letter's date (YYYY-MM-DD); default the request's date, so that output never depends on the clock. */
   date?: string;
+}
+
+/**
+ * The letter a follow-up answers: with `recipients`, the one `--recipient ID` names (with several
+ * and none named, an error listing the ids: writing to the first would address the wrong office).
+ */
+export function pickRecipient(letters: LoadedLetter[], id: string | undefined, spec: string): LoadedLetter {
+  const ids = letters.flatMap((l) => (l.id === undefined ? [] : [l.id]));
+  if (!ids.length) {
+    if (id !== undefined) fail(ExitCode.usage, 'recipient-choice', `${spec} has no \`recipients\` list; leave out --recipient`);
+    return letters[0]!;
+  }
+  if (id === undefined) {
+    if (ids.length === 1) return letters[0]!;
+    fail(ExitCode.usage, 'recipient-choice', `${spec} has ${ids.length} recipients; say which one the data came from with --recipient ID (${ids.join(', ')})`);
+  }
+  const letter = letters.find((l) => l.id?.toLowerCase() === id.trim().toLowerCase());
+  if (!letter) fail(ExitCode.usage, 'recipient-choice', `${spec} has no recipient "${id}"; its recipients are ${ids.join(', ')}`);
+  return letter;
 }
 
 /** The dataset named by number (1-based) or title, or the only one. */
@@ -48,14 +74,18 @@ export function pickDataset(datasets: DatasetSpec[], which: string | undefined, 
 }
 
 export async function check(files: string[], opts: CheckOptions, io: Io): Promise<number> {
-  if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) fail(ExitCode.usage, 'bad-date', `--date expects a date written YYYY-MM-DD, got "${opts.date}"`);
+  // A real day, from year 1: 2027-02-30 or 0000-00-00 would be printed as a date that does not exist.
+  if (opts.date !== undefined && (parseIsoDate(opts.date) === undefined || opts.date.startsWith('0000'))) {
+    fail(ExitCode.usage, 'bad-date', `--date expects a real calendar date written YYYY-MM-DD, got "${opts.date}"`);
+  }
   const formats = opts.followUp ? parseFormats(opts.format ?? 'docx,pdf') : [];
-  const loaded = await loadSpec(opts.against);
+  const loaded = await loadSpec(opts.against, opts.root);
   for (const d of loaded.diagnostics) if (d.severity === 'error') printDiagnostic(io, d);
   if (!loaded.spec) {
     io.err(`${opts.against}: the request spec has errors (see \`oedr validate\`); no file was checked`);
-    return ExitCode.invalid;
+    return failedSpecCode(loaded.diagnostics);
   }
+  const letter = opts.followUp || opts.recipient !== undefined ? pickRecipient(loaded.letters ?? [], opts.recipient, opts.against) : undefined;
   const { dataset, index } = pickDataset(loaded.spec.datasets, opts.dataset, opts.against);
   const reports: FileReport[] = [];
   const summary = opts.summary === undefined ? undefined : await readSummary(opts.summary, dataset);
@@ -77,12 +107,12 @@ export async function check(files: string[], opts: CheckOptions, io: Io): Promis
   const code = reports.some((r) => r.status === 'unreadable') ? ExitCode.input
     : reports.some((r) => r.status === 'deviations') ? ExitCode.invalid : ExitCode.ok;
   if (opts.json) io.out(renderJson(reports, opts.against, code));
-  if (opts.followUp) await followUp(loaded.spec, dataset, reports, formats, opts, io);
+  if (opts.followUp) await followUp(letter!.spec, dataset, reports, formats, opts, io, letter!.id);
   return code;
 }
 
 /** The follow-up letter, through the same composer and writers as `oedr draft`; written only when every format rendered. */
-async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileReport[], formats: OutputFormat[], opts: CheckOptions, io: Io): Promise<void> {
+async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileReport[], formats: OutputFormat[], opts: CheckOptions, io: Io, id?: string): Promise<void> {
   const deviations = followUpDeviations(reports, dataset);
   if (!deviations.length) {
     io.err('No follow-up letter was drafted: no file differs from the request.');
@@ -101,13 +131,13 @@ async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileRe
       request: { date_text: formatDate(spec.letter.date, words), reference: spec.letter.reference ?? null },
     } satisfies CheckFollowUpExtras,
   });
-  const stem = `${outputStem(opts.against)}-check-follow-up`;
+  const stem = `${letterStem(outputStem(opts.against), id)}-check-follow-up`;
   const outDir = resolve(opts.out ?? 'out');
   const rendered: { path: string; bytes: Uint8Array }[] = [];
   for (const format of formats) {
     const writer = await getWriter(format);
     rendered.push({ path: join(outDir, `${stem}.${writer.extension}`), bytes: await writer.write(doc) });
   }
-  for (const r of rendered) await writeFileAtomic(r.path, r.bytes);
+  writeFilesAtomicSync(rendered);
   io.err(`Follow-up letter: ${rendered.map((r) => r.path).join(', ')}`);
 }

@@ -24,7 +24,7 @@ export async function deadline(opts: DeadlineOptions, io: Io): Promise<number> {
   const registry = await loadLaws(opts.laws);
   const law = findLaw(registry, opts.law);
   const closures = (opts.closed ?? []).map(parseClosure);
-  const tables = await loadHolidayTables(law.holidays.calendars);
+  const tables = await loadHolidayTables(law.holidays.calendars, registry.tables);
   const result = computeDeadline({ law, from: opts.from, extension: opts.extension, closures, tables });
   if (law.confidence === 'low') {
     printDiagnostic(io, { severity: 'warning', rule: 'low-confidence', message: `the ${law.code} row has low confidence; check the statute before relying on this date (\`oedr laws ${law.code}\`)` });

@@ -2,7 +2,7 @@
 // law, compose, render every format of every letter in memory, then write them atomically (or,
 // for --check, compare with what is on disk).
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { annexFiles, annexNames } from '../compose/annex-files.js';
 import { uncoveredInSpec } from '../compose/coverage.js';
 import { composeLetter } from '../compose/letter.js';
@@ -13,7 +13,10 @@ import { loadSpec } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
 import { starterValues } from '../spec/starter.js';
 import { getWriter, type OutputFormat, type Writer } from '../writers/index.js';
-import { writeFileAtomicSync } from './files.js';
+import { writeFilesAtomicSync } from './files.js';
+import { manifestEntries } from './manifest.js';
+import { journal } from './out-folder.js';
+import { failedSpecCode } from '../read-file.js';
 
 export interface DraftJob {
   kind: 'draft';
@@ -25,17 +28,27 @@ export interface DraftJob {
   templateDir?: string;
   laws?: string;
   strict?: boolean;
-  /** Draft even with placeholders left from `oedr init` (a demo). */
-  force?: boolean;
   /** Compare with the files on disk instead of writing. */
   check?: boolean;
   /** Write the data contract annex (datapackage.json and header templates) beside letters asking for CSV/TSV. */
   annex?: boolean;
   /** Typeset the PDFs on a thread of their own (a worker's; see pdf-thread.ts). */
   pdfThread?: boolean;
+  /** What the manifest recorded for this spec's files (path -> SHA-256): a file that differs from it was edited by hand. */
+  recorded?: Record<string, string>;
+  /** The folder profiles and recipient lists must lie in (--root); by default the spec's. */
+  root?: string;
+  /** --force: draft even with placeholders left from `oedr init` (a demo), and write over files edited by hand. */
+  force?: boolean;
+  /** Record each spec's manifest entries in the folder's journal before renaming its files into place (out-folder.ts). */
+  journal?: boolean;
 }
 
-export type OutputStatus = 'written' | 'unchanged' | 'stale' | 'missing';
+/**
+ * `edited`: the file differs from what oedr wrote (the manifest's hash), so its letter was left as
+ * it is; `kept`: another file of such a letter, left as it is too.
+ */
+export type OutputStatus = 'written' | 'unchanged' | 'stale' | 'missing' | 'edited' | 'kept';
 
 export interface DraftResult {
   code: number;
@@ -59,7 +72,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
   const done = (r: Omit<DraftResult, 'ms'>): DraftResult => ({ ...r, ms: Math.round(performance.now() - started) });
   let diagnostics: Diagnostic[] = [];
   try {
-    const loaded = await loadSpec(job.file);
+    const loaded = await loadSpec(job.file, job.root);
     diagnostics = [...loaded.diagnostics];
     const letters = loaded.letters ?? [];
     if (letters.length && !job.force) diagnostics.push(...starterValues(loaded.yaml!, job.file, 'error'));
@@ -72,9 +85,9 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     }
     diagnostics = uniqueDiagnostics(diagnostics);
     const failed = diagnostics.some((d) => failsSpec(d, job.strict));
-    if (!letters.length || failed) return done({ code: ExitCode.invalid, diagnostics, outputs: [] });
+    if (!letters.length || failed) return done({ code: failedSpecCode(diagnostics), diagnostics, outputs: [] });
 
-    const rendered: { path: string; format: OutputFormat | string; letter?: string; bytes: Uint8Array }[] = [];
+    const rendered: Rendered[] = [];
     for (const [i, letter] of letters.entries()) {
       const name = letterStem(job.stem, letter.id);
       const annex = job.annex ? annexNames(letter.spec, name) : undefined;
@@ -91,24 +104,52 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
         for (const f of annexFiles(letter.spec, name)) rendered.push({ path: join(job.outDir, f.name), format: f.kind, letter: letter.id, bytes: f.bytes });
       }
     }
-    // Only now, with every format of every letter rendered, does anything touch the disk.
-    const outputs: DraftResult['outputs'] = [];
-    let readyFolder: string | undefined; // checked (or made) once for this spec's files, not per file
-    for (const r of rendered) {
-      const before = onDisk(r.path, r.bytes);
-      const status: OutputStatus = before === 'same' ? 'unchanged' : job.check ? (before === 'none' ? 'missing' : 'stale') : 'written';
-      if (status === 'written') {
-        const folder = dirname(r.path);
-        writeFileAtomicSync(r.path, r.bytes, true, folder === readyFolder);
-        readyFolder = folder;
-      }
-      outputs.push({ path: r.path, format: r.format, ...(r.letter === undefined ? {} : { letter: r.letter }), sha256: sha256(r.bytes), status });
+    // Only now, with every format of every letter rendered, does anything touch the disk: all of
+    // the spec's files or none (writeFilesAtomicSync), never over a letter edited by hand.
+    const { outputs, edits } = compare(rendered, job);
+    diagnostics.push(...edits);
+    const result = { code: edits.length ? ExitCode.invalid : ExitCode.ok, diagnostics, sha256: loaded.sha256, sources: loaded.sources, outputs };
+    const writes = rendered.filter((_, i) => outputs[i]!.status === 'written');
+    if (writes.length) {
+      writeFilesAtomicSync(writes, job.journal ? () => journal(job.outDir, manifestEntries(job.file, result, job.outDir)) : undefined);
     }
-    return done({ code: ExitCode.ok, diagnostics, sha256: loaded.sha256, sources: loaded.sources, outputs });
+    return done(result);
   } catch (e) {
     if (!(e instanceof OedrError)) throw e;
     return done({ code: e.code, diagnostics: [...diagnostics, ...e.diagnostics.map((d) => (d.file ? d : { ...d, file: job.file }))], outputs: [] });
   }
+}
+
+/**
+ * Each rendered file's status against the disk and the manifest. A file that differs both from the
+ * new bytes and from what the manifest recorded was edited by hand: its whole letter is left as it
+ * is (unless --force), and said so.
+ */
+function compare(rendered: readonly Rendered[], job: DraftJob): { outputs: DraftResult['outputs']; edits: Diagnostic[] } {
+  const before = rendered.map((r) => onDisk(r.path, r.bytes));
+  const edited = rendered.map((r, i) => before[i] === 'other' && !job.force && job.recorded?.[r.path] !== undefined
+    && hashOf(r.path) !== job.recorded[r.path]);
+  // --check writes nothing, so it reports each file as it is; a draft holds the whole letter back.
+  const held = new Set(job.check ? [] : rendered.filter((_, i) => edited[i]).map((r) => r.letter ?? ''));
+  const edits: Diagnostic[] = rendered.filter((_, i) => edited[i]).map((r) => ({
+    severity: 'error', rule: 'edited', file: r.path,
+    message: job.check
+      ? 'edited by hand since oedr wrote it (it differs from its hash in oedr-manifest.json); `oedr draft` will keep it unless run with --force'
+      : 'edited by hand since oedr wrote it (it differs from its hash in oedr-manifest.json), so this letter was not written again. '
+        + 'To keep the edit, copy the file to another name; to replace it with the letter drafted from the spec, run `oedr draft --force`',
+  }));
+  const outputs = rendered.map((r, i) => {
+    const status: OutputStatus = edited[i] ? 'edited' : held.has(r.letter ?? '') ? 'kept'
+      : before[i] === 'same' ? 'unchanged' : job.check ? (before[i] === 'none' ? 'missing' : 'stale') : 'written';
+    return { path: r.path, format: r.format, ...(r.letter === undefined ? {} : { letter: r.letter }), sha256: sha256(r.bytes), status };
+  });
+  return { outputs, edits };
+}
+
+type Rendered = { path: string; format: OutputFormat | string; letter?: string; bytes: Uint8Array };
+
+function hashOf(path: string): string | undefined {
+  try { return sha256(readFileSync(path)); } catch { return undefined; }
 }
 
 /**

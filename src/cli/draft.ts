@@ -6,12 +6,15 @@ import { readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { ExitCode, fail, type Diagnostic } from '../errors.js';
 import { listedRecipientIds, loadSpec } from '../spec/load.js';
+import { WINDOWS_RESERVED } from '../spec/schema.js';
 import { formats, type OutputFormat } from '../writers/index.js';
 import { letterStem, runDraftJob, type DraftJob, type DraftResult } from './draft-job.js';
 import { writeFileAtomic } from './files.js';
-import { expandInputs } from './inputs.js';
+import { checkLawsFile, expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
-import { MANIFEST, manifestEntries, mergeManifest, readManifest } from './manifest.js';
+import { letterKey, MANIFEST, manifestEntries, mergeManifest, readManifest, specKey, type Manifest } from './manifest.js';
+import { dropJournals, lockOutDir, recoverJournals } from './out-folder.js';
+import { stopWorkers } from './pool.js';
 import { IN_FLIGHT } from './pdf-thread.js';
 import { DRAFT_PARALLEL_THRESHOLD, jobCount, runInWorkers } from './pool.js';
 import { progress } from './progress.js';
@@ -21,8 +24,6 @@ export interface DraftOptions {
   out: string;
   templateDir?: string;
   strict?: boolean;
-  /** Draft even with placeholders left from `oedr init`, for a demo. */
-  force?: boolean;
   laws?: string;
   /** Render in memory and compare with the files in the output folder; write nothing. */
   check?: boolean;
@@ -30,6 +31,10 @@ export interface DraftOptions {
   json?: boolean;
   /** The data contract annex beside letters asking for CSV/TSV (--annex / --no-annex); see ANNEX_BY_DEFAULT. */
   annex?: boolean;
+  /** Write over letters edited by hand. */
+  force?: boolean;
+  /** The folder profiles and recipient lists must lie in; by default each spec's own. */
+  root?: string;
   /** Draft what the ledger says is due next (a follow-up or an appeal), instead of the specs given. */
   next?: boolean;
   /** With --next: the date of the new letters (YYYY-MM-DD), default today. */
@@ -56,15 +61,17 @@ export function outputStem(specFile: string): string {
   // An ASCII name, the usual case, without compiling the Unicode-property pattern (~0.5 ms at start):
   // in ASCII, letters and digits are exactly A-Z, a-z and 0-9.
   const plain = /^[\x00-\x7f]*$/.test(name) ? name.replace(/[^A-Za-z0-9._-]+/g, '-') : name.replace(/[^\p{L}\p{N}._-]+/gu, '-');
-  return plain.replace(/^[.-]+|-+$/g, '') || 'letter';
+  const stem = plain.replace(/^[.-]+|-+$/g, '').slice(0, 120).replace(/-+$/, '') || 'letter';
+  // `con.yaml` would write con.docx, a name Windows keeps for a device; long names pass the 255-byte limit.
+  return WINDOWS_RESERVED.test(stem.split('.')[0]!) ? `${stem}-letter` : stem;
 }
 
 /**
  * The recipient ids of a spec whose letters are named one per recipient, or undefined: those of a
  * spec that loads without errors (an invalid one writes nothing, and claims only its plain stem).
  */
-async function recipientIds(file: string): Promise<string[] | undefined> {
-  const letters = (await loadSpec(file).catch(() => undefined))?.letters;
+async function recipientIds(file: string, root?: string): Promise<string[] | undefined> {
+  const letters = (await loadSpec(file, root).catch(() => undefined))?.letters;
   const ids = letters?.flatMap((l) => (l.id === undefined ? [] : [l.id]));
   return ids?.length ? ids : undefined;
 }
@@ -120,6 +127,7 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
     io.err('oedr draft --next: no follow-up or appeal is due for these requests (see `oedr status`)');
     return ExitCode.ok;
   }
+  await checkLawsFile(opts.laws);
   const outDir = resolve(opts.out);
   const started = performance.now();
 
@@ -128,9 +136,9 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
   // The ids are read cheaply (listedRecipientIds: no schema, on this thread before any job starts);
   // only when a clash is possible are those specs loaded in full, so that it is decided as ever.
   // One spec has nothing to clash with (and a batch of one never splits by stage): it is read once.
-  const planned = files.map((file) => ({ stem: outputStem(file), ids: files.length > 1 ? listedRecipientIds(file) : undefined }));
+  const planned = files.map((file) => ({ stem: outputStem(file), ids: files.length > 1 ? listedRecipientIds(file, opts.root) : undefined }));
   if (mayClash(planned)) {
-    await Promise.all(planned.map(async (p, i) => { if (p.ids) p.ids = await recipientIds(files[i]!); }));
+    await Promise.all(planned.map(async (p, i) => { if (p.ids) p.ids = await recipientIds(files[i]!, opts.root); }));
   }
   const taken = new Map<string, string>();
   const jobs: (DraftJob | Diagnostic)[] = files.map((file, i) => {
@@ -145,6 +153,30 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
     return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, force: opts.force, check: opts.check, annex: opts.annex ?? ANNEX_BY_DEFAULT };
   });
 
+  // One run at a time writes to a folder (out-folder.ts); what a run that ended early left is
+  // added to the manifest first, so that its letters are not taken for letters edited by hand.
+  const version = pkgVersion();
+  const release = opts.check ? () => {} : await lockOutDir(outDir, (pid) => io.err(`Waiting for another oedr (process ${pid}) to finish writing to ${rel(outDir)} ...`));
+  const stopOnSignal = opts.check ? undefined : onSignal(outDir, version, release, io);
+  try {
+    if (!opts.check) {
+      const recovered = recoverJournals(outDir, version, 'stale');
+      if (recovered) io.err(`${rel(join(outDir, MANIFEST))}: added the ${plural(recovered, 'letter')} of a run that ended early`);
+    }
+    const recorded = recordedBySpec(readManifest(outDir)?.manifest, outDir);
+    for (const job of jobs) {
+      if (!('kind' in job)) continue;
+      Object.assign(job, { recorded: recorded.get(resolve(job.file)), force: opts.force, journal: !opts.check, root: opts.root });
+    }
+    return await run(files, jobs, planned, wanted, outDir, version, opts, io, started);
+  } finally {
+    if (stopOnSignal) for (const s of ['SIGINT', 'SIGTERM'] as const) process.off(s, stopOnSignal);
+    release();
+  }
+}
+
+async function run(files: string[], jobs: (DraftJob | Diagnostic)[], planned: { ids?: string[] }[], wanted: OutputFormat[],
+  outDir: string, version: string, opts: DraftOptions, io: Io, started: number): Promise<number> {
   const show = progress(io, files.length, Boolean(opts.quiet || opts.json));
   const results: DraftResult[] = new Array(files.length);
   let worst: number = ExitCode.ok;
@@ -176,21 +208,32 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
     await runInWorkers<DraftResult>(runnable.map((r) => r.job), threads - 1, (k, result) => arrive(runnable[k]!.i, result),
       { local: (job) => runDraftJob(job as DraftJob), resourceLimits: DRAFT_WORKER_LIMITS });
   } else {
-    for (const { i, job } of runnable) arrive(i, await runDraftJob(job));
+    for (const { i, job } of runnable) {
+      arrive(i, await runDraftJob(job));
+      // Let a signal in (Ctrl-C): the jobs' awaits alone never leave the microtask queue.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   show.clear();
 
   const entries = results.flatMap((r, i) => manifestEntries(files[i]!, r, outDir));
   const stale = results.flatMap((r) => r.outputs.filter((o) => o.status === 'stale' || o.status === 'missing'));
+  const kept = new Set(results.flatMap((r, i) => r.outputs.filter((o) => o.status === 'edited' || o.status === 'kept')
+    .map((o) => letterKey(specKey(files[i]!, outDir), o.letter))));
   if (entries.length) {
-    const old = await readManifest(outDir);
-    const text = mergeManifest(pkgVersion(), old?.manifest, entries);
+    const old = readManifest(outDir);
+    if (old?.damaged) {
+      printDiagnostic(io, { severity: 'warning', rule: 'manifest-damaged', file: join(outDir, MANIFEST),
+        message: `the manifest is damaged (${old.damaged}); ${opts.check ? 'run oedr draft to rebuild it' : 'rebuilt from its sound entries and this run\'s letters'}` });
+    }
+    const text = mergeManifest(version, old?.manifest, entries, kept);
     const path = join(outDir, MANIFEST);
     const before = old?.text;
     if (opts.check) {
       if (before !== text) stale.push({ path, format: 'md', sha256: '', status: before ? 'stale' : 'missing' });
     } else if (before !== text) await writeFileAtomic(path, text);
   }
+  if (!opts.check) dropJournals(outDir);
   if (opts.check && stale.length) worst = Math.max(worst, ExitCode.invalid);
 
   const written = results.reduce((n, r) => n + r.outputs.filter((o) => o.status === 'written').length, 0);
@@ -218,7 +261,7 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
 function report(io: Io, file: string, r: DraftResult, opts: DraftOptions): void {
   for (const d of r.diagnostics) printDiagnostic(io, d);
   if (opts.quiet || !r.outputs.length) return;
-  const notes: Record<string, string> = { written: '', unchanged: ' (unchanged)', stale: ' (out of date)', missing: ' (missing)' };
+  const notes: Record<string, string> = { written: '', unchanged: ' (unchanged)', stale: ' (out of date)', missing: ' (missing)', edited: ' (edited by hand: kept)', kept: ' (kept with the edited file)' };
   const parts = r.outputs.map((o) => `${rel(o.path)}${notes[o.status]}`);
   io.out(`${file} -> ${parts.join(', ')}`);
 }
@@ -228,3 +271,32 @@ const rel = (p: string) => {
   const r = relative(process.cwd(), p);
   return r && !r.startsWith('..') ? r : p;
 };
+
+/** Each spec's recorded files (absolute path -> SHA-256), by the spec's absolute path. */
+function recordedBySpec(manifest: Manifest | undefined, outDir: string): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  for (const e of manifest?.letters ?? []) {
+    const spec = resolve(outDir, e.spec);
+    const files = out.get(spec) ?? {};
+    for (const o of Object.values(e.outputs)) files[resolve(outDir, o.file)] = o.sha256;
+    out.set(spec, files);
+  }
+  return out;
+}
+
+/**
+ * Ctrl-C (or SIGTERM) in the middle of a batch: stop the workers, record in the manifest every
+ * letter written so far, free the folder, and exit 130 (143), as a shell expects.
+ */
+function onSignal(outDir: string, version: string, release: () => void, io: Io): (signal: NodeJS.Signals) => void {
+  const handler = (signal: NodeJS.Signals) => {
+    void stopWorkers().then(() => {
+      const n = recoverJournals(outDir, version, 'mine');
+      release();
+      io.err(`oedr draft: stopped by ${signal}; ${rel(join(outDir, MANIFEST))} records the ${plural(n, 'letter')} written before`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  for (const s of ['SIGINT', 'SIGTERM'] as const) process.once(s, handler);
+  return handler;
+}

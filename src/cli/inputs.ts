@@ -15,7 +15,8 @@ export async function expandInputs(args: string[]): Promise<string[]> {
   const add = (f: string) => { if (!seen.has(f)) { seen.add(f); out.push(f); } };
   for (const arg of args) {
     // Synchronous: with 1,000 files named on the command line, async stats cost more than they save.
-    const info = statSync(arg, { throwIfNoEntry: false });
+    let info;
+    try { info = statSync(arg, { throwIfNoEntry: false }); } catch { /* a link loop: loading the file will say so */ }
     if (info?.isDirectory()) {
       const found = await specsBelow(arg);
       if (!found.length) fail(ExitCode.input, 'no-specs', `no spec files (*.yaml, *.yml, not starting with "_") in this folder`, { file: arg });
@@ -39,4 +40,12 @@ async function specsBelow(dir: string): Promise<string[]> {
     // Below the folder given: no dependencies, no hidden folders (.git).
     .filter((p) => !relative(dir, p).split(/[\\/]/).some((part) => part === 'node_modules' || part.startsWith('.')))
     .sort();
+}
+
+/**
+ * A --laws file is read before any spec, whether or not a spec names a law: a file that cannot be
+ * read or holds errors is a mistake on the command line, said once, not found only by some specs.
+ */
+export async function checkLawsFile(file: string | undefined): Promise<void> {
+  if (file !== undefined) await (await import('../laws/for-spec.js')).registry(file);
 }

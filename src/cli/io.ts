@@ -41,19 +41,26 @@ export function colorLevel(t: Terminal): 0 | 1 {
 /**
  * `oedr templates | head`: the reader closes the pipe early and the next write fails with EPIPE,
  * which Node raises as an unhandled 'error' event (a stack trace). The reader has all it wanted, so
- * stop quietly, as `cat` would.
+ * stop quietly, as `cat` would. Any other failure (`oedr schema > /dev/full`: ENOSPC, EIO) means
+ * the output is lost: say so and exit 3, as for a file that cannot be written.
  */
 let quietOnClosedPipe = false;
 function stopOnClosedPipe(): void {
   if (quietOnClosedPipe) return;
   quietOnClosedPipe = true;
-  for (const stream of [process.stdout, process.stderr]) {
+  for (const [stream, name] of [[process.stdout, 'standard output'], [process.stderr, 'standard error']] as const) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      if (stream === process.stdout) {
+        try { process.stderr.write(`oedr: cannot write to ${name}: ${writeReason(e)}; the output is incomplete [write-failed]\n`); } catch { /* nowhere left to say it */ }
+      }
+      process.exit(3);
     });
   }
 }
+
+const writeReasons: Record<string, string> = { ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EIO: 'an input/output error', EBADF: 'it is closed', EACCES: 'permission denied' };
+const writeReason = (e: NodeJS.ErrnoException) => `${(e.code && writeReasons[e.code]) ?? e.message}${e.code ? ` (${e.code})` : ''}`;
 
 export function processIo(): Io {
   stopOnClosedPipe();

@@ -37,6 +37,7 @@ Exit codes: 0 ok, 1 invalid spec, 2 bad command line, 3 file unreadable or unwri
     .option('--json', 'print the diagnostics as JSON (for CI)')
     .option('--strict', 'fail on warnings about the spec too (not on notes about the law registry, such as low confidence)')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
+    .option('--root <dir>', 'a folder profiles and recipient lists may come from (default: the folder of each spec)')
     .addHelpText('after', '\nExample:\n  $ oedr validate examples/*.yaml --strict')
     .action(run(async () => (await import('./validate.js')).validate));
 
@@ -65,13 +66,14 @@ Example:
     .option('-o, --out <dir>', 'output folder', 'out')
     .option('-t, --template-dir <dir>', 'folder whose templates and partials override the built-in ones by name')
     .option('--strict', 'fail on warnings about the spec too (not on notes about the law registry, such as low confidence)')
-    .option('--force', 'draft even with placeholder values left from `oedr init` (Example Election Watch, example.org addresses…), for a demo')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
-    .option('--check', 'write nothing; exit 1 naming every letter in the output folder that is missing or out of date')
+    .option('--check', 'write nothing; exit 1 naming every letter in the output folder that is missing, out of date or edited by hand')
+    .option('--force', 'draft anyway: with placeholder values left from `oedr init` (Example Election Watch, example.org addresses…), for a demo, and over letters edited by hand since oedr wrote them (by default they are kept, and draft exits 1)')
     .option('--annex', 'beside each letter asking for CSV/TSV, also write <name>.datapackage.json (a Frictionless Data Package) and <name>.<dataset>.template.csv (the header row)')
     .option('--no-annex', 'write the letters only, without the data contract annex')
     .option('-q, --quiet', 'print only problems')
     .option('--json', 'print a machine-readable summary: inputs, outputs with hashes, diagnostics, timings')
+    .option('--root <dir>', 'a folder profiles and recipient lists may come from (default: the folder of each spec)')
     .option('--next', 'draft what the ledger says is due for these requests: a follow-up or an appeal (see `oedr status`)')
     .option('--date <date>', 'with --next: the date of the new letters, YYYY-MM-DD (default today)')
     .addHelpText('after', `
@@ -100,7 +102,16 @@ Each run also writes oedr-manifest.json in the output folder: every spec and let
 Examples:
   $ oedr laws                  every law: period, appeal steps, confidence (LOW rows need checking)
   $ oedr laws KE               one law in full, with its sources
-  $ oedr laws --laws my-laws.yaml --json`)
+  $ oedr laws --laws my-laws.yaml --json
+
+A --laws file holds \`laws:\` (rows as \`oedr laws KE --json\` prints them) and, for a calendar
+oedr ships no table for, \`holidays:\`, each table used by deadline, validate, draft and calendar:
+  holidays:
+    - calendar: XX
+      source: Official Gazette, notice 12 of 2026
+      coverage: { from: 2027-01-01, to: 2027-12-31 }
+      holidays:
+        - { date: 2027-01-01, name: New Year's Day }`)
     .action(run(async () => (await import('./laws.js')).laws));
 
   program.command('deadline')
@@ -128,6 +139,7 @@ or dates beyond the holiday tables); 2 bad command line.`)
     .argument('<spec...>', 'request spec files (YAML) that name a law')
     .option('-o, --out <file>', 'the .ics file to write; - or none prints it')
     .option('--laws <file>', 'a YAML file of laws that adds or replaces laws by code (see `oedr laws`)')
+    .option('--root <dir>', 'a folder profiles and recipient lists may come from (default: the folder of each spec)')
     .addHelpText('after', '\nExample:\n  $ oedr calendar requests/*.yaml --out requests.ics')
     .action(run(async () => (await import('./calendar.js')).calendar));
 
@@ -142,6 +154,8 @@ or dates beyond the holiday tables); 2 bad command line.`)
     .addOption(new Option('-f, --format <list>', 'formats of the follow-up letter: docx, pdf, md').default('docx,pdf'))
     .option('-o, --out <dir>', 'folder for the follow-up letter', 'out')
     .option('--date <date>', "date of the follow-up letter, YYYY-MM-DD (default: the request's date)")
+    .option('-r, --recipient <id>', 'with a spec that has `recipients`: the recipient whose data this is (the follow-up goes to them)')
+    .option('--root <dir>', 'a folder profiles and recipient lists may come from (default: the folder of each spec)')
     .addHelpText('after', `
 Examples:
   $ oedr check results.csv --against requests/results-2027.yaml

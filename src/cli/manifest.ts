@@ -4,7 +4,8 @@
 // those files (`sources`), and its hash covers them, so a change to a shared profile shows.
 // No timings, no dates: it is itself reproducible. Paths are relative to the output folder, so the
 // file is the same from whichever folder oedr runs. Entries for specs not drafted in this run are kept.
-import { readFile } from 'node:fs/promises';
+import type { OedrError } from '../errors.js';
+import { readRegularSync } from '../read-file.js';
 import { join, relative, resolve } from 'node:path';
 import type { DraftResult } from './draft-job.js';
 
@@ -24,16 +25,18 @@ export interface Manifest { oedr: string; letters: ManifestEntry[] }
 const slashes = (p: string) => p.split('\\').join('/');
 
 /** One entry per letter of the spec, in the order drafted. */
-export function manifestEntries(spec: string, result: DraftResult, outDir: string): ManifestEntry[] {
+export function manifestEntries(spec: string, result: Pick<DraftResult, 'sha256' | 'sources' | 'outputs'>, outDir: string): ManifestEntry[] {
   if (!result.sha256 || !result.outputs.length) return [];
   const byLetter = new Map<string | undefined, ManifestEntry>();
   const sources = result.sources && result.sources.length > 1
     ? result.sources.map((s) => ({ file: slashes(relative(outDir, resolve(s.file))), sha256: s.sha256 }))
     : undefined;
   for (const o of result.outputs) {
+    // A letter left as it is (edited by hand) keeps the entry it had.
+    if (o.status === 'edited' || o.status === 'kept') continue;
     let entry = byLetter.get(o.letter);
     if (!entry) {
-      entry = { spec: slashes(relative(outDir, resolve(spec))), ...(o.letter === undefined ? {} : { recipient: o.letter }), sha256: result.sha256, ...(sources ? { sources } : {}), outputs: {} };
+      entry = { spec: specKey(spec, outDir), ...(o.letter === undefined ? {} : { recipient: o.letter }), sha256: result.sha256, ...(sources ? { sources } : {}), outputs: {} };
       byLetter.set(o.letter, entry);
     }
     entry.outputs[o.format] = { file: slashes(relative(outDir, o.path)), sha256: o.sha256 };
@@ -41,24 +44,59 @@ export function manifestEntries(spec: string, result: DraftResult, outDir: strin
   return [...byLetter.values()];
 }
 
+export interface ReadManifest {
+  manifest: Manifest;
+  text: string;
+  /** Why the file was not a manifest as oedr writes it: it is rebuilt from its sound entries, with a warning. */
+  damaged?: string;
+}
+
 /** The manifest in the output folder, parsed and as written (read once: for 1,000 letters it is ~0.5 MB). */
-export async function readManifest(outDir: string): Promise<{ manifest: Manifest; text: string } | undefined> {
-  const text = await readFile(join(outDir, MANIFEST), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
+export function readManifest(outDir: string): ReadManifest | undefined {
+  let text: string;
   try {
-    const m = JSON.parse(text) as Manifest;
-    return Array.isArray(m.letters) ? { manifest: m, text } : undefined;
-  } catch {
-    return undefined; // a damaged manifest is rebuilt, not trusted
+    text = readRegularSync(join(outDir, MANIFEST)).toString('utf8');
+  } catch (e) {
+    return (e as OedrError).diagnostics?.[0]?.rule === 'file-missing' ? undefined
+      : { manifest: { oedr: '', letters: [] }, text: '', damaged: (e as OedrError).diagnostics?.[0]?.message ?? String(e) };
   }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { manifest: { oedr: '', letters: [] }, text, damaged: 'it is not valid JSON' };
+  }
+  const letters = (parsed as { letters?: unknown })?.letters;
+  if (!Array.isArray(letters)) return { manifest: { oedr: '', letters: [] }, text, damaged: 'it has no list of letters' };
+  const sound = letters.filter(isEntry);
+  const damaged = sound.length === letters.length ? undefined : `${letters.length - sound.length} of its ${letters.length} entries are not letters as oedr records them`;
+  return { manifest: { oedr: String((parsed as Manifest).oedr), letters: sound }, text, damaged };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isFile = (v: unknown) => isRecord(v) && typeof v.file === 'string' && typeof v.sha256 === 'string';
+
+function isEntry(e: unknown): e is ManifestEntry {
+  return isRecord(e) && typeof e.spec === 'string' && typeof e.sha256 === 'string' && (e.recipient === undefined || typeof e.recipient === 'string')
+    && (e.sources === undefined || (Array.isArray(e.sources) && e.sources.every(isFile)))
+    && isRecord(e.outputs) && Object.values(e.outputs).every(isFile);
 }
 
 const order = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
-/** The entries of every spec drafted now replace all of that spec's old entries (a recipient may have gone). */
-export function mergeManifest(version: string, old: Manifest | undefined, entries: ManifestEntry[]): string {
+/**
+ * The entries of every spec drafted now replace all of that spec's old entries (a recipient may
+ * have gone), except those of letters `kept` as they were (`spec` NUL `recipient`: edited by hand).
+ */
+export function mergeManifest(version: string, old: Manifest | undefined, entries: ManifestEntry[], kept: ReadonlySet<string> = new Set()): string {
   const drafted = new Set(entries.map((e) => e.spec));
-  const letters = [...(old?.letters ?? []).filter((e) => !drafted.has(e.spec)), ...entries]
+  const letters = [...(old?.letters ?? []).filter((e) => !drafted.has(e.spec) || kept.has(letterKey(e.spec, e.recipient))), ...entries]
     .sort((a, b) => order(a.spec, b.spec) || order(a.recipient, b.recipient));
   return JSON.stringify({ oedr: version, letters }, null, 2) + '\n';
 }
+
+/** One letter of the manifest: its spec and recipient. */
+export const letterKey = (spec: string, recipient: string | undefined) => `${spec}\0${recipient ?? ''}`;
+
+/** A spec as the manifest names it: relative to the output folder, with `/`. */
+export const specKey = (spec: string, outDir: string) => slashes(relative(outDir, resolve(spec)));

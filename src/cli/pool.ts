@@ -47,6 +47,19 @@ export interface PoolOptions<R> {
   prefetch?: number;
 }
 
+/** Workers running now, and whether stopWorkers was called: a signal ends the batch. */
+const live = new Set<import('node:worker_threads').Worker>();
+let stopping = false;
+
+/**
+ * Ends every worker of this process (Ctrl-C): once it resolves, no worker writes another file.
+ * The batches they were running end without an error.
+ */
+export async function stopWorkers(): Promise<void> {
+  stopping = true;
+  await Promise.all([...live].map((w) => w.terminate()));
+}
+
 /** `onResult` sees each result as it arrives (in any order). */
 export async function runInWorkers<R extends AnyResult>(
   jobs: Job[], workers: number, onResult?: (index: number, result: R) => void, options: PoolOptions<R> = {},
@@ -58,7 +71,7 @@ export async function runInWorkers<R extends AnyResult>(
   let next = 0;
   let stopped = false;
   const spawned: Worker[] = [];
-  const take = () => (!stopped && next < jobs.length ? next++ : undefined);
+  const take = () => (!stopped && !stopping && next < jobs.length ? next++ : undefined);
   const settle = (index: number, result: R) => {
     results[index] = result;
     onResult?.(index, result);
@@ -90,8 +103,10 @@ export async function runInWorkers<R extends AnyResult>(
     // A worker killed from outside, or one that calls process.exit, ends without an 'error' event;
     // without this the batch would wait for its answer forever.
     worker.on('exit', (exitCode) => {
+      live.delete(worker);
       if (finished) return;
       finished = true;
+      if (stopping) return resolve();
       const files = inFlight.map((i) => jobs[i]!.file);
       const job = files.length ? ` while working on ${files.length === 1 ? files[0] : `one of ${files.join(', ')}`}` : '';
       reject(new Error(`a worker thread stopped unexpectedly (exit code ${exitCode})${job}`));
@@ -111,6 +126,7 @@ export async function runInWorkers<R extends AnyResult>(
     const pool = Array.from({ length: workers }, () => {
       const worker = new Worker(url, resourceLimits ? { resourceLimits } : {});
       spawned.push(worker);
+      live.add(worker);
       return { worker, inFlight: [] as number[] };
     });
     // The first jobs go round the workers one at a time, then each gets its jobs sent ahead.

@@ -3,7 +3,8 @@
 // once: the ledger says `sending` before the first byte leaves and `sent` after the server accepted
 // it, and a `sending` left by an interrupted run stops any new attempt until a person has looked.
 // --dry-run writes each message as an .eml file for any mail program instead.
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
+import { readRegularSync } from '../read-file.js';
 import { basename, join, relative, resolve } from 'node:path';
 import { annexNames } from '../compose/annex-files.js';
 import { composeLetter } from '../compose/letter.js';
@@ -96,9 +97,11 @@ async function outgoing(t: TrackedLetter, entries: ManifestEntry[], specFile: st
 }
 
 function readRegular(path: string): Buffer {
-  const info = statSync(path, { throwIfNoEntry: false });
-  if (!info?.isFile()) fail(ExitCode.input, 'not-drafted', `${path} is missing (or not a regular file): draft the letter again`);
-  return readFileSync(path);
+  try {
+    return readRegularSync(path);
+  } catch {
+    return fail(ExitCode.input, 'not-drafted', `${path} is missing (or not a regular file): draft the letter again`);
+  }
 }
 
 /** `sending`, then the SMTP transaction, then `sent`; on a failure the ledger is as it was. */
@@ -125,7 +128,7 @@ async function sendOne(t: TrackedLetter, fields: MailFields, settings: SmtpSetti
     else await writeFileAtomic(ledgerFile, before);
     fail(ExitCode.send, 'send-failed', `${t.name} was not sent: ${sendFailure(e, settings, to)}; the ledger is unchanged`);
   }
-  const files = fields.attachments.map((a) => ({ file: a.filename, sha256: sha256(readFileSync(a.path)) }));
+  const files = fields.attachments.map((a) => ({ file: a.filename, sha256: sha256(readRegularSync(a.path)) }));
   text = changeLedger(text, t.name, base, { set: 'sent', value: { on: today, via: 'email', to, message_id: fields.messageId, files } });
   await writeFileAtomic(ledgerFile, text);
 }

@@ -1,6 +1,6 @@
 // The letters that `send`, `record` and `status` act on: each spec's letters (one, or one per
 // recipient) with their name as drafted, their law and the folder ledger's entry for them.
-import { readFileSync } from 'node:fs';
+import { readRegularSync } from '../read-file.js';
 import { basename, dirname } from 'node:path';
 import { ExitCode, OedrError, fail, type Diagnostic } from '../errors.js';
 import type { Law } from '../laws/schema.js';
@@ -54,7 +54,7 @@ export const ledgerFolder = (specFile: string) => dirname(specFile);
 /** The ledger's text now, '' when there is none: compared with what a run read, before it writes. */
 export function currentText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readRegularSync(file).toString('utf8');
   } catch {
     return '';
   }

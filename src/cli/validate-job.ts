@@ -4,16 +4,17 @@
 import { readdirSync } from 'node:fs';
 import { bundledFontsCover, uncoveredInSpec } from '../compose/coverage.js';
 import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
+import { failedSpecCode } from '../read-file.js';
 import { loadSpec, sortDiagnostics, type LoadedSpec } from '../spec/load.js';
 import { starterValues } from '../spec/starter.js';
 
-export type ValidateJob = { kind: 'validate'; file: string; laws?: string };
+export type ValidateJob = { kind: 'validate'; file: string; laws?: string; root?: string };
 export type JobResult = { diagnostics: Diagnostic[]; code: number };
 
 /** The same work on any thread; errors in the input become diagnostics, bugs stay errors. */
 export async function runJob(job: ValidateJob): Promise<JobResult> {
   try {
-    const loaded = await loadSpec(job.file);
+    const loaded = await loadSpec(job.file, job.root);
     // With recipients, each letter may have its own language and law: check each, say each thing once.
     const letters: LoadedSpec[] = loaded.letters ?? [loaded];
     const diagnostics = [...loaded.diagnostics];
@@ -25,7 +26,7 @@ export async function runJob(job: ValidateJob): Promise<JobResult> {
       const { applyLaw } = await import('../laws/for-spec.js');
       diagnostics.push(...(await applyLaw(letter, job.laws)).diagnostics);
     }
-    return { diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics), loaded.sources?.map((s) => s.file) ?? [job.file]), code: ExitCode.ok };
+    return { diagnostics: sortDiagnostics(uniqueDiagnostics(diagnostics), loaded.sources?.map((s) => s.file) ?? [job.file]), code: failedSpecCode(diagnostics) === ExitCode.input ? ExitCode.input : ExitCode.ok };
   } catch (e) {
     if (e instanceof OedrError) return { diagnostics: e.diagnostics, code: e.code };
     throw e;

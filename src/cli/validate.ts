@@ -1,15 +1,16 @@
 // `oedr validate`: load each spec, print every diagnostic, exit by the worst.
 import { ExitCode, failsSpec, type Diagnostic } from '../errors.js';
 import { plural, printDiagnostic, type Io } from './io.js';
-import { expandInputs } from './inputs.js';
+import { checkLawsFile, expandInputs } from './inputs.js';
 import { jobCount, runInWorkers } from './pool.js';
 import { runJob, type JobResult, type ValidateJob } from './validate-job.js';
 
-export interface ValidateOptions { json?: boolean; strict?: boolean; laws?: string }
+export interface ValidateOptions { json?: boolean; strict?: boolean; laws?: string; root?: string }
 
 export async function validate(args: string[], opts: ValidateOptions, io: Io): Promise<number> {
   const files = await expandInputs(args);
-  const jobs = files.map((file) => ({ kind: 'validate', file, laws: opts.laws }) as const);
+  await checkLawsFile(opts.laws);
+  const jobs = files.map((file) => ({ kind: 'validate', file, laws: opts.laws, root: opts.root }) as const);
   // The main thread validates too, beside one worker per other core.
   const threads = jobCount(jobs.length);
   let done: JobResult[];

@@ -18,8 +18,9 @@ export interface AnnexFile {
 export interface AnnexNames { datapackage: string; templates: (string | null)[] }
 
 /** `Results by polling station (2027)` -> `results-by-polling-station-2027`. */
+/** At most 60 characters: with the letter's name around it, a file name stays well under 255 bytes. */
 export const slug = (s: string): string =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'dataset';
+  s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 60).replace(/-+$/, '') || 'dataset';
 
 /** Table Schema types (https://specs.frictionlessdata.io/table-schema/) have the same names as oedr's. */
 const tableType = (t: string | undefined) => t ?? 'any';

@@ -1,6 +1,7 @@
 // Finding, compiling and running the letter templates: templates/<lang>/*.md.hbs with partials/,
 // overridable by name from --template-dir. One isolated Handlebars environment per template set.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readUtf8Sync } from '../read-file.js';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,7 +138,7 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
       for (const f of hbsFiles(join(dir, sub)).filter((n) => n.endsWith(EXT))) {
         const name = f.slice(0, -EXT.length);
         const file = join(dir, sub, f);
-        byName.set(`${partial ? 'partial' : 'template'}:${name}`, { name, file, source: readFileSync(file, 'utf8'), partial });
+        byName.set(`${partial ? 'partial' : 'template'}:${name}`, { name, file, source: readUtf8Sync(file), partial });
       }
     }
     const wordsFile = join(dir, 'words.yaml');

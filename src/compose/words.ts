@@ -1,6 +1,7 @@
 // words.yaml: the words a letter needs in its language. Built-in words load as they are; an
 // override's words.yaml is checked against their shape and merged word by word.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readUtf8Sync } from '../read-file.js';
 import { ExitCode, OedrError, formatPath, type Diagnostic } from '../errors.js';
 import { describeValue } from '../spec/diagnose.js';
 import { closest } from '../spec/suggest.js';
@@ -11,7 +12,7 @@ const wordsError = (rule: string, message: string, where: Partial<Diagnostic>): 
 
 /** words.yaml through the spec's YAML reader: syntax errors and duplicate keys come with file:line:col. */
 export function readWordsWithPlaces(file: string): { data: Record<string, unknown>; yaml: ReturnType<typeof parseYaml> } {
-  const yaml = parseYaml(readFileSync(file, 'utf8'), file);
+  const yaml = parseYaml(readUtf8Sync(file), file);
   // An empty (or comments-only) words.yaml overrides nothing; the reader's "empty spec" advice is for specs.
   if (yaml.diagnostics.length === 1 && yaml.diagnostics[0]!.rule === 'empty-spec') return { data: {}, yaml };
   if (yaml.diagnostics.length) throw new OedrError(ExitCode.render, yaml.diagnostics);

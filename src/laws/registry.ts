@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, OedrError, fail, type Diagnostic } from '../errors.js';
-import type { Law } from './schema.js';
+import type { HolidayTable, Law, LawsFile } from './schema.js';
 
 export const BUILTIN_LAWS = new URL('../../laws/laws.yaml', import.meta.url);
 const BUILTIN_JSON = new URL('../../laws/laws.json', import.meta.url);
@@ -17,6 +17,8 @@ export interface Registry {
   get(code: string): Law | undefined;
   /** The file a law's row came from (built-in or the user's). */
   origin(code: string): string;
+  /** Holiday tables given in the --laws file, by calendar id: they come before the shipped ones. */
+  tables: ReadonlyMap<string, HolidayTable>;
 }
 
 export async function loadLaws(extraFile?: string): Promise<Registry> {
@@ -24,27 +26,36 @@ export async function loadLaws(extraFile?: string): Promise<Registry> {
   const byCode = new Map<string, { law: Law; file: string }>();
   const builtin = JSON.parse(await readFile(BUILTIN_JSON, 'utf8')) as { laws: Law[] };
   for (const law of builtin.laws) byCode.set(law.code, { law, file: builtinPath });
+  const tables = new Map<string, HolidayTable>();
   if (extraFile !== undefined) {
     const source = await readLawsFile(extraFile);
-    for (const law of await parseLaws(source, extraFile)) byCode.set(law.code, { law, file: extraFile });
+    const parsed = await parseLawsFile(source, extraFile);
+    for (const law of parsed.laws) byCode.set(law.code, { law, file: extraFile });
+    for (const table of parsed.holidays ?? []) tables.set(table.calendar, { license: `given in ${extraFile}`, ...table });
   }
   const laws = [...byCode.values()].map((e) => e.law).sort((a, b) => (a.code < b.code ? -1 : 1));
   return {
     laws,
     get: (code) => byCode.get(code.toUpperCase())?.law,
     origin: (code) => byCode.get(code.toUpperCase())?.file ?? builtinPath,
+    tables,
   };
 }
 
 /** YAML text -> laws, or an OedrError listing every problem at file:line:col with its path. */
 export async function parseLaws(source: string, file: string): Promise<Law[]> {
+  return (await parseLawsFile(source, file)).laws;
+}
+
+/** The same, with the holiday tables the file gives. */
+async function parseLawsFile(source: string, file: string): Promise<LawsFile> {
   const [{ parseYaml }, { LawsFile, keysAt }, { lawIssues }] = await Promise.all([
     import('../spec/yaml.js'), import('./schema.js'), import('./diagnose.js')]);
   const yaml = parseYaml(source, file);
   if (yaml.diagnostics.length) throw new OedrError(ExitCode.invalid, yaml.diagnostics.map(forLawsFile));
   const result = LawsFile.safeParse(yaml.data, { reportInput: true });
   if (!result.success) throw new OedrError(ExitCode.invalid, lawIssues(result.error.issues, keysAt, yaml, file));
-  return result.data.laws;
+  return result.data;
 }
 
 async function readLawsFile(file: string): Promise<string> {

@@ -87,15 +87,7 @@ export const Law = z.strictObject({
 });
 export type Law = z.infer<typeof Law>;
 
-export const LawsFile = z.strictObject({ laws: z.array(Law).min(1) }).superRefine((file, ctx) => {
-  const seen = new Map<string, number>();
-  file.laws.forEach((law, i) => {
-    const first = seen.get(law.code);
-    if (first !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['laws', i, 'code'], input: law.code, message: `code ${law.code} already used by laws[${first}]` });
-    } else seen.set(law.code, i);
-  });
-});
+export type LawsFile = z.infer<typeof LawsFile>;
 
 export const HolidayTable = z.strictObject({
   calendar: z.string(),
@@ -110,6 +102,42 @@ export const HolidayTable = z.strictObject({
   })),
 });
 export type HolidayTable = z.infer<typeof HolidayTable>;
+
+/**
+ * A holiday table given in a --laws file, for a calendar oedr ships none for: the same shape, with
+ * the licence optional and `public` the default type. Every date must lie within its coverage.
+ */
+const UserHolidayTable = z.strictObject({
+  calendar: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,4})?$/, 'expected a calendar id like KE or GB-SCT'),
+  source: text.describe('where the dates come from: the gazette, the statute or an official list'),
+  license: text.optional(),
+  coverage: z.strictObject({ from: IsoDate, to: IsoDate }),
+  holidays: z.array(z.strictObject({
+    date: IsoDate,
+    name: text,
+    type: z.enum(['public', 'bank']).default('public'),
+    substitute: z.literal(true).optional(),
+  })),
+}).superRefine((t, ctx) => {
+  if (t.coverage.from > t.coverage.to) ctx.addIssue({ code: 'custom', path: ['coverage', 'to'], input: t.coverage.to, message: 'the coverage ends before it starts' });
+  t.holidays.forEach((h, i) => {
+    if (h.date < t.coverage.from || h.date > t.coverage.to) {
+      ctx.addIssue({ code: 'custom', path: ['holidays', i, 'date'], input: h.date, message: `a holiday outside the coverage (${t.coverage.from} to ${t.coverage.to})` });
+    }
+  });
+});
+
+export const LawsFile = z.strictObject({ laws: z.array(Law).min(1), holidays: z.array(UserHolidayTable).optional() }).superRefine((file, ctx) => {
+  const seen = new Map<string, number>();
+  file.laws.forEach((law, i) => {
+    const first = seen.get(law.code);
+    if (first !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['laws', i, 'code'], input: law.code, message: `code ${law.code} already used by laws[${first}]` });
+    } else seen.set(law.code, i);
+  });
+});
+
+
 
 /** The keys allowed at a path in a laws file, for "did you mean" on unknown keys. */
 export function keysAt(path: readonly PropertyKey[]): string[] {

@@ -27,7 +27,7 @@ export async function requestTimeline(spec: RequestSpec, registry: Registry): Pr
   const law = spec.law ? registry.get(spec.law) : undefined;
   if (!law) return undefined;
   const from = laterKinds.includes(spec.letter.kind) && spec.earlier_request ? spec.earlier_request.sent_on : spec.letter.date;
-  const tables = await loadHolidayTables(law.holidays.calendars);
+  const tables = await loadHolidayTables(law.holidays.calendars, registry.tables);
   const response = dateOrReason(law, from, () => computeDeadline({ law, from, closures: spec.closures, tables }));
   if (response.status !== 'due') return { law, from, response };
   const step = law.appeal[0];

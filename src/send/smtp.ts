@@ -1,7 +1,8 @@
 // Where `oedr send` sends through: SMTP settings from the environment or a settings file kept outside
 // the repository (it holds a password), and nodemailer, loaded only when a message goes out. Every
 // way a send can fail becomes one sentence that says what to check.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readRegularSync } from '../read-file.js';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { ExitCode, fail } from '../errors.js';
@@ -43,8 +44,7 @@ export function smtpSettings(env: Env, file?: string): SmtpSettings {
   refuseInRepository(path);
   let data: Record<string, unknown>;
   try {
-    if (!statSync(path).isFile()) throw new Error('not a regular file');
-    data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    data = JSON.parse(readRegularSync(path).toString('utf8')) as Record<string, unknown>;
   } catch (e) {
     return fail(ExitCode.input, 'smtp-settings', `cannot read the SMTP settings: ${(e as Error).message}; expected JSON such as {"host": "smtp.example.org", "port": 587, "user": "…", "pass": "…"}`, { file: path });
   }

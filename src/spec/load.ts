@@ -5,7 +5,8 @@ import { formatPath, type Diagnostic } from '../errors.js';
 import { diagnoseIssues } from './diagnose.js';
 import { mergeLayers, type Layer } from './layers.js';
 import { sha256 } from '../hash.js';
-import { followProfiles, readSource, type Reader, type SourceFile } from './profile.js';
+import { dirname } from 'node:path';
+import { confinedReader, followProfiles, readSource, type Reader, type SourceFile } from './profile.js';
 import { readSpecBytes, decodeSpec, readSourceSync } from './read.js';
 import { duplicateIds, loadRecipients, rowLayer } from './recipients.js';
 import { checkRules } from './rules.js';
@@ -30,13 +31,14 @@ export interface LoadedSpec {
 /** One letter: what the law step and the composer take. `id` is the recipient's, if any. */
 export interface LoadedLetter extends LoadedSpec { id?: string; spec: RequestSpec; yaml: ParsedYaml }
 
-export async function loadSpec(file: string): Promise<LoadedSpec> {
+/** `root`: the folder the spec's profiles and recipient list must lie in (--root); by default the spec's own. */
+export async function loadSpec(file: string, root?: string): Promise<LoadedSpec> {
   const bytes = await readSpecBytes(file);
-  return resolveSpec(decodeSpec(bytes, file), file, sha256(bytes), readSource);
+  return resolveSpec(decodeSpec(bytes, file), file, sha256(bytes), confinedReader(root ?? dirname(file)));
 }
 
 export function parseSpec(source: string, file: string): LoadedSpec {
-  return resolveSpec(source, file, sha256(source), readSource);
+  return resolveSpec(source, file, sha256(source), confinedReader(dirname(file)));
 }
 
 export function resolveSpec(source: string, file: string, hash: string, read: Reader): LoadedSpec {
@@ -98,7 +100,8 @@ export function resolveSpec(source: string, file: string, hash: string, read: Re
  * a spec invalid in other ways still gets its ids here; `oedr draft` loads such a spec in full when
  * the difference could decide a name clash.
  */
-export function listedRecipientIds(file: string): string[] | undefined {
+export function listedRecipientIds(file: string, root?: string): string[] | undefined {
+  const read = confinedReader(root ?? dirname(file));
   let text;
   try {
     text = readSourceSync(file).text;
@@ -109,12 +112,12 @@ export function listedRecipientIds(file: string): string[] | undefined {
   if (!/recipients|extends/.test(text)) return undefined;
   const parsed = parseYaml(text, file);
   if (parsed.diagnostics.length) return undefined;
-  const chain = followProfiles(file, parsed, readSource, []);
+  const chain = followProfiles(file, parsed, read, []);
   if (chain.diagnostics.some((d) => d.severity === 'error')) return undefined;
   const merged = mergeLayers(chain.layers, ['extends']);
   const data = merged.data as Record<string, unknown>;
   if (data === null || typeof data !== 'object' || Array.isArray(data) || data.recipients === undefined) return undefined;
-  const { list, diagnostics } = loadRecipients(merged, readSource, []);
+  const { list, diagnostics } = loadRecipients(merged, read, []);
   if (!list || diagnostics.some((d) => d.severity === 'error')) return undefined;
   const ids = (list.data as unknown[]).map((row) => (row && typeof row === 'object' ? (row as Record<string, unknown>).id : undefined));
   return ids.length && ids.every((id) => typeof id === 'string') ? (ids as string[]) : undefined;

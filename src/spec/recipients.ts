@@ -43,6 +43,11 @@ export function loadRecipients(view: ParsedYaml, read: Reader, hashes: SourceFil
   if (kind === 'csv') return { file, ...csvRecipients(source.text, file) };
   const yaml = parseYaml(source.text, file);
   if (yaml.diagnostics.length) return { file, diagnostics: yaml.diagnostics };
+  const rows = Array.isArray(yaml.data) ? yaml.data : [];
+  if (rows.length && !rows.some((r) => r && typeof r === 'object' && ('id' in r || 'institution' in r))) {
+    return { file, diagnostics: [{ severity: 'error', rule: 'not-a-recipient-list', file, ...yaml.locate([]),
+      message: 'this is not a recipient list: none of its items has an `id` or an `institution`' }] };
+  }
   if (!Array.isArray(yaml.data)) {
     return { file, diagnostics: [...yaml.warnings, { severity: 'error', rule: 'type', file, ...yaml.locate([]),
       message: `expected a list of recipients, each starting with \`- id:\`; got ${describeValue(yaml.data)}` }] };
@@ -59,6 +64,11 @@ function csvRecipients(text: string, file: string): { list?: Layer; diagnostics:
   const error = (rule: string, message: string, at: { line: number; col: number }) =>
     diagnostics.push({ severity: 'error', rule, message, file, ...at });
   const names = (header ?? []).map((c) => c.value.trim());
+  // Another kind of file (a password file, a data file) is named, but none of its text is repeated.
+  if (!names.some((n) => recipientColumns.includes(n))) {
+    return { diagnostics: [{ severity: 'error', rule: 'not-a-recipient-list', file, line: 1, col: 1,
+      message: 'this is not a recipient list: its first row names none of the columns it needs (id, institution, office, ...)' }] };
+  }
   names.forEach((name, j) => {
     const cell = header![j]!;
     if (!recipientColumns.includes(name)) {

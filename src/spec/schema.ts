@@ -200,10 +200,21 @@ export type RequestSpec = z.output<typeof Spec>;
 export type DatasetSpec = z.output<typeof Dataset>;
 export type SpecInput = z.input<typeof Spec>;
 
+/** Ids name files: `<spec>-<id>.<dataset>.template.csv` must stay under 255 bytes. */
+const MAX_ID = 64;
+/** Names Windows keeps for devices, with or without an extension: a file of that name cannot be made there. */
+export const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+
 /** `nairobi`, `rift-valley`: the part of the output name and the reference that tells letters apart. */
 const recipientId = z.string().refine((id) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id), {
   params: { rule: 'recipient-id' },
   error: 'expected an id of lower-case letters, digits and single hyphens, such as nairobi or rift-valley',
+}).refine((id) => id.length <= MAX_ID, {
+  params: { rule: 'recipient-id' },
+  error: `expected an id of at most ${MAX_ID} characters: it becomes part of file names, which most systems limit to 255 bytes`,
+}).refine((id) => !WINDOWS_RESERVED.test(id), {
+  params: { rule: 'recipient-id' },
+  error: 'expected an id that is not a device name on Windows (con, prn, aux, nul, com1-com9, lpt1-lpt9); add a word, such as con-office',
 });
 
 export const RecipientEntry = Recipient.extend({

@@ -66,22 +66,29 @@ describe('manifest and --check', () => {
     }
   });
 
-  it('--check names stale and missing letters, exits 1 and writes nothing', async () => {
+  it('--check names stale, missing and edited letters, exits 1 and writes nothing', async () => {
     writeFileSync(join(out, 'national.md'), 'edited by hand\n');
     const before = readdirSync(out).sort();
     const check = await runCli('draft', specs, '--format', 'md,pdf', '--out', out, '--no-annex', '--check');
     expect(check.code).toBe(1);
-    expect(check.err).toContain(`${join(out, 'national.md')}: out of date; run oedr draft without --check to update it [check]`);
+    expect(check.err).toContain(`${join(out, 'national.md')}: edited by hand since oedr wrote it (it differs from its hash in oedr-manifest.json); \`oedr draft\` will keep it unless run with --force [edited]`);
+    expect(check.err).not.toContain(`${join(out, 'national.md')}: out of date`);
     expect(check.err).toContain(`${join(out, 'national.pdf')}: missing; run oedr draft without --check to update it [check]`);
     expect(readdirSync(out).sort()).toEqual(before);
     expect(readFileSync(join(out, 'national.md'), 'utf8')).toBe('edited by hand\n');
   });
 
-  it('drafting again rewrites only what changed', async () => {
+  it('drafting again keeps the letter edited by hand (exit 1) until --force', async () => {
     const again = await runCli('draft', specs, '--format', 'md', '--out', out, '--no-annex');
-    expect(again.out).toContain(`${join(out, 'national.md')}\n`.trim());
+    expect(again.code).toBe(1);
+    expect(again.err).toContain(`${join(out, 'national.md')}: edited by hand since oedr wrote it (it differs from its hash in oedr-manifest.json), so this letter was not written again. To keep the edit, copy the file to another name; to replace it with the letter drafted from the spec, run \`oedr draft --force\` [edited]`);
+    expect(readFileSync(join(out, 'national.md'), 'utf8')).toBe('edited by hand\n');
     expect(again.out).toContain('district.md (unchanged)');
-    expect(again.err).toContain('1 file written, 1 unchanged for 2 specs');
+    const forced = await runCli('draft', specs, '--format', 'md', '--out', out, '--no-annex', '--force');
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain(`${join(out, 'national.md')}\n`.trim());
+    expect(forced.err).toContain('1 file written, 1 unchanged for 2 specs');
+    expect(readFileSync(join(out, 'national.md'), 'utf8')).not.toBe('edited by hand\n');
   });
 });
 

@@ -1,5 +1,6 @@
 // The shipped holiday tables: valid, covering 2020-2035, and identical to what the pinned
 // date-holidays devDependency generates today (so an upgrade cannot silently leave them stale).
+import { OedrError } from '../../src/errors.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { HOLIDAYS_DIR, loadHolidayTables } from '../../src/laws/holidays.js';
@@ -47,7 +48,10 @@ describe('holiday tables', () => {
       .toEqual(['2026-03-20', '2026-03-21', '2026-03-22']);
   });
 
-  test('a missing table is an error naming the file, not an empty calendar', async () => {
-    await expect(loadHolidayTables(['XX'])).rejects.toThrow(/the holiday table XX is missing .*XX\.json/);
+  test('a calendar without a table is an error (exit 1) saying how to give one, not an empty calendar', async () => {
+    const e = await loadHolidayTables(['XX']).catch((x: unknown) => x as OedrError);
+    expect(e).toBeInstanceOf(OedrError);
+    expect((e as OedrError).code).toBe(1);
+    expect((e as OedrError).message).toMatch(/^oedr has no holiday table for the calendar XX \(it ships AR, AU, .*ZM\); give its public holidays in your --laws file, under `holidays:`/);
   });
 });

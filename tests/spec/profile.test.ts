@@ -136,7 +136,7 @@ describe('diagnostics in profiles', () => {
 
   test('a profile that is not a mapping, a YAML error in it, and `extends` that is not a path', async () => {
     expect((await load({ '_profile.yaml': '- requester\n', 'spec.yaml': SPEC })).messages).toEqual([
-      '_profile.yaml:1:1: expected a profile: a mapping with some of a spec\'s keys, such as requester; got a list of 1 [type]',
+      '_profile.yaml:1:1: this is not a profile: expected a YAML mapping with some of a spec\'s keys (oedr, letter, requester, recipient, datasets, ...) [not-a-profile]',
     ]);
     expect((await load({ '_profile.yaml': 'requester:\n  email: a@example.test\n  email: b@example.test\n', 'spec.yaml': SPEC })).messages).toEqual([
       '_profile.yaml:3:3 requester.email: the key `email` appears twice in this mapping (first on line 2); keep one [duplicate-key]',
