@@ -69,7 +69,7 @@ describe('a recipient list saved in another encoding', () => {
   test('UTF-16 (Excel\'s "Unicode Text"): named as UTF-16', async () => {
     const spec = batch(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]));
     const r = await runCli('validate', spec);
-    expect(r.err).toBe(`${spec}:8:13 recipients: cannot read the recipient list "_regional-offices.csv" (${join(tmp.path, '_regional-offices.csv')}): the file is UTF-16 (little-endian, with a byte order mark), not UTF-8; ${resave} [file-utf16]`);
+    expect(r.err).toBe(`${spec}:8:13 recipients: cannot read the recipient list "_regional-offices.csv" (${join(tmp.path, '_regional-offices.csv')}): the file is UTF-16 (little endian), not UTF-8; save it as UTF-8 (in Notepad: Save as, Encoding "UTF-8"; or \`iconv -f UTF-16 -t UTF-8\`) [file-utf16]`);
   });
 });
 
