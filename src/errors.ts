@@ -17,6 +17,18 @@ export interface Diagnostic {
   path?: string;
 }
 
+/**
+ * Warnings about the law registry or the law itself, not about the spec: a row of low confidence,
+ * a period the registry cannot count, a form the law prescribes, who the law admits, a court as the
+ * next step. Nothing in the spec can make them go away, so --strict, which is for the user's
+ * mistakes, does not fail on them (a CI job would otherwise fail for ever).
+ */
+const ADVISORY_RULES = new Set(['law-low-confidence', 'law-no-statutory-date', 'law-prescribed-form', 'law-citizens-only', 'appeal-is-court']);
+
+/** Whether a diagnostic fails the spec: an error, or under --strict a warning about the spec. */
+export const failsSpec = (d: Diagnostic, strict: boolean | undefined): boolean =>
+  d.severity === 'error' || (Boolean(strict) && !ADVISORY_RULES.has(d.rule));
+
 /** Exit codes, documented in the README. Chosen only in src/cli. */
 export const ExitCode = {
   ok: 0,

@@ -7,10 +7,11 @@ import { annexFiles, annexNames } from '../compose/annex-files.js';
 import { uncoveredInSpec } from '../compose/coverage.js';
 import { composeLetter } from '../compose/letter.js';
 import { sha256 } from '../hash.js';
-import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
+import { ExitCode, failsSpec, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import type { Timeline } from '../laws/timeline.js';
 import { loadSpec, type LoadedLetter } from '../spec/load.js';
 import type { SourceFile } from '../spec/profile.js';
+import { starterValues } from '../spec/starter.js';
 import { getWriter, type OutputFormat, type Writer } from '../writers/index.js';
 import { writeFilesAtomicSync } from './files.js';
 import { readLetterImages, type ReadImages } from './images.js';
@@ -40,7 +41,7 @@ export interface DraftJob {
   recorded?: Record<string, string>;
   /** The folder profiles and recipient lists must lie in (--root); by default the spec's. */
   root?: string;
-  /** Write over files edited by hand (--force). */
+  /** --force: draft even with placeholders left from `oedr init` (a demo), and write over files edited by hand. */
   force?: boolean;
   /** Record each spec's manifest entries in the folder's journal before renaming its files into place (out-folder.ts). */
   journal?: boolean;
@@ -78,6 +79,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     const loaded = await loadSpec(job.file, job.root);
     diagnostics = [...loaded.diagnostics];
     const letters = loaded.letters ?? [];
+    if (letters.length && !job.force) diagnostics.push(...starterValues(loaded.yaml!, job.file, 'error'));
     // Recipients may name different laws; each letter gets its own timeline.
     const timelines: (Timeline | undefined)[] = [];
     for (const letter of letters) {
@@ -89,7 +91,7 @@ export async function runDraftJob(job: DraftJob, writers: Partial<Record<OutputF
     const pictures: ReadImages[] = await Promise.all(letters.map((l) => readLetterImages(l.spec, l.yaml, job.file)));
     diagnostics.push(...pictures.flatMap((p) => p.diagnostics));
     diagnostics = uniqueDiagnostics(diagnostics);
-    const failed = diagnostics.some((d) => d.severity === 'error' || (job.strict && d.severity === 'warning'));
+    const failed = diagnostics.some((d) => failsSpec(d, job.strict));
     if (!letters.length || failed) return done({ code: failedSpecCode(diagnostics), diagnostics, outputs: [] });
 
     const rendered: Rendered[] = [];

@@ -164,7 +164,7 @@ export async function draft(args: string[], opts: DraftOptions, io: Io): Promise
         message: `the output name "${clash.name}" is already used by ${clash.by}; rename one of the specs${ids ? ' or change the recipient id' : ''}` };
     }
     for (const name of names) taken.set(name.toLowerCase(), file);
-    return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, check: opts.check, annex: opts.annex ?? ANNEX_BY_DEFAULT, ...(opts.readingCopy ? { readingCopy: parseLanguage(opts.readingCopy) } : {}) };
+    return { kind: 'draft', file, stem, formats: wanted, outDir, templateDir: opts.templateDir, laws: opts.laws, strict: opts.strict, force: opts.force, check: opts.check, annex: opts.annex ?? ANNEX_BY_DEFAULT, ...(opts.readingCopy ? { readingCopy: parseLanguage(opts.readingCopy) } : {}) };
   });
 
   // One run at a time writes to a folder (out-folder.ts); what a run that ended early left is

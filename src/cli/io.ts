@@ -18,6 +18,8 @@ export interface Io {
   outTerminal?: boolean;
   /** Width of the stdout terminal in columns, when it is one. */
   columns?: number;
+  /** Where questions are asked (`oedr init --interactive`): the terminal, when stdin is one. */
+  prompt?: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
 }
 
 /** Which streams are terminals and what the environment says, as plain data so the rule is testable. */
@@ -76,6 +78,7 @@ export function processIo(): Io {
     interactive: stderrTTY,
     outTerminal: stdoutTTY,
     columns: stdoutTTY ? process.stdout.columns : undefined,
+    ...(process.stdin.isTTY && stdoutTTY ? { prompt: { input: process.stdin, output: process.stdout } } : {}),
   };
 }
 

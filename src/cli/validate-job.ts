@@ -6,6 +6,7 @@ import { bundledFontsCover, uncoveredInSpec } from '../compose/coverage.js';
 import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import { failedSpecCode } from '../read-file.js';
 import { loadSpec, sortDiagnostics, type LoadedSpec } from '../spec/load.js';
+import { starterValues } from '../spec/starter.js';
 
 export type ValidateJob = { kind: 'validate'; file: string; laws?: string; root?: string };
 export type JobResult = { diagnostics: Diagnostic[]; code: number };
@@ -17,6 +18,7 @@ export async function runJob(job: ValidateJob): Promise<JobResult> {
     // With recipients, each letter may have its own language and law: check each, say each thing once.
     const letters: LoadedSpec[] = loaded.letters ?? [loaded];
     const diagnostics = [...loaded.diagnostics];
+    if (loaded.yaml?.data) diagnostics.push(...starterValues(loaded.yaml, job.file, 'warning'));
     for (const letter of letters) {
       diagnostics.push(...draftWouldRefuse(letter));
       if (!letter.spec?.law) continue;

@@ -1,5 +1,5 @@
 // `oedr validate`: load each spec, print every diagnostic, exit by the worst.
-import { ExitCode, type Diagnostic } from '../errors.js';
+import { ExitCode, failsSpec, type Diagnostic } from '../errors.js';
 import { plural, printDiagnostic, type Io } from './io.js';
 import { checkLawsFile, expandInputs } from './inputs.js';
 import { jobCount, runInWorkers } from './pool.js';
@@ -22,7 +22,7 @@ export async function validate(args: string[], opts: ValidateOptions, io: Io): P
   const unreadable = done.some((r) => r.code === ExitCode.input);
   const results: { file: string; valid: boolean; diagnostics: Diagnostic[] }[] = done.map(({ diagnostics }, i) => ({
     file: files[i]!,
-    valid: !diagnostics.some((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning')),
+    valid: !diagnostics.some((d) => failsSpec(d, opts.strict)),
     diagnostics,
   }));
   const all = results.flatMap((r) => r.diagnostics);

@@ -1,8 +1,8 @@
 // Turns zod issues into diagnostics that say where, what was expected and what was found.
 import type { z } from 'zod';
 import { formatPath, type Diagnostic } from '../errors.js';
+import { characterHint, countryCodeHint, flowCommaHint, suggestValue } from './hints.js';
 import { closest } from './suggest.js';
-import { suggestEncoding } from './vocab.js';
 import type { ParsedYaml } from './yaml.js';
 
 type Issue = z.core.$ZodIssue & { input?: unknown };
@@ -17,7 +17,8 @@ export function diagnoseIssues(issues: readonly Issue[], schema: z.ZodType, yaml
     const known = keysAt(schema, issue.path);
     for (const key of issue.keys) {
       const guess = closest(key, known);
-      const hint = guess ? ` (did you mean \`${guess}\`?)` : known.length ? `; expected one of: ${known.join(', ')}` : '';
+      const flow = guess ? '' : flowCommaHint(valueAt(yaml.data, issue.path), key);
+      const hint = guess ? ` (did you mean \`${guess}\`?)` : flow || (known.length ? `; expected one of: ${known.join(', ')}` : '');
       out.push(at([...issue.path, key], 'unknown-key', `unknown key \`${key}\`${hint}`, true));
       if (guess) guessed.add(formatPath([...issue.path, guess]));
     }
@@ -53,9 +54,7 @@ function describeIssue(issue: Issue, yaml: ParsedYaml): { rule: string; message:
     case 'invalid_value': {
       const values = issue.values.map(String);
       if (values.length === 1) return { rule: 'value', message: `expected ${JSON.stringify(issue.values[0])}, got ${got}` };
-      const guess = typeof issue.input === 'string'
-        ? (suggestEncoding(issue.input) && values.includes(suggestEncoding(issue.input)!) ? suggestEncoding(issue.input) : closest(issue.input, values))
-        : undefined;
+      const guess = typeof issue.input === 'string' ? suggestValue(issue.input, values) : undefined;
       const hint = guess ? ` (did you mean \`${guess}\`?)` : '';
       const expected = values.length > 12 ? `one of ${values.slice(0, 6).join(', ')} ... (${values.length} names; see \`oedr schema\`)` : `one of ${values.join(', ')}`;
       return { rule: 'enum', message: `expected ${expected}; got ${got}${hint}` };
@@ -66,7 +65,7 @@ function describeIssue(issue: Issue, yaml: ParsedYaml): { rule: string; message:
       if (issue.format === 'date' && typeof issue.input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issue.input)) {
         return { rule: 'format', message: `expected a real calendar date (YYYY-MM-DD); got ${got}, a day that does not exist` };
       }
-      return { rule: 'format', message: `${issue.message}; got ${got}` };
+      return { rule: 'format', message: `${issue.message}; got ${got}${issue.message.includes('country code') ? countryCodeHint(issue.input) : ''}` };
     case 'custom': {
       // Refinements name their rule in params (control characters, delimiters); the language tag
       // has none and is a format like dates and emails.
@@ -75,7 +74,7 @@ function describeIssue(issue: Issue, yaml: ParsedYaml): { rule: string; message:
     }
     case 'too_small':
     case 'too_big':
-      return { rule: issue.code.replace('_', '-'), message: `${issue.message}; got ${got}` };
+      return { rule: issue.code.replace('_', '-'), message: `${issue.message}; got ${got}${characterHint(issue.path.at(-1), issue.input)}` };
     case 'invalid_union':
       return { rule: 'type', message: `expected text, a number or true/false; got ${got}` };
     default:
@@ -124,6 +123,12 @@ export function describeValue(v: unknown, source?: string): string {
  */
 const visible = (quoted: string) =>
   quoted.replace(/[\u007f-\u009f\p{Cf}\p{Z}]/gu, (c) => (c === ' ' ? c : `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`));
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const k of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
 
 /** The keys an object schema allows at a path, for "did you mean". Walks zod's public wrappers. */
 function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {

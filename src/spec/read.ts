@@ -2,7 +2,8 @@
 // Profiles and recipient lists are read the same way (synchronously: they are found while the
 // spec is being resolved), with words that fit what they are.
 import { ExitCode, fail } from '../errors.js';
-import { assertNotUtf16, assertUtf8, bytePlace, readRegularSync } from '../read-file.js';
+import { isUtf8 } from 'node:buffer';
+import { assertNotUtf16, assertUtf8, bytePlace, firstInvalidUtf8, readRegularSync } from '../read-file.js';
 
 export { firstInvalidUtf8 } from '../read-file.js';
 
@@ -49,7 +50,22 @@ export function decodeSpec(bytes: Uint8Array, file: string, kind: FileKind = {})
   if (nul !== -1) {
     fail(ExitCode.input, 'file-binary', `this is a binary file, not a ${kind.format ?? 'YAML'} text file`, { file, ...bytePlace(bytes, nul) });
   }
+  if (kind.format === 'CSV' && !isUtf8(bytes)) notUtf8Csv(bytes, file);
   assertUtf8(bytes, file);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A recipient list that is not UTF-8 is most often Excel's "CSV (Comma delimited)", which writes
+ * Windows-1252: say so when its bytes fit, and how to save it as UTF-8 in the usual programs.
+ */
+function notUtf8Csv(bytes: Uint8Array, file: string): never {
+  const bad = firstInvalidUtf8(bytes);
+  const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
+  const cp1252 = !bytes.some((c) => c === 0x81 || c === 0x8d || c === 0x8f || c === 0x90 || c === 0x9d);
+  const looks = cp1252 ? ', and looks like Windows-1252, which Excel\'s "CSV (Comma delimited)" writes' : '';
+  fail(ExitCode.input, 'file-not-utf8', `the file is not UTF-8: byte 0x${hex} is not valid UTF-8${looks}; save it as UTF-8: in Excel, Save As "CSV UTF-8 (Comma delimited)"; in LibreOffice, Save As CSV with Character set "Unicode (UTF-8)"; in Google Sheets, Download as CSV`, {
+    file, ...bytePlace(bytes, bad),
+  });
 }

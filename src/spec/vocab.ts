@@ -106,3 +106,28 @@ export function suggestEncoding(input: string): string | undefined {
   const key = encodingKey(input);
   return encodings.find((e) => encodingKey(e) === key) ?? encodingAliases[key];
 }
+
+/**
+ * Words people write for a field type or a level of detail, from other tools (SQL, pandas) and
+ * other countries' usage (a US precinct is what the guide calls a polling station): suggested, so
+ * that the spec keeps one word for each.
+ */
+export const valueAliases: Record<string, string> = {
+  int: 'integer', int32: 'integer', int64: 'integer', long: 'integer', bigint: 'integer', whole: 'integer', count: 'integer',
+  float: 'number', double: 'number', decimal: 'number', numeric: 'number', real: 'number',
+  bool: 'boolean', str: 'string', text: 'string', varchar: 'string', char: 'string',
+  timestamp: 'datetime', time: 'datetime', latlong: 'geopoint', latlon: 'geopoint', point: 'geopoint', coordinates: 'geopoint',
+  precinct: 'polling-station', pollingbooth: 'polling-station', booth: 'polling-station', pollingunit: 'polling-station',
+  pollingplace: 'polling-centre', pollingcenter: 'polling-centre', pollinglocation: 'polling-centre', votingcentre: 'polling-centre', votingcenter: 'polling-centre',
+  country: 'national', nationwide: 'national', state: 'region', province: 'region', county: 'region',
+  subcounty: 'district', riding: 'constituency', electoraldistrict: 'constituency', division: 'constituency',
+  city: 'municipality', town: 'municipality', commune: 'municipality', council: 'municipality',
+  ballotbox: 'stream', voter: 'individual-record', record: 'individual-record', person: 'individual-record',
+};
+
+/** Characters by the names people give them, for a delimiter or text qualifier written as a word. */
+export const characterNames: Record<string, string> = {
+  comma: ',', semicolon: ';', colon: ':', tab: '\t', pipe: '|', verticalbar: '|', bar: '|',
+  space: ' ', period: '.', dot: '.', fullstop: '.', quote: '"', doublequote: '"', quotationmark: '"',
+  singlequote: "'", apostrophe: "'",
+};

@@ -12,9 +12,9 @@ const head = (letter: string, institution: string) => `oedr: 1
 letter:
 ${letter}
 requester:
-  organisation: Example Election Watch
-  email: data@example.org
-  signatory: { name: A. N. Other, title: Executive Director }
+  organisation: Test Election Watch
+  email: data@example.test
+  signatory: { name: A. N. Tester, title: Executive Director }
 recipient:
   institution: ${institution}
 `;

@@ -14,7 +14,7 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 const spec = join(tmp.path, 'results-2027.yaml');
 writeFileSync(spec, `letter: { date: 2027-03-01, reference: EW/2027/1, subject: Request for results }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+requester: { organisation: Test Election Watch, email: data@example.test, signatory: { name: A. N. Tester } }
 recipient: { institution: Election Commission, person: Ms Achieng }
 datasets:
   - title: Results by polling station

@@ -17,7 +17,7 @@ afterAll(() => tmp.done());
 
 const specFile = join(tmp.path, 'request.yaml');
 writeFileSync(specFile, `letter: { date: 2027-03-01, subject: Request for results }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+requester: { organisation: Test Election Watch, email: data@example.test, signatory: { name: A. N. Tester } }
 recipient: { institution: Electoral Commission }
 datasets:
   - title: Results by polling station

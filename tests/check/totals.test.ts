@@ -21,7 +21,7 @@ const lines = (out: string) => out.split('\n').map((l) => l.trim());
 
 function request(name: string, extra = '    summary_totals: votes per candidate per county\n'): string {
   return write(`${name}.yaml`, `letter: { date: 2027-03-01, subject: Request for precinct results }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+requester: { organisation: Test Election Watch, email: data@example.test, signatory: { name: A. N. Tester } }
 recipient: { institution: Secretary of State, person: Ms Ayotte }
 datasets:
   - title: Results by precinct
@@ -128,7 +128,7 @@ describe('totals from the real excerpt (no ../shared needed)', () => {
 
 test('the requested dialect for the detail (semicolons, decimal comma), the summary\'s sniffed (commas, quoted decimals)', async () => {
   const spec = write('turnout.yaml', `letter: { date: 2027-03-01, subject: Request for turnout }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+requester: { organisation: Test Election Watch, email: data@example.test, signatory: { name: A. N. Tester } }
 recipient: { institution: Election Commission }
 datasets:
   - title: Turnout by polling station
@@ -174,7 +174,7 @@ describe.skipIf(!existsSync(shared))('totals of the full 2020 New Hampshire prec
 
 describe('several detail files against one summary', () => {
   const spec = write('kenya.yaml', `letter: { date: 2027-03-01, subject: Request for results }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+requester: { organisation: Test Election Watch, email: data@example.test, signatory: { name: A. N. Tester } }
 recipient: { institution: Election Commission }
 datasets:
   - title: Results by polling station

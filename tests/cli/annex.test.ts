@@ -10,7 +10,7 @@ const tmp = tempDir();
 afterAll(() => tmp.done());
 
 const head = `letter: { date: 2027-03-01, reference: EW/2027/1, subject: Request for results }
-requester: { organisation: Example Election Watch, email: data@example.org, signatory: { name: A. N. Other } }
+requester: { organisation: Test Election Watch, email: data@example.test, signatory: { name: A. N. Tester } }
 recipient: { institution: Election Commission }
 datasets:
 `;

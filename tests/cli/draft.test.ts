@@ -41,7 +41,7 @@ describe('oedr draft, all formats', () => {
     'kod_obwodu', 'voter_id', 'birth_date', 'national_id', 'a semicolon (";") between fields', 'CSV (delimited text) in Windows-1250',
     'from 1 January 2027 to 28 February 2027', 'each polling station', 'Needed by: 15 April 2027', 'National Electoral Office',
     'Maria Nowak', 'Jan Kowalski', 'Łódź', 'Αθήνα', 'Київ', 'Γιώργος Παπαδόπουλος', 'Громадська мережа Київ',
-    '*bold* [x](http://example.org) # heading {{constructor}} <b>html</b>', 'REF/2027/{{constructor}}',
+    '*bold* [x](http://example.test) # heading {{constructor}} <b>html</b>', 'REF/2027/{{constructor}}',
   ];
   it.each([['pdf', pdfText], ['docx', docxText], ['md', async (f: string) => flat(readFileSync(f, 'utf8').replace(/(?<!\\)\*\*/g, '').replace(/\\([\s\S])/g, '$1'))]] as const)(
     'the %s shows every requested detail, names in three scripts and hostile values exactly', async (ext, read) => {

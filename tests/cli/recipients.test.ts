@@ -68,7 +68,7 @@ describe('recipient errors', () => {
   });
 
   test('a YAML recipient list, and one written in the spec, report at the YAML value', async () => {
-    const yaml = '- id: north\n  institution: North Office\n  level: provincial\n- id: south\n  institution: South Office\n  emial: south@example.org\n';
+    const yaml = '- id: north\n  institution: North Office\n  level: provincial\n- id: south\n  institution: South Office\n  emial: south@example.test\n';
     const inFile = batch({ '_offices.yaml': () => yaml, 'results-2027.yaml': (t) => t.replace('recipients: _regional-offices.csv', 'recipients: _offices.yaml') });
     expect(await messages(inFile)).toEqual([
       '_offices.yaml:3:10 recipients[0].level: expected one of national, regional, local; got "provincial" [enum]',

@@ -22,7 +22,7 @@ describe('oedr validate', () => {
   });
 
   test('several valid specs', async () => {
-    const r = await run('validate', at('examples/campaign-finance-foi.yaml'), at('examples/voter-registration-statistics.yaml'), at('templates/starter.yaml'));
+    const r = await run('validate', at('examples/campaign-finance-foi.yaml'), at('examples/voter-registration-statistics.yaml'), at('examples/batch/results-2027.yaml'));
     expect(r).toEqual({ code: 0, out: 'all 3 specs are valid', err: '' });
   });
 
@@ -78,7 +78,7 @@ describe('oedr validate', () => {
         }] },
         { file: email, valid: false, diagnostics: [{
           severity: 'error', rule: 'format', file: email, line: 7, col: 10, path: 'requester.email',
-          message: 'expected an email address such as name@example.org; got "data(at)example.org"',
+          message: 'expected an email address such as name@example.org; got "data(at)example.test"',
         }] },
       ],
     });
@@ -122,7 +122,7 @@ describe('the command line', () => {
     const r = await run(command, '--help');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(new RegExp(`Usage: oedr ${command}`));
-    expect(r.out).toMatch(/Example:\n {2}\$ oedr /);
+    expect(r.out).toMatch(/Examples?:\n {2}\$ oedr /);
   });
 });
 

@@ -10,7 +10,7 @@ import { allText, plainText, type Block } from '../../src/document.js';
 import { OedrError } from '../../src/errors.js';
 import { fixture, specFrom, tempDir } from '../helpers.js';
 
-const hostile = ['{{constructor}}', '*bold*', '[x](http://example.org)', '# heading', '<b>html</b>', '1. not a list', '`code`'];
+const hostile = ['{{constructor}}', '*bold*', '[x](http://example.test)', '# heading', '<b>html</b>', '1. not a list', '`code`'];
 const textOf = (blocks: Block[]) => [...allText(blocks)].join('\n');
 
 describe('spec values are data, never markup', () => {
@@ -31,8 +31,8 @@ describe('spec values are data, never markup', () => {
   it('the full fixture letter shows every hostile value as written', async () => {
     const doc = composeLetter(await specFrom(fixture('valid/full.yaml')));
     const text = textOf(doc.blocks);
-    expect(text).toContain('*bold* [x](http://example.org) # heading {{constructor}} <b>html</b>');
-    expect(text).toContain('Results with *bold* and [x](http://example.org) and {{constructor}}.');
+    expect(text).toContain('*bold* [x](http://example.test) # heading {{constructor}} <b>html</b>');
+    expect(text).toContain('Results with *bold* and [x](http://example.test) and {{constructor}}.');
     expect(text).toContain('REF/2027/{{constructor}}');
     expect(text).toContain('1. # heading');
     expect(doc.blocks.some((b) => b.type === 'heading' && plainText(b.children) === '1. # heading')).toBe(true);
@@ -56,7 +56,7 @@ describe('the data-request letter', () => {
       'Results for each polling station let anyone check the tally', 'Independent checks of the register', 'Open boundary data',
       'You may leave out the field national_id, and mask or pseudonymise the field birth_date.', 'You may leave out voters whom the law protects',
       'If you release national_id and birth_date in full, we undertake to store them securely', 'delete them by 31 December 2027',
-      'welcome a meeting', 'Zofia Wójcik', 'zofia@example.org',
+      'welcome a meeting', 'Zofia Wójcik', 'zofia@example.test',
     ]) expect(text).toContain(expected);
     // addressed to a Department of IT: no primer on CSV files (letter.annex: auto)
     expect(text).not.toContain('Annex: the file format in plain words');

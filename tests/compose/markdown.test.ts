@@ -27,7 +27,7 @@ describe('markdownToBlocks: inline', () => {
   it('reads bare URLs as text (no autolinks), and _emphasis_ and HTML as marked does', () => {
     const text = 'See http://example.org and www.example.org, _kept_ <b>as written</b>.';
     expect(markdownToBlocks(text)).toEqual([{ type: 'paragraph', children: [
-      { type: 'text', value: 'See http://example.org and www.example.org, ' },
+      { type: 'text', value: 'See http://example.test and www.example.test, ' },
       { type: 'emphasis', children: [{ type: 'text', value: 'kept' }] },
       { type: 'text', value: ' <b>as written</b>.' },
     ] }]);

@@ -9,7 +9,7 @@ const tmp = tempDir();
 afterAll(() => tmp.done());
 
 const spec = (extra: string, letter = 'kind: foi-request, date: 2027-03-01') => `letter: { ${letter}, reference: X/1, subject: Request for results }
-requester: { organisation: Example Watch, email: data@example.org, signatory: { name: A. N. Other, title: Director } }
+requester: { organisation: Example Watch, email: data@example.test, signatory: { name: A. N. Tester, title: Director } }
 recipient: { institution: National Election Commission, office: ICT }
 purpose: To check the results.
 datasets: [ { title: Results by polling station, description: The official result at each polling station., needed_by: 2027-09-01 } ]
@@ -45,7 +45,7 @@ describe('appeals', () => {
 });
 
 it('an organisation registered in an EU member state may use the EU access law', async () => {
-  const r = await runCli('validate', write('eu.yaml', spec('law: EU').replace('email: data@example.org,', 'email: data@example.org, registered_in: DE,')));
+  const r = await runCli('validate', write('eu.yaml', spec('law: EU').replace('email: data@example.test,', 'email: data@example.test, registered_in: DE,')));
   expect(r.err).not.toContain('law-citizens-only');
 });
 

@@ -23,7 +23,7 @@ const expected: Record<string, Expected[]> = {
   ],
   'bad-email': [
     ['error', 'format', 7, 10, 'requester.email',
-      'expected an email address such as name@example.org; got "data(at)example.org"'],
+      'expected an email address such as name@example.org; got "data(at)example.test"'],
   ],
   'bad-language': [
     ['error', 'format', 4, 13, 'letter.language',
@@ -31,7 +31,7 @@ const expected: Record<string, Expected[]> = {
   ],
   'bad-url': [
     ['error', 'format', 8, 12, 'requester.website',
-      'expected a web address starting with https://; got "www.example.org"'],
+      'expected a web address starting with https://; got "www.example.test"'],
   ],
   'binary-tag': [
     ['error', 'unknown-tag', 12, 11, 'recipient.office',

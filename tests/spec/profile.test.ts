@@ -27,8 +27,8 @@ const PROFILE = `letter:
   language: fr
 requester:
   organisation: Election Watch
-  email: data@example.org
-  signatory: { name: A. N. Other, title: Director }
+  email: data@example.test
+  signatory: { name: A. N. Tester, title: Director }
   co_signers:
     - organisation: Partner One
     - organisation: Partner Two
@@ -52,26 +52,26 @@ describe('merge rules', () => {
   test('mappings merge key by key and recursively; the spec wins; lists and values from the spec replace the whole', async () => {
     const { loaded, messages } = await load({
       '_profile.yaml': PROFILE,
-      'spec.yaml': `${SPEC}requester:\n  signatory: { title: Chair }\n  co_signers:\n    - organisation: Partner Three\ndelivery:\n  details: https://portal.example.org\n`,
+      'spec.yaml': `${SPEC}requester:\n  signatory: { title: Chair }\n  co_signers:\n    - organisation: Partner Three\ndelivery:\n  details: https://portal.example.test\n`,
     });
     expect(messages).toEqual([]);
     const spec = loaded.spec!;
     expect(spec.letter).toMatchObject({ language: 'fr', date: '2027-03-01', subject: 'Results by polling station' });
     expect(spec.requester.organisation).toBe('Election Watch');
-    expect(spec.requester.signatory).toEqual({ name: 'A. N. Other', title: 'Chair' });
+    expect(spec.requester.signatory).toEqual({ name: 'A. N. Tester', title: 'Chair' });
     expect(spec.requester.co_signers).toEqual([{ organisation: 'Partner Three' }]);
-    expect(spec.delivery).toEqual({ channel: 'portal', details: 'https://portal.example.org' });
+    expect(spec.delivery).toEqual({ channel: 'portal', details: 'https://portal.example.test' });
     expect(loaded.sources!.map((s) => s.file.split('/').at(-1))).toEqual(['spec.yaml', '_profile.yaml']);
   });
 
   test('a profile may extend another; each path is relative to the file that names it; nearer files win', async () => {
     const { loaded, messages } = await load({
-      'shared/_base.yaml': 'requester:\n  organisation: Base Org\n  email: base@example.org\n  signatory: { name: Base Signer }\n',
+      'shared/_base.yaml': 'requester:\n  organisation: Base Org\n  email: base@example.test\n  signatory: { name: Base Signer }\n',
       'shared/_org.yaml': 'extends: _base.yaml\nrequester:\n  organisation: Org\n',
       'spec.yaml': SPEC.replace('_profile.yaml', 'shared/_org.yaml'),
     });
     expect(messages).toEqual([]);
-    expect(loaded.spec!.requester).toMatchObject({ organisation: 'Org', email: 'base@example.org', signatory: { name: 'Base Signer' } });
+    expect(loaded.spec!.requester).toMatchObject({ organisation: 'Org', email: 'base@example.test', signatory: { name: 'Base Signer' } });
     expect(loaded.sources!.map((s) => s.file.split('/').slice(-2).join('/'))).toEqual(['case-2/spec.yaml', 'shared/_org.yaml', 'shared/_base.yaml']);
   });
 
@@ -91,11 +91,11 @@ describe('merge rules', () => {
 describe('diagnostics in profiles', () => {
   test('a misspelt key and a bad email in the profile are reported at the profile\'s line and column', async () => {
     const { loaded, messages } = await load({
-      '_profile.yaml': PROFILE.replace('data@example.org', 'data(at)example.org').replace('delivery:', 'delivry:'),
+      '_profile.yaml': PROFILE.replace('data@example.test', 'data(at)example.test').replace('delivery:', 'delivry:'),
       'spec.yaml': SPEC,
     });
     expect(messages).toEqual([
-      '_profile.yaml:5:10 requester.email: expected an email address such as name@example.org; got "data(at)example.org" [format]',
+      '_profile.yaml:5:10 requester.email: expected an email address such as name@example.org; got "data(at)example.test" [format]',
       '_profile.yaml:10:1 delivry: unknown key `delivry` (did you mean `delivery`?) [unknown-key]',
     ]);
     expect(loaded.spec).toBeUndefined();
@@ -103,14 +103,14 @@ describe('diagnostics in profiles', () => {
 
   test('an error in a chained profile points into that profile; one in the spec into the spec', async () => {
     const { messages } = await load({
-      '_base.yaml': 'requester:\n  organisation: Base Org\n  email: base@example.org\n  website: www.example.org\n  signatory: { name: Base Signer }\n',
+      '_base.yaml': 'requester:\n  organisation: Base Org\n  email: base@example.test\n  website: www.example.test\n  signatory: { name: Base Signer }\n',
       '_profile.yaml': 'extends: _base.yaml\nletter:\n  language: english_uk\n',
       'spec.yaml': SPEC.replace('date: 2027-03-01', 'date: 2027-02-30'),
     });
     expect(messages).toEqual([
       'spec.yaml:3:9 letter.date: expected a real calendar date (YYYY-MM-DD); got "2027-02-30", a day that does not exist [format]',
       '_profile.yaml:3:13 letter.language: expected a BCP 47 language tag such as en, fr or pt-BR; got "english_uk" [format]',
-      '_base.yaml:4:12 requester.website: expected a web address starting with https://; got "www.example.org" [format]',
+      '_base.yaml:4:12 requester.website: expected a web address starting with https://; got "www.example.test" [format]',
     ]);
   });
 
@@ -138,7 +138,7 @@ describe('diagnostics in profiles', () => {
     expect((await load({ '_profile.yaml': '- requester\n', 'spec.yaml': SPEC })).messages).toEqual([
       '_profile.yaml:1:1: this is not a profile: expected a YAML mapping with some of a spec\'s keys (oedr, letter, requester, recipient, datasets, ...) [not-a-profile]',
     ]);
-    expect((await load({ '_profile.yaml': 'requester:\n  email: a@example.org\n  email: b@example.org\n', 'spec.yaml': SPEC })).messages).toEqual([
+    expect((await load({ '_profile.yaml': 'requester:\n  email: a@example.test\n  email: b@example.test\n', 'spec.yaml': SPEC })).messages).toEqual([
       '_profile.yaml:3:3 requester.email: the key `email` appears twice in this mapping (first on line 2); keep one [duplicate-key]',
     ]);
     expect((await load({ 'spec.yaml': SPEC.replace('extends: _profile.yaml', 'extends: [a, b]') })).messages).toEqual([

@@ -12,13 +12,13 @@ import { makeTemplate, templateKey, type SavedTemplate } from '../../src/writers
 import { deflatePart } from '../../src/writers/docx-zip.js';
 import { createDocxWriter, type DocxWriter } from '../../src/writers/docx.js';
 
-const HOSTILE = '{{constructor}} *bold* [x](http://example.org) # heading';
+const HOSTILE = '{{constructor}} *bold* [x](http://example.test) # heading';
 
 /** A letter with every node type, every paragraph role, and text that escapes nothing by itself. */
 function sampleDocument(): Document {
   const blocks: Block[] = [
     { type: 'paragraph', style: 'organisation', children: [text('Open Election Data Initiative')] },
-    { type: 'paragraph', style: 'letterhead', children: [text('Rue de la Loi 1, Bruxelles'), { type: 'break' }, text('info@example.org')] },
+    { type: 'paragraph', style: 'letterhead', children: [text('Rue de la Loi 1, Bruxelles'), { type: 'break' }, text('info@example.test')] },
     { type: 'paragraph', style: 'date', children: [text('1 March 2027')] },
     { type: 'paragraph', style: 'address', children: [text('Państwowa Komisja Wyborcza'), { type: 'break' }, text('Łódź')] },
     { type: 'paragraph', style: 'subject', children: [text('Request for polling-station results')] },
@@ -29,7 +29,7 @@ function sampleDocument(): Document {
         text('We ask for '),
         { type: 'strong', children: [text('machine-readable'), { type: 'emphasis', children: [text(' bold italic')] }] },
         text(' data, see '),
-        { type: 'link', url: 'https://example.org/spec?a=1&b=2', children: [text('the specification')] },
+        { type: 'link', url: 'https://example.test/spec?a=1&b=2', children: [text('the specification')] },
         text(' and '),
         { type: 'emphasis', children: [text('Αθήνα')] },
         text('.'),
@@ -103,7 +103,7 @@ describe('docx writer: what a reader sees', () => {
 
   it('keeps hyperlinks as external links with the URL escaped, not as text', () => {
     const rels = xml['word/_rels/document.xml.rels']!;
-    expect(rels).toMatch(/Target="https:\/\/example\.org\/spec\?a=1&amp;b=2" TargetMode="External"/);
+    expect(rels).toMatch(/Target="https:\/\/example\.test\/spec\?a=1&amp;b=2" TargetMode="External"/);
     expect(xml['word/document.xml']).toMatch(/<w:hyperlink [^>]*r:id="rId\d+"/);
     expect(xml['word/document.xml']).toContain('<w:rStyle w:val="Hyperlink"/>');
   });

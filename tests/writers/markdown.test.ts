@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Document } from '../../src/document.js';
 import { toMarkdown } from '../../src/writers/markdown.js';
 
-const HOSTILE = ['AT&amp;T', '&#42;', '~~x~~', '~y~', '# heading #', '#', '*bold*', '**', '[x](http://e.org)', '<b>', '1. not a list', '2)', '- item', '+ item', '> quoted', '===', '---', '{{constructor}}', 'a_b_c', '_x_', '__', '\\', '\\*', 'a\\', '`code`', '|', '![i](x.png)', 'www.example.org', 'https://e.org/~u_', 'a@b.org', 'x*y@b.org', '&', '!'];
+const HOSTILE = ['AT&amp;T', '&#42;', '~~x~~', '~y~', '# heading #', '#', '*bold*', '**', '[x](http://e.org)', '<b>', '1. not a list', '2)', '- item', '+ item', '> quoted', '===', '---', '{{constructor}}', 'a_b_c', '_x_', '__', '\\', '\\*', 'a\\', '`code`', '|', '![i](x.png)', 'www.example.test', 'https://e.org/~u_', 'a@b.org', 'x*y@b.org', '&', '!'];
 
 const doc = (blocks: Block[]): Document => ({
   meta: { title: 't', author: 'a', subject: 's', language: 'en', date: '2027-03-01', keywords: [], pageLabel: 'Page {page} of {pages}' },

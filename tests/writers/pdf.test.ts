@@ -17,14 +17,14 @@ import { createPdfWriter, type PdfWriter } from '../../src/writers/pdf.js';
 
 const t = (value: string): Inline => ({ type: 'text', value });
 const p = (...children: Inline[]): Block => ({ type: 'paragraph', children });
-const HOSTILE = '{{constructor}} *bold* [x](http://example.org) # heading';
-const LONG_WORD = 'https://example.org/' + 'a1b2c3d4e5'.repeat(16);
+const HOSTILE = '{{constructor}} *bold* [x](http://example.test) # heading';
+const LONG_WORD = 'https://example.test/' + 'a1b2c3d4e5'.repeat(16);
 
 /** A letter with every block and inline type; `filler` paragraphs and table rows make it long. */
 function letter(filler = 0, date = '2025-03-03'): Document {
   const blocks: Block[] = [
     { type: 'paragraph', style: 'organisation', children: [t('Open Election Data Initiative')] },
-    { type: 'paragraph', style: 'letterhead', children: [t('ul. Piotrkowska 1, 90-001 Łódź'), { type: 'break' }, t('data@example.org')] },
+    { type: 'paragraph', style: 'letterhead', children: [t('ul. Piotrkowska 1, 90-001 Łódź'), { type: 'break' }, t('data@example.test')] },
     { type: 'paragraph', style: 'date', children: [t('3 March 2025')] },
     { type: 'paragraph', style: 'address', children: [t('Central Election Commission'), { type: 'break' }, t('Αθήνα'), { type: 'break' }, t('Київ')] },
     { type: 'paragraph', style: 'subject', children: [t('Request for election results data')] },
@@ -36,7 +36,7 @@ function letter(filler = 0, date = '2025-03-03'): Document {
       t(', '),
       { type: 'emphasis', children: [t('leaning words')] },
       t('. See '),
-      { type: 'link', url: 'https://example.org/data?x=1', children: [t('the portal')] },
+      { type: 'link', url: 'https://example.test/data?x=1', children: [t('the portal')] },
       t(' for the office address.'),
     ),
     { type: 'heading', level: 2, children: [t('Datasets')] },
@@ -175,7 +175,7 @@ describe('PDF writer: content', () => {
   it('makes links clickable', async () => {
     const page = await (await open(short)).getPage(1);
     const links = (await page.getAnnotations()).filter((a: { subtype: string }) => a.subtype === 'Link');
-    expect(links.map((a: { url?: string }) => a.url)).toEqual(['https://example.org/data?x=1']);
+    expect(links.map((a: { url?: string }) => a.url)).toEqual(['https://example.test/data?x=1']);
   });
 
   it('embeds only subsets of the bundled Noto Sans faces, never a standard font', () => {
