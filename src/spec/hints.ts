@@ -30,10 +30,22 @@ export function countryCodeHint(input: unknown): string {
  * a key `ward or precinct` with no value. When the unknown key has no value and follows a text
  * value, say how the line was read and to quote the value.
  */
+/** Each mapping's entries and their positions, made once: a file with thousands of unknown keys asks for every one. */
+const indexed = new WeakMap<object, { entries: [string, unknown][]; index: Map<string, number> }>();
+function entriesOf(mapping: object) {
+  let e = indexed.get(mapping);
+  if (!e) {
+    const entries = Object.entries(mapping as Record<string, unknown>);
+    e = { entries, index: new Map(entries.map(([k], i) => [k, i])) };
+    indexed.set(mapping, e);
+  }
+  return e;
+}
+
 export function flowCommaHint(mapping: unknown, unknownKey: string): string {
   if (!mapping || typeof mapping !== 'object' || Array.isArray(mapping)) return '';
-  const entries = Object.entries(mapping as Record<string, unknown>);
-  const i = entries.findIndex(([k]) => k === unknownKey);
+  const { entries, index } = entriesOf(mapping);
+  const i = index.get(unknownKey) ?? -1;
   const before = entries[i - 1];
   if (i < 1 || entries[i]![1] !== null || typeof before?.[1] !== 'string') return '';
   const whole = `${before[1]}, ${unknownKey}`;

@@ -65,7 +65,11 @@ test('asks what a first request needs and writes a commented spec that validates
   expect(spec).toContain('    category: voter-registration');
   expect(spec).toContain('institution: "National Election Commission"');
   expect(spec).toMatch(/^# An oedr request spec, written by `oedr init --interactive`/);
-  expect(await runCli('validate', '--strict', file)).toEqual({ code: 0, out: `${file} is valid`, err: '' });
+  // Kenya's law admits citizens only: the guided spec does not yet ask who the requester is under
+  // it, so validate says what to add (requester.standing); nothing else is left to fix.
+  const checked = await runCli('validate', file);
+  expect(checked.code).toBe(0);
+  expect(checked.err.split('\n').map((l) => l.replace(/^.*\[([a-z-]+)\]$/, '$1'))).toEqual(['law-standing']);
   const drafted = await runCli('draft', file, '--out', join(tmp.path, 'out'), '--format', 'md');
   expect(drafted.code).toBe(0);
   expect(readFileSync(join(tmp.path, 'out/request.md'), 'utf8')).toContain('Mary Wanjiku');

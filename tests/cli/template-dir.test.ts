@@ -105,7 +105,7 @@ describe('template mistakes', () => {
 
 describe('template runtime errors have a place; log and unsafe links are refused (issue 14, defects 15 and 17)', () => {
   test.each([
-    ['a partial that calls itself', { 'partials/iccpr.md.hbs': 'x\n  {{> iccpr}}\n' }, 'partials/iccpr.md.hbs:2:3: the partial `iccpr` is called inside itself (iccpr → iccpr): the letter would never end [template]'],
+    ['a partial that calls itself', { 'partials/fields.md.hbs': 'x\n  {{> fields}}\n' }, 'partials/fields.md.hbs:2:3: the partial `fields` is called inside itself (fields → fields): the letter would never end [template]'],
     ['a dynamic partial', { 'data-request.md.hbs': 'One\n\n{{> (lookup . "letter")}}\n' }, 'data-request.md.hbs:3:1: a partial named by an expression (`{{> (…)}}`) cannot be checked before the letter is written; call the partial by its name [template]'],
     ['a missing value read through a block parameter', { 'data-request.md.hbs': 'One\n\n{{#with this as |x|}}{{#with x as |y|}}{{y.zzz.q}}{{/with}}{{/with}}\n' },
       "data-request.md.hbs:3:42: the template reads a value that is missing: Cannot read properties of undefined (reading 'q') [template]"],

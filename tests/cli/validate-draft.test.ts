@@ -85,7 +85,7 @@ test('draft reports a letter.language without templates at its place in the spec
   const line = example.split('\n').findIndex((l) => /^ {2}language: en$/.test(l)) + 1;
   const r = await runCli('draft', file, '--out', join(tmp.path, 'lang-out'), '--format', 'md');
   expect(r.code).toBe(4);
-  expect(r.err.split('\n')[0]).toBe(`${file}:${line}:13 letter.language: no letter templates for language "xx" (available: en); add a folder templates/xx/ or use --template-dir [no-templates]`);
+  expect(r.err.split('\n')[0]).toBe(`${file}:${line}:13 letter.language: no letter templates for language "xx" (available: ar, en, es); add a folder templates/xx/ or use --template-dir [no-templates]`);
 });
 
 test.each(['\\uFFFE', '\\uFFFF', '\\uD800', '\\u202E'])('a subject holding %s: validate and draft fail at the value, nothing is written (issue 14, defect 16)', async (escape) => {

@@ -25,7 +25,7 @@ describe('markdownToBlocks: lists', () => {
 
 describe('markdownToBlocks: inline', () => {
   it('reads bare URLs as text (no autolinks), and _emphasis_ and HTML as marked does', () => {
-    const text = 'See http://example.org and www.example.org, _kept_ <b>as written</b>.';
+    const text = 'See http://example.test and www.example.test, _kept_ <b>as written</b>.';
     expect(markdownToBlocks(text)).toEqual([{ type: 'paragraph', children: [
       { type: 'text', value: 'See http://example.test and www.example.test, ' },
       { type: 'emphasis', children: [{ type: 'text', value: 'kept' }] },

@@ -21,14 +21,14 @@ async function errorFor(from: string, to: string): Promise<string> {
 
 describe('a value written the way another tool or country writes it', () => {
   test.each([
-    ['    delimiter: ","', '    delimiter: semicolon', '71:16 datasets[0].delimiter: expected exactly one character (write a tab as "\\t"); got "semicolon" (did you mean ";"? write delimiter: ";") [too-big]'],
-    ['    delimiter: ","', '    delimiter: Tab', '71:16 datasets[0].delimiter: expected exactly one character (write a tab as "\\t"); got "Tab" (did you mean "\\t"? write delimiter: "\\t") [too-big]'],
-    ['    encoding: UTF-8', '    encoding: utf8', '70:15 datasets[0].encoding: expected one of UTF-8, UTF-16LE, UTF-16BE, ASCII, ISO-8859-1, ISO-8859-2 ... (25 names; see `oedr schema`); got "utf8" (did you mean `UTF-8`?) [enum]'],
-    ['    encoding: UTF-8', '    encoding: windows-1252', '70:15 datasets[0].encoding: expected one of UTF-8, UTF-16LE, UTF-16BE, ASCII, ISO-8859-1, ISO-8859-2 ... (25 names; see `oedr schema`); got "windows-1252" (did you mean `Windows-1252`?) [enum]'],
-    ['    granularity: polling-station', '    granularity: precinct', '76:18 datasets[0].granularity: expected one of national, region, district, constituency, municipality, ward, polling-centre, polling-station, stream, individual-record; got "precinct" (did you mean `polling-station`?) [enum]'],
-    ['    granularity: polling-station', '    granularity: polling place', '76:18 datasets[0].granularity: expected one of national, region, district, constituency, municipality, ward, polling-centre, polling-station, stream, individual-record; got "polling place" (did you mean `polling-centre`?) [enum]'],
-    ['    granularity: polling-station', '    granularity: County', '76:18 datasets[0].granularity: expected one of national, region, district, constituency, municipality, ward, polling-centre, polling-station, stream, individual-record; got "County" (did you mean `region`?) [enum]'],
-    ['        type: datetime', '        type: timestamp', '130:15 datasets[0].fields[11].type: expected one of string, integer, number, boolean, date, datetime, year, geopoint; got "timestamp" (did you mean `datetime`?) [enum]'],
+    ['    delimiter: ","', '    delimiter: semicolon', '72:16 datasets[0].delimiter: expected exactly one character (write a tab as "\\t"); got "semicolon" (did you mean ";"? write delimiter: ";") [too-big]'],
+    ['    delimiter: ","', '    delimiter: Tab', '72:16 datasets[0].delimiter: expected exactly one character (write a tab as "\\t"); got "Tab" (did you mean "\\t"? write delimiter: "\\t") [too-big]'],
+    ['    encoding: UTF-8', '    encoding: utf8', '71:15 datasets[0].encoding: expected one of UTF-8, UTF-16LE, UTF-16BE, ASCII, ISO-8859-1, ISO-8859-2 ... (25 names; see `oedr schema`); got "utf8" (did you mean `UTF-8`?) [enum]'],
+    ['    encoding: UTF-8', '    encoding: windows-1252', '71:15 datasets[0].encoding: expected one of UTF-8, UTF-16LE, UTF-16BE, ASCII, ISO-8859-1, ISO-8859-2 ... (25 names; see `oedr schema`); got "windows-1252" (did you mean `Windows-1252`?) [enum]'],
+    ['    granularity: polling-station', '    granularity: precinct', '77:18 datasets[0].granularity: expected one of national, region, district, constituency, municipality, ward, polling-centre, polling-station, stream, individual-record; got "precinct" (did you mean `polling-station`?) [enum]'],
+    ['    granularity: polling-station', '    granularity: polling place', '77:18 datasets[0].granularity: expected one of national, region, district, constituency, municipality, ward, polling-centre, polling-station, stream, individual-record; got "polling place" (did you mean `polling-centre`?) [enum]'],
+    ['    granularity: polling-station', '    granularity: County', '77:18 datasets[0].granularity: expected one of national, region, district, constituency, municipality, ward, polling-centre, polling-station, stream, individual-record; got "County" (did you mean `region`?) [enum]'],
+    ['        type: datetime', '        type: timestamp', '131:15 datasets[0].fields[11].type: expected one of string, integer, number, boolean, date, datetime, year, geopoint; got "timestamp" (did you mean `datetime`?) [enum]'],
   ])('%s -> %s', async (from, to, message) => {
     expect(await errorFor(from, to)).toBe(message);
   });
@@ -37,7 +37,7 @@ describe('a value written the way another tool or country writes it', () => {
     const file = join(tmp.path, 'int.yaml');
     writeFileSync(file, example.replace('        type: integer\n', '        type: int\n'));
     const r = await runCli('validate', file);
-    expect(r.err).toBe(`${file}:102:15 datasets[0].fields[5].type: expected one of string, integer, number, boolean, date, datetime, year, geopoint; got "int" (did you mean \`integer\`?) [enum]`);
+    expect(r.err).toBe(`${file}:103:15 datasets[0].fields[5].type: expected one of string, integer, number, boolean, date, datetime, year, geopoint; got "int" (did you mean \`integer\`?) [enum]`);
   });
 
   test('law: ke -> KE', async () => {
@@ -47,7 +47,7 @@ describe('a value written the way another tool or country writes it', () => {
 
 test('a comma inside { … } that split the value: put the value in quotes', async () => {
   const err = await errorFor('      - name: rejected_ballots\n', '      - { name: ward, description: Town, ward or precinct }\n      - name: rejected_ballots\n');
-  expect(err).toBe('110:42 datasets[0].fields[7].ward or precinct: unknown key `ward or precinct`; inside `{ … }` a comma ends a value, so `description` was read as "Town" and `ward or precinct` as a key: put the value in quotes, description: "Town, ward or precinct" [unknown-key]');
+  expect(err).toBe('111:42 datasets[0].fields[7].ward or precinct: unknown key `ward or precinct`; inside `{ … }` a comma ends a value, so `description` was read as "Town" and `ward or precinct` as a key: put the value in quotes, description: "Town, ward or precinct" [unknown-key]');
   // As the message says: quoted, it is one value.
   expect(await runCli('validate', writeSpec('quoted.yaml', example.replace('      - name: rejected_ballots\n', '      - { name: ward, description: "Town, ward or precinct" }\n      - name: rejected_ballots\n')))).toMatchObject({ code: 0 });
 });
