@@ -144,6 +144,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       sent_on_text: formatDate(spec.earlier_request.sent_on, words),
       response: spec.earlier_request.response,
       no_response: spec.earlier_request.response === 'none',
+      refused: spec.earlier_request.response === 'refused',
       response_text: word(words, 'responses', spec.earlier_request.response),
       response_date_text: d(spec.earlier_request.response_date),
       response_reference: spec.earlier_request.response_reference ?? null,

@@ -188,6 +188,7 @@ export const contextVariables: Record<string, string> = {
   'earlier_request.sent_on_text': 'when it was sent, in words',
   'earlier_request.response': 'none, refused, partial or incomplete-data',
   'earlier_request.no_response': 'true when nothing came back',
+  'earlier_request.refused': 'true when the answer was a refusal',
   'earlier_request.response_text': 'the response in words, e.g. a refusal',
   'earlier_request.response_date_text': 'date of the response in words, or null',
   'earlier_request.response_reference': "the institution's reference, or null",

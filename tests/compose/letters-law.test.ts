@@ -175,6 +175,13 @@ describe('fees under US FOIA', () => {
   });
 });
 
+describe('a follow-up after an answer', () => {
+  it('after a refusal says so, keeps the right to appeal, and states no lapsed period', async () => {
+    const { texts } = await draft({ letter: { kind: 'follow-up' }, earlier_request: { sent_on: '2027-02-01', response: 'refused', response_date: '2027-03-01' } }, 'md');
+    reads(texts, ['It refused the request; this letter does not waive our right to appeal against that decision.'], ['The law allows', 'does not yet include']);
+  });
+});
+
 describe('the law\'s own name', () => {
   it('is cited in the original with a translation (UA in Cyrillic; TN in Arabic, which the script fonts now draw)', async () => {
     reads((await draft({ law: 'UA' })).texts, ['under Закон України «Про доступ до публічної інформації» (Law of Ukraine "On Access to Public Information")']);
