@@ -3,9 +3,7 @@
 // so that draft can write it like any other.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ExitCode, OedrError, fail } from '../errors.js';
-import { parseIsoDate } from '../laws/dates.js';
-import { loadHolidayTables } from '../laws/holidays.js';
+import { OedrError } from '../errors.js';
 import { nextSpecName, nextSpecText } from '../spec/next-spec.js';
 import { letterStatus } from '../track/status.js';
 import { letterStem } from './draft-job.js';
@@ -13,10 +11,10 @@ import { outputStem } from './draft.js';
 import { writeFileAtomic } from './files.js';
 import { expandInputs } from './inputs.js';
 import { printDiagnostic, type Io } from './io.js';
-import { localToday, specInLedger, trackedLetters } from './tracked.js';
+import { dayOption, localToday, specInLedger, tablesOrNone, trackedLetters } from './tracked.js';
 
 export async function nextSpecs(args: string[], opts: { date?: string; laws?: string }, io: Io): Promise<string[]> {
-  if (opts.date !== undefined && parseIsoDate(opts.date) === undefined) fail(ExitCode.usage, 'bad-date', `--date: expected a real day written YYYY-MM-DD, got ${JSON.stringify(opts.date)}`);
+  if (opts.date !== undefined) dayOption('--date', opts.date);
   const date = opts.date ?? localToday();
   const out: string[] = [];
   for (const file of await expandInputs(args)) {
@@ -24,7 +22,7 @@ export async function nextSpecs(args: string[], opts: { date?: string; laws?: st
       const { letters } = await trackedLetters(file, { laws: opts.laws });
       for (const t of letters) {
         if (t.letter.spec.letter.kind === 'follow-up' || t.letter.spec.letter.kind === 'appeal') continue;
-        const tables = t.law ? await loadHolidayTables(t.law.holidays.calendars).catch(() => []) : [];
+        const tables = await tablesOrNone(t.law);
         const s = letterStatus({ name: t.name, specFile: specInLedger(file), spec: t.letter.spec, recipient: t.letter.id, entry: t.entry, law: t.law, tables, today: date });
         if (s.next.action !== 'follow-up' && s.next.action !== 'appeal') continue;
         const path = join(dirname(file), nextSpecName(file, s.next.action, t.letter.id));

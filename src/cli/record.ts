@@ -2,12 +2,11 @@
 // to the folder's ledger, checked like the file itself, so nobody edits YAML by hand under pressure.
 // Nothing is written when the ledger would not be valid afterwards.
 import { ExitCode, fail } from '../errors.js';
-import { parseIsoDate } from '../laws/dates.js';
 import { changeLedger, type LedgerChange } from '../spec/ledger-edit.js';
 import { answerKinds, ledgerFor, parseLedger, sendChannels, type AnswerKind } from '../spec/ledger.js';
 import { writeFileAtomic } from './files.js';
 import { printDiagnostic, type Io } from './io.js';
-import { currentText, localToday, specInLedger, trackedLetters } from './tracked.js';
+import { currentText, dayOption, localToday, specInLedger, trackedLetters } from './tracked.js';
 
 export interface RecordOptions {
   recipient?: string;
@@ -49,11 +48,7 @@ export async function record(specFile: string, opts: RecordOptions, io: Io): Pro
   return ExitCode.ok;
 }
 
-const day = (flag: string, value: string | undefined): string => {
-  if (value === undefined) fail(ExitCode.usage, 'missing-date', `${flag} needs a date, YYYY-MM-DD`);
-  if (parseIsoDate(value) === undefined) fail(ExitCode.usage, 'bad-date', `${flag}: expected a real day written YYYY-MM-DD, got ${JSON.stringify(value)}`);
-  return value;
-};
+const day = dayOption;
 
 /** One event per call: the options that go with it, and nothing else. */
 function changeFrom(o: RecordOptions): LedgerChange {

@@ -10,7 +10,6 @@ import { annexNames } from '../compose/annex-files.js';
 import { composeLetter } from '../compose/letter.js';
 import { ExitCode, OedrError, fail } from '../errors.js';
 import { sha256 } from '../hash.js';
-import { parseIsoDate } from '../laws/dates.js';
 import { changeLedger } from '../spec/ledger-edit.js';
 import { ledgerFor } from '../spec/ledger.js';
 import { contentTypes, mailFields, type Attachment, type MailFields } from '../send/message.js';
@@ -19,7 +18,7 @@ import { toPlainText } from '../writers/text.js';
 import { writeFileAtomic } from './files.js';
 import { printDiagnostic, type Io } from './io.js';
 import { readManifest, type ManifestEntry } from './manifest.js';
-import { currentText, specInLedger, trackedLetters, type TrackedLetter } from './tracked.js';
+import { currentText, dayOption, localToday, specInLedger, trackedLetters, type TrackedLetter } from './tracked.js';
 
 export interface SendOptions {
   out: string;
@@ -37,7 +36,7 @@ export interface SendOptions {
 }
 
 export async function send(specFile: string, opts: SendOptions, io: Io): Promise<number> {
-  if (opts.date !== undefined && parseIsoDate(opts.date) === undefined) fail(ExitCode.usage, 'bad-date', `--date: expected a real day written YYYY-MM-DD, got ${JSON.stringify(opts.date)}`);
+  if (opts.date !== undefined) dayOption('--date', opts.date);
   if (opts.to !== undefined && !/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(opts.to)) fail(ExitCode.usage, 'bad-address', `--to: expected an email address such as complaints@ombudsman.example, got ${JSON.stringify(opts.to)}`);
   const { letters, diagnostics } = await trackedLetters(specFile, { recipient: opts.recipient, laws: opts.laws });
   if (opts.to && letters.length > 1) fail(ExitCode.usage, 'which-recipient', `--to sends one letter; say which with --recipient: ${letters.map((l) => l.letter.id).join(', ')}`);
@@ -45,7 +44,7 @@ export async function send(specFile: string, opts: SendOptions, io: Io): Promise
   const manifest = (await readManifest(opts.out))?.manifest;
   if (!manifest) fail(ExitCode.input, 'not-drafted', `no oedr-manifest.json in ${opts.out}: draft the letters first (oedr draft ${specFile} --out ${opts.out})`);
   const settings = opts.dryRun ? undefined : smtpSettings(process.env, opts.smtpConfig);
-  const today = opts.date ?? new Date().toISOString().slice(0, 10);
+  const today = opts.date ?? localToday();
   let worst: number = ExitCode.ok;
   // The ledger as this run last read or wrote it: each letter's send starts from the one before's.
   let ledgerText = letters[0]?.ledger.text;

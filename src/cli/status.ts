@@ -3,15 +3,13 @@
 // summary; --check exits 1 when a letter needs action now.
 import { visible } from '../characters.js';
 import { ExitCode, OedrError, formatDiagnostic, type Diagnostic } from '../errors.js';
-import { loadHolidayTables } from '../laws/holidays.js';
 import { parseIsoDate } from '../laws/dates.js';
-import type { HolidayTable } from '../laws/schema.js';
 import { nextSpecName } from '../spec/next-spec.js';
 import { escapeText } from '../writers/markdown.js';
 import { letterStatus, type LetterStatus, type NextAction } from '../track/status.js';
 import { expandInputs } from './inputs.js';
 import { plural, printDiagnostic, type Io } from './io.js';
-import { localToday, trackedLetters, specInLedger } from './tracked.js';
+import { localToday, specInLedger, tablesOrNone, trackedLetters } from './tracked.js';
 
 export interface StatusOptions { json?: boolean; markdown?: boolean; today?: string; check?: boolean; laws?: string }
 
@@ -37,7 +35,7 @@ export async function status(args: string[], opts: StatusOptions, io: Io): Promi
         ledgers.set(t.ledger.file, names);
         rows.push(letterStatus({
           name: t.name, specFile: specInLedger(file), spec: t.letter.spec, recipient: t.letter.id, entry: t.entry, law: t.law,
-          tables: t.law ? await tables(t.law.holidays.calendars) : [], today,
+          tables: await tablesOrNone(t.law), today,
         }));
       }
     } catch (e) {
@@ -75,16 +73,6 @@ function linkNextLetters(rows: LetterStatus[]): void {
     if (!next?.sent) continue;
     const was = r.next;
     r.next = { action: 'wait', why: `${was.action === 'appeal' ? `appealed on ${next.sent}${was.to ? ` to ${was.to}` : ''}` : `followed up on ${next.sent}`} (${next.name})${was.action === 'follow-up' ? `; ${was.why}` : ''}` };
-  }
-}
-
-/** A table that cannot be read is no reason to hide the other letters: no dates for that law. */
-async function tables(ids: readonly string[]): Promise<HolidayTable[]> {
-  try {
-    return await loadHolidayTables(ids);
-  } catch (e) {
-    if (e instanceof OedrError) return [];
-    throw e;
   }
 }
 

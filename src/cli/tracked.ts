@@ -3,7 +3,9 @@
 import { readRegularSync } from '../read-file.js';
 import { basename, dirname } from 'node:path';
 import { ExitCode, OedrError, fail, type Diagnostic } from '../errors.js';
-import type { Law } from '../laws/schema.js';
+import { parseIsoDate } from '../laws/dates.js';
+import { loadHolidayTables } from '../laws/holidays.js';
+import type { HolidayTable, Law } from '../laws/schema.js';
 import { ledgerFor, loadLedger, type LedgerEntry, type LoadedLedger } from '../spec/ledger.js';
 import { loadSpec, type LoadedLetter, type LoadedSpec } from '../spec/load.js';
 import { letterStem } from './draft-job.js';
@@ -64,4 +66,22 @@ export function currentText(file: string): string {
 export function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A date option (--sent, --on, --date, …): a real day, or exit 2 before anything is done. */
+export function dayOption(flag: string, value: string | undefined): string {
+  if (value === undefined) fail(ExitCode.usage, 'missing-date', `${flag} needs a date, YYYY-MM-DD`);
+  if (parseIsoDate(value) === undefined) fail(ExitCode.usage, 'bad-date', `${flag}: expected a real day written YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** The law's holiday tables; one that cannot be read is no reason to hide the other letters: no dates for that law. */
+export async function tablesOrNone(law: Law | undefined): Promise<HolidayTable[]> {
+  if (!law) return [];
+  try {
+    return await loadHolidayTables(law.holidays.calendars);
+  } catch (e) {
+    if (e instanceof OedrError) return [];
+    throw e;
+  }
 }
