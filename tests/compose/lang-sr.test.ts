@@ -1,0 +1,79 @@
+// Serbian letters, in Cyrillic, under Serbia's law (RS): with no letter.language, `oedr draft` writes
+// every kind in Serbian, read back from the PDF, the DOCX and Markdown; no Latin-script word is left
+// but the names, addresses and codes the spec wrote in Latin; the appeal goes to the Commissioner
+// (art. 22); a reading copy in English on request; the same bytes on a second run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers.js';
+import { KINDS, draftAll, expectNoEnglish, flat, lawSpec } from './lang-check.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.done());
+
+const LAW = 'Закон о слободном приступу информацијама од јавног значаја';
+const COMMISSIONER = 'Повереник за информације од јавног значаја и заштиту података о личности';
+const CLOSING = 'С поштовањем,';
+const spec = (name: string, kind: string) => lawSpec(tmp.path, name, 'rs-rik-sr', kind);
+
+/** Latin words a Serbian letter may hold: the spec's names and codes, and format and case names. */
+const LATIN_OK = new Set(['Mr', 'Milan', 'Nikolić', 'Marija', 'Jovanović', 'Dragan', 'Petrović', 'Jelena', 'Ilić', 'bm_sifra', 'glasova', 'jmbg_clana', 'CSV', 'UTF', 'Magyar', 'Helsinki', 'Bizottság', 'ISO']);
+function latinLeft(text: string): string[] {
+  const bare = text.replace(/\S+@\S+/g, ' ').replace(/\b[A-Z]+\/[A-Z]+\/\d+\/\d+\b/g, ' ').replace(/\bREF\/\d+\/\d+\b/g, ' ');
+  return [...new Set(bare.match(/[A-Za-z][A-Za-z_ćčšžđáé]+/g) ?? [])].filter((w) => !LATIN_OK.has(w));
+}
+
+describe('Serbian letters under RS', () => {
+  it('writes the request in Serbian Cyrillic: the law by its own name, the date, salutation, closing, page label', async () => {
+    const t = await draftAll(spec('rs-foi', 'foi-request'), join(tmp.path, 'out-foi'));
+    for (const text of [t.pdf, t.docx, t.md]) {
+      for (const want of [`подноси, позивајући се на ${LAW}, захтев за приступ`, '12. април 2027. године', 'Поштовани господине Nikolić,', CLOSING, 'Наш број: CRTA/RIK/2027/014']) expect(text).toContain(want);
+      expect(text).toContain('најкасније у законском року од 15 дана од пријема захтева (последњи дан рока је 27. април 2027. године');
+      expect(text).toContain('Број важећих гласова (цео број, нпр. 1250)');
+      expect(text).toContain('Можете изоставити поље jmbg_clana.');
+      expectNoEnglish(text, 'foi-request');
+      expect(latinLeft(text)).toEqual([]);
+    }
+    t.pages.forEach((page, i) => expect(flat(page)).toContain(`Страна ${i + 1} од ${t.pages.length}`));
+  });
+
+  it('writes every kind in Serbian Cyrillic, each with the closing and no Latin word but the spec\'s', async () => {
+    for (const kind of KINDS) {
+      const t = await draftAll(spec(`rs-${kind}`, kind), join(tmp.path, `out-${kind}`));
+      for (const text of [t.pdf, t.docx, t.md]) {
+        expect(text, kind).toContain(CLOSING);
+        expect(text, kind).toContain('12. април 2027. године');
+        expectNoEnglish(text, kind);
+        expect(latinLeft(text), kind).toEqual([]);
+      }
+    }
+  });
+
+  it('addresses the appeal to the Commissioner, who is asked to order the RIK to give access', async () => {
+    const t = await draftAll(spec('rs-appeal', 'appeal'), join(tmp.path, 'out-appeal'));
+    for (const text of [t.pdf, t.docx, t.md]) {
+      expect(text).toContain(`12. април 2027. године ${COMMISSIONER}`);
+      expect(text).toContain('Поштовани,');
+      expect(text).toContain(`Жалба — ${LAW}`);
+      expect(text).toContain('поводом нашег захтева с датумом 1. фебруар 2027. године (наш број REF/2027/001), упућеног органу власти (Републичка изборна комисија): примили смо решење о одбијању захтева.');
+      expect(text).toContain(`Предлажемо да ${COMMISSIONER} наложи органу власти (Републичка изборна комисија) да нам омогући приступ`);
+    }
+  });
+
+  it('writes a reading copy in English, marked as a translation of a letter sent in Serbian', async () => {
+    const file = spec('rs-copy', 'foi-request');
+    const out = join(tmp.path, 'out-copy');
+    expect((await runCli('draft', file, '--format', 'md', '--out', out, '--no-annex', '--reading-copy', 'en')).code).toBe(0);
+    const copy = readFileSync(join(out, 'rs-copy.reading-copy-en.md'), 'utf8');
+    expect(copy).toContain("**Translation for the requester's records; the letter sent is in Serbian.**");
+    expect(copy).toContain('Yours sincerely,');
+    expect(readFileSync(join(out, 'rs-copy.md'), 'utf8')).toContain(CLOSING);
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    const file = spec('rs-same', 'appeal');
+    const [a, b] = [join(tmp.path, 'same-a'), join(tmp.path, 'same-b')];
+    for (const out of [a, b]) expect((await runCli('draft', file, '--format', 'pdf,docx,md', '--out', out, '--no-annex')).code).toBe(0);
+    for (const ext of ['pdf', 'docx', 'md']) expect(readFileSync(join(a, `rs-same.${ext}`)).equals(readFileSync(join(b, `rs-same.${ext}`))), ext).toBe(true);
+  });
+});
