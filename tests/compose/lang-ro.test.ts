@@ -1,7 +1,7 @@
 // Romanian letters under Moldova's law (MD): with no letter.language, `oedr draft` writes every kind
 // in Romanian, read back from the PDF, the DOCX and Markdown, with no English template words left;
 // a reading copy in English on request; the same bytes on a second run.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
@@ -42,11 +42,23 @@ describe('Romanian letters under MD', () => {
   it('words the appeal as a cerere prealabilă to the head of the authority, with the facts and the refusal', async () => {
     const t = await draftAll(spec('md-appeal', 'appeal'), join(tmp.path, 'out-appeal'));
     for (const text of [t.pdf, t.docx, t.md]) {
+      expect(text).toMatch(/12 aprilie 2027 Conducătorul autorității publice ?Comisia Electorală Centrală/);
       expect(text).toContain('Stimată doamnă / Stimate domnule,');
       expect(text).toContain(`Cerere prealabilă, în conformitate cu ${LAW}`);
       expect(text).toContain('vă solicită să examinați refuzul la cererea noastră din 1 februarie 2027 (nr. de referință REF/2027/001), adresată către Comisia Electorală Centrală');
       expect(text).toContain('La 20 februarie 2027 am primit refuzul');
       expect(text).toContain('Anexe: cererea noastră din 1 februarie 2027 și răspunsul primit.');
+    }
+  });
+
+  it('names the People\'s Advocate as the next step in a follow-up after the period has passed', async () => {
+    const file = spec('md-late', 'follow-up');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/response: refused, response_date: 2027-02-20/, 'response: none'));
+    const t = await draftAll(file, join(tmp.path, 'out-late'));
+    for (const text of [t.pdf, t.docx, t.md]) {
+      expect(text).toContain('Până în prezent nu am primit un răspuns');
+      expect(text).toContain('În lipsa unui răspuns, vom putea sesiza Avocatul Poporului, ceea ce am dori să evităm.');
+      expectNoEnglish(text, 'follow-up');
     }
   });
 

@@ -1,8 +1,8 @@
 // Serbian letters, in Cyrillic, under Serbia's law (RS): with no letter.language, `oedr draft` writes
 // every kind in Serbian, read back from the PDF, the DOCX and Markdown; no Latin-script word is left
 // but the names, addresses and codes the spec wrote in Latin; the appeal goes to the Commissioner
-// (art. 22); a reading copy in English on request; the same bytes on a second run.
-import { readFileSync } from 'node:fs';
+// (art. 22), except from the bodies of art. 22(2); a reading copy in English on request; the same bytes on a second run.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers.js';
@@ -57,6 +57,18 @@ describe('Serbian letters under RS', () => {
       expect(text).toContain(`Жалба — ${LAW}`);
       expect(text).toContain('поводом нашег захтева с датумом 1. фебруар 2027. године (наш број REF/2027/001), упућеног органу власти (Републичка изборна комисија): примили смо решење о одбијању захтева.');
       expect(text).toContain(`Предлажемо да ${COMMISSIONER} наложи органу власти (Републичка изборна комисија) да нам омогући приступ`);
+    }
+  });
+
+  it('under art. 22(2), an appeal against the Government is no appeal to the Commissioner: the letter is the notice before an administrative dispute', async () => {
+    const file = lawSpec(tmp.path, 'rs-gov', 'rs-rik-sr', 'appeal');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('institution: Републичка изборна комисија', 'institution: Влада Републике Србије'));
+    const t = await draftAll(file, join(tmp.path, 'out-gov'));
+    for (const text of [t.pdf, t.docx, t.md]) {
+      expect(text).toContain('Следећи корак који закон предвиђа јесте управни спор (надлежан је Управни суд).');
+      expect(text).toContain('орган власти (Влада Републике Србије)');
+      expect(text).not.toContain(COMMISSIONER);
+      expect(latinLeft(text)).toEqual([]);
     }
   });
 
