@@ -50,3 +50,20 @@ export async function draftAll(spec: string, out: string, ...args: string[]) {
     base,
   };
 }
+
+/** `--reading-copy en` beside the letter: the copy's Markdown and the letter's. */
+export async function readingCopy(dir: string, spec: string): Promise<{ copy: string; letter: string }> {
+  const name = spec.split('/').pop()!.replace(/\.yaml$/, '');
+  const out = join(dir, `copy-${name}`);
+  const r = await runCli('draft', spec, '--format', 'md', '--out', out, '--no-annex', '--reading-copy', 'en');
+  expect(r.code, r.err).toBe(0);
+  return { copy: readFileSync(join(out, `${name}.reading-copy-en.md`), 'utf8'), letter: readFileSync(join(out, `${name}.md`), 'utf8') };
+}
+
+/** Drafts `spec` twice into separate folders and expects the same PDF, DOCX and Markdown bytes. */
+export async function expectSameBytes(dir: string, spec: string): Promise<void> {
+  const name = spec.split('/').pop()!.replace(/\.yaml$/, '');
+  const [a, b] = [join(dir, `same-a-${name}`), join(dir, `same-b-${name}`)];
+  for (const out of [a, b]) expect((await runCli('draft', spec, '--format', 'pdf,docx,md', '--out', out, '--no-annex')).code).toBe(0);
+  for (const ext of ['pdf', 'docx', 'md']) expect(readFileSync(join(a, `${name}.${ext}`)).equals(readFileSync(join(b, `${name}.${ext}`))), ext).toBe(true);
+}
