@@ -67,3 +67,21 @@ export async function expectSameBytes(dir: string, spec: string): Promise<void> 
   for (const out of [a, b]) expect((await runCli('draft', spec, '--format', 'pdf,docx,md', '--out', out, '--no-annex')).code).toBe(0);
   for (const ext of ['pdf', 'docx', 'md']) expect(readFileSync(join(a, `${name}.${ext}`)).equals(readFileSync(join(b, `${name}.${ext}`))), ext).toBe(true);
 }
+
+/**
+ * `oedr check --follow-up` of `delivered` (CSV text) against the fixture: the follow-up letter as
+ * PDF, DOCX and Markdown, read back, whitespace folded, Markdown's bold and escapes removed.
+ */
+export async function checkFollowUp(dir: string, fixture: string, delivered: string) {
+  const csv = join(dir, `${fixture}-delivered.csv`);
+  writeFileSync(csv, delivered);
+  const out = join(dir, `check-${fixture}`);
+  const r = await runCli('check', csv, '--against', join(root, 'tests/fixtures/letters', `${fixture}.yaml`), '--follow-up', '--format', 'md,pdf,docx', '--out', out, '--date', '2027-09-01');
+  expect(r.code, r.err).toBe(1);
+  const base = join(out, `${fixture}-check-follow-up`);
+  return {
+    pdf: flat((await pdfPages(`${base}.pdf`)).join('\n')),
+    docx: flat(await docxText(`${base}.docx`)),
+    md: flat(readFileSync(`${base}.md`, 'utf8').replace(/(?<!\\)\*\*/g, '').replace(/\\([\s\S])/g, '$1')),
+  };
+}

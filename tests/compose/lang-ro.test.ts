@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { KINDS, draftAll, expectNoEnglish, expectSameBytes, flat, lawSpec, readingCopy } from './lang-check.js';
+import { KINDS, checkFollowUp, draftAll, expectNoEnglish, expectSameBytes, flat, lawSpec, readingCopy } from './lang-check.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -59,6 +59,20 @@ describe('Romanian letters under MD', () => {
       expect(text).toContain('Până în prezent nu am primit un răspuns');
       expect(text).toContain('În lipsa unui răspuns, vom putea sesiza Avocatul Poporului, ceea ce am dori să evităm.');
       expectNoEnglish(text, 'follow-up');
+    }
+  });
+
+  it('writes the check follow-up in the letter\'s language, each difference with what was asked and what came', async () => {
+    const t = await checkFollowUp(tmp.path, 'md-cec-ro', "sectie_cod;voturi_valabile\n01/1;12\n01/2;multe\n");
+    for (const text of [t.pdf, t.docx, t.md]) {
+      expect(text).toContain("1 septembrie 2027");
+      expect(text).toContain("Stimate domnule Popescu,");
+      expect(text).toContain("Am verificat fișierul în raport cu cele solicitate și am constatat câteva neconcordanțe");
+      expect(text).toContain("Separatorul de câmpuri. Am solicitat câmpuri separate prin virgule („,”). Câmpurile sunt separate prin punct și virgulă („;”).");
+      expect(text).toContain("Denumirile coloanelor. Am solicitat aceste coloane, denumite exact astfel: sectie_cod, voturi_valabile, idnp_membru. Coloane lipsă: idnp_membru.");
+      expect(text).toContain("Valorile. Am solicitat un număr întreg în fiecare rând al coloanei voturi_valabile. Valori care nu corespund: 1, de exemplu rândul 3 (\"multe\").");
+      expect(text).toContain("Cu stimă,");
+      expectNoEnglish(text, 'check-follow-up');
     }
   });
 

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
-import { KINDS, draftAll, expectNoEnglish, expectSameBytes, flat, lawSpec, readingCopy } from './lang-check.js';
+import { KINDS, checkFollowUp, draftAll, expectNoEnglish, expectSameBytes, flat, lawSpec, readingCopy } from './lang-check.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -69,6 +69,22 @@ describe('Serbian letters under RS', () => {
       expect(text).toContain('орган власти (Влада Републике Србије)');
       expect(text).not.toContain(COMMISSIONER);
       expect(latinLeft(text)).toEqual([]);
+    }
+  });
+
+  it('writes the check follow-up in the letter\'s language, each difference with what was asked and what came', async () => {
+    const t = await checkFollowUp(tmp.path, 'rs-rik-sr', "bm_sifra;glasova\n001/1;12\n001/2;много\n");
+    for (const text of [t.pdf, t.docx, t.md]) {
+      expect(text).toContain("1. септембар 2027. године");
+      expect(text).toContain("Поштовани господине Nikolić,");
+      expect(text).toContain("утврдили неколико одступања, која вас молимо да исправите");
+      expect(text).toContain("Граничник поља. Тражили смо: поља раздвојена знаком зарез („,”). Поља су раздвојена знаком тачка и зарез („;”).");
+      expect(text).toContain("Називи колона. Тражили смо: ове колоне, тачно овако назване: bm_sifra, glasova, jmbg_clana. Недостају колоне: jmbg_clana.");
+      expect(text).toContain("Вредности. Тражили смо: цео број у сваком реду колоне glasova. Вредности које то нису: 1, на пример ред 3 (\"много\").");
+      expect(text).toContain("С поштовањем,");
+      expectNoEnglish(text, 'check-follow-up');
+      // From the salutation on (the subject line is the spec's), no Latin word but the file's name and the spec's.
+      expect(latinLeft(text.slice(text.indexOf('Поштовани')).replace('rs-rik-sr-delivered.csv', ''))).toEqual([]);
     }
   });
 
