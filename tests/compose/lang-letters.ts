@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixture, runCli, tempDir } from '../helpers.js';
+import { fixture, root, runCli, tempDir } from '../helpers.js';
 
 export interface LanguageCase {
   code: string;
@@ -28,6 +28,8 @@ export interface LanguageCase {
   warns?: string;
   /** The reading copy's mark, in English. */
   readingCopyMark: string;
+  /** The mark on a reading copy in this language of an English letter. */
+  copyOfEnglishMark: string;
   /** A check-follow-up letter: a delivery that breaks the request, and what the letter must say. */
   checkFollowUp: { csv: string; says: string[] };
 }
@@ -115,6 +117,16 @@ export function describeLanguage(c: LanguageCase): void {
       const letter = mdText(join(out, 'copy.md'));
       expect(letter).toContain(c.closing);
       expect(letter).not.toContain(c.readingCopyMark);
+    });
+
+    it(`writes a reading copy in ${c.code} of an English letter`, async () => {
+      const out = join(tmp.path, 'copy-of-en');
+      const r = await runCli('draft', join(root, 'examples/campaign-finance-foi.yaml'), '--format', 'pdf,docx', '--out', out, '--no-annex', '--reading-copy', c.code);
+      expect(r.code, r.err).toBe(0);
+      const pages = await pdfPages(join(out, `campaign-finance-foi.reading-copy-${c.code}.pdf`));
+      for (const page of pages) expect(page).toContain(c.copyOfEnglishMark);
+      expect(pages.join(' ')).toContain(c.closing);
+      expect(await docxText(join(out, `campaign-finance-foi.reading-copy-${c.code}.docx`))).toContain(c.copyOfEnglishMark);
     });
 
     it('gives the same bytes for the same input', async () => {

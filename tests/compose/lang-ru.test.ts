@@ -42,6 +42,7 @@ describeLanguage({
     ],
   },
   readingCopyMark: "Translation for the requester's records; the letter sent is in Russian.",
+  copyOfEnglishMark: 'Перевод для документации заявителя; направленное письмо составлено на английском языке.',
   checkFollowUp: {
     csv: 'Uchastok,turnout_pct\n1001,63.4\n',
     says: ['Благодарим за данные, предоставленные по нашему запросу', 'Мы проверили файл на соответствие запросу', 'Ещё раз благодарим за помощь.'],

@@ -40,6 +40,7 @@ describeLanguage({
     ],
   },
   readingCopyMark: "Translation for the requester's records; the letter sent is in Ukrainian.",
+  copyOfEnglishMark: 'Переклад для документації запитувача; надісланий лист складено англійською мовою.',
   checkFollowUp: {
     csv: 'District,station_no\n223,800123\n',
     says: ['Дякуємо за дані, надані на наш запит', 'Ми перевірили файл на відповідність запиту', 'Ще раз дякуємо за допомогу.'],
