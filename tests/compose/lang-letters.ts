@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { fixture, root, runCli, tempDir } from '../helpers.js';
 
 export interface LanguageCase {
@@ -51,6 +52,10 @@ export function strayLatin(text: string, spec: string): string[] {
   return [...new Set(text.match(/[A-Za-z]{2,}/g) ?? [])].filter((w) => !given.has(w) && !LATIN_OK.has(w));
 }
 
+/** Every key path of a words.yaml ("phrases/closing"), lists and texts as leaves. */
+const keyPaths = (o: unknown, at = ''): string[] =>
+  o && typeof o === 'object' && !Array.isArray(o) ? Object.entries(o).flatMap(([k, v]) => keyPaths(v, `${at}/${k}`)) : [at];
+
 export function describeLanguage(c: LanguageCase): void {
   const tmp = tempDir();
   afterAll(() => tmp.done());
@@ -62,6 +67,12 @@ export function describeLanguage(c: LanguageCase): void {
   };
 
   describe(`letters in ${c.code} under ${c.law}`, () => {
+    it('has a words.yaml with every key path of the English one, and more only among the honorifics', () => {
+      const [en, own] = ['en', c.code].map((code) => keyPaths(parse(readFileSync(join(root, 'templates', code, 'words.yaml'), 'utf8'))));
+      expect(en!.filter((k) => !own!.includes(k))).toEqual([]);
+      expect(own!.filter((k) => !en!.includes(k) && !k.startsWith('/honorifics/'))).toEqual([]);
+    });
+
     it('writes a filing in the law\'s language: the law\'s name, the date, salutation and closing, the reference, the page label', async () => {
       const out = join(tmp.path, 'foi');
       const r = await runCli('draft', specFor('foi', 'foi-request'), '--format', 'pdf,docx,md', '--out', out, '--no-annex');
