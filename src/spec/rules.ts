@@ -54,6 +54,10 @@ export function checkRules(data: unknown, sourceAt: SourceAt = () => undefined):
     out.push({ severity: 'error', rule: 'earlier-request-date', path: ['earlier_request', 'sent_on'],
       message: `the earlier request (${earlier.sent_on}) must be dated before this letter (${letterDate})${letter?.kind === 'appeal' ? ', or answered on the day of this appeal (response_date)' : ''}` });
   }
+  if (letter?.kind === 'follow-up' && earlier?.response === 'refused') {
+    out.push({ severity: 'warning', rule: 'follow-up-after-refusal', path: ['letter', 'kind'],
+      message: 'a follow-up after a refusal asks again but does not stop the time to appeal; the next step under the law is usually an appeal (letter.kind: appeal, or `oedr draft --next`)' });
+  }
   if (letter?.kind === 'appeal' && lawMissing) {
     out.push({ severity: 'error', rule: 'appeal-needs-law', path: ['letter', 'kind'],
       message: 'an appeal follows a law\'s appeal route; expected `law` with the code of the law (see `oedr laws`)' });

@@ -33,3 +33,11 @@ describe('earlier_request.sent_on against the letter date', () => {
     expect(dateErrors(spec('follow-up', '2027-02-01'))).toEqual([]);
   });
 });
+
+test('a follow-up after a refusal is warned about: the time to appeal keeps running', () => {
+  const found = (source: string) => parseSpec(source, 'r.yaml').diagnostics.filter((d) => d.rule === 'follow-up-after-refusal');
+  const [w] = found(spec('follow-up', '2027-02-01', ', response: refused, response_date: 2027-02-20'));
+  expect(w).toMatchObject({ severity: 'warning', line: 2, message: 'a follow-up after a refusal asks again but does not stop the time to appeal; the next step under the law is usually an appeal (letter.kind: appeal, or `oedr draft --next`)' });
+  expect(found(spec('follow-up', '2027-02-01', ', response: partial, response_date: 2027-02-20'))).toEqual([]);
+  expect(found(spec('appeal', '2027-02-01', ', response: refused, response_date: 2027-02-20'))).toEqual([]);
+});
