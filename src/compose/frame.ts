@@ -64,15 +64,19 @@ function appealAddress(c: LetterContext): (string | null)[] | undefined {
 
 /*
  * Optional words for a language's own letter frame (absent in English): `address_first` wraps the
- * first line of the address ("Kepada Yth.\n{line}", Amharic "ለ{line}"), `subject_label` opens the
- * subject ("Perihal:", "ጉዳዩ:"), and `date_line` adds the place of writing ("{place}, {date}"),
- * the town of the requester's address without its postcode.
+ * first line of the address ("Kepada Yth.\n{line}", Amharic "ለ{line}", which drops a leading
+ * `address_first_elides`), `subject_label` opens the
+ * subject ("Perihal:", "ጉዳዩ፦"), and `date_line` frames the date: with the place of writing ("{place},
+ * {date}", the town of the requester's address without its postcode) or a label ("ቀን፦ {date}").
  */
 function addressed(c: LetterContext, parts: (string | null | undefined)[]): Block | undefined {
   const first = wordOr(c.words, 'phrases', 'address_first');
   const i = parts.findIndex(Boolean);
   if (!first || i < 0) return lines('address', parts);
-  return lines('address', parts.map((p, j) => (j === i ? first.replace('{line}', p!.trim()) : p)));
+  // Amharic ለ absorbs the genitive የ: "ለ" + "የኢትዮጵያ ብሔራዊ ምርጫ ቦርድ" is "ለኢትዮጵያ ብሔራዊ ምርጫ ቦርድ".
+  const elide = wordOr(c.words, 'phrases', 'address_first_elides');
+  const line = (p: string) => (elide && p.startsWith(elide) ? p.slice(elide.length) : p);
+  return lines('address', parts.map((p, j) => (j === i ? first.replace('{line}', line(p!.trim())) : p)));
 }
 
 function labelled(c: LetterContext, subject: string): string {
@@ -83,7 +87,8 @@ function labelled(c: LetterContext, subject: string): string {
 function dateLine(c: LetterContext): string {
   const pattern = wordOr(c.words, 'phrases', 'date_line');
   const town = c.requester.address?.split('\n').map((l) => l.replace(/\b\d[\d -]*\b/g, '').replace(/[\s,]+$/, '').trim()).filter(Boolean).at(-1);
-  return pattern && town ? pattern.replace('{place}', town).replace('{date}', c.letter.date_text) : c.letter.date_text;
+  if (!pattern || (pattern.includes('{place}') && !town)) return c.letter.date_text;
+  return pattern.replace('{place}', town ?? '').replace('{date}', c.letter.date_text);
 }
 
 /**
