@@ -93,14 +93,18 @@ describe('Amharic letters (ET)', () => {
     expect(Buffer.compare(a.docxBytes, b.docxBytes)).toBe(0);
   });
 
-  it('writes the check follow-up in Amharic', async () => {
+  it('writes the check follow-up in Amharic, each difference in Amharic, counts with comma thousands', async () => {
     const dir = join(tmp.path, 'check');
     const { out } = await draft('data-request', 'check');
     const delivered = join(dir, 'delivered.csv');
-    writeFileSync(delivered, 'polling_station_code;registered_voters\n001;ብዙ\n');
+    // Semicolons for commas, and 1,204 rows whose count is no whole number.
+    writeFileSync(delivered, ['polling_station_code;registered_voters', ...Array.from({ length: 1204 }, (_, i) => `${i};ብዙ`)].join('\n') + '\n');
     const r = await runCli('check', delivered, '--against', join(dir, 'data-request.yaml'), '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
     expect(r.code, r.err).toBe(1);
     const pdf = squeeze((await pdfPages(join(out, 'data-request-check-follow-up.pdf'))).join('\n'));
-    for (const want of ['ቀን፦ ነሐሴ 26 ቀን 2019 ዓ.ም. (ሴፕቴምበር 1 ቀን 2027 እ.ኤ.አ.)', 'ለጥያቄያችን ምላሽ ስለላኩልን መረጃ', 'ከሰላምታ ጋር']) expect(pdf).toContain(want);
+    for (const want of ['ቀን፦ ነሐሴ 26 ቀን 2019 ዓ.ም. (ሴፕቴምበር 1 ቀን 2027 እ.ኤ.አ.)', 'ለጥያቄያችን ምላሽ ስለላኩልን መረጃ', 'ከሰላምታ ጋር',
+      'የዓምዶች መለያ። የጠየቅነው፦ በኮማ (",") የተለያዩ ዓምዶች። ዓምዶቹ የተለያዩት በሴሚኮሎን (";") ነው።',
+      'እሴቶች። የጠየቅነው፦ በregistered_voters እያንዳንዱ ረድፍ ውስጥ ሙሉ ቁጥር። ይህን የማያሟሉ እሴቶች፦ 1,204፤ ለምሳሌ']) expect(pdf).toContain(want);
+    for (const english of ['We asked for', 'Separator between fields', 'Values that are not']) expect(pdf).not.toContain(english);
   });
 });

@@ -74,14 +74,18 @@ describe('Indonesian letters (ID)', () => {
     expect(Buffer.compare(a.docxBytes, b.docxBytes)).toBe(0);
   });
 
-  it('writes the check follow-up in Indonesian', async () => {
+  it('writes the check follow-up in Indonesian, each difference in Indonesian, counts with dot thousands', async () => {
     const dir = join(tmp.path, 'check');
     const { out } = await draft('data-request', 'check');
     const delivered = join(dir, 'delivered.csv');
-    writeFileSync(delivered, 'nama_partai;jumlah_rp\nPartai A;banyak\n');
+    // Semicolons for commas, and 1,204 rows whose amount is no whole number.
+    writeFileSync(delivered, ['nama_partai;jumlah_rp', ...Array.from({ length: 1204 }, (_, i) => `Partai ${i};banyak`)].join('\n') + '\n');
     const r = await runCli('check', delivered, '--against', join(dir, 'data-request.yaml'), '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
     expect(r.code, r.err).toBe(1);
     const pdf = squeeze((await pdfPages(join(out, 'data-request-check-follow-up.pdf'))).join('\n'));
-    for (const want of ['Jakarta, 1 September 2027', 'Dengan hormat,', 'Kami mengucapkan terima kasih atas data yang telah Bapak/Ibu sampaikan', 'Hormat kami,']) expect(pdf).toContain(want);
+    for (const want of ['Jakarta, 1 September 2027', 'Dengan hormat,', 'Kami mengucapkan terima kasih atas data yang telah Bapak/Ibu sampaikan', 'Hormat kami,',
+      'Pemisah kolom. Yang kami mohon: kolom yang dipisahkan dengan koma (","). Kolom dipisahkan dengan titik koma (";").',
+      'Nilai. Yang kami mohon: bilangan bulat pada setiap baris jumlah_rp. Nilai yang tidak sesuai: 1.204, misalnya']) expect(pdf).toContain(want);
+    for (const english of ['We asked for', 'Separator between fields', 'Values that are not']) expect(pdf).not.toContain(english);
   });
 });
