@@ -2,12 +2,12 @@
 // default, in the Ethiopian official frame (ቀን፦, ለ…, ጉዳዩ፦, ከሰላምታ ጋር) with dates in the Ethiopian
 // calendar beside the Gregorian, read back from the PDF, the DOCX and Markdown; appeals go to the head
 // of the body citing አንቀጽ 31(1); a reading copy in English on request; the same bytes twice.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ethiopianDate } from '../../src/compose/ethiopian.js';
-import { fixture, runCli, tempDir } from '../helpers.js';
-import { ENGLISH, docxText, draftKind, pdfPages, squeeze } from './lang-read.js';
+import { fixture, tempDir } from '../helpers.js';
+import { ENGLISH, checkFollowUp, docxText, draftKind, pdfPages, squeeze } from './lang-read.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -94,14 +94,9 @@ describe('Amharic letters (ET)', () => {
   });
 
   it('writes the check follow-up in Amharic, each difference in Amharic, counts with comma thousands', async () => {
-    const dir = join(tmp.path, 'check');
     const { out } = await draft('data-request', 'check');
-    const delivered = join(dir, 'delivered.csv');
     // Semicolons for commas, and 1,204 rows whose count is no whole number.
-    writeFileSync(delivered, ['polling_station_code;registered_voters', ...Array.from({ length: 1204 }, (_, i) => `${i};ብዙ`)].join('\n') + '\n');
-    const r = await runCli('check', delivered, '--against', join(dir, 'data-request.yaml'), '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
-    expect(r.code, r.err).toBe(1);
-    const pdf = squeeze((await pdfPages(join(out, 'data-request-check-follow-up.pdf'))).join('\n'));
+    const pdf = await checkFollowUp(join(tmp.path, 'check'), out, ['polling_station_code;registered_voters', ...Array.from({ length: 1204 }, (_, i) => `${i};ብዙ`)].join('\n') + '\n');
     for (const want of ['ቀን፦ ነሐሴ 26 ቀን 2019 ዓ.ም. (ሴፕቴምበር 1 ቀን 2027 እ.ኤ.አ.)', 'ለጥያቄያችን ምላሽ ስለላኩልን መረጃ', 'ከሰላምታ ጋር',
       'የዓምዶች መለያ። የጠየቅነው፦ በኮማ (",") የተለያዩ ዓምዶች። ዓምዶቹ የተለያዩት በሴሚኮሎን (";") ነው።',
       'እሴቶች። የጠየቅነው፦ በregistered_voters እያንዳንዱ ረድፍ ውስጥ ሙሉ ቁጥር። ይህን የማያሟሉ እሴቶች፦ 1,204፤ ለምሳሌ']) expect(pdf).toContain(want);

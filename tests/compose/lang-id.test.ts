@@ -2,11 +2,11 @@
 // the surat dinas frame (place and date, Kepada Yth., Nomor, Perihal, Dengan hormat, Hormat kami),
 // read back from the PDF, the DOCX and Markdown; appeals go to the atasan PPID citing Pasal 35 dan
 // Pasal 36; a reading copy in English on request; the same bytes twice.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixture, runCli, tempDir } from '../helpers.js';
-import { ENGLISH, docxText, draftKind, pdfPages, squeeze } from './lang-read.js';
+import { fixture, tempDir } from '../helpers.js';
+import { ENGLISH, checkFollowUp, docxText, draftKind, pdfPages, squeeze } from './lang-read.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -75,14 +75,9 @@ describe('Indonesian letters (ID)', () => {
   });
 
   it('writes the check follow-up in Indonesian, each difference in Indonesian, counts with dot thousands', async () => {
-    const dir = join(tmp.path, 'check');
     const { out } = await draft('data-request', 'check');
-    const delivered = join(dir, 'delivered.csv');
     // Semicolons for commas, and 1,204 rows whose amount is no whole number.
-    writeFileSync(delivered, ['nama_partai;jumlah_rp', ...Array.from({ length: 1204 }, (_, i) => `Partai ${i};banyak`)].join('\n') + '\n');
-    const r = await runCli('check', delivered, '--against', join(dir, 'data-request.yaml'), '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
-    expect(r.code, r.err).toBe(1);
-    const pdf = squeeze((await pdfPages(join(out, 'data-request-check-follow-up.pdf'))).join('\n'));
+    const pdf = await checkFollowUp(join(tmp.path, 'check'), out, ['nama_partai;jumlah_rp', ...Array.from({ length: 1204 }, (_, i) => `Partai ${i};banyak`)].join('\n') + '\n');
     for (const want of ['Jakarta, 1 September 2027', 'Dengan hormat,', 'Kami mengucapkan terima kasih atas data yang telah Bapak/Ibu sampaikan', 'Hormat kami,',
       'Pemisah kolom. Yang kami mohon: kolom yang dipisahkan dengan koma (","). Kolom dipisahkan dengan titik koma (";").',
       'Nilai. Yang kami mohon: bilangan bulat pada setiap baris jumlah_rp. Nilai yang tidak sesuai: 1.204, misalnya']) expect(pdf).toContain(want);

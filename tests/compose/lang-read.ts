@@ -33,3 +33,15 @@ export async function draftKind(fixture: string, kind: string, dir: string, prov
   const at = (ext: string) => join(out, `${kind}.${ext}`);
   return { out, pages: await pdfPages(at('pdf')), docx: await docxText(at('docx')), md: readFileSync(at('md'), 'utf8'), pdfBytes: readFileSync(at('pdf')), docxBytes: readFileSync(at('docx')) };
 }
+
+/**
+ * `oedr check --follow-up` of a delivery (`csv`, its text) against the data request drafted in `dir`
+ * (by draftKind), dated 1 September 2027: the follow-up letter's PDF text, white space folded.
+ */
+export async function checkFollowUp(dir: string, out: string, csv: string): Promise<string> {
+  const delivered = join(dir, 'delivered.csv');
+  writeFileSync(delivered, csv);
+  const r = await runCli('check', delivered, '--against', join(dir, 'data-request.yaml'), '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
+  if (r.code !== 1) throw new Error(`check exited ${r.code}: ${r.err}`);
+  return squeeze((await pdfPages(join(out, 'data-request-check-follow-up.pdf'))).join('\n'));
+}
