@@ -42,12 +42,26 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
     // A letterhead image carries the organisation's name; the contact lines stay as text.
     letterhead ? undefined : lines('organisation', [rq.organisation]),
     lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
-    lines('date', [dateLine(c)]),
-    addressed(c, appealAddress(c) ?? [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
-    c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
-    lines('subject', [labelled(c, c.letter.subject)]),
   ];
-  return blocks.filter((b): b is Block => b !== undefined);
+  const parts: Record<string, Block | undefined> = {
+    date: lines('date', [dateLine(c)]),
+    address: addressed(c, appealAddress(c) ?? [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
+    reference: c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
+    subject: lines('subject', [labelled(c, c.letter.subject)]),
+  };
+  return [...blocks, ...frameOrder(c).map((k) => parts[k])].filter((b): b is Block => b !== undefined);
+}
+
+const FRAME_ORDER = ['date', 'address', 'reference', 'subject'];
+
+/**
+ * The order of the frame's parts: words.yaml `phrases.frame_order` where a language has its own
+ * ("date reference subject address": an Indonesian surat dinas puts Nomor and Perihal above the
+ * address). A part it leaves out or misspells keeps its usual place after the others: none is lost.
+ */
+function frameOrder(c: LetterContext): string[] {
+  const own = wordOr(c.words, 'phrases', 'frame_order')?.split(/\s+/).filter((k) => FRAME_ORDER.includes(k)) ?? [];
+  return [...new Set([...own, ...FRAME_ORDER])];
 }
 
 /**

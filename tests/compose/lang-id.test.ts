@@ -1,5 +1,5 @@
 // Indonesian letters under UU 14/2008 (ID): `oedr draft` writes each kind in Indonesian by default, in
-// the surat dinas frame (place and date, Kepada Yth., Nomor, Perihal, Dengan hormat, Hormat kami),
+// the surat dinas frame (place and date, Nomor, Perihal, Kepada Yth., Dengan hormat, Hormat kami),
 // read back from the PDF, the DOCX and Markdown; appeals go to the atasan PPID citing Pasal 35 dan
 // Pasal 36; a reading copy in English on request; the same bytes twice.
 import { readFileSync } from 'node:fs';
@@ -27,9 +27,9 @@ describe('Indonesian letters (ID)', () => {
         'paling lambat dalam 10 hari kerja sejak permohonan diterima', '26 April 2027', 'misalnya 25000000']) expect(text).toContain(want);
       for (const english of [...ENGLISH, ...REGISTRY_ENGLISH]) expect(text).not.toContain(english);
     }
-    // The place line precedes the address, and "Kepada Yth." opens it on a line of its own.
-    expect(pdf).toContain('Jakarta, 12 April 2027 Kepada Yth. Pejabat Pengelola Informasi dan Dokumentasi (PPID) Komisi Pemilihan Umum');
-    expect(md.indexOf('Jakarta, 12 April 2027')).toBeLessThan(md.indexOf('Kepada Yth.\\\nPejabat Pengelola'));
+    // Place and date, Nomor and Perihal, then the address, which "Kepada Yth." opens on a line of its own.
+    expect(pdf).toContain('Jakarta, 12 April 2027 Nomor: 012/PI-TMF/IV/2027 Perihal: Permohonan informasi publik data sumbangan dana kampanye 2026–2027 Kepada Yth. Pejabat Pengelola Informasi dan Dokumentasi (PPID) Komisi Pemilihan Umum');
+    expect(md).toContain('Kepada Yth.\\\nPejabat Pengelola');
     pages.forEach((page, i) => expect(squeeze(page)).toContain(`Halaman ${i + 1} dari ${pages.length}`));
   });
 
