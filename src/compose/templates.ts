@@ -41,6 +41,18 @@ const helpers: Record<string, HandlebarsCompiler.HelperDelegate> = {
     // Closing quotes or brackets end a sentence only after a full stop: "(see below)" still needs one.
     return text === '' || /[.!?…؟]["'»”’)\]]*$/.test(text) ? text : `${text}.`;
   },
+  /**
+   * `{{inflect value "genitive"}}`: the value in a grammatical case, for languages that mark it on the
+   * last word (Georgian: „2027 წლის 12 აპრილის“). words.yaml `inflection.<case>` lists [ending,
+   * replacement] pairs; the first ending the value has is replaced. No rule, no change.
+   */
+  inflect(this: unknown, value: unknown, grammaticalCase: unknown, options: HandlebarsCompiler.HelperOptions) {
+    const text = value === null || value === undefined ? '' : String(value);
+    const words = (options.data?.root as { words?: { inflection?: Record<string, unknown> } })?.words;
+    const rules = words?.inflection?.[String(grammaticalCase)];
+    const rule = Array.isArray(rules) ? rules.find((r): r is [string, string] => Array.isArray(r) && text.endsWith(String(r[0]))) : undefined;
+    return rule ? text.slice(0, text.length - String(rule[0]).length) + String(rule[1]) : text;
+  },
 };
 /** The one set of compile options, shared with scripts/precompile-templates.mjs so build and run time agree. */
 export const compileOptions: CompileOptions = {
