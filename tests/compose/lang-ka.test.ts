@@ -2,7 +2,7 @@
 // `oedr draft` writes every kind in Georgian, read back from the PDF (unpdf), the DOCX (mammoth and
 // its styles.xml) and the Markdown: the Code by its Georgian name in the genitive, dates in the
 // Georgian form and case, digits and Latin drawn beside Georgian, no English and no Mtavruli.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
@@ -131,6 +131,21 @@ describe('Georgian letters under GE', () => {
     writeFileSync(en, readFileSync(en, 'utf8').replace('letter:\n', 'letter:\n  language: en\n  reading_copy: ka\n'));
     expect((await runCli('draft', en, '--format', 'md', '--out', out, '--no-annex')).code).toBe(0);
     expect(readFileSync(join(out, 'en.reading-copy-ka.md'), 'utf8')).toContain('**თარგმანი განმცხადებლის საქმისთვის; გაგზავნილი წერილი შედგენილია ინგლისურ ენაზე.**');
+  });
+
+  it('{{inflect}} replaces the first matching ending (month stems that drop a vowel too), and leaves a value no rule matches as written', async () => {
+    const dir = join(tmp.path, 'inflect-templates');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'foi-request.md.hbs'), '{{inflect letter.date_text "genitive"}}; {{inflect letter.date_text "dative"}}; {{#each datasets}}{{inflect time_range.from_text "genitive"}}{{/each}}; {{inflect requester.contact.email "genitive"}}; {{inflect letter.date_text "ablative"}}\n');
+    const file = spec('inflect', 'foi-request', '', '2027-02-01');
+    const out = join(tmp.path, 'out-inflect');
+    const r = await runCli('draft', file, '--format', 'md', '--out', out, '--no-annex', '--template-dir', dir);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(out, 'inflect.md'), 'utf8')).toContain('2027 წლის 1 თებერვლის; 2027 წლის 1 თებერვალს; 2026 წლის 4 ოქტომბრის; info@open-election-data.example; 2027 წლის 1 თებერვალი');
+    // An English letter has no rules: the value is unchanged.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('letter:\n', 'letter:\n  language: en\n'));
+    expect((await runCli('draft', file, '--format', 'md', '--out', out, '--no-annex', '--template-dir', dir)).code).toBe(0);
+    expect(readFileSync(join(out, 'inflect.md'), 'utf8')).toContain('1 February 2027; 1 February 2027; 4 October 2026');
   });
 
   it('gives the same bytes for the same input', async () => {
