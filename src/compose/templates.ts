@@ -116,7 +116,8 @@ const cache = new Map<string, TemplateSet>();
 export function resolveLanguage(language: string, dirs: string[]): string {
   const candidates = [language, language.split('-')[0]!];
   for (const c of candidates) if (dirs.some((d) => existsSync(join(d, c)))) return c;
-  const available = readdirSync(BUILTIN_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  // Sorted (builtinLanguages): the message never depends on the file system's order.
+  const available = builtinLanguages();
   return fail(ExitCode.render, 'no-templates', `no letter templates for language "${language}" (available: ${available.join(', ')}); add a folder templates/${language}/ or use --template-dir`);
 }
 
