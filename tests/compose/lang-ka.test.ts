@@ -8,6 +8,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { root, runCli, tempDir } from '../helpers.js';
 
 const tmp = tempDir();
@@ -33,7 +34,8 @@ function spec(name: string, kind: string, extra = '', date = '2027-04-12'): stri
 
 const pdfPages = async (file: string) => (await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: false })).text;
 const docxText = async (file: string) => (await mammoth.extractRawText({ path: file })).value;
-const flat = (s: string) => s.replace(/\s+/g, ' ');
+// U+00A0 (the thousands space) is kept: only breaking white space is folded.
+const flat = (s: string) => s.replace(/[ \t\r\n]+/g, ' ');
 
 /** Words only an English template or the registry's English writes; none may be left in a Georgian letter. */
 const ENGLISH = ['Dear ', 'Yours sincerely', 'Our reference', 'Page 1 of', 'on behalf of', 'under ', 'Please', 'We have received', 'The data we asked for',
@@ -146,6 +148,41 @@ describe('Georgian letters under GE', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('letter:\n', 'letter:\n  language: en\n'));
     expect((await runCli('draft', file, '--format', 'md', '--out', out, '--no-annex', '--template-dir', dir)).code).toBe(0);
     expect(readFileSync(join(out, 'inflect.md'), 'utf8')).toContain('1 February 2027; 1 February 2027; 4 October 2026');
+  });
+
+  it('writes a check follow-up in Georgian: each difference in Georgian words, counts with the no-break thousands space', async () => {
+    const rows = Array.from({ length: 1204 }, (_, i) => `01.05.${String(i + 3).padStart(4, '0')};${i};`);
+    const delivered = join(tmp.path, 'delivered.csv');
+    writeFileSync(delivered, ['Precinct Code;registered_voters;party_votes', '01.05.0001;1248;573', '01.05.0002;ბევრი;12', ...rows].join('\n') + '\n');
+    const out = join(tmp.path, 'out-check');
+    const r = await runCli('check', delivered, '--against', spec('check', 'foi-request'), '--follow-up', '--format', 'md,docx,pdf', '--out', out, '--date', '2027-09-01');
+    expect(r.code, r.err).toBe(1);
+    const md = flat(readFileSync(join(out, 'check-check-follow-up.md'), 'utf8').replace(/(?<!\\)\*\*/g, '').replace(/\\([\s\S])/g, '$1'));
+    const docx = flat(await docxText(join(out, 'check-check-follow-up.docx')));
+    // Text extracted from the PDF gives the no-break space as a plain one; the Markdown and DOCX keep it.
+    const pdf = flat((await pdfPages(join(out, 'check-check-follow-up.pdf'))).join('\n')).replace(/\b1 204\b/g, '1\u00A0204');
+    for (const [what, text] of [['md', md], ['docx', docx], ['pdf', pdf]] as const) {
+      for (const want of [
+        'პატივცემულო ქალბატონო თამარ,',
+        'ჩვენს 2027 წლის 12 აპრილის მოთხოვნაზე (ჩვენი ნომერი ღამ/2027/014) მოწოდებული მონაცემები',
+        'ველების გამყოფი. ვითხოვდით: ველები, გამოყოფილი მძიმით (","). ველები გამოყოფილია წერტილ-მძიმით (";").',
+        'სვეტები, რომლებსაც სხვა სახელი აქვს: "Precinct Code" (უნდა იყოს "precinct_code").',
+        'მნიშვნელობები, რომლებიც ამ მოთხოვნას არ აკმაყოფილებს: 1, მაგალითად: სტრიქონი 3 ("ბევრი").',
+        'სტრიქონები მნიშვნელობის გარეშე: 1\u00A0204 (სტრიქონები 4, 5, 6, 7, 8, … (სულ 1\u00A0204)).',
+        'პატივისცემით,',
+      ]) expect(text, `${what}: ${want}`).toContain(want);
+      expectGeorgianOnly(text, what);
+      for (const english of ['We asked for', 'Fields are separated', 'named differently', 'in all', 'line 3']) expect(text, `${what}: ${english}`).not.toContain(english);
+    }
+  });
+
+  it('has every word group and word of the English words.yaml, and no word English has not but the inflection rules', () => {
+    const paths = (o: unknown, at = ''): string[] => (o && typeof o === 'object' && !Array.isArray(o)
+      ? Object.entries(o).flatMap(([k, v]) => [`${at}${k}`, ...paths(v, `${at}${k}.`)]) : []);
+    const keys = (lang: string) => new Set(paths(parse(readFileSync(join(root, 'templates', lang, 'words.yaml'), 'utf8'))));
+    const [en, ka] = [keys('en'), keys('ka')];
+    expect([...en].filter((k) => !ka.has(k))).toEqual([]);
+    expect([...ka].filter((k) => !en.has(k))).toEqual(['inflection', 'inflection.genitive', 'inflection.dative']);
   });
 
   it('gives the same bytes for the same input', async () => {
