@@ -19,7 +19,7 @@ export interface LawFacts {
     application: { amount: number | null; currency: string; payment: string | null; provision: string } | null;
     waivers: { ground: string; provision: string }[];
   };
-  appeal: { step: string; addressee: string; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
+  appeal: { step: string; addressee: string; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null; fact?: { certain: boolean } }[];
   response: { certain: boolean };
 }
 
@@ -31,7 +31,10 @@ const complaintSteps = ['information-commission', 'ombudsman', 'oversight-body']
 /** "the Access to Information Act, 2016"; names cited by number or in another language read bare. */
 export function inText(name: string, words: Words, pattern: 'the_law' | 'the_institution'): string {
   const bare = typeof words.no_article === 'string' && new RegExp(words.no_article, 'u').test(name);
-  return bare ? name : word(words, 'phrases', pattern).replace('{name}', name);
+  if (bare) return name;
+  // Spanish institutions take "el" or "la" by gender: words.yaml `feminine_names` lists the feminine ones.
+  const feminine = pattern === 'the_institution' && typeof words.feminine_names === 'string' && new RegExp(words.feminine_names, 'u').test(name);
+  return word(words, 'phrases', feminine ? 'the_institution_feminine' : pattern).replace('{name}', name);
 }
 
 /**
@@ -142,6 +145,10 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     term: step ? (term?.en ?? word(words, 'appeal_terms', step.step)) : null,
     /** The term opening a heading: "Internal review", "First Appeal". */
     term_heading: step ? capitalise(term?.en ?? word(words, 'appeal_terms', step.step)) : null,
+    /** The step's name in the letter's language: the statute's own term where the letter is in the law's language. */
+    term_own: step ? ownTerm(spec, step, words) : null,
+    /** The same as a heading, in capitals where the script has them: "RECURSO DE REVISIÓN". */
+    term_title: step ? ownTerm(spec, step, words).toLocaleUpperCase(languageOf(spec)) : null,
     /** The statute's own term, where the letter is in another language: "recurso de revisión". */
     term_original: term?.original && term.lang && lang(term.lang) !== lang(languageOf(spec)) ? term.original : null,
     provision: step?.provision ?? null,
@@ -151,11 +158,17 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     external: Boolean(step) && !internal,
     court: kind === 'court' || kind === 'tribunal',
     internal,
+    /** False where the registry is unsure of the limit: the letter then does not claim to be in time as a fact. */
+    limit_certain: step?.fact ? step.fact.certain : true,
     limit_text: step?.limit ? `${step.limit.period} ${word(words, 'units', step.limit.unit)}` : null,
     lodge_by_text: d(t?.appeal?.lodgeBy),
-    in_time: Boolean(t?.appeal?.lodgeBy && spec.letter.date <= t.appeal.lodgeBy),
+    // In time only by the period itself: a weekend or holiday that moved the last day on is not relied on.
+    in_time: Boolean(t?.appeal?.lodgeByUnrolled && spec.letter.date <= t.appeal.lodgeByUnrolled),
   };
 }
+
+const ownTerm = (spec: RequestSpec, step: Step, words: Words) =>
+  step.term?.original && step.term.lang && lang(step.term.lang) === lang(languageOf(spec)) ? step.term.original : word(words, 'appeal_terms', step.step);
 
 /** A commission or ombudsman later on the route: a follow-up may say it is the next step if no answer comes. */
 function complaint(facts: LawFacts | undefined, words: Words) {

@@ -30,7 +30,9 @@ export function formatDate(iso: string, words: Words): string {
   const months = Array.isArray(words.months) ? words.months : [];
   const pattern = typeof words.date_format === 'string' ? words.date_format : '{year}-{month}-{day}';
   const name = typeof months[month - 1] === 'string' ? String(months[month - 1]) : String(month).padStart(2, '0');
-  return pattern.replace('{day}', String(day)).replace('{month}', name).replace('{year}', String(year));
+  // A day written as a word where custom has it: Tunisian letters write the 1st «غرة» (words.yaml day_words).
+  const dayWord = wordOr(words, 'day_words', String(day));
+  return pattern.replace('{day}', dayWord ?? String(day)).replace('{month}', name).replace('{year}', String(year));
 }
 
 /**
@@ -79,6 +81,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       is_data_request: letter.kind === 'data-request',
       date: letter.date,
       date_text: formatDate(letter.date, words),
+      place: letter.place ?? null,
       reference: letter.reference ?? null,
       subject: letter.subject,
       language: letter.language,
@@ -141,6 +144,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
     benefits: categories.length ? categories.map((c) => word(words, 'benefits', c)) : [word(words, 'benefits', 'default')],
     earlier_request: spec.earlier_request ? {
       reference: spec.earlier_request.reference ?? null,
+      folio: spec.earlier_request.folio ?? null,
       sent_on_text: formatDate(spec.earlier_request.sent_on, words),
       response: spec.earlier_request.response,
       no_response: spec.earlier_request.response === 'none',

@@ -42,12 +42,24 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
     // A letterhead image carries the organisation's name; the contact lines stay as text.
     letterhead ? undefined : lines('organisation', [rq.organisation]),
     lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
-    lines('date', [c.letter.date_text]),
-    appealAddress(c) ?? lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
+    lines('date', [dateLine(c)]),
+    appealAddress(c) ?? lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email, optional(w, 'after_address')]),
     c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
-    lines('subject', [c.letter.subject]),
+    lines('subject', [[optional(w, 'subject_label'), c.letter.subject].filter(Boolean).join(' ')]),
   ];
   return blocks.filter((b): b is Block => b !== undefined);
+}
+
+/** A phrase only some languages have (Spanish «Asunto:», Mexico's «P r e s e n t e»): empty when missing. */
+const optional = (w: LetterContext['words'], id: string): string => {
+  const v = (w.phrases as Record<string, unknown> | undefined)?.[id];
+  return typeof v === 'string' ? v : '';
+};
+
+/** The date, after the place where the spec gives one, as the language writes it: "Ciudad de México, a 12 de abril de 2027". */
+function dateLine(c: LetterContext): string {
+  if (!c.letter.place) return c.letter.date_text;
+  return (optional(c.words, 'place_date') || '{place}, {date}').replace('{place}', c.letter.place).replace('{date}', c.letter.date_text);
 }
 
 /**
@@ -59,7 +71,8 @@ function appealAddress(c: LetterContext): Block | undefined {
   const a = c.law.appeal;
   if (c.letter.kind !== 'appeal' || !a.addressee || a.court) return undefined;
   const rc = c.recipient;
-  return a.external ? lines('address', [capitalise(a.addressee)]) : lines('address', [capitalise(a.addressee), rc.institution, rc.address, rc.email]);
+  const after = optional(c.words, 'after_address');
+  return a.external ? lines('address', [capitalise(a.addressee), after]) : lines('address', [capitalise(a.addressee), rc.institution, rc.address, rc.email, after]);
 }
 
 /**
