@@ -28,9 +28,13 @@ export interface ResolvedStep {
   step: AppealStep['step'];
   /** Whom the letter is addressed to, by role as the statute names it. */
   addressee: string;
+  /** The addressee in the law's own language, for a letter in that language. */
+  addressee_original: { text: string; lang: string } | null;
   /** The statute's term: English, and the original where it differs. */
   term: { en: string; original?: string; lang?: string } | null;
   provision: string | null;
+  /** The provision in the law's own language, for a letter in that language. */
+  provision_original: { text: string; lang: string } | null;
   limit: AppealStep['limit'];
   form: string | null;
   optional: boolean;
@@ -64,7 +68,7 @@ export interface ResolvedLaw {
     established: boolean;
     fact: Fact;
   };
-  identification: { required: boolean | null; what: string; provision: string | null; given: boolean; fact: Fact } | null;
+  identification: { required: boolean | null; what: string; provision: string | null; original: { what: string; provision?: string | undefined; lang: string } | null; given: boolean; fact: Fact } | null;
   fee: {
     /**
      * enclose: the law requires an application fee with the filing; pay-on-notice: a fee the body
@@ -145,7 +149,7 @@ function standing(law: Law, spec: ResolveInput): ResolvedLaw['standing'] {
 function identification(law: Law, spec: ResolveInput): ResolvedLaw['identification'] {
   const id = law.requester?.identification;
   if (!id) return null;
-  return { required: id.required, what: id.what, provision: id.provision ?? null, given: spec.requester.identification !== undefined, fact: fact(law, id) };
+  return { required: id.required, what: id.what, provision: id.provision ?? null, original: id.original ?? null, given: spec.requester.identification !== undefined, fact: fact(law, id) };
 }
 
 function fee(law: Law, spec: ResolveInput): ResolvedLaw['fee'] {
@@ -192,8 +196,10 @@ function appealChain(law: Law, body: Body | undefined): ResolvedStep[] {
   return stepsFor(law, body).map((s) => ({
     step: s.step,
     addressee: s.addressee ?? s.body,
+    addressee_original: s.addressee_original ?? null,
     term: s.term ?? null,
     provision: s.provision ?? null,
+    provision_original: s.provision_original ?? null,
     limit: s.limit,
     form: s.form ?? null,
     optional: s.optional === true,

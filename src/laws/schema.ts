@@ -61,12 +61,16 @@ export const StepKind = z.enum(['internal-review', 'higher-authority', 'informat
 const AppealStep = z.strictObject({
   /** The name an appeal letter is addressed to, by role as the statute names it; `body` is a note on the step. */
   addressee: text.optional(),
+  /** The addressee as the statute names it in its own language, for letters written in that language. */
+  addressee_original: z.strictObject({ text, lang: LanguageTag }).optional(),
   step: StepKind,
   body: text,
   /** The statute's own name for the step: in English, and in the law's language where it differs. */
   term: z.strictObject({ en: text, original: text.optional(), lang: LanguageTag.optional() }).optional(),
   /** The provision that grants the step (cited in the appeal's heading), not the request's. */
   provision: text.optional(),
+  /** The provision as the law cites it in its own language ("الفصل 30"), for letters in that language. */
+  provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
   limit: AppealLimit.nullable(),
   /** A prescribed form for the step (e.g. PAIA Form 4), or null where none is prescribed. */
   form: text.nullable().optional(),
@@ -104,6 +108,8 @@ const Requester = z.strictObject({
     required: maybe,
     what: text,
     provision: text.optional(),
+    /** `what` and `provision` in the law's own language, for letters in that language. */
+    original: z.strictObject({ what: text, provision: text.optional(), lang: LanguageTag }).optional(),
     ...sourced,
   }).optional(),
   ...sourced,
