@@ -41,8 +41,9 @@ export function formatDate(iso: string, words: Words): string {
  * and go through the {{sentence}} helper instead.
  */
 const midSentence = (s: string | undefined) => (s ? s.trim().replace(/(?<!\.)\.$/, '') : null);
-/** A multi-line address as one line: "12 Road, Town". */
-const oneLine = (s: string | undefined) => (s ? s.split('\n').map((l) => l.trim()).filter(Boolean).join(', ') : null);
+/** A multi-line address as one line: "12 Road, Town"; Arabic joins with its own comma (words.yaml list_separator). */
+export const oneLine = (s: string | undefined, words: Words = {}) =>
+  (s ? s.split('\n').map((l) => l.trim()).filter(Boolean).join(typeof words.list_separator === 'string' ? words.list_separator : ', ') : null);
 const symbol = (c: string | undefined) => (c === undefined ? null : c === '\t' ? '\\t' : c);
 /** A character shown in quotes that cannot be confused with it: "," or '"' or "\t". */
 const shown = (c: string | undefined) => (c === undefined ? null : c === '"' ? `'"'` : `"${symbol(c)}"`);
@@ -89,7 +90,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
     requester: {
       organisation: rq.organisation,
       address: rq.address ?? null,
-      address_line: oneLine(rq.address),
+      address_line: oneLine(rq.address, words),
       email: rq.email,
       phone: rq.phone ?? null,
       website: rq.website ?? null,
@@ -111,7 +112,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       person: rc.person ?? null,
       title: rc.title ?? null,
       address: rc.address ?? null,
-      address_line: oneLine(rc.address),
+      address_line: oneLine(rc.address, words),
       email: rc.email ?? null,
       level: rc.level,
       salutation: salutation(rc, words),

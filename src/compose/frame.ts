@@ -1,8 +1,9 @@
 // The letter frame, built in code: letterhead, date, recipient block, subject, signature.
 // Templates hold the prose between; the look of each part is in writers/style.ts.
 import type { Block, Image, Inline, ParagraphStyle, Signer } from '../document.js';
-import { word, type LetterContext } from './context.js';
+import { oneLine, word, type LetterContext } from './context.js';
 import { capitalise } from './context-law.js';
+import { contract } from './words.js';
 
 /** The pictures (and reference DOCX) a letter carries, read and checked by the caller (cli/images.ts): compose reads no files. */
 export interface LetterImages {
@@ -41,7 +42,7 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
     logo ? { type: 'image', image: logo, width: Math.min(LOGO.width, (LOGO.height * logo.width) / logo.height), align: 'left' } : undefined,
     // A letterhead image carries the organisation's name; the contact lines stay as text.
     letterhead ? undefined : lines('organisation', [rq.organisation]),
-    lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
+    lines('letterhead', [oneLine(rq.address ?? undefined, w), contact]),
     lines('date', [dateLine(c)]),
     appealAddress(c) ?? lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email, optional(w, 'after_address')]),
     c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
@@ -72,7 +73,10 @@ function appealAddress(c: LetterContext): Block | undefined {
   if (c.letter.kind !== 'appeal' || !a.addressee || a.court) return undefined;
   const rc = c.recipient;
   const after = optional(c.words, 'after_address');
-  return a.external ? lines('address', [capitalise(a.addressee), after]) : lines('address', [capitalise(a.addressee), rc.institution, rc.address, rc.email, after]);
+  // How the language heads the address to a step's addressee: «C. Titular de …» in Mexico, «السيد رئيس …» in Arabic.
+  const pattern = optional(c.words, a.external ? 'appeal_address' : 'appeal_address_internal') || '{name}';
+  const to = capitalise(contract(pattern.replace('{name}', a.addressee), c.words));
+  return a.external ? lines('address', [to, after]) : lines('address', [to, rc.institution, rc.address, rc.email, after]);
 }
 
 /**
