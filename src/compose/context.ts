@@ -116,6 +116,8 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       email: rc.email ?? null,
       level: rc.level,
       salutation: salutation(rc, words),
+      /** Greeted by name (the spec's salutation or an honorific), not with words.phrases.default_salutation. */
+      named: salutation(rc, words) !== word(words, 'phrases', 'default_salutation'),
       /** The name as it reads in a sentence: "the National Electoral Commission". */
       institution_in_text: inText(rc.institution, words, 'the_institution'),
       country,

@@ -48,6 +48,7 @@ export const contextVariables: Record<string, string> = {
   'recipient.email': 'email address, or null',
   'recipient.level': 'national, regional or local',
   'recipient.salutation': 'who "Dear …" addresses: the salutation, else the honorific and surname of the person ("Ms Kamau"), else words.phrases.default_salutation',
+  'recipient.named': 'true when the letter greets a person by name (the spec\'s salutation or an honorific), false for words.yaml default_salutation',
   'recipient.institution_in_text': 'the institution as it reads in a sentence: "the National Electoral Commission" (words.phrases.the_institution, words.no_article)',
   'recipient.country': "the institution's country code (recipient.country, else the law's code, else requester.registered_in), or null",
   'recipient.country_text': 'the country in words (words.countries), or null',
