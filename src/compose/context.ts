@@ -15,7 +15,7 @@ export function word(words: Words, group: string, id: string): string {
 }
 
 /** A word when words.yaml has it, else undefined. */
-function wordOr(words: Words, group: string, id: string): string | undefined {
+export function wordOr(words: Words, group: string, id: string): string | undefined {
   const g = words[group];
   const w = g && typeof g === 'object' ? (g as Record<string, unknown>)[id] : undefined;
   return typeof w === 'string' ? w : undefined;
@@ -30,7 +30,9 @@ export function formatDate(iso: string, words: Words): string {
   const months = Array.isArray(words.months) ? words.months : [];
   const pattern = typeof words.date_format === 'string' ? words.date_format : '{year}-{month}-{day}';
   const name = typeof months[month - 1] === 'string' ? String(months[month - 1]) : String(month).padStart(2, '0');
-  return pattern.replace('{day}', String(day)).replace('{month}', name).replace('{year}', String(year));
+  // French and Brazilian Portuguese write the first of the month as an ordinal: "1er avril", "1º de abril".
+  const dayText = day === 1 && typeof words.first_of_month === 'string' ? words.first_of_month : String(day);
+  return pattern.replace('{day}', dayText).replace('{month}', name).replace('{year}', String(year));
 }
 
 /**

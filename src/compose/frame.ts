@@ -1,7 +1,7 @@
 // The letter frame, built in code: letterhead, date, recipient block, subject, signature.
 // Templates hold the prose between; the look of each part is in writers/style.ts.
 import type { Block, Image, Inline, ParagraphStyle, Signer } from '../document.js';
-import { word, type LetterContext } from './context.js';
+import { word, wordOr, type LetterContext } from './context.js';
 import { capitalise } from './context-law.js';
 
 /** The pictures (and reference DOCX) a letter carries, read and checked by the caller (cli/images.ts): compose reads no files. */
@@ -42,12 +42,24 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
     // A letterhead image carries the organisation's name; the contact lines stay as text.
     letterhead ? undefined : lines('organisation', [rq.organisation]),
     lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
-    lines('date', [c.letter.date_text]),
-    appealAddress(c) ?? lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
+    // Optional words: "Le {date}" (French), "Assunto: {subject}" (Portuguese); English uses neither.
+    lines('date', [(wordOr(w, 'phrases', 'date_line') ?? '{date}').replace('{date}', c.letter.date_text)]),
+    appealAddress(c) ?? lines('address', [addressee(rc.person, w), rc.title, rc.office, rc.institution, rc.address, rc.email]),
     c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
-    lines('subject', [c.letter.subject]),
+    lines('subject', [(wordOr(w, 'phrases', 'subject_line') ?? '{subject}').replace('{subject}', c.letter.subject)]),
   ];
   return blocks.filter((b): b is Block => b !== undefined);
+}
+
+/**
+ * The person as the address block names them: as written, or in the form words.yaml `address_forms`
+ * gives for their honorific ("Sr. João Silva" -> "Ao Senhor" above "João Silva"; "M. Jean Roy" -> "Monsieur Jean Roy").
+ */
+function addressee(person: string | null, words: LetterContext['words']): string | null {
+  const [first, ...rest] = person?.trim().split(/\s+/) ?? [];
+  const forms = words.address_forms;
+  const form = first && rest.length && forms && typeof forms === 'object' ? (forms as Record<string, unknown>)[first.replace(/\.$/, '').toLowerCase()] : undefined;
+  return typeof form === 'string' ? form.replace('{name}', rest.join(' ')) : person;
 }
 
 /**
