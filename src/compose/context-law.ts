@@ -16,15 +16,19 @@ export interface LawFacts {
   identification: { required: boolean | null; what: string; provision: string | null } | null;
   fee: {
     action: 'enclose' | 'pay-on-notice' | 'waiver' | 'none' | 'unknown';
-    application: { amount: number | null; currency: string; payment: string | null; provision: string } | null;
+    application: { amount: number | null; currency: string; payment: string | null; provision: string; provision_original?: Localized | null } | null;
     waivers: { ground: string; provision: string }[];
   };
-  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
+  appeal: { step: string; addressee: string; addressee_original?: Localized | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; provision_original?: Localized | null; limit: { period: number; unit: string } | null; form: string | null }[];
   response: { certain: boolean };
 }
 
 type DateText = (iso?: string) => string | null;
+type Localized = { text: string; lang: string };
 const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
+/** A provision as the letter's language cites it: the registry's version in that language, else as given. */
+const provisionIn = (provision: string | null | undefined, original: Localized | null | undefined, letterLang: string) =>
+  (original && lang(original.lang) === letterLang ? original.text : provision) ?? null;
 /** Commission-like steps, which a follow-up may name as the next step when no answer comes. */
 const complaintSteps = ['information-commission', 'ombudsman', 'oversight-body'];
 
@@ -53,8 +57,10 @@ function statute(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | u
 function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words) {
   if (!t) return null;
   const original = facts?.originalName ?? (t.law.original_name ? { lang: t.law.original_name.lang, text: t.law.original_name.text } : null);
-  // A letter in the law's own language names it by its own name, with no translation.
-  if (original && lang(original.lang) === lang(languageOf(spec))) return { title: inText(original.text, words, 'the_law'), translation: null };
+  // A letter in the law's own language, or in one the registry has its name in (Canada's French
+  // title, Tunisia's French one), names it by that name, with no translation.
+  const own = [...(original ? [original] : []), ...(t.law.other_names ?? [])].find((n) => lang(n.lang) === lang(languageOf(spec)));
+  if (own) return { title: inText(own.text, words, 'the_law'), translation: null };
   if (original && facts && showable(original.text)) return { title: original.text, translation: facts.name };
   return { title: inText(t.law.name, words, 'the_law'), translation: null };
 }
@@ -83,7 +89,7 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
       purpose_required: t?.law.request.purpose_required === true,
       standing_needed: facts ? facts.standing.needed : (t ? t.law.who_may_request.kind !== 'any-person' : false),
       identification: identification(facts),
-      fee: fee(spec, facts),
+      fee: fee(spec, facts, lang(languageOf(spec))),
       appeal: appeal(spec, t, facts, words, d),
       complaint: complaint(spec, facts, words),
     },
@@ -96,7 +102,7 @@ function identification(facts: LawFacts | undefined) {
 }
 
 /** The application fee the law requires (enclosed), a waiver only on a ground the law provides. */
-function fee(spec: RequestSpec, facts: LawFacts | undefined) {
+function fee(spec: RequestSpec, facts: LawFacts | undefined, letterLang: string) {
   const f = facts?.fee;
   const given = spec.fees;
   const app = f?.action === 'enclose' || f?.action === 'pay-on-notice' || f?.action === 'waiver' ? f.application : null;
@@ -107,7 +113,7 @@ function fee(spec: RequestSpec, facts: LawFacts | undefined) {
     /** The law's request fee is paid when the body asks for it by notice (PAIA s.22(1)). */
     on_notice: f?.action === 'pay-on-notice',
     amount_text: app?.amount !== null && app?.amount !== undefined ? `${app.currency} ${app.amount}` : null,
-    provision: app?.provision ?? null,
+    provision: provisionIn(app?.provision, app?.provision_original, letterLang),
     payment: app?.payment ?? null,
     paid: given?.paid ?? null,
     /** The law provides a waiver ground and the spec claims it. */
@@ -141,7 +147,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     term_heading: term ? capitalise(term) : null,
     /** The statute's own term, where the letter is in another language: "recurso de revisión". */
     term_original: step?.term?.original && step.term.lang && lang(step.term.lang) !== letterLang ? step.term.original : null,
-    provision: step?.provision ?? null,
+    provision: step ? provisionIn(step.provision, step.provision_original, letterLang) : null,
     form: step?.form ?? null,
     // Internal review and the higher authority are reached through the institution; a court is not
     // written to: the letter is then a notice to the institution before going to court.
@@ -179,7 +185,8 @@ function termIn(step: Step, letterLang: string, words: Words): string {
 function complaint(spec: RequestSpec, facts: LawFacts | undefined, words: Words) {
   const step = facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) ?? facts?.appeal.find((s) => complaintSteps.includes(s.step));
   if (!step) return { addressee_in_text: null, provision: null };
-  return { addressee_in_text: inText(addresseeIn(step, lang(languageOf(spec)), words), words, 'the_institution'), provision: step.provision };
+  const letterLang = lang(languageOf(spec));
+  return { addressee_in_text: inText(addresseeIn(step, letterLang, words), words, 'the_institution'), provision: provisionIn(step.provision, step.provision_original, letterLang) };
 }
 
 /** "internal review" opens a heading as "Internal review" (an orthographic change, the same in every script with case). */

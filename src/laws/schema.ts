@@ -69,6 +69,8 @@ const AppealStep = z.strictObject({
   term: z.strictObject({ en: text, original: text.optional(), lang: LanguageTag.optional() }).optional(),
   /** The provision that grants the step (cited in the appeal's heading), not the request's. */
   provision: text.optional(),
+  /** The provision as a letter in another language cites it ("article 30" beside "section 30"). */
+  provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
   limit: AppealLimit.nullable(),
   /** A prescribed form for the step (e.g. PAIA Form 4), or null where none is prescribed. */
   form: text.nullable().optional(),
@@ -122,6 +124,7 @@ const Fees = z.strictObject({
     payment: text.optional(),
     exempt: text.optional(),
     provision: text,
+    provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
     ...sourced,
   }).nullable().optional(),
   reproduction: text.optional(),
@@ -193,6 +196,8 @@ export const Law = z.strictObject({
   name: text,
   /** The law's name in its own language, where the letter cites it in the original. */
   original_name: z.strictObject({ lang: LanguageTag, text }).optional(),
+  /** Its name in other languages its bodies take (a second official version, or the official translation), for letters in them. */
+  other_names: z.array(z.strictObject({ lang: LanguageTag, text, source: text, confidence: Confidence.optional() })).optional(),
   languages: Languages.optional(),
   citation: text,
   year: z.int().min(1766).max(2100),
