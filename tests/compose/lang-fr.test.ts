@@ -44,7 +44,7 @@ describe('letters in French (CA, TN)', () => {
       'Faute de réponse, nous pourrions saisir le Commissaire à l\'information en vertu de l\'article 30', 'vous prions d\'agréer, Monsieur, l\'expression de nos salutations distinguées.']);
     const appeal = await draft(tmp.path, 'ca-elections-fr', 'appeal', REFUSED);
     expectIn(appeal, ['Le Commissaire à l\'information Notre référence', 'Madame, Monsieur,', 'Plainte en vertu de l\'article 30 de la Loi sur l\'accès à l\'information',
-      'conteste la suite donnée par l\'institution (Élections Canada) à notre demande du 1er mars 2027 (notre référence ODE/AI/2027/009), soit le refus',
+      'conteste la suite donnée par l\'institution, Élections Canada, à notre demande du 1er mars 2027 (notre référence ODE/AI/2027/009), soit le refus',
       'L\'institution a invoqué le paragraphe 19(1) de la Loi.', 'Nous agissons dans le délai prescrit : la loi accorde 60 jours civils, soit jusqu\'au 25 mai 2027.',
       'Nous vous prions d\'ordonner à l\'institution de communiquer les documents', 'Veuillez agréer, Madame, Monsieur, l\'expression de nos salutations distinguées.']);
     for (const d of [data, follow, appeal]) expectPageLabels(d, (p, n) => `Page ${p} de ${n}`);
