@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root, tempDir } from '../helpers.js';
-import { draft, expectIn, expectPageLabels, keyPaths, readBack, templateFiles } from './lang-pt-fr-helpers.js';
+import { checkFollowUp, draft, expectIn, expectPageLabels, keyPaths, readBack, templateFiles } from './lang-pt-fr-helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -62,6 +62,17 @@ describe('letters in French (CA, TN)', () => {
     expect(d.md).not.toMatch(/[\u0600-\u06ff]/u);
     const appeal = await draft(tmp.path, 'ca-elections-fr', 'appeal', NO_ANSWER, [], toTunisia);
     expectIn(appeal, [`en vertu de l'article 30 de la ${TN}`, 'Madame, Monsieur,']);
+  });
+
+  it('lists the differences `oedr check` found in French, with a space between thousands', async () => {
+    const d = await checkFollowUp(tmp.path, 'fr', 'Mme Marie Lavoie');
+    expectIn(d, ['Le 1er septembre 2027', 'Madame Marie Lavoie', 'Madame,', 'Les données transmises en réponse à notre demande du 1er mars 2027',
+      'Séparateur de champs. Nous avions demandé des champs séparés par des virgules (","). Les champs sont séparés par des points-virgules (";").',
+      'Noms des colonnes. Nous avions demandé ces colonnes, sous ces noms exacts : secao, candidato, votos. Colonnes nommées autrement : "Secao" au lieu de "secao".',
+      'Valeurs qui n\'en sont pas : 1, par exemple ligne 3 ("muitos").', "nous vous prions d'agréer, Madame, l'expression de nos salutations distinguées."]);
+    // The thousands: a no-break space, as Canadian French writes numbers.
+    expect(readFileSync(d.files.md, 'utf8')).toContain('Lignes sans valeur\u00a0: 1\u00a0204 (lignes 4, 5, 6, 7, 8, … (1\u00a0204 en tout)).');
+    for (const english of ['We asked for', 'Fields are separated', 'in all', 'line 3']) expect(d.md).not.toContain(english);
   });
 
   it('writes a reading copy in English, marked on every page as a translation of the French letter', async () => {

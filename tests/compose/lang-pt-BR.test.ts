@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root, tempDir } from '../helpers.js';
-import { draft, expectIn, expectPageLabels, keyPaths, readBack, templateFiles } from './lang-pt-fr-helpers.js';
+import { checkFollowUp, draft, expectIn, expectPageLabels, keyPaths, readBack, templateFiles } from './lang-pt-fr-helpers.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -53,6 +53,16 @@ describe('letters in Brazilian Portuguese (BR)', () => {
     const ministry = (s: string) => s.replace('institution: Tribunal Superior Eleitoral', 'institution: Ministério da Justiça e Segurança Pública');
     const d = await draft(tmp.path, 'br-tse', 'follow-up', NO_ANSWER, [], ministry);
     expect(d.md).toContain('poderemos levar o caso à seguinte instância: Controladoria-Geral da União, nos termos do art. 16 da Lei nº 12.527/2011 e do art. 23 do Decreto nº 7.724/2012.');
+  });
+
+  it('lists the differences `oedr check` found in Portuguese, with Brazilian thousands', async () => {
+    const d = await checkFollowUp(tmp.path, 'pt-BR', 'Sra. Maria Lima');
+    expectIn(d, ['1º de setembro de 2027', 'À Senhora Maria Lima', 'Prezada Senhora Lima,', 'Dados enviados em resposta ao nosso pedido de 1º de março de 2027',
+      'Separador de campos. Solicitamos campos separados por vírgulas (","). Os campos estão separados por ponto e vírgula (";").',
+      'Nomes das colunas. Solicitamos estas colunas, com exatamente estes nomes: secao, candidato, votos. Colunas com outro nome: "Secao" em vez de "secao".',
+      'Linhas sem valor: 1.204 (linhas 4, 5, 6, 7, 8, … (1.204 no total)).', 'Valores que não o são: 1, por exemplo linha 3 ("muitos").',
+      'Agradecemos, mais uma vez, a colaboração.', 'Atenciosamente,']);
+    for (const english of ['We asked for', 'Fields are separated', 'in all', 'line 3']) expect(d.md).not.toContain(english);
   });
 
   it('writes a reading copy in English, marked on every page as a translation of the Portuguese letter', async () => {

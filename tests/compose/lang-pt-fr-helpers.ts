@@ -1,5 +1,5 @@
 // Shared by lang-pt-BR.test.ts and lang-fr.test.ts: draft a fixture spec (its kind changed, lines
-// added) in every format and read each format back as text: PDF pages (unpdf), DOCX (mammoth), Markdown.
+// added) or a check follow-up in every format, and read each back as text: PDF (unpdf), DOCX (mammoth), Markdown.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -62,3 +62,26 @@ export function keyPaths(o: Record<string, unknown>, prefix = ''): string[] {
 /** The template and partial files of a language folder, sorted. */
 export const templateFiles = (language: string): string[] =>
   readdirSync(join(root, 'templates', language), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.hbs')).sort();
+
+/** A delivery with four differences (separator, a column name, 1,204 empty values, a word for a number), checked against a spec in `language`: the follow-up letter's three formats. */
+export async function checkFollowUp(dir: string, language: string, person: string): Promise<Drafted> {
+  const rows = Array.from({ length: 1204 }, (_, i) => `${String(i + 3).padStart(4, '0')};;${i}`);
+  const delivered = join(dir, 'entregue.csv');
+  writeFileSync(delivered, ['Secao;candidato;votos', '0001;Ana;12', '0002;Beto;muitos', ...rows].join('\n') + '\n');
+  const spec = join(dir, `check-${language}.yaml`);
+  writeFileSync(spec, `letter: { date: 2027-03-01, reference: OTE/2027/1, subject: Resultados, language: ${language} }
+requester: { organisation: Observatório Eleitoral, email: dados@example.test, signatory: { name: Ana Souza } }
+recipient: { institution: Tribunal Regional Eleitoral de Minas Gerais, person: ${person} }
+datasets:
+  - title: Resultados por seção
+    description: Votos por candidato em cada seção.
+    fields:
+      - { name: secao, description: Número da seção, required: true }
+      - { name: candidato, description: O candidato, required: true }
+      - { name: votos, description: Votos, type: integer, required: true }
+`);
+  const out = join(dir, `check-${language}`);
+  const r = await runCli('check', delivered, '--against', spec, '--follow-up', '--format', 'pdf,docx,md', '--out', out, '--date', '2027-09-01');
+  expect(r.code, r.err).toBe(1);
+  return readBack(join(out, `check-${language}-check-follow-up`));
+}
