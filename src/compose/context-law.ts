@@ -89,7 +89,7 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
       purpose_required: t?.law.request.purpose_required === true,
       standing_needed: facts ? facts.standing.needed : (t ? t.law.who_may_request.kind !== 'any-person' : false),
       identification: identification(facts),
-      fee: fee(spec, facts, lang(languageOf(spec))),
+      fee: fee(spec, facts, lang(languageOf(spec)), words),
       appeal: appeal(spec, t, facts, words, d),
       complaint: complaint(spec, facts, words),
     },
@@ -102,7 +102,7 @@ function identification(facts: LawFacts | undefined) {
 }
 
 /** The application fee the law requires (enclosed), a waiver only on a ground the law provides. */
-function fee(spec: RequestSpec, facts: LawFacts | undefined, letterLang: string) {
+function fee(spec: RequestSpec, facts: LawFacts | undefined, letterLang: string, words: Words) {
   const f = facts?.fee;
   const given = spec.fees;
   const app = f?.action === 'enclose' || f?.action === 'pay-on-notice' || f?.action === 'waiver' ? f.application : null;
@@ -112,7 +112,7 @@ function fee(spec: RequestSpec, facts: LawFacts | undefined, letterLang: string)
     enclose: f?.action === 'enclose',
     /** The law's request fee is paid when the body asks for it by notice (PAIA s.22(1)). */
     on_notice: f?.action === 'pay-on-notice',
-    amount_text: app?.amount !== null && app?.amount !== undefined ? `${app.currency} ${app.amount}` : null,
+    amount_text: app?.amount !== null && app?.amount !== undefined ? money(app.amount, app.currency, words) : null,
     provision: provisionIn(app?.provision, app?.provision_original, letterLang),
     payment: app?.payment ?? null,
     paid: given?.paid ?? null,
@@ -123,6 +123,16 @@ function fee(spec: RequestSpec, facts: LawFacts | undefined, letterLang: string)
     /** The registry knows the law's fees and it provides no waiver: a letter then never asks for one. */
     no_waiver: Boolean(f && f.action !== 'unknown' && f.waivers.length === 0),
   };
+}
+
+/**
+ * "INR 10", or as words.yaml `money` writes an amount ("5 $" in Canadian French: `format` with
+ * {amount} and {symbol}, `symbols` by currency code, the code where none is given).
+ */
+function money(amount: number, currency: string, words: Words): string {
+  const m = words.money as { format?: string; symbols?: Record<string, string> } | undefined;
+  if (!m?.format) return `${currency} ${amount}`;
+  return m.format.replace('{amount}', String(amount)).replace('{symbol}', m.symbols?.[currency] ?? currency);
 }
 
 type Step = LawFacts['appeal'][number];
