@@ -28,7 +28,7 @@ describe('letters in French (CA, TN)', () => {
       'Le 12 avril 2027', 'Monsieur Jean-François Bélanger Coordonnateur de l\'accès à l\'information', 'Objet : Demande d\'accès à l\'information',
       'Notre référence : ODE/AI/2027/021', 'Monsieur,', 'personne morale (Canada), demande, en vertu de la Loi sur l\'accès à l\'information, la communication des documents suivants',
       'Les droits à verser au moment de la demande, soit 5 $ (alinéa 7(1)a) du Règlement sur l\'accès à l\'information), sont joints.',
-      'dans le délai de 30 jours civils suivant la réception que prévoit la loi (soit le 12 mai 2027', 'le point-virgule (";") comme séparateur de champs', CLOSING,
+      'au plus tard, dans le délai prévu par la loi, soit 30 jours civils suivant la réception (le 12 mai 2027', 'le point-virgule (";") comme séparateur de champs', CLOSING,
     ]);
     // Canadian typography: a no-break space before the colon.
     expect(readFileSync(d.files.md, 'utf8')).toContain('Objet\u00a0: ');
@@ -58,7 +58,7 @@ describe('letters in French (CA, TN)', () => {
 
   it('writes a Tunisian filing in French when asked, naming the law by its French title, not the Arabic one', async () => {
     const d = await draft(tmp.path, 'ca-elections-fr', 'foi-request', '', [], toTunisia);
-    expectIn(d, [`demande, en vertu de la ${TN}, la communication`, 'comme l\'exige l\'article 9.', 'dans le délai de 20 jours civils', CLOSING]);
+    expectIn(d, [`demande, en vertu de la ${TN}, la communication`, 'comme l\'exige l\'article 9.', 'soit 20 jours civils suivant la réception', CLOSING]);
     expect(d.md).not.toMatch(/[\u0600-\u06ff]/u);
     const appeal = await draft(tmp.path, 'ca-elections-fr', 'appeal', NO_ANSWER, [], toTunisia);
     expectIn(appeal, [`en vertu de l'article 30 de la ${TN}`, 'Madame, Monsieur,']);
