@@ -27,7 +27,7 @@ describe('letters in French (CA, TN)', () => {
     expectIn(d, [
       'Le 12 avril 2027', 'Monsieur Jean-François Bélanger Coordonnateur de l\'accès à l\'information', 'Objet : Demande d\'accès à l\'information',
       'Notre référence : ODE/AI/2027/021', 'Monsieur,', 'personne morale (Canada), demande, en vertu de la Loi sur l\'accès à l\'information, la communication des documents suivants',
-      'Les droits à verser au moment de la demande, soit 5 $ (alinéa 7(1)a) du Règlement sur l\'accès à l\'information), sont joints.',
+      'Les droits à verser au moment de la demande, soit 5 $ (alinéa 7(1)a) du Règlement sur l\'accès à l\'information), ont été acquittés : paiement en ligne par le portail AIPRP du gouvernement du Canada.',
       'au plus tard, dans le délai prévu par la loi, soit 30 jours civils suivant la réception (le 12 mai 2027', 'le point-virgule (";") comme séparateur de champs', CLOSING,
     ]);
     // Canadian typography: a no-break space before the colon.
