@@ -19,15 +19,15 @@ export interface LawFacts {
     application: { amount: number | null; currency: string; payment: string | null; provision: string; provision_original?: Localized | null } | null;
     waivers: { ground: string; provision: string }[];
   };
-  appeal: { step: string; addressee: string; addressee_original?: Localized | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; provision_original?: Localized | null; limit: { period: number; unit: string } | null; form: string | null }[];
+  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; provision_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
   response: { certain: boolean };
 }
 
 type DateText = (iso?: string) => string | null;
 type Localized = { text: string; lang: string };
 const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
-/** A provision as the letter's language cites it: the registry's version in that language, else as given. */
-const provisionIn = (provision: string | null | undefined, original: Localized | null | undefined, letterLang: string) =>
+/** A fee provision as the letter's language cites it: the registry's version in that language, else as given. */
+const feeProvisionIn = (provision: string | null | undefined, original: Localized | null | undefined, letterLang: string) =>
   (original && lang(original.lang) === letterLang ? original.text : provision) ?? null;
 /** Commission-like steps, which a follow-up may name as the next step when no answer comes. */
 const complaintSteps = ['information-commission', 'ombudsman', 'oversight-body'];
@@ -113,7 +113,7 @@ function fee(spec: RequestSpec, facts: LawFacts | undefined, letterLang: string,
     /** The law's request fee is paid when the body asks for it by notice (PAIA s.22(1)). */
     on_notice: f?.action === 'pay-on-notice',
     amount_text: app?.amount !== null && app?.amount !== undefined ? money(app.amount, app.currency, words) : null,
-    provision: provisionIn(app?.provision, app?.provision_original, letterLang),
+    provision: feeProvisionIn(app?.provision, app?.provision_original, letterLang),
     payment: app?.payment ?? null,
     paid: given?.paid ?? null,
     /** The law provides a waiver ground and the spec claims it. */
@@ -157,7 +157,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     term_heading: term ? capitalise(term) : null,
     /** The statute's own term, where the letter is in another language: "recurso de revisión". */
     term_original: step?.term?.original && step.term.lang && lang(step.term.lang) !== letterLang ? step.term.original : null,
-    provision: step ? provisionIn(step.provision, step.provision_original, letterLang) : null,
+    provision: step ? provisionIn(step, letterLang) : null,
     form: step?.form ?? null,
     // Internal review and the higher authority are reached through the institution; a court is not
     // written to: the letter is then a notice to the institution before going to court.
@@ -183,6 +183,12 @@ function addresseeIn(step: Step, letterLang: string, words: Words): string {
   return word(words, 'appeal_bodies', step.step);
 }
 
+/** The provision as the letter cites it: in the statute's own language where the letter is in it and the registry has it. */
+function provisionIn(step: Step, letterLang: string): string | null {
+  const own = step.provision_original;
+  return own && lang(own.lang) === letterLang ? own.text : step.provision;
+}
+
 /** The step's name in the letter's language: the statute's own where the letter is in the law's language. */
 function termIn(step: Step, letterLang: string, words: Words): string {
   const term = step.term;
@@ -195,8 +201,7 @@ function termIn(step: Step, letterLang: string, words: Words): string {
 function complaint(spec: RequestSpec, facts: LawFacts | undefined, words: Words) {
   const step = facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) ?? facts?.appeal.find((s) => complaintSteps.includes(s.step));
   if (!step) return { addressee_in_text: null, provision: null };
-  const letterLang = lang(languageOf(spec));
-  return { addressee_in_text: inText(addresseeIn(step, letterLang, words), words, 'the_institution'), provision: provisionIn(step.provision, step.provision_original, letterLang) };
+  return { addressee_in_text: inText(addresseeIn(step, lang(languageOf(spec)), words), words, 'the_institution'), provision: provisionIn(step, lang(languageOf(spec))) };
 }
 
 /** "internal review" opens a heading as "Internal review" (an orthographic change, the same in every script with case). */

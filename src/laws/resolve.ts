@@ -33,7 +33,7 @@ export interface ResolvedStep {
   /** The statute's term: English, and the original where it differs. */
   term: { en: string; original?: string; lang?: string } | null;
   provision: string | null;
-  /** The provision as cited in another language, for a letter in that language. */
+  /** The provision in the law's own language, for a letter in that language. */
   provision_original: { text: string; lang: string } | null;
   limit: AppealStep['limit'];
   form: string | null;

@@ -63,14 +63,14 @@ const AppealStep = z.strictObject({
   addressee: text.optional(),
   /** The addressee as the statute names it in its own language, for letters written in that language. */
   addressee_original: z.strictObject({ text, lang: LanguageTag }).optional(),
+  /** The provision as the statute cites it in its own language ("Pasal 35 dan Pasal 36"), for letters in that language. */
+  provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
   step: StepKind,
   body: text,
   /** The statute's own name for the step: in English, and in the law's language where it differs. */
   term: z.strictObject({ en: text, original: text.optional(), lang: LanguageTag.optional() }).optional(),
   /** The provision that grants the step (cited in the appeal's heading), not the request's. */
   provision: text.optional(),
-  /** The provision as a letter in another language cites it ("article 30" beside "section 30"). */
-  provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
   limit: AppealLimit.nullable(),
   /** A prescribed form for the step (e.g. PAIA Form 4), or null where none is prescribed. */
   form: text.nullable().optional(),
