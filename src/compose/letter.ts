@@ -67,7 +67,7 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
   const has = (name: string) => !opts.template && templates.files.some((f) => !f.partial && f.name === name);
   const annex = wantsReaderAnnex(s, opts) && has('annex') ? markdownToBlocks(templates.render('annex', context)) : [];
   // Notes (the treaty text the body cites in one sentence) follow the signature, in small type.
-  const notes = has('notes') ? markdownToBlocks(templates.render('notes', context)).map(small) : [];
+  const notes = has('notes') ? markdownToBlocks(templates.render('notes', context)).map(note) : [];
   const w = templates.words;
   const kind = opts.kind ?? s.letter.kind;
   return {
@@ -88,7 +88,7 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
   };
 }
 
-const small = (b: Block): Block => (b.type === 'paragraph' ? { ...b, style: 'small' } : b);
+const note = (b: Block): Block => (b.type === 'paragraph' ? { ...b, style: 'note' } : b);
 
 /**
  * The footer of a reading copy says, on every page, that it is a translation for the requester's

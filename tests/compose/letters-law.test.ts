@@ -125,7 +125,7 @@ describe('the persuasive basis', () => {
     ['RS', 'article 10 of the European Convention on Human Rights (Magyar Helsinki Bizottság v. Hungary)', 'Magyar Helsinki Bizottság v. Hungary [GC], no. 18030/11, 2016'],
   ])('a data request to %s cites the ICCPR in one sentence, its regional instrument, and the text in a note', async (country, sentence, note) => {
     const { texts } = await draft({ letter: { kind: 'data-request' }, recipient: { country } });
-    reads(texts, ['set out in articles 19 and 25 of the International Covenant on Civil and Political Rights', sentence, note, '¹ International Covenant'],
+    reads(texts, ['public affairs: articles 19 and 25 of the International Covenant on Civil and Political Rights', sentence, note, '¹ International Covenant'],
       ['which binds every State party', 'Public confidence:']);
   });
 
