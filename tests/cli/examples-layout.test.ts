@@ -1,6 +1,7 @@
 // The examples as the official receives them, measured by reading the drafted PDFs back: no page
-// holds fewer than five lines of text except the last page of an annex, and every signer (the
-// signatory and each co-signer) has a signature line on the page of the closing, in PDF and DOCX.
+// holds fewer than five lines of text except the last page of an annex, the treaty note stands on
+// the page of the signatures, and every signer (the signatory and each co-signer) has a signature
+// line on the page of the closing, in PDF and DOCX.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -34,11 +35,22 @@ describe('the examples, read back from their PDFs', () => {
       const annex = pages.findIndex((l) => l.includes(ANNEX));
       pages.forEach((lines, i) => {
         const lastOfAnnex = annex >= 0 && i === pages.length - 1;
-        // Known gap (issue 16): the treaty note after the signature may run on to a last page of its
-        // own; the layout does not yet keep the notes with the signature block.
-        const restOfNotes = i > 0 && pages[i - 1]!.some((l) => l.startsWith('¹')) && (i === pages.length - 1 || i + 1 === annex);
-        if (!lastOfAnnex && !restOfNotes) expect(lines.length, `${f} page ${i + 1}: ${lines.join(' / ')}`).toBeGreaterThanOrEqual(5);
+        if (!lastOfAnnex) expect(lines.length, `${f} page ${i + 1}: ${lines.join(' / ')}`).toBeGreaterThanOrEqual(5);
       });
+    }
+  });
+
+  it('keep the treaty note whole on the page of the signatures', async () => {
+    for (const f of readdirSync(dir.path).filter((x) => x.endsWith('.pdf'))) {
+      const pages = await pageLines(new Uint8Array(readFileSync(join(dir.path, f))));
+      const closing = pages.findIndex((l) => l.includes('Yours sincerely,'));
+      const notes = pages.flatMap((l, i) => (l.some((s) => s.startsWith('¹ ')) ? [i] : []));
+      if (f.startsWith('campaign-finance-foi')) expect(notes, f).toEqual([]); // an FoI filing cites no treaty
+      else {
+        expect(notes, f).toEqual([closing]);
+        // its last words are there too: the note did not run on to the next page
+        expect(pages[closing]!.join(' '), f).toMatch(/(principles 26 to 29|no\. 18030\/11, 2016)\.?$/);
+      }
     }
   });
 
