@@ -72,7 +72,7 @@ describe('an FoI filing', () => {
 
   it('asks for fields as a preference with the records as held as fallback; totals and documentation where held', async () => {
     const { texts } = await draft({ law: 'GB' });
-    reads(texts, ['if the records are not held in this form, please provide them as held', 'Also, where held: the totals: Votes per candidate per constituency. Any record of what the fields and codes mean', 'otherwise the electronic format in which the records are held'],
+    reads(texts, ['if the records are not held in this form, please provide them as held', 'Also, where held: Votes per candidate per constituency. Any record of what the fields and codes mean', 'otherwise the electronic format in which the records are held'],
     ['we also request these totals', 'we also request any record that describes these records', 'Required in every row', 'Requester:']);
   });
 
