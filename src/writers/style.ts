@@ -6,7 +6,7 @@ import type { Block, ParagraphStyle } from '../document.js';
 export const colors = { text: '#000000', muted: '#444444' };
 
 export const page = {
-  /** A4, the paper size of most of the world's ministries. */
+  /** A4, the paper size of most of the world's ministries; margins of about 2 cm, as letters have. */
   width: 595.28,
   height: 841.89,
   margin: { top: 50, bottom: 56, left: 57, right: 57 },
@@ -43,7 +43,7 @@ export const complexScriptFonts: Record<string, string> = {
   ti: 'Noto Sans Ethiopic',
 };
 
-/** Height of one line of body text (about 16.8 pt). */
+/** Height of one line of body text (about 15.8 pt). */
 const bodyLine = font.size * font.lineHeightEm + font.lineGap;
 
 
@@ -86,8 +86,9 @@ export const paragraphs: Record<ParagraphStyle, ParagraphLook> = {
 };
 
 /**
- * The signature block (Block 'signatures'): two signers a row, each with `room` to sign above a line
- * `lineWidth` long, then name, title and organisation. Pictures (logo, letterhead) keep `imageSpaceAfter` below.
+ * The signature block (Block 'signatures'): two signers a row, each with `room` to sign (about
+ * 1.25 cm) above a line `lineWidth` long, then name, title and organisation. Pictures (logo,
+ * letterhead) keep `imageSpaceAfter` below.
  */
 export const signatures = { room: Math.round(2.25 * bodyLine), ruleGap: 4, rowGap: 6, gap: 24, lineWidth: 190, imageSpaceAfter: 10 };
 
