@@ -2,12 +2,13 @@
 // holds fewer than five lines of text except the last page of an annex, the treaty note stands on
 // the page of the signatures, and every signer (the signatory and each co-signer) has a signature
 // line on the page of the closing, in PDF and DOCX.
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { root, runCli, tempDir } from '../helpers.js';
+import { hasSoffice, root, runCli, tempDir } from '../helpers.js';
 import { pageLines } from '../pdf-pages.js';
 
 const ANNEX = 'Annex: the file format in plain words';
@@ -66,6 +67,24 @@ describe('the examples, read back from their PDFs', () => {
       expect(table.match(/<w:pBdr><w:bottom w:val="single"/g)?.length, example).toBe(names.length);
       expect(table).toContain('<w:cantSplit/>');
       for (const name of names) expect(table).toContain(name.replaceAll("'", '&apos;'));
+    }
+  });
+});
+
+// LibreOffice lays out the DOCX much as Word does; slow, so only where it is installed.
+describe.skipIf(!hasSoffice())('the examples\' DOCX, laid out by LibreOffice', () => {
+  it('are two pages before the annex, with the note whole on the page of the signatures', { timeout: 180_000 }, async () => {
+    const lo = join(dir.path, 'lo');
+    mkdirSync(lo);
+    const names = ['polling-station-results', 'voter-registration-statistics', 'campaign-finance-foi', 'results-2027-nairobi'];
+    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', lo, ...names.map((n) => join(dir.path, `${n}.docx`))], { stdio: 'ignore', timeout: 170_000 });
+    for (const n of names) {
+      const pages = await pageLines(new Uint8Array(readFileSync(join(lo, `${n}.pdf`))));
+      const annex = pages.findIndex((l) => l.includes(ANNEX));
+      const closing = pages.findIndex((l) => l.includes('Yours sincerely,'));
+      expect(annex < 0 ? pages.length : annex, n).toBeLessThanOrEqual(2);
+      expect(closing, n).toBe((annex < 0 ? pages.length : annex) - 1);
+      if (n !== 'campaign-finance-foi') expect(pages[closing]!.join(' '), n).toMatch(/(principles 26 to 29|no\. 18030\/11, 2016)\.?$/);
     }
   });
 });
