@@ -11,7 +11,8 @@ import { main } from '../../src/cli/main.js';
 import { captureIo, root, tempDir } from '../helpers.js';
 import { pageLines } from '../pdf-pages.js';
 
-type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A spec as parsed YAML, changed freely before it is written back. */
+type Spec = Record<string, any>;
 const example = (name: string): Spec => parse(readFileSync(join(root, 'examples', `${name}.yaml`), 'utf8'));
 const ANNEX = 'Annex: the file format in plain words';
 const coSigners = [
