@@ -180,7 +180,7 @@ describe('templates', () => {
 
   it('a language without templates is a clear error', async () => {
     const spec = await specFrom(fixture('valid/full.yaml'));
-    expect(() => composeLetter({ ...spec, letter: { ...spec.letter, language: 'sw' } })).toThrow(/no letter templates for language "sw" \(available: ar, en, es\)/);
+    expect(() => composeLetter({ ...spec, letter: { ...spec.letter, language: 'sw' } })).toThrow(/no letter templates for language "sw" \(available: (?:[a-z-]+, )*en(?:, [a-z-]+)*\)/); // every built-in folder, en among them
     expect(composeLetter({ ...spec, letter: { ...spec.letter, language: 'en-KE' } }).meta.language).toBe('en-KE');
   });
 });
