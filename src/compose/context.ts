@@ -1,5 +1,6 @@
 // RequestSpec -> the template context: every value a template may use, with words for the
 // letter's language filled in and every optional value present (null), as strict mode requires.
+import { ethiopianDate } from './ethiopian.js';
 import type { DatasetSpec, RequestSpec } from '../spec/schema.js';
 import { effectiveDialect } from '../spec/dialect.js';
 import type { Timeline } from '../laws/timeline.js';
@@ -15,7 +16,7 @@ export function word(words: Words, group: string, id: string): string {
 }
 
 /** A word when words.yaml has it, else undefined. */
-function wordOr(words: Words, group: string, id: string): string | undefined {
+export function wordOr(words: Words, group: string, id: string): string | undefined {
   const g = words[group];
   const w = g && typeof g === 'object' ? (g as Record<string, unknown>)[id] : undefined;
   return typeof w === 'string' ? w : undefined;
@@ -30,7 +31,16 @@ export function formatDate(iso: string, words: Words): string {
   const months = Array.isArray(words.months) ? words.months : [];
   const pattern = typeof words.date_format === 'string' ? words.date_format : '{year}-{month}-{day}';
   const name = typeof months[month - 1] === 'string' ? String(months[month - 1]) : String(month).padStart(2, '0');
-  return pattern.replace('{day}', String(day)).replace('{month}', name).replace('{year}', String(year));
+  const out = pattern.replace('{day}', String(day)).replace('{month}', name).replace('{year}', String(year));
+  return out.includes('{e') ? ethiopian(out, year, month, day, words) : out;
+}
+
+/** Amharic letters date by the Ethiopian calendar too: `{eday} {emonth} {eyear}`, names from ethiopian_months. */
+function ethiopian(pattern: string, year: number, month: number, day: number, words: Words): string {
+  const e = ethiopianDate(year, month, day);
+  const names = Array.isArray(words.ethiopian_months) ? words.ethiopian_months : [];
+  const name = typeof names[e.month - 1] === 'string' ? String(names[e.month - 1]) : String(e.month).padStart(2, '0');
+  return pattern.replace('{eday}', String(e.day)).replace('{emonth}', name).replace('{eyear}', String(e.year));
 }
 
 /**
@@ -56,7 +66,8 @@ export function salutation(rc: RequestSpec['recipient'], words: Words): string {
   const honorifics = (words.honorifics ?? {}) as Record<string, unknown>;
   const honorific = parts.length > 1 ? honorifics[parts[0]!.replace(/\.$/, '').toLowerCase()] : undefined;
   if (typeof honorific !== 'string') return word(words, 'phrases', 'default_salutation');
-  return word(words, 'phrases', 'salutation').replace('{honorific}', honorific).replace('{surname}', parts.at(-1)!);
+  // {name}: all after the honorific, for languages that greet by the given name (Amharic: "ክቡር አቶ አበበ ከበደ").
+  return word(words, 'phrases', 'salutation').replace('{honorific}', honorific).replace('{surname}', parts.at(-1)!).replace('{name}', parts.slice(1).join(' '));
 }
 
 const isEmail = (s: string | undefined) => (s && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s.trim()) ? s.trim() : null);

@@ -39,7 +39,9 @@ const helpers: Record<string, HandlebarsCompiler.HelperDelegate> = {
   sentence(this: unknown, value: unknown) {
     const text = value === null || value === undefined ? '' : String(value).trim();
     // Closing quotes or brackets end a sentence only after a full stop: "(see below)" still needs one.
-    return text === '' || /[.!?…؟]["'»”’)\]]*$/.test(text) ? text : `${text}.`;
+    if (text === '' || /[.!?…؟።፧]["'»”’)\]]*$/.test(text)) return text;
+    // Amharic ends a sentence with the Ethiopic full stop (።), not a Latin one.
+    return /[\u1200-\u137f]$/.test(text) ? `${text}።` : `${text}.`;
   },
 };
 /** The one set of compile options, shared with scripts/precompile-templates.mjs so build and run time agree. */
