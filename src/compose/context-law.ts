@@ -188,8 +188,12 @@ function complaint(spec: RequestSpec, facts: LawFacts | undefined, words: Words)
   return { addressee_in_text: inText(addresseeIn(step, lang(languageOf(spec)), words), words, 'the_institution'), provision: provisionIn(step, lang(languageOf(spec))) };
 }
 
-/** "internal review" opens a heading as "Internal review" (an orthographic change, the same in every script with case). */
-export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/**
+ * "internal review" opens a heading as "Internal review" (an orthographic change, the same in every
+ * script with case). Georgian is left alone: JavaScript upper-cases Mkhedruli to Mtavruli
+ * ("ა" -> "Ა"), which Georgian never uses to open a sentence.
+ */
+export const capitalise = (s: string) => (/^[\u10d0-\u10ff]/u.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1));
 
 let ranges: [number, number][] | undefined;
 /** Whether the bundled fonts draw every character (fonts/coverage.json, read only for text beyond Latin). */
