@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
-import { word, type Words } from './context.js';
+import { localDigits, word, type Words } from './context.js';
 import { languageOf } from './language.js';
 
 /** The part of laws/resolve.ts's ResolvedLaw a letter reads (tests may give just this much). */
@@ -61,7 +61,7 @@ function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | u
 
 export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words, d: DateText) {
   const due = t?.response.status === 'due' ? t.response : undefined;
-  const unit = (u: string, n: number) => `${n} ${word(words, 'units', u)}`;
+  const unit = (u: string, n: number) => `${localDigits(n, words)} ${word(words, 'units', u)}`;
   const named = statute(spec, t, facts, words);
   const own = lawName(spec, t, facts, words);
   return {
@@ -83,7 +83,7 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
       purpose_required: t?.law.request.purpose_required === true,
       standing_needed: facts ? facts.standing.needed : (t ? t.law.who_may_request.kind !== 'any-person' : false),
       identification: identification(facts),
-      fee: fee(spec, facts),
+      fee: fee(spec, facts, words),
       appeal: appeal(spec, t, facts, words, d),
       complaint: complaint(facts, words),
     },
@@ -96,7 +96,7 @@ function identification(facts: LawFacts | undefined) {
 }
 
 /** The application fee the law requires (enclosed), a waiver only on a ground the law provides. */
-function fee(spec: RequestSpec, facts: LawFacts | undefined) {
+function fee(spec: RequestSpec, facts: LawFacts | undefined, words: Words) {
   const f = facts?.fee;
   const given = spec.fees;
   const app = f?.action === 'enclose' || f?.action === 'pay-on-notice' || f?.action === 'waiver' ? f.application : null;
@@ -106,7 +106,7 @@ function fee(spec: RequestSpec, facts: LawFacts | undefined) {
     enclose: f?.action === 'enclose',
     /** The law's request fee is paid when the body asks for it by notice (PAIA s.22(1)). */
     on_notice: f?.action === 'pay-on-notice',
-    amount_text: app?.amount !== null && app?.amount !== undefined ? `${app.currency} ${app.amount}` : null,
+    amount_text: app?.amount !== null && app?.amount !== undefined ? `${app.currency} ${localDigits(app.amount, words)}` : null,
     provision: app?.provision ?? null,
     payment: app?.payment ?? null,
     paid: given?.paid ?? null,
@@ -151,7 +151,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     external: Boolean(step) && !internal,
     court: kind === 'court' || kind === 'tribunal',
     internal,
-    limit_text: step?.limit ? `${step.limit.period} ${word(words, 'units', step.limit.unit)}` : null,
+    limit_text: step?.limit ? `${localDigits(step.limit.period, words)} ${word(words, 'units', step.limit.unit)}` : null,
     lodge_by_text: d(t?.appeal?.lodgeBy),
     in_time: Boolean(t?.appeal?.lodgeBy && spec.letter.date <= t.appeal.lodgeBy),
   };

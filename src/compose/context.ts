@@ -30,7 +30,18 @@ export function formatDate(iso: string, words: Words): string {
   const months = Array.isArray(words.months) ? words.months : [];
   const pattern = typeof words.date_format === 'string' ? words.date_format : '{year}-{month}-{day}';
   const name = typeof months[month - 1] === 'string' ? String(months[month - 1]) : String(month).padStart(2, '0');
-  return pattern.replace('{day}', String(day)).replace('{month}', name).replace('{year}', String(year));
+  return pattern.replace('{day}', localDigits(day, words)).replace('{month}', localDigits(name, words)).replace('{year}', localDigits(year, words));
+}
+
+/**
+ * A number written in the letter's digits: words.yaml `digits` holds ten characters for 0-9
+ * ("०१२३४५६७८९" in Nepali, "০১২৩৪৫৬৭৮৯" in Bangla). Without it (English, Spanish, Arabic as
+ * written in Tunisia) the text is returned as it is, so those letters keep their bytes.
+ */
+export function localDigits(value: unknown, words: Words): string {
+  const text = String(value);
+  const digits = typeof words.digits === 'string' ? [...words.digits] : [];
+  return digits.length === 10 ? text.replace(/[0-9]/g, (d) => digits[Number(d)]!) : text;
 }
 
 /**

@@ -42,10 +42,10 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
     // A letterhead image carries the organisation's name; the contact lines stay as text.
     letterhead ? undefined : lines('organisation', [rq.organisation]),
     lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
-    lines('date', [c.letter.date_text]),
-    appealAddress(c) ?? lines('address', [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
+    lines('date', [labelled(w, 'date_label', c.letter.date_text)]),
+    appealAddress(c) ?? lines('address', [phrase(w, 'address_label'), ...addressee(w, [rc.person, rc.title]), rc.office, rc.institution, rc.address, rc.email]),
     c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
-    lines('subject', [c.letter.subject]),
+    lines('subject', [labelled(w, 'subject_label', c.letter.subject)]),
   ];
   return blocks.filter((b): b is Block => b !== undefined);
 }
@@ -59,7 +59,26 @@ function appealAddress(c: LetterContext): Block | undefined {
   const a = c.law.appeal;
   if (c.letter.kind !== 'appeal' || !a.addressee || a.court) return undefined;
   const rc = c.recipient;
-  return a.external ? lines('address', [capitalise(a.addressee)]) : lines('address', [capitalise(a.addressee), rc.institution, rc.address, rc.email]);
+  const label = phrase(c.words, 'address_label');
+  return a.external ? lines('address', [label, capitalise(a.addressee)])
+    : lines('address', [label, ...addressee(c.words, [capitalise(a.addressee)]), rc.institution, rc.address, rc.email]);
+}
+
+/**
+ * Frame words only some languages have (words.yaml phrases): a label before the date or the subject
+ * ("मिति:", "বিষয়:"), a line above the address ("বরাবর"), and the form of the addressee's line
+ * ("श्रीमान् {name}ज्यू"). Absent in English, Spanish and Arabic, whose frames stay as they were.
+ */
+const phrase = (w: LetterContext['words'], key: string): string | undefined => {
+  const v = (w.phrases as Record<string, unknown> | undefined)?.[key];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+};
+const labelled = (w: LetterContext['words'], key: string, text: string) => (phrase(w, key) ? `${phrase(w, key)} ${text}` : text);
+/** The first person or title of an address block, in the form the language writes it (a person or post, never an institution). */
+function addressee(w: LetterContext['words'], parts: (string | null | undefined)[]): (string | null | undefined)[] {
+  const form = phrase(w, 'addressee');
+  const i = parts.findIndex(Boolean);
+  return form && i >= 0 ? parts.map((p, j) => (j === i ? form.replace('{name}', p!) : p)) : parts;
 }
 
 /**
