@@ -109,7 +109,8 @@ function appealText(s: AppealStep): string {
     : 'no time limit recorded';
   const term = s.term ? `${s.term.en}${s.term.original ? ` (${s.term.original})` : ''}` : s.step;
   // "complaint to the Information Regulator" already names whom it goes to.
-  const who = s.addressee && !term.includes(s.addressee.replace(/^the /, '')) ? ` to ${s.addressee}` : '';
+  const who = s.addressee && !term.includes(s.addressee.replace(/^the /, ''))
+    ? ` to ${s.addressee}${s.addressee_original ? ` (${s.addressee_original.text})` : ''}` : '';
   const extras = [
     s.provision ?? '',
     s.form ? `form: ${s.form}` : '',

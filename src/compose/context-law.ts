@@ -19,7 +19,7 @@ export interface LawFacts {
     application: { amount: number | null; currency: string; payment: string | null; provision: string } | null;
     waivers: { ground: string; provision: string }[];
   };
-  appeal: { step: string; addressee: string; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
+  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
   response: { certain: boolean };
 }
 
@@ -85,7 +85,7 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
       identification: identification(facts),
       fee: fee(spec, facts, words),
       appeal: appeal(spec, t, facts, words, d),
-      complaint: complaint(facts, words),
+      complaint: complaint(spec, facts, words),
     },
   };
 }
@@ -125,25 +125,22 @@ type Step = LawFacts['appeal'][number];
 function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words, d: DateText) {
   const raw = t?.appeal?.step;
   const first = facts?.appeal[0];
-  // The resolver falls back to the step's `body` note where the registry names no addressee: a
-  // note is not a name to write to, so the letter then uses the plain description of the step.
-  // The registry's addressee is English prose: a letter in another language names the step in its own words.
-  const english = lang(languageOf(spec)) === 'en';
-  const step: Step | undefined = first ? { ...first, addressee: first.addressee === first.body || !english ? word(words, 'appeal_bodies', first.step) : first.addressee } : raw ? {
+  const letterLang = lang(languageOf(spec));
+  const step: Step | undefined = first ? { ...first, addressee: addresseeIn(first, letterLang, words) } : raw ? {
     step: raw.step, addressee: raw.addressee ?? word(words, 'appeal_bodies', raw.step), body: raw.body, term: null, provision: null, limit: raw.limit, form: null,
   } : undefined;
   const kind = step?.step;
   const internal = kind === 'internal-review' || kind === 'higher-authority';
-  const term = step?.term;
+  const term = step ? termIn(step, letterLang, words) : null;
   return {
     kind: kind ?? null,
     addressee: step?.addressee ?? null,
     addressee_in_text: step ? inText(step.addressee, words, 'the_institution') : null,
-    term: step ? (term?.en ?? word(words, 'appeal_terms', step.step)) : null,
+    term,
     /** The term opening a heading: "Internal review", "First Appeal". */
-    term_heading: step ? capitalise(term?.en ?? word(words, 'appeal_terms', step.step)) : null,
+    term_heading: term ? capitalise(term) : null,
     /** The statute's own term, where the letter is in another language: "recurso de revisión". */
-    term_original: term?.original && term.lang && lang(term.lang) !== lang(languageOf(spec)) ? term.original : null,
+    term_original: step?.term?.original && step.term.lang && lang(step.term.lang) !== letterLang ? step.term.original : null,
     provision: step?.provision ?? null,
     form: step?.form ?? null,
     // Internal review and the higher authority are reached through the institution; a court is not
@@ -157,11 +154,32 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
   };
 }
 
+/**
+ * Whom a letter in `letterLang` addresses for a step: the statute's own name in that language where
+ * the registry has it; else the registry's English name for an English letter. The resolver falls
+ * back to the step's `body` note where the registry names no addressee, and a note is not a name to
+ * write to: the letter then uses the plain description of the step in its own words, as it does in
+ * any other language.
+ */
+function addresseeIn(step: Step, letterLang: string, words: Words): string {
+  if (step.addressee_original && lang(step.addressee_original.lang) === letterLang) return step.addressee_original.text;
+  if (letterLang === 'en' && step.addressee !== step.body) return step.addressee;
+  return word(words, 'appeal_bodies', step.step);
+}
+
+/** The step's name in the letter's language: the statute's own where the letter is in the law's language. */
+function termIn(step: Step, letterLang: string, words: Words): string {
+  const term = step.term;
+  if (term?.original && term.lang && lang(term.lang) === letterLang) return term.original;
+  if (term && letterLang === 'en') return term.en;
+  return word(words, 'appeal_terms', step.step);
+}
+
 /** A commission or ombudsman later on the route: a follow-up may say it is the next step if no answer comes. */
-function complaint(facts: LawFacts | undefined, words: Words) {
+function complaint(spec: RequestSpec, facts: LawFacts | undefined, words: Words) {
   const step = facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) ?? facts?.appeal.find((s) => complaintSteps.includes(s.step));
   if (!step) return { addressee_in_text: null, provision: null };
-  return { addressee_in_text: inText(step.addressee, words, 'the_institution'), provision: step.provision };
+  return { addressee_in_text: inText(addresseeIn(step, lang(languageOf(spec)), words), words, 'the_institution'), provision: step.provision };
 }
 
 /** "internal review" opens a heading as "Internal review" (an orthographic change, the same in every script with case). */

@@ -28,6 +28,8 @@ export interface ResolvedStep {
   step: AppealStep['step'];
   /** Whom the letter is addressed to, by role as the statute names it. */
   addressee: string;
+  /** The addressee in the law's own language, for a letter in that language. */
+  addressee_original: { text: string; lang: string } | null;
   /** The statute's term: English, and the original where it differs. */
   term: { en: string; original?: string; lang?: string } | null;
   provision: string | null;
@@ -192,6 +194,7 @@ function appealChain(law: Law, body: Body | undefined): ResolvedStep[] {
   return stepsFor(law, body).map((s) => ({
     step: s.step,
     addressee: s.addressee ?? s.body,
+    addressee_original: s.addressee_original ?? null,
     term: s.term ?? null,
     provision: s.provision ?? null,
     limit: s.limit,

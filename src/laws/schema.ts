@@ -61,6 +61,8 @@ export const StepKind = z.enum(['internal-review', 'higher-authority', 'informat
 const AppealStep = z.strictObject({
   /** The name an appeal letter is addressed to, by role as the statute names it; `body` is a note on the step. */
   addressee: text.optional(),
+  /** The addressee as the statute names it in its own language, for letters written in that language. */
+  addressee_original: z.strictObject({ text, lang: LanguageTag }).optional(),
   step: StepKind,
   body: text,
   /** The statute's own name for the step: in English, and in the law's language where it differs. */

@@ -83,6 +83,23 @@ describe('letters in the law\'s language', () => {
     }
   });
 
+  it('addresses a Spanish appeal against INE to the step\'s addressee as the statute names it, by the statute\'s term', async () => {
+    const file = spec('mx-ine', 'MX', 'appeal');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('institution: Office of the Registrar of Political Parties', 'institution: Instituto Nacional Electoral'));
+    const out = join(tmp.path, 'out-mx-ine');
+    const r = await runCli('draft', file, '--format', 'md', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    const md = readFileSync(join(out, 'mx-ine.md'), 'utf8');
+    expect(md).toContain('el Órgano Interno de Control del Instituto Nacional Electoral');
+    expect(md).not.toContain('as the Institute\'s autoridad garante');
+    // The English letter keeps the registry's English name for the same step.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('letter:\n', 'letter:\n  language: en\n'));
+    expect((await runCli('draft', file, '--format', 'md', '--out', join(tmp.path, 'out-mx-ine-en'))).code).toBe(0);
+    const en = readFileSync(join(tmp.path, 'out-mx-ine-en', 'mx-ine.md'), 'utf8');
+    expect(en).toContain('Órgano Interno de Control of the Instituto Nacional Electoral');
+    expect(en).toContain('(recurso de revisión)');
+  });
+
   it('writes a reading copy in English beside the letter, marked on every page as a translation', async () => {
     const file = spec('tn-copy', 'TN', 'foi-request');
     const out = join(tmp.path, 'out-copy');
