@@ -19,7 +19,7 @@ export interface LawFacts {
     application: { amount: number | null; currency: string; payment: string | null; provision: string } | null;
     waivers: { ground: string; provision: string }[];
   };
-  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
+  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; provision_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
   response: { certain: boolean };
 }
 
@@ -141,7 +141,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     term_heading: term ? capitalise(term) : null,
     /** The statute's own term, where the letter is in another language: "recurso de revisión". */
     term_original: step?.term?.original && step.term.lang && lang(step.term.lang) !== letterLang ? step.term.original : null,
-    provision: step?.provision ?? null,
+    provision: step ? inOriginal(step.provision, step.provision_original, letterLang) : null,
     form: step?.form ?? null,
     // Internal review and the higher authority are reached through the institution; a court is not
     // written to: the letter is then a notice to the institution before going to court.
@@ -167,6 +167,10 @@ function addresseeIn(step: Step, letterLang: string, words: Words): string {
   return word(words, 'appeal_bodies', step.step);
 }
 
+/** A registry text in the statute's own language where the letter is in it ("दफा ९"), else as the registry has it. */
+const inOriginal = (text: string | null, original: { text: string; lang: string } | null | undefined, letterLang: string): string | null =>
+  (original && lang(original.lang) === letterLang ? original.text : text);
+
 /** The step's name in the letter's language: the statute's own where the letter is in the law's language. */
 function termIn(step: Step, letterLang: string, words: Words): string {
   const term = step.term;
@@ -179,7 +183,8 @@ function termIn(step: Step, letterLang: string, words: Words): string {
 function complaint(spec: RequestSpec, facts: LawFacts | undefined, words: Words) {
   const step = facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) ?? facts?.appeal.find((s) => complaintSteps.includes(s.step));
   if (!step) return { addressee_in_text: null, provision: null };
-  return { addressee_in_text: inText(addresseeIn(step, lang(languageOf(spec)), words), words, 'the_institution'), provision: step.provision };
+  const letterLang = lang(languageOf(spec));
+  return { addressee_in_text: inText(addresseeIn(step, letterLang, words), words, 'the_institution'), provision: inOriginal(step.provision, step.provision_original, letterLang) };
 }
 
 /** "internal review" opens a heading as "Internal review" (an orthographic change, the same in every script with case). */

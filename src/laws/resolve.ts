@@ -33,6 +33,8 @@ export interface ResolvedStep {
   /** The statute's term: English, and the original where it differs. */
   term: { en: string; original?: string; lang?: string } | null;
   provision: string | null;
+  /** The provision in the law's own language, for a letter in that language. */
+  provision_original: { text: string; lang: string } | null;
   limit: AppealStep['limit'];
   form: string | null;
   optional: boolean;
@@ -197,6 +199,7 @@ function appealChain(law: Law, body: Body | undefined): ResolvedStep[] {
     addressee_original: s.addressee_original ?? null,
     term: s.term ?? null,
     provision: s.provision ?? null,
+    provision_original: s.provision_original ?? null,
     limit: s.limit,
     form: s.form ?? null,
     optional: s.optional === true,

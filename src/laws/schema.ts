@@ -69,6 +69,8 @@ const AppealStep = z.strictObject({
   term: z.strictObject({ en: text, original: text.optional(), lang: LanguageTag.optional() }).optional(),
   /** The provision that grants the step (cited in the appeal's heading), not the request's. */
   provision: text.optional(),
+  /** The provision as the statute writes it in its own language ("दफा ९", "ধারা ২৪"), for letters in that language. */
+  provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
   limit: AppealLimit.nullable(),
   /** A prescribed form for the step (e.g. PAIA Form 4), or null where none is prescribed. */
   form: text.nullable().optional(),
