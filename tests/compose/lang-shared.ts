@@ -54,7 +54,9 @@ export function containsRun(outer: number[], inner: number[]): boolean {
  * length holds exactly the same characters; whitespace is left out on both sides.
  */
 export function containsInGlyphOrder(pdf: string, want: string): boolean {
-  const [text, w] = [squeeze(pdf), squeeze(want)];
+  // Two-part vowel signs (ো, ৌ) are drawn as their two halves and read back as such: NFD on both sides.
+  const norm = (s: string) => squeeze(s).normalize('NFD');
+  const [text, w] = [norm(pdf), norm(want)];
   const key = (s: string) => [...s].sort().join('');
   const target = key(w);
   const n = [...w].length;
