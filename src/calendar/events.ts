@@ -27,8 +27,8 @@ type Due = Extract<Timeline['response'], { status: 'due' }>;
 /** Working days before a limit that its reminder rings (weekend days of the law are skipped). */
 export const REMINDER_WORKING_DAYS = 3;
 
-/** What the ledger knows: the day periods count from, if not the letter's date. */
-export interface Counted { date: string; event: 'received' | 'sent' }
+/** What the ledger knows: the day periods count from, if not the letter's date, and an extension the body announced. */
+export interface Counted { date: string; event: 'received' | 'sent'; extended?: { until?: string } }
 
 export function requestEvents(file: string, spec: RequestSpec, timeline: Timeline | undefined, counted?: Counted): SpecEvents {
   if (!spec.law || !timeline) return { events: [], skipped: 'the spec names no law (`law:`), so it has no statutory dates and gives no calendar events' };
@@ -84,9 +84,7 @@ function responseHow(spec: RequestSpec, law: Law, r: Due, counted?: Counted): st
     : `the date of the letter${spec.letter.reference ? ` ${spec.letter.reference}` : ''}`;
   const lines = [
     `Period: ${r.period} ${unitText(r.unit, r.period)} counted from ${dayText(r.from)}, ${fromWhat}; that day itself is not counted.`,
-    law.extension
-      ? `Extension not included: the law allows up to ${law.extension.period} more ${unitText(law.extension.unit, law.extension.period)}.`
-      : 'Extension not included: the law sets no fixed extension.',
+    extensionText(law, r, counted),
     ...(r.unit === 'working-days' ? workingRule(law, r.days) : calendarRule(law, r.days, addDays(r.from, r.period), r.due)),
   ];
   const closures = spec.closures.map((c) => `${c.date} ${c.name}`);
@@ -95,6 +93,14 @@ function responseHow(spec: RequestSpec, law: Law, r: Due, counted?: Counted): st
   const closed = spec.closures.map((c) => ` --closed ${c.date}`).join('');
   lines.push(`Day by day: oedr deadline --law ${law.code} --from ${r.from}${closed} --explain`);
   return lines;
+}
+
+/** Whether the date includes an extension: one the body announced (the ledger) or none. */
+function extensionText(law: Law, r: Due, counted?: Counted): string {
+  const more = law.extension ? `${law.extension.period} more ${unitText(law.extension.unit, law.extension.period)}` : '';
+  if (counted?.extended?.until) return `Extended: the body gave ${dayText(counted.extended.until)} as the new date (ledger); the statutory count below${more ? `, with the law's ${more},` : ''} is for comparison.`;
+  if (counted?.extended) return more ? `Extension included: the body announced one (ledger), and the law allows ${more}.` : 'The body announced an extension (ledger), but the law sets no fixed one: ask the body for the new date.';
+  return more ? `Extension not included: the law allows up to ${more}.` : 'Extension not included: the law sets no fixed extension.';
 }
 
 function workingRule(law: Law, days: DayEntry[]): string[] {

@@ -110,7 +110,7 @@ function startReader(head: Buffer, dataset: DatasetSpec, report: FileReport, tot
   const requested = dialect.format.toUpperCase();
   if (!formatMatches(dialect.format, kind)) {
     const advice = kind === 'pdf' || kind === 'docx' || kind === 'image' ? `ask for the data in a machine-readable format, as ${requested}` : `ask for the data as ${requested}`;
-    report.findings.push({ aspect: 'format', status: 'deviation', message: `This is ${detectedName[kind]}, but ${requested} was requested; it was not checked further. ${advice[0]!.toUpperCase()}${advice.slice(1)}.` });
+    report.findings.push({ aspect: 'format', status: 'deviation', kind: 'other-kind', found: kind, message: `This is ${detectedName[kind]}, but ${requested} was requested; it was not checked further. ${advice[0]!.toUpperCase()}${advice.slice(1)}.` });
     return undefined;
   }
   report.findings.push({ aspect: 'format', status: 'ok', message: `The file is ${dialect.delimited ? 'delimited text' : detectedName[kind]}, as ${requested} was requested.` });
@@ -123,7 +123,7 @@ function startReader(head: Buffer, dataset: DatasetSpec, report: FileReport, tot
 
 /** The report once every byte went through the reader (none: the file is empty). */
 function finish(report: FileReport & { bound?: boolean }, reader: Reader | undefined): FileReport & { bound?: boolean } {
-  if (!reader) report.findings.push({ aspect: 'format', status: 'deviation', message: 'The file is empty.' });
+  if (!reader) report.findings.push({ aspect: 'format', status: 'deviation', kind: 'empty', message: 'The file is empty.' });
   else {
     report.findings.push(...reader.end());
     report.bound = reader.bound;
@@ -253,7 +253,7 @@ class Reader {
       lineEndingsFinding(parser.stats),
       ...this.header,
       // A file of names and no rows has no value to compare: nothing compared is never a pass.
-      ...(this.report.rows ? this.values!.findings() : [{ aspect: 'structure' as const, status: 'deviation' as const,
+      ...(this.report.rows ? this.values!.findings() : [{ aspect: 'structure' as const, status: 'deviation' as const, kind: 'no-rows',
         message: 'The file holds no rows of data, only the names of the columns: there is nothing to compare with the request.' }]),
     ].filter((f): f is Finding => f !== undefined);
   }

@@ -93,14 +93,14 @@ async function zipEntries(file: string, d: DatasetSpec, index: number, totals?: 
 function unionFindings(reports: FileReport[], what: 'folder' | 'archive'): Finding[] {
   const out: Finding[] = [];
   const inside = what === 'folder' ? 'in the folder' : 'in the archive';
-  if (!reports.length) return [{ aspect: 'structure', status: 'deviation', message: `There is no file ${inside}.` }];
+  if (!reports.length) return [{ aspect: 'structure', status: 'deviation', kind: 'no-file', message: `There is no file ${inside}.` }];
   const rows = reports.reduce((n, r) => n + (r.rows ?? 0), 0);
-  if (!rows) out.push({ aspect: 'structure', status: 'deviation', message: `No file ${inside} holds a row of data.` });
+  if (!rows) out.push({ aspect: 'structure', status: 'deviation', kind: 'no-rows', message: `No file ${inside} holds a row of data.` });
   const headed = reports.filter((r) => r.columns);
   const first = headed[0];
   const other = headed.filter((r) => r.columns!.join('\u0001') !== first?.columns!.join('\u0001'));
   if (other.length) {
-    out.push({ aspect: 'fields', status: 'deviation', count: other.length, details: other.map((r) => `${basename(r.file)}: ${r.columns!.join(', ')}`),
+    out.push({ aspect: 'fields', status: 'deviation', kind: 'other-header', count: other.length, details: other.map((r) => `${basename(r.file)}: ${r.columns!.join(', ')}`),
       message: `${other.length === 1 ? 'One file has' : `${fmtCount(other.length)} files have`} another header than ${basename(first!.file)} (${first!.columns!.join(', ')}): ${andList(other.map((r) => basename(r.file)))}; every file of one dataset should have the same columns.` });
   } else if (headed.length > 1) {
     out.push({ aspect: 'fields', status: 'ok', message: `All ${fmtCount(headed.length)} files have the same header.` });

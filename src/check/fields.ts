@@ -114,16 +114,16 @@ export function matchFields(header: string[], fields: RequestedField[], map: Col
   const extra = header.filter((h, i) => !taken.has(i)).map((h) => (h === '' ? '(a column without a name)' : h));
   const findings: Finding[] = [];
   const matched = fields.length - missing.length;
-  if (missing.length) findings.push({ aspect: 'fields', status: 'deviation', count: missing.length, details: missing,
+  if (missing.length) findings.push({ aspect: 'fields', status: 'deviation', kind: 'missing', count: missing.length, details: missing,
     message: `${missing.length === 1 ? 'One requested field is' : `${missing.length} requested fields are`} missing: ${missing.join(', ')}.` });
-  if (mapped.length) findings.push({ aspect: 'fields', status: 'deviation', count: mapped.length, details: mapped,
+  if (mapped.length) findings.push({ aspect: 'fields', status: 'deviation', kind: 'mapped', count: mapped.length, details: mapped,
     message: `${mapped.length === 1 ? 'One column is' : `${mapped.length} columns are`} named differently from the request, but the data is there: by the column map, ${andList(mapped)}, and ${mapped.length === 1 ? 'it was' : 'they were'} checked as requested.` });
-  if (near.length) findings.push({ aspect: 'fields', status: 'deviation', count: near.length, details: near,
+  if (near.length) findings.push({ aspect: 'fields', status: 'deviation', kind: 'renamed', count: near.length, details: near,
     message: `${near.length === 1 ? 'One column is' : `${near.length} columns are`} named differently from the request; rename ${near.length === 1 ? 'it' : 'them'} so that programs find ${near.length === 1 ? 'it' : 'them'}. To check ${near.length === 1 ? 'it' : 'them'} as requested until then (totals too), add ${andList(maps)} or the same in the spec's column_map.` });
   if (extra.length) findings.push({ aspect: 'fields', status: 'info', count: extra.length, details: extra,
     message: `${extra.length === 1 ? 'One column was' : `${extra.length} columns were`} not requested: ${extra.join(', ')}.` });
   const dupes = header.filter((h, i) => first.get(h) !== i);
-  if (dupes.length) findings.push({ aspect: 'fields', status: 'deviation', details: [...new Set(dupes)],
+  if (dupes.length) findings.push({ aspect: 'fields', status: 'deviation', kind: 'same-names', details: [...new Set(dupes)],
     message: `Several columns have the same name: ${[...new Set(dupes)].join(', ')}; give each column its own name.` });
   const present = fields.map((f, k) => ({ name: f.name, col: columns[k]! })).filter((x) => x.col >= 0);
   const inOrder = present.every((x, k) => k === 0 || x.col > present[k - 1]!.col);

@@ -4,49 +4,12 @@
 // letter keeps the facts and leaves the advice out, since the letter itself is the ask.
 import { basename } from 'node:path';
 import { visible } from '../characters.js';
-import { effectiveDialect } from '../spec/dialect.js';
 import type { DatasetSpec } from '../spec/schema.js';
-import { andList, fmtCount, linesText, type Aspect, type FileReport, type Finding } from './model.js';
-import { delimiterName, qualifierName } from './sniff.js';
-import { typeName } from './types.js';
+import { EXAMPLES, receivedText, requestedText, type LetterWords } from './follow-up-words.js';
+import { andList, fmtCount, linesText, type FileReport, type Finding } from './model.js';
 
 export interface FollowUpItem { what: string; requested: string; received: string }
 export interface FollowUpFile { file: string; dataset: string; items: FollowUpItem[] }
-
-/** Examples named in the letter; the counts are always exact. */
-const EXAMPLES = 5;
-
-const what: Record<Aspect, string> = {
-  file: 'The file', format: 'Kind of file', encoding: 'Character encoding', delimiter: 'Separator between fields',
-  'text-qualifier': 'Quotes around text', 'line-endings': 'Line endings', 'header-row': 'Header row', structure: 'Rows',
-  fields: 'Column names', values: 'Values', required: 'Required values', duplicates: 'Duplicate rows',
-  'time-range': 'Period covered', units: 'Units', totals: 'Totals',
-};
-
-/** What the letter asked for, for one kind of finding. */
-function requested(f: Finding, d: DatasetSpec): string {
-  const dialect = effectiveDialect(d);
-  const field = d.fields.find((x) => x.name === f.field);
-  switch (f.aspect) {
-    case 'format': return `a ${dialect.format.toUpperCase()} file`;
-    case 'encoding': return `text in the ${dialect.encoding} character encoding`;
-    case 'delimiter': return `fields separated by ${delimiterName(dialect.delimiter ?? ',')}`;
-    case 'text-qualifier': return `text that contains the separator wrapped in ${qualifierName(dialect.textQualifier ?? '"')}, with any quote inside doubled`;
-    case 'line-endings': return 'one kind of line ending throughout the file';
-    case 'header-row': return dialect.headerRow ? 'the column names in the first row' : 'no header row, data from the first row';
-    case 'structure': return 'the same number of fields in every row';
-    case 'fields': return `these columns, named exactly so: ${d.fields.map((x) => x.name).join(', ')}`;
-    case 'values': return `${typeName[field?.type ?? 'string'] ?? field?.type}${field?.type === 'number' ? ` with "${dialect.decimalSeparator}" as the decimal separator` : ''} in every row of ${f.field}`;
-    case 'required': return `a value in every row of ${f.field}`;
-    case 'duplicates': return 'each row once';
-    case 'time-range': return d.time_range ? `dates from ${d.time_range.from} to ${d.time_range.to}${f.field ? ` in ${f.field}` : ''}` : 'dates within the requested period';
-    // The request's own words, quoted as written (other spec text is not recased either).
-    case 'totals': return d.summary_totals
-      ? `totals that the detailed data adds up to, described in our request as "${d.summary_totals.trim().replace(/\.$/, '')}"`
-      : 'totals that the detailed data adds up to';
-    default: return 'the data as described in our request';
-  }
-}
 
 /** "a", "a and b", "a, b and c", with ", and 12 more" when `count` is more than those shown. */
 function listed(xs: string[], count = xs.length, sep = ', '): string {
@@ -120,17 +83,21 @@ function plain(message: string): string {
     .trim();
 }
 
-/** Files with at least one deviation, each with its deviations; unreadable files are ours to fix, not the institution's. */
-export function followUpDeviations(reports: FileReport[], d: DatasetSpec): FollowUpFile[] {
+/**
+ * Files with at least one deviation, each with its deviations; unreadable files are ours to fix,
+ * not the institution's. An English letter quotes the report's own sentence for what was received;
+ * a letter in another language says it in its words.
+ */
+export function followUpDeviations(reports: FileReport[], d: DatasetSpec, words: LetterWords, english: boolean): FollowUpFile[] {
   // What the file holds is quoted with its control characters written out (`\x1B`, `\u202E`), as the
   // report shows them: a writer would drop them, and the letter would quote the data wrongly.
   return reports.filter((r) => r.status === 'deviations').map((r) => ({
     file: visible(r.sheet === undefined ? basename(r.file) : `${basename(r.file)}, sheet ${r.sheet}`),
     dataset: r.dataset.title,
     items: merge(r.findings.filter((f) => f.status === 'deviation').map((f) => ({
-      what: what[f.aspect],
-      requested: requested(f, d),
-      received: visible(received(f)),
+      what: words.deviations.what[f.aspect] ?? f.aspect,
+      requested: requestedText(f, d, words),
+      received: visible(english ? received(f) : receivedText(f, words)),
     }))),
   }));
 }

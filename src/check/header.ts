@@ -23,11 +23,11 @@ export function readHeader(cells: string[], d: DatasetSpec, asked: boolean): Hea
   const asData = (finding: Finding): Header => ({ findings: [finding], columns: byPosition, dataRow: true, names: fields.map((f) => f.name) });
   const named = (finding: Finding): Header => ({ findings: [finding, ...match.findings], columns: match.columns, dataRow: false, names: match.names });
   if (asked && looksLikeData) {
-    return asData({ aspect: 'header-row', status: 'deviation', message: 'The first row holds data, not the names of the columns; add a header row naming each field. The checks below take the fields in the requested order.' });
+    return asData({ aspect: 'header-row', status: 'deviation', kind: 'data-in-first-row', message: 'The first row holds data, not the names of the columns; add a header row naming each field. The checks below take the fields in the requested order.' });
   }
   if (asked) return named({ aspect: 'header-row', status: 'ok', message: 'The first row names the columns, as requested.' });
   if (match.matched >= Math.max(1, fields.length / 2)) {
-    return named({ aspect: 'header-row', status: 'deviation', message: 'The first row names the columns, but no header row was requested.' });
+    return named({ aspect: 'header-row', status: 'deviation', kind: 'unrequested-header', message: 'The first row names the columns, but no header row was requested.' });
   }
   return asData({ aspect: 'header-row', status: 'ok', message: 'The file has no header row, as requested; fields are taken in the requested order.' });
 }

@@ -22,6 +22,13 @@ export interface Finding {
   count?: number;
   /** The field concerned, for value findings. */
   field?: string;
+  /**
+   * Which deviation of its aspect this is (`missing`, `renamed`, …), and what the file has instead
+   * (a delimiter, an encoding's name): a follow-up letter in another language says it in its own
+   * words from these, since the message is English.
+   */
+  kind?: string;
+  found?: string;
 }
 
 export interface FileReport {

@@ -22,7 +22,7 @@ export async function checkWorkbook(file: string, kind: WorkbookKind, d: Dataset
   const requested = d.format.toUpperCase();
   const format: Finding = d.format === kind
     ? { aspect: 'format', status: 'ok', message: `The file is ${detectedName[kind]}, as ${requested} was requested.` }
-    : { aspect: 'format', status: 'deviation', message: `This is ${detectedName[kind]}, but ${requested} was requested; its sheets were read and checked all the same.` };
+    : { aspect: 'format', status: 'deviation', kind: 'other-kind', found: kind, message: `This is ${detectedName[kind]}, but ${requested} was requested; its sheets were read and checked all the same.` };
   const reports: FileReport[] = [];
   let sheet: SheetCheck | undefined;
   const sink: SheetSink = {
@@ -45,7 +45,7 @@ export async function checkWorkbook(file: string, kind: WorkbookKind, d: Dataset
   if (sheet) reports.push(sheet.end());
   const used = reports.filter((r) => r.rows !== undefined);
   if (used.length) return used;
-  const findings: Finding[] = [format, { aspect: 'structure', status: 'deviation', message: `The workbook holds no data: ${reports.length ? 'every sheet is empty' : 'it has no sheet'}.` }];
+  const findings: Finding[] = [format, { aspect: 'structure', status: 'deviation', kind: 'no-rows', message: `The workbook holds no data: ${reports.length ? 'every sheet is empty' : 'it has no sheet'}.` }];
   return [{ file, dataset: { index, title: d.title }, status: statusOf(findings), bytes, findings }];
 }
 
@@ -114,10 +114,10 @@ class SheetCheck {
       for (const t of this.asText) {
         if (!t.count) continue;
         const places = t.lines.map((l) => `${sheetRef(this.name)}!${columnName(t.col)}${l}`);
-        r.findings.push({ aspect: 'values', status: 'deviation', field: t.name, count: t.count, lines: t.lines,
+        r.findings.push({ aspect: 'values', status: 'deviation', kind: 'not-type', field: t.name, count: t.count, lines: t.lines,
           message: `${t.name}: ${fmtCount(t.count)} ${t.count === 1 ? 'number is' : 'numbers are'} stored as text (${placesText(places, t.count)}); store ${t.count === 1 ? 'it' : 'them'} as numbers, so that programs can add ${t.count === 1 ? 'it' : 'them'} up.` });
       }
-      if (!r.rows) r.findings.push({ aspect: 'structure', status: 'deviation', message: 'The sheet has a header row but no rows of data.' });
+      if (!r.rows) r.findings.push({ aspect: 'structure', status: 'deviation', kind: 'no-rows', message: 'The sheet has a header row but no rows of data.' });
     }
     return { ...r, status: statusOf(r.findings) };
   }

@@ -51,7 +51,8 @@ export interface Summary {
 
 /** The summary file, its dialect sniffed as the detail's is, with the requested one as the first guess. */
 export async function readSummary(file: string, d: DatasetSpec): Promise<{ summary?: Summary; findings: Finding[] }> {
-  const fail = (status: Finding['status'], message: string) => ({ findings: [{ aspect: 'totals' as const, status, message }] });
+  // A summary that cannot be added up is one kind of deviation for a letter, whatever the reason.
+  const fail = (status: Finding['status'], message: string) => ({ findings: [{ aspect: 'totals' as const, status, message, ...(status === 'deviation' ? { kind: 'summary-unreadable' } : {}) }] });
   let bytes: Buffer;
   try {
     const big = (size: number): never => {
@@ -158,12 +159,12 @@ export class Totals {
       const columns = `no ${[...lackKeys, ...lackMeasures].join(' or ')} column`;
       if (lackKeys.length) {
         this.ungrouped = true;
-        this.notes.push({ aspect: 'totals', status: 'deviation',
+        this.notes.push({ aspect: 'totals', status: 'deviation', kind: 'not-compared',
           message: `No total can be judged: ${name} has ${columns}, so its rows cannot be put in the summary's groups.` });
         return undefined;
       }
       for (const m of lackMeasures) this.incomplete.add(m);
-      this.notes.push({ aspect: 'totals', status: 'deviation',
+      this.notes.push({ aspect: 'totals', status: 'deviation', kind: 'not-compared',
         message: `The ${andList(lackMeasures)} totals cannot be judged: ${name} has ${columns}, so its rows are left out of the sums.` });
     }
     const decimal = this.decimal;
@@ -261,16 +262,16 @@ export class Totals {
       ? [{ aspect: 'totals' as const, status: 'info' as const, message: 'The request did not ask for summary totals; the summary given was checked all the same.' }]
       : [];
     if (this.unread.length) {
-      return [...asked, ...out, { aspect: 'totals', status: 'deviation', message: `The totals were not compared: ${this.unread.join(', ')} could not be read as delimited text, so its rows are not in the sums.` }];
+      return [...asked, ...out, { aspect: 'totals', status: 'deviation', kind: 'not-compared', message: `The totals were not compared: ${this.unread.join(', ')} could not be read as delimited text, so its rows are not in the sums.` }];
     }
     if (!this.measures.length) {
       // Nothing compared is never a pass.
-      return [...asked, ...out, { aspect: 'totals', status: 'deviation',
+      return [...asked, ...out, { aspect: 'totals', status: 'deviation', kind: 'not-compared',
         message: `No totals could be compared: the summary has no column of numbers that the detail file also has (summary columns: ${this.summary.header.join(', ')}).` }];
     }
     out.unshift(...asked);
     if (this.duplicates.length) {
-      out.push({ aspect: 'totals', status: 'deviation', details: this.duplicates,
+      out.push({ aspect: 'totals', status: 'deviation', kind: 'duplicate-groups', details: this.duplicates,
         message: `The summary lists ${this.duplicates.length === 1 ? 'one group' : 'some groups'} more than once (${this.duplicates[0]}); only the first is compared.` });
     }
     const decimal = this.decimal;
@@ -305,22 +306,22 @@ export class Totals {
       });
     }
     if (mismatches) {
-      out.push({ aspect: 'totals', status: 'deviation', count: mismatches, details: mismatchText,
+      out.push({ aspect: 'totals', status: 'deviation', kind: 'mismatch', count: mismatches, details: mismatchText,
         message: `${fmtCount(mismatches)} of ${totals(compared)} in the summary ${mismatches === 1 ? 'does' : 'do'} not match the sum of the detail rows; the first: ${mismatchText[0]}.` });
     } else if (compared) {
       out.push({ aspect: 'totals', status: 'ok', count: compared,
         message: `All ${totals(compared)} in the summary add up: the detail rows give the same ${judged.join(', ')}${per}.` });
     } else if (!missingCount && !out.some((f) => f.status === 'deviation')) {
-      out.push({ aspect: 'totals', status: 'deviation',
+      out.push({ aspect: 'totals', status: 'deviation', kind: 'not-compared',
         message: 'No total was compared: no group of the summary could be matched with rows of the detail, so nothing shows that the detail adds up.' });
     }
     if (missingCount) {
-      out.push({ aspect: 'totals', status: 'deviation', count: missingCount, details: missing,
+      out.push({ aspect: 'totals', status: 'deviation', kind: 'missing-groups', count: missingCount, details: missing,
         message: `${fmtCount(missingCount)} ${missingCount === 1 ? 'group' : 'groups'} of the summary ${missingCount === 1 ? 'has' : 'have'} no rows in the detail: ${missing[0]}${missingCount > 1 ? ', …' : ''}. The detail may be incomplete.` });
     }
     if (this.extraRows) {
       const n = this.extra.size;
-      out.push({ aspect: 'totals', status: 'deviation', count: n, details: this.extraExamples,
+      out.push({ aspect: 'totals', status: 'deviation', kind: 'extra-groups', count: n, details: this.extraExamples,
         message: `${this.extra.full ? 'More than ' : ''}${fmtCount(n)} ${n === 1 ? 'group' : 'groups'} of the detail (${fmtCount(this.extraRows)} ${this.extraRows === 1 ? 'row' : 'rows'}) ${n === 1 ? 'is' : 'are'} not in the summary: ${this.extraExamples[0]}${n > 1 ? ', …' : ''}. The summary may be incomplete.` });
     }
     if (this.notNumbers) {

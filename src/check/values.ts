@@ -363,30 +363,30 @@ export class ValueChecker {
     const all = (s: Sample, col?: number) => this.atAll(s, col);
     const examples = (s: Sample, col?: number) => s.lines.map((l, k) => `${at(l, col)}: "${s.values[k]}"`);
     if (this.ragged.count) {
-      out.push({ aspect: 'structure', status: 'deviation', count: this.ragged.count, lines: this.ragged.lines,
+      out.push({ aspect: 'structure', status: 'deviation', kind: 'ragged', count: this.ragged.count, lines: this.ragged.lines,
         details: this.ragged.lines.map((l, k) => `${at(l)}: ${this.ragged.values[k]} fields`),
         message: `${fmtCount(this.ragged.count)} ${this.ragged.count === 1 ? 'row does' : 'rows do'} not have ${this.o.width} ${this.o.width === 1 ? 'field' : 'fields'} like the header row (${all(this.ragged)}); a value may hold an unquoted delimiter or line break.` });
     }
     for (const s of this.state) {
       if (s.bad.count) {
         const why = [...s.why.entries()].sort((a, b) => b[1] - a[1])[0]![0];
-        out.push({ aspect: 'values', status: 'deviation', field: s.field.name, count: s.bad.count, lines: s.bad.lines, details: examples(s.bad, s.col),
+        out.push({ aspect: 'values', status: 'deviation', kind: 'not-type', field: s.field.name, count: s.bad.count, lines: s.bad.lines, details: examples(s.bad, s.col),
           message: `${s.field.name}: ${fmtCount(s.bad.count)} ${s.bad.count === 1 ? 'value is' : 'values are'} not ${typeName[s.field.type!] ?? s.field.type} as requested${why.startsWith('expected') ? '' : ` (${why})`}; first at ${all(s.bad, s.col)}.` });
       }
       if (s.empty.count) {
-        out.push({ aspect: 'required', status: 'deviation', field: s.field.name, count: s.empty.count, lines: s.empty.lines,
+        out.push({ aspect: 'required', status: 'deviation', kind: 'empty', field: s.field.name, count: s.empty.count, lines: s.empty.lines,
           message: `${s.field.name}: ${fmtCount(s.empty.count)} ${s.empty.count === 1 ? 'row has' : 'rows have'} no value, but every row should have one (${all(s.empty, s.col)}).` });
       }
       if (s.outside.count) {
         const { from, to } = this.o.timeRange!;
-        out.push({ aspect: 'time-range', status: 'deviation', field: s.field.name, count: s.outside.count, lines: s.outside.lines, details: examples(s.outside, s.col),
+        out.push({ aspect: 'time-range', status: 'deviation', kind: 'outside', field: s.field.name, count: s.outside.count, lines: s.outside.lines, details: examples(s.outside, s.col),
           message: `${s.field.name}: ${fmtCount(s.outside.count)} ${s.outside.count === 1 ? 'date is' : 'dates are'} outside the requested period ${from} to ${to} (the file runs from ${s.min} to ${s.max}); first at ${all(s.outside, s.col)}.` });
       } else if (s.min !== undefined) {
         out.push({ aspect: 'time-range', status: 'ok', field: s.field.name, message: `${s.field.name}: every date is within the requested period (${s.min} to ${s.max}).` });
       }
     }
     if (this.dupes.count) {
-      out.push({ aspect: 'duplicates', status: 'deviation', count: this.dupes.count, lines: this.dupes.lines,
+      out.push({ aspect: 'duplicates', status: 'deviation', kind: 'repeated', count: this.dupes.count, lines: this.dupes.lines,
         details: this.dupes.lines.map((l, k) => `${at(l)} repeats ${at(Number(this.dupes.values[k]))}`),
         message: `${fmtCount(this.dupes.count)} ${this.dupes.count === 1 ? 'row repeats' : 'rows repeat'} an earlier row exactly (${all(this.dupes)}).` });
     }

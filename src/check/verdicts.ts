@@ -15,7 +15,7 @@ export function encodingFinding(requested: string, f: EncodingFacts): Finding {
   const looks = guessName(g, f);
   const base = { aspect: 'encoding' as const };
   const bad = (message: string, s?: LineSample): Finding =>
-    ({ ...base, status: 'deviation', message, ...(s ? { count: s.count, lines: s.lines } : {}) });
+    ({ ...base, status: 'deviation', kind: 'other-encoding', found: looks, message, ...(s ? { count: s.count, lines: s.lines } : {}) });
   const ok = (message: string): Finding => ({ ...base, status: 'ok', message });
   const utf8Like = g === 'UTF-8' && f.utf8Multibyte.count > 0;
   const req = requested.toUpperCase();
@@ -50,10 +50,10 @@ export function delimiterFinding(requested: string, found: string | undefined, m
   if (found === requested) return { aspect, status: 'ok', message: `Fields are separated by ${delimiterName(requested)}, as requested.` };
   if (found === undefined) {
     return manyFields
-      ? { aspect, status: 'deviation', message: `No delimiter was found: each line reads as one column. Fields should be separated by ${delimiterName(requested)}.` }
+      ? { aspect, status: 'deviation', kind: 'no-delimiter', message: `No delimiter was found: each line reads as one column. Fields should be separated by ${delimiterName(requested)}.` }
       : { aspect, status: 'ok', message: 'The file has one column, so no delimiter is needed.' };
   }
-  return { aspect, status: 'deviation', message: `Fields are separated by ${delimiterName(found)}, but ${delimiterName(requested)} were requested. The checks below read the file with ${delimiterName(found)}.` };
+  return { aspect, status: 'deviation', kind: 'other-delimiter', found, message: `Fields are separated by ${delimiterName(found)}, but ${delimiterName(requested)} were requested. The checks below read the file with ${delimiterName(found)}.` };
 }
 
 export function qualifierFinding(requested: string, found: string | undefined, stats: CsvStats): Finding[] {
@@ -61,14 +61,14 @@ export function qualifierFinding(requested: string, found: string | undefined, s
   const out: Finding[] = [];
   if (found === undefined) out.push({ aspect, status: 'ok', message: `No value is wrapped in quotes; none needed ${qualifierName(requested)}.` });
   else if (found === requested) out.push({ aspect, status: 'ok', message: `Values are wrapped in ${qualifierName(requested)}, as requested.` });
-  else out.push({ aspect, status: 'deviation', message: `Values are wrapped in ${qualifierName(found)}, but ${qualifierName(requested)} were requested.` });
+  else out.push({ aspect, status: 'deviation', kind: 'other-qualifier', found, message: `Values are wrapped in ${qualifierName(found)}, but ${qualifierName(requested)} were requested.` });
   const q = stats.badQuotes;
   if (q.count) {
-    out.push({ aspect, status: 'deviation', count: q.count, lines: q.lines,
+    out.push({ aspect, status: 'deviation', kind: 'bad-quotes', count: q.count, lines: q.lines,
       message: `${fmtCount(q.count)} ${q.count === 1 ? 'line has' : 'lines have'} a quote inside a value that is not wrapped in quotes, or text after a closing quote (${linesText(q.lines, q.count)}); wrap such values in quotes and double any quote inside them.` });
   }
   if (stats.unterminated !== undefined) {
-    out.push({ aspect, status: 'deviation', lines: [stats.unterminated],
+    out.push({ aspect, status: 'deviation', kind: 'unterminated', lines: [stats.unterminated],
       message: `A quoted value starting on line ${stats.unterminated} never ends: its closing quote is missing, so the rest of the file reads as one value.` });
   }
   return out;
@@ -79,6 +79,6 @@ export function lineEndingsFinding(s: CsvStats): Finding | undefined {
   const used = kinds.filter(([, n]) => n > 0);
   if (!used.length) return undefined;
   if (used.length === 1) return { aspect: 'line-endings', status: 'ok', message: `Lines end with ${used[0]![0]}; programs read either kind.` };
-  return { aspect: 'line-endings', status: 'deviation',
+  return { aspect: 'line-endings', status: 'deviation', kind: 'mixed',
     message: `Lines end in ${used.length} different ways (${used.map(([k, n]) => `${fmtCount(n)} ${k}`).join(', ')}); the file may have been pieced together. Save it again in one go.` };
 }

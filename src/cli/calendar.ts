@@ -41,7 +41,7 @@ export async function calendar(args: string[], opts: CalendarOptions, io: Io): P
         const tracked = fromLedger(original, ledger.letters[letterStem(outputStem(file), original.id)]);
         if (typeof tracked === 'string') { io.err(`${file}${original.id ? ` (${original.id})` : ''}: no events: ${tracked}`); continue; }
         const { letter, counted, answered } = tracked;
-        const law = letter.spec.law ? await (await import('../laws/for-spec.js')).applyLaw(letter, opts.laws) : undefined;
+        const law = letter.spec.law ? await (await import('../laws/for-spec.js')).applyLaw(letter, opts.laws, counted?.extended) : undefined;
         for (const d of law?.diagnostics ?? []) printDiagnostic(io, d);
         if (law?.diagnostics.some((d) => d.severity === 'error')) { note(ExitCode.invalid); continue; }
         const result = requestEvents(letter.id ? `${key}#${letter.id}` : key, letter.spec, law?.timeline, counted);
@@ -97,7 +97,12 @@ function fromLedger(letter: LoadedLetter, entry: LedgerEntry | undefined): { let
   if (entry.closed) return `closed on ${entry.closed} (ledger)`;
   const answer = [...entry.answers].reverse().find((a) => a.kind === 'refused' || a.kind === 'partial' || a.kind === 'delivered');
   if (answer?.kind === 'delivered') return `the data was delivered on ${answer.on} (ledger)`;
-  const counted: Counted = entry.received_on ? { date: entry.received_on, event: 'received' } : { date: entry.sent.on, event: 'sent' };
+  // An extension the body announced moves the response date (and what counts from it).
+  const extension = answer ? undefined : [...entry.answers].reverse().find((a) => a.kind === 'extended');
+  const counted: Counted = {
+    ...(entry.received_on ? { date: entry.received_on, event: 'received' as const } : { date: entry.sent.on, event: 'sent' as const }),
+    ...(extension ? { extended: extension.until ? { until: extension.until } : {} } : {}),
+  };
   const spec = letter.spec;
   const adjusted = laterKinds.includes(spec.letter.kind)
     ? spec

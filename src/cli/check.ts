@@ -18,6 +18,7 @@ import { outputStem, parseFormats } from './draft.js';
 import { writeFilesAtomicSync } from './files.js';
 import { join, resolve } from 'node:path';
 import { followUpDeviations, type FollowUpFile } from '../check/follow-up.js';
+import type { LetterWords } from '../check/follow-up-words.js';
 import { readSummary, Totals } from '../check/totals.js';
 import { statusOf } from '../check/model.js';
 import type { RequestSpec } from '../spec/schema.js';
@@ -154,17 +155,30 @@ function checkQuotedCovered(deviations: FollowUpFile[], reports: FileReport[], c
   });
 }
 
+/** The words a follow-up letter lists deviations in (words.yaml `deviations`, `and`, `thousands`). */
+async function letterWords(words: Record<string, unknown>): Promise<LetterWords> {
+  // A template folder of a user's own may predate this section: its deviations are then listed in English.
+  const { loadTemplates } = await import('../compose/templates.js');
+  return {
+    deviations: (words.deviations ?? loadTemplates('en').words.deviations) as LetterWords['deviations'],
+    and: String(words.and ?? 'and'),
+    separator: String(words.list_separator ?? ', '),
+    thousands: String(words.thousands ?? ','),
+  };
+}
+
 /** The follow-up letter, through the same composer and writers as `oedr draft`; written only when every format rendered. */
 async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileReport[], formats: OutputFormat[], opts: CheckOptions, io: Io, id?: string): Promise<void> {
-  const deviations = followUpDeviations(reports, dataset);
-  if (!deviations.length) {
+  if (!reports.some((r) => r.status === 'deviations')) {
     io.err('No follow-up letter was drafted: no file differs from the request.');
     return;
   }
   const { composeLetter } = await import('../compose/letter.js');
   const { formatDate } = await import('../compose/context.js');
   const { loadTemplates } = await import('../compose/templates.js');
-  const words = loadTemplates(languageOf(spec)).words;
+  const language = languageOf(spec);
+  const words = loadTemplates(language).words;
+  const deviations = followUpDeviations(reports, dataset, await letterWords(words), language.split('-')[0] === 'en');
   const doc = composeLetter(spec, {
     template: 'check-follow-up', kind: 'follow-up', subject: `Re: ${spec.letter.subject}`, date: opts.date,
     extra: {

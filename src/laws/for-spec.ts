@@ -7,7 +7,7 @@ import type { RequestSpec } from '../spec/schema.js';
 import { lawDiagnostics } from './check.js';
 import { loadLaws, type Registry } from './registry.js';
 import type { Law } from './schema.js';
-import { requestTimeline, type Timeline } from './timeline.js';
+import { requestTimeline, type Extended, type Timeline } from './timeline.js';
 
 const registries = new Map<string, Promise<Registry>>();
 
@@ -17,11 +17,11 @@ export function registry(lawsFile?: string): Promise<Registry> {
   return r;
 }
 
-export async function applyLaw(loaded: LoadedSpec, lawsFile?: string): Promise<{ timeline?: Timeline; diagnostics: Diagnostic[] }> {
+export async function applyLaw(loaded: LoadedSpec, lawsFile?: string, extended?: Extended): Promise<{ timeline?: Timeline; diagnostics: Diagnostic[] }> {
   const spec = loaded.spec;
   if (!spec?.law) return { diagnostics: [] };
   const laws = await registry(lawsFile);
-  const timeline = await requestTimeline(spec, laws);
+  const timeline = await requestTimeline(spec, laws, extended);
   const diagnostics = lawDiagnostics(spec, laws, timeline, loaded.yaml, loaded.file);
   const language = chooseLanguage(spec, laws.get(spec.law), loaded);
   return { timeline, diagnostics: language ? [...diagnostics, language] : diagnostics };

@@ -31,12 +31,17 @@ export interface Timeline {
 /** Rules from the deadline engine that mean "no date can be given", not "oedr is broken". */
 const noDateRules = new Set(['no-holiday-data', 'holiday-data-not-covered']);
 
-export async function requestTimeline(spec: RequestSpec, registry: Registry): Promise<Timeline | undefined> {
+/** An extension the body announced (the ledger's `extended` answer), with the new date if it gave one. */
+export interface Extended { until?: string }
+
+export async function requestTimeline(spec: RequestSpec, registry: Registry, extended?: Extended): Promise<Timeline | undefined> {
   const law = spec.law ? registry.get(spec.law) : undefined;
   if (!law) return undefined;
   const from = laterKinds.includes(spec.letter.kind) && spec.earlier_request ? spec.earlier_request.sent_on : spec.letter.date;
   const tables = await loadHolidayTables(law.holidays.calendars, registry.tables);
-  const response = dateOrReason(law, from, () => computeDeadline({ law, from, closures: spec.closures, tables }));
+  const counted = dateOrReason(law, from, () => computeDeadline({ law, from, extension: Boolean(extended && law.extension), closures: spec.closures, tables }));
+  // A new date the body gave in writing is the one to hold it to.
+  const response = extended?.until && counted.status === 'due' ? { ...counted, due: extended.until } : counted;
   if (response.status !== 'due') return { law, from, response };
   const fromClosed = nonWorkingDay({ law, closures: spec.closures, tables }, from);
   const step = spec.recipient ? appealSteps(law, spec.recipient)[0] : law.appeal[0];

@@ -48,9 +48,15 @@ export function checkRules(data: unknown, sourceAt: SourceAt = () => undefined):
     out.push({ severity: 'error', rule: 'earlier-request-kind', path: ['earlier_request'],
       message: `\`earlier_request\` is only used by follow-up and appeal letters; this letter's kind is ${String(letter.kind ?? 'data-request')}` });
   }
-  if (earlier && isDate(earlier.sent_on) && letterDate && earlier.sent_on >= letterDate) {
+  // An appeal may be written the day a request was sent and answered (a refusal by return email).
+  const answeredThatDay = letter?.kind === 'appeal' && earlier?.response_date === letterDate;
+  if (earlier && isDate(earlier.sent_on) && letterDate && (earlier.sent_on > letterDate || (earlier.sent_on === letterDate && !answeredThatDay))) {
     out.push({ severity: 'error', rule: 'earlier-request-date', path: ['earlier_request', 'sent_on'],
-      message: `the earlier request (${earlier.sent_on}) must be dated before this letter (${letterDate})` });
+      message: `the earlier request (${earlier.sent_on}) must be dated before this letter (${letterDate})${letter?.kind === 'appeal' ? ', or answered on the day of this appeal (response_date)' : ''}` });
+  }
+  if (letter?.kind === 'follow-up' && earlier?.response === 'refused') {
+    out.push({ severity: 'warning', rule: 'follow-up-after-refusal', path: ['letter', 'kind'],
+      message: 'a follow-up after a refusal asks again but does not stop the time to appeal; the next step under the law is usually an appeal (letter.kind: appeal, or `oedr draft --next`)' });
   }
   if (letter?.kind === 'appeal' && lawMissing) {
     out.push({ severity: 'error', rule: 'appeal-needs-law', path: ['letter', 'kind'],

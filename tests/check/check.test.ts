@@ -89,8 +89,8 @@ describe('oedr check on real precinct results', () => {
     expect(r.code).toBe(1);
     const fields = JSON.parse(r.out).files[0].findings.filter((f: { aspect: string }) => f.aspect === 'fields');
     expect(fields).toEqual([
-      { aspect: 'fields', status: 'deviation', count: 1, details: ['district'], message: 'One requested field is missing: district.' },
-      { aspect: 'fields', status: 'deviation', count: 3, message: '3 columns are named differently from the request; rename them so that programs find them. To check them as requested until then (totals too), add --map County=county, --map "Precinct Name=precinct_name" and --map "Candidate =candidate" or the same in the spec\'s column_map.', details: [
+      { aspect: 'fields', status: 'deviation', kind: 'missing', count: 1, details: ['district'], message: 'One requested field is missing: district.' },
+      { aspect: 'fields', status: 'deviation', kind: 'renamed', count: 3, message: '3 columns are named differently from the request; rename them so that programs find them. To check them as requested until then (totals too), add --map County=county, --map "Precinct Name=precinct_name" and --map "Candidate =candidate" or the same in the spec\'s column_map.', details: [
         '"County" should be named "county" (it differs in capital letters)',
         '"Precinct Name" should be named "precinct_name" (it differs in spaces or punctuation between words, capital letters)',
         '"Candidate " should be named "candidate" (it differs in spaces before or after the name, capital letters)',

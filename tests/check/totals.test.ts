@@ -93,7 +93,7 @@ describe('totals from the real excerpt (no ../shared needed)', () => {
     expect(report.files.map((f: { status: string }) => f.status)).toEqual(['match', 'deviations']);
     expect(report.files[1]).toMatchObject({ file: join(tmp.path, 'off.csv'), summaryOf: [detail], rows: 13 });
     expect(report.files[1].findings).toEqual([{
-      aspect: 'totals', status: 'deviation', count: 1,
+      aspect: 'totals', status: 'deviation', kind: 'mismatch', count: 1,
       message: '1 of 13 totals in the summary does not match the sum of the detail rows; the first: county Belknap, office President, district (empty), party REP, candidate Donald Trump: votes 41,797 in the summary, 41,798 in the detail rows (1 more in the detail).',
       details: ['county Belknap, office President, district (empty), party REP, candidate Donald Trump: votes 41,797 in the summary, 41,798 in the detail rows (1 more in the detail)'],
     }]);

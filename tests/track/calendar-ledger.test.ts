@@ -44,3 +44,24 @@ test('dates count from the receipt the ledger records, with reminders before eac
   expect(closed.code).toBe(1);
   expect(closed.err).toContain(`${spec}: no events: closed on 2027-01-10 (ledger)`);
 });
+
+test('an extension the body announced moves the response date: to the new date it gave, else by the law\'s extension', async () => {
+  const folder = requestsFolder(dir.path, { 'results.yaml': foiSpec({ date: '2026-12-01' }) });
+  const spec = join(folder, 'results.yaml');
+  for (const args of [['--sent', '2026-12-01', '--via', 'post'], ['--received', '2026-12-04'], ['--answer', 'extended', '--on', '2026-12-20']]) {
+    expect((await runCli('record', spec, ...args)).code).toBe(0);
+  }
+  const ics = join(dir.path, 'requests.ics');
+  expect((await runCli('calendar', spec, '--out', ics)).code).toBe(0);
+  const [extended] = events(ics);
+  // 21 days from 4 Dec and the 14 more the registry gives KE end on 8 Jan 2027.
+  expect(extended).toMatchObject({ date: '2027-01-08', summary: expect.stringMatching(/^Response due: /) });
+  expect(extended!.description).toContain('Extension included: the body announced one (ledger), and the law allows 14 more calendar days.');
+
+  expect((await runCli('record', spec, '--answer', 'extended', '--on', '2026-12-21', '--until', '2027-01-15')).code).toBe(0);
+  expect((await runCli('calendar', spec, '--out', ics)).code).toBe(0);
+  const [given, followUp] = events(ics);
+  expect(given).toMatchObject({ date: '2027-01-15' });
+  expect(given!.description).toContain('Extended: the body gave 2027-01-15 (Fri) as the new date (ledger)');
+  expect(followUp).toMatchObject({ date: '2027-01-16', summary: expect.stringMatching(/^Follow up: /) });
+});
