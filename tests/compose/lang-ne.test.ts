@@ -1,13 +1,13 @@
 // Nepali letters under the Right to Information Act 2064 (NP): every kind drafted in Nepali by
 // default, read back from the PDF, DOCX and Markdown: the Act's own name, Devanagari dates and page
 // numbers, the salutation and closing, the appeal to the प्रमुख by the statute's term and section,
-// glyphs as fontkit shapes them, the same bytes twice, and an English reading copy.
-import { readFileSync } from 'node:fs';
+// `oedr check`'s follow-up, glyphs as fontkit shapes them, the same bytes twice, and an English reading copy.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
+import { runCli, tempDir } from '../helpers.js';
 import { actualText, glyphsDrawn, shaperGlyphs } from '../pdf-glyphs.js';
-import { ENGLISH, containsInGlyphOrder, containsRun, draftAll, kindSpec, plain, squeeze } from './lang-shared.js';
+import { ENGLISH, containsInGlyphOrder, containsRun, draftAll, kindSpec, pdfPages, plain, squeeze } from './lang-shared.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -54,6 +54,25 @@ describe('Nepali letters (NP)', () => {
         for (const english of ENGLISH) expect(text, `${kind}: ${english}`).not.toContain(english);
       }
     }
+  });
+
+  it('writes the follow-up to a delivery that does not match in Nepali (oedr check --follow-up)', async () => {
+    const spec = join(tmp.path, 'np-results.yaml');
+    writeFileSync(spec, readFileSync(kindSpec(tmp.path, 'np-results', 'foi-request'), 'utf8'));
+    const csv = join(tmp.path, 'delivered.csv');
+    writeFileSync(csv, 'polling_station_code;candidate_name;votes\n27-03-1-004;क;12\n27-03-1-005;ख;many\n');
+    const out = join(tmp.path, 'check');
+    const r = await runCli('check', csv, '--against', spec, '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
+    expect(r.code, r.err).toBe(1);
+    const md = readFileSync(join(out, 'np-results-check-follow-up.md'), 'utf8').replace(/(?<!\\)\*\*/g, '').replace(/\\([\s\S])/g, '$1');
+    const pdf = (await pdfPages(join(out, 'np-results-check-follow-up.pdf'))).join('\n');
+    for (const want of ['मिति: सन् २०२७ सेप्टेम्बर १', 'महोदय,', 'मिति सन् २०२७ अप्रिल १२ को हाम्रो निवेदन', 'भवदीय,',
+      'क्षेत्र छुट्याउने चिह्न। हामीले अल्पविराम (",") ले छुट्याइएका क्षेत्र माग गरेका थियौँ। क्षेत्रहरू अर्धविराम (";") ले छुट्याइएका छन्।',
+      'मानहरू। हामीले votes को प्रत्येक पङ्क्तिमा पूर्णाङ्क माग गरेका थियौँ। त्यस्तो नभएका मान: १ वटा, जस्तै पङ्क्ति ३ ("many")।']) {
+      expect(md, want).toContain(want);
+      expect(containsInGlyphOrder(pdf, want), `PDF: ${want}`).toBe(true);
+    }
+    for (const english of ['Dear ', 'Thank you', 'Yours sincerely', 'We asked for', 'Fields are separated', 'line 3']) expect(md).not.toContain(english);
   });
 
   it('gives the same bytes for the same input', async () => {
