@@ -3,12 +3,11 @@
 // page numbers, বরাবর, বিষয়, জনাব and বিনীত, the appeal to the আপীল কর্তৃপক্ষ under ধারা ২৪, the
 // follow-up naming the তথ্য কমিশন, `oedr check`'s follow-up, glyphs as fontkit shapes them, the
 // same bytes twice, and an English reading copy.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
 import { actualText, glyphsDrawn, shaperGlyphs } from '../pdf-glyphs.js';
-import { ENGLISH, containsInGlyphOrder, containsRun, draftAll, kindSpec, pdfPages, plain, squeeze } from './lang-shared.js';
+import { ENGLISH, checkFollowUp, containsInGlyphOrder, containsRun, draftAll, draftTwice, kindSpec, plain, readingCopy, squeeze } from './lang-shared.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -61,39 +60,24 @@ describe('Bangla letters (BD)', () => {
   });
 
   it('writes the follow-up to a delivery that does not match in Bangla (oedr check --follow-up)', async () => {
-    const spec = join(tmp.path, 'bd-results.yaml');
-    writeFileSync(spec, readFileSync(kindSpec(tmp.path, 'bd-results', 'foi-request'), 'utf8'));
-    const csv = join(tmp.path, 'delivered.csv');
-    writeFileSync(csv, 'polling_centre_code;candidate_name;votes\n1207-045;ক;12\n1207-046;খ;many\n');
-    const out = join(tmp.path, 'check');
-    const r = await runCli('check', csv, '--against', spec, '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
-    expect(r.code, r.err).toBe(1);
-    const md = readFileSync(join(out, 'bd-results-check-follow-up.md'), 'utf8').replace(/(?<!\\)\*\*/g, '').replace(/\\([\s\S])/g, '$1');
-    const pdf = (await pdfPages(join(out, 'bd-results-check-follow-up.pdf'))).join('\n');
+    const c = await checkFollowUp(tmp.path, 'bd-results', 'polling_centre_code;candidate_name;votes\n1207-045;ক;12\n1207-046;খ;many\n');
+    expect(c.code, c.err).toBe(1);
     for (const want of ['তারিখ: ১ সেপ্টেম্বর ২০২৭', 'জনাব,', '১২ এপ্রিল ২০২৭ তারিখের আমাদের অনুরোধের', 'delivered.csv', 'আপনার সহযোগিতার জন্য আবারও ধন্যবাদ।', 'বিনীত',
       'ক্ষেত্রের বিভাজক। আমরা চেয়েছিলাম: কমা (",") দিয়ে পৃথক করা ক্ষেত্র। ক্ষেত্রগুলো সেমিকোলন (";") দিয়ে পৃথক করা।',
       'মান। আমরা চেয়েছিলাম: votes এর প্রতিটি সারিতে পূর্ণসংখ্যা। শর্ত পূরণ করে না এমন মান: ১টি, যেমন লাইন ৩ ("many")।']) {
-      expect(md, want).toContain(want);
-      expect(containsInGlyphOrder(pdf, want), `PDF: ${want}`).toBe(true);
+      expect(c.md, want).toContain(want);
+      expect(containsInGlyphOrder(c.pdf, want), `PDF: ${want}`).toBe(true);
     }
-    for (const english of ['Dear ', 'Thank you', 'Yours sincerely', 'We asked for', 'Fields are separated', 'line 3', 'values are not']) expect(md).not.toContain(english);
+    for (const english of ['Dear ', 'Thank you', 'Yours sincerely', 'We asked for', 'Fields are separated', 'line 3', 'values are not']) expect(c.md).not.toContain(english);
   });
 
   it('gives the same bytes for the same input', async () => {
-    const file = kindSpec(tmp.path, 'bd-results', 'appeal', REFUSED);
-    const [a, b] = [join(tmp.path, 'same-a'), join(tmp.path, 'same-b')];
-    await draftAll(file, a);
-    await draftAll(file, b);
-    for (const ext of ['pdf', 'docx', 'md']) {
-      expect(readFileSync(join(a, `bd-results-appeal.${ext}`)).equals(readFileSync(join(b, `bd-results-appeal.${ext}`))), ext).toBe(true);
-    }
+    for (const [ext, same] of await draftTwice(kindSpec(tmp.path, 'bd-results', 'appeal', REFUSED), tmp.path)) expect(same, ext).toBe(true);
   });
 
   it('writes a reading copy in English on request, marked as a translation of the Bangla letter', async () => {
-    const out = join(tmp.path, 'copy');
-    const d = await draftAll(kindSpec(tmp.path, 'bd-results', 'foi-request'), out, '--reading-copy', 'en');
-    expect(d.md).toContain('জনাব,');
-    const copy = readFileSync(join(out, 'bd-results-foi-request.reading-copy-en.md'), 'utf8');
+    const { letter, copy } = await readingCopy(kindSpec(tmp.path, 'bd-results', 'foi-request'), join(tmp.path, 'copy'));
+    expect(letter).toContain('জনাব,');
     expect(copy).toContain("**Translation for the requester's records; the letter sent is in Bangla.**");
     expect(copy).toContain('Yours sincerely,');
     expect(copy).toContain('11 May 2027');

@@ -2,12 +2,11 @@
 // default, read back from the PDF, DOCX and Markdown: the Act's own name, Devanagari dates and page
 // numbers, the salutation and closing, the appeal to the प्रमुख by the statute's term and section,
 // `oedr check`'s follow-up, glyphs as fontkit shapes them, the same bytes twice, and an English reading copy.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers.js';
+import { tempDir } from '../helpers.js';
 import { actualText, glyphsDrawn, shaperGlyphs } from '../pdf-glyphs.js';
-import { ENGLISH, containsInGlyphOrder, containsRun, draftAll, kindSpec, pdfPages, plain, squeeze } from './lang-shared.js';
+import { ENGLISH, checkFollowUp, containsInGlyphOrder, containsRun, draftAll, draftTwice, kindSpec, plain, readingCopy, squeeze } from './lang-shared.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -57,39 +56,24 @@ describe('Nepali letters (NP)', () => {
   });
 
   it('writes the follow-up to a delivery that does not match in Nepali (oedr check --follow-up)', async () => {
-    const spec = join(tmp.path, 'np-results.yaml');
-    writeFileSync(spec, readFileSync(kindSpec(tmp.path, 'np-results', 'foi-request'), 'utf8'));
-    const csv = join(tmp.path, 'delivered.csv');
-    writeFileSync(csv, 'polling_station_code;candidate_name;votes\n27-03-1-004;क;12\n27-03-1-005;ख;many\n');
-    const out = join(tmp.path, 'check');
-    const r = await runCli('check', csv, '--against', spec, '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
-    expect(r.code, r.err).toBe(1);
-    const md = readFileSync(join(out, 'np-results-check-follow-up.md'), 'utf8').replace(/(?<!\\)\*\*/g, '').replace(/\\([\s\S])/g, '$1');
-    const pdf = (await pdfPages(join(out, 'np-results-check-follow-up.pdf'))).join('\n');
+    const c = await checkFollowUp(tmp.path, 'np-results', 'polling_station_code;candidate_name;votes\n27-03-1-004;क;12\n27-03-1-005;ख;many\n');
+    expect(c.code, c.err).toBe(1);
     for (const want of ['मिति: सन् २०२७ सेप्टेम्बर १', 'महोदय,', 'मिति सन् २०२७ अप्रिल १२ को हाम्रो निवेदन', 'भवदीय,',
       'क्षेत्र छुट्याउने चिह्न। हामीले अल्पविराम (",") ले छुट्याइएका क्षेत्र माग गरेका थियौँ। क्षेत्रहरू अर्धविराम (";") ले छुट्याइएका छन्।',
       'मानहरू। हामीले votes को प्रत्येक पङ्क्तिमा पूर्णाङ्क माग गरेका थियौँ। त्यस्तो नभएका मान: १ वटा, जस्तै पङ्क्ति ३ ("many")।']) {
-      expect(md, want).toContain(want);
-      expect(containsInGlyphOrder(pdf, want), `PDF: ${want}`).toBe(true);
+      expect(c.md, want).toContain(want);
+      expect(containsInGlyphOrder(c.pdf, want), `PDF: ${want}`).toBe(true);
     }
-    for (const english of ['Dear ', 'Thank you', 'Yours sincerely', 'We asked for', 'Fields are separated', 'line 3']) expect(md).not.toContain(english);
+    for (const english of ['Dear ', 'Thank you', 'Yours sincerely', 'We asked for', 'Fields are separated', 'line 3']) expect(c.md).not.toContain(english);
   });
 
   it('gives the same bytes for the same input', async () => {
-    const file = kindSpec(tmp.path, 'np-results', 'appeal', REFUSED);
-    const [a, b] = [join(tmp.path, 'same-a'), join(tmp.path, 'same-b')];
-    await draftAll(file, a);
-    await draftAll(file, b);
-    for (const ext of ['pdf', 'docx', 'md']) {
-      expect(readFileSync(join(a, `np-results-appeal.${ext}`)).equals(readFileSync(join(b, `np-results-appeal.${ext}`))), ext).toBe(true);
-    }
+    for (const [ext, same] of await draftTwice(kindSpec(tmp.path, 'np-results', 'appeal', REFUSED), tmp.path)) expect(same, ext).toBe(true);
   });
 
   it('writes a reading copy in English on request, marked as a translation of the Nepali letter', async () => {
-    const out = join(tmp.path, 'copy');
-    const d = await draftAll(kindSpec(tmp.path, 'np-results', 'foi-request'), out, '--reading-copy', 'en');
-    expect(d.md).toContain('भवदीय,');
-    const copy = readFileSync(join(out, 'np-results-foi-request.reading-copy-en.md'), 'utf8');
+    const { letter, copy } = await readingCopy(kindSpec(tmp.path, 'np-results', 'foi-request'), join(tmp.path, 'copy'));
+    expect(letter).toContain('भवदीय,');
     expect(copy).toContain("**Translation for the requester's records; the letter sent is in Nepali.**");
     expect(copy).toContain('Yours sincerely,');
     expect(copy).toContain('12 April 2027');

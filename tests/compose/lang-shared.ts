@@ -64,3 +64,35 @@ export function containsInGlyphOrder(pdf: string, want: string): boolean {
   for (let i = 0; i + n <= chars.length; i++) if (key(chars.slice(i, i + n).join('')) === target) return true;
   return false;
 }
+
+/** `file` drafted into two folders: for each format, whether the two have the same bytes. */
+export async function draftTwice(file: string, dir: string): Promise<[string, boolean][]> {
+  const [a, b] = [join(dir, 'same-a'), join(dir, 'same-b')];
+  await draftAll(file, a);
+  await draftAll(file, b);
+  const stem = file.replace(/^.*\//, '').replace(/\.yaml$/, '');
+  return ['pdf', 'docx', 'md'].map((ext) => [ext, readFileSync(join(a, `${stem}.${ext}`)).equals(readFileSync(join(b, `${stem}.${ext}`)))]);
+}
+
+/** The letter's Markdown and its English reading copy's (`--reading-copy en`). */
+export async function readingCopy(file: string, out: string): Promise<{ letter: string; copy: string }> {
+  const d = await draftAll(file, out, '--reading-copy', 'en');
+  const stem = file.replace(/^.*\//, '').replace(/\.yaml$/, '');
+  return { letter: d.md, copy: readFileSync(join(out, `${stem}.reading-copy-en.md`), 'utf8') };
+}
+
+/**
+ * `oedr check --follow-up` of `csv` (its text) against the fixture `name`: the exit code, and the
+ * letter's Markdown (without bold markers and escapes) and PDF text.
+ */
+export async function checkFollowUp(dir: string, name: string, csv: string): Promise<{ code: number; err: string; md: string; pdf: string }> {
+  const spec = join(dir, `${name}.yaml`);
+  writeFileSync(spec, readFileSync(join(root, 'tests/fixtures/languages', `${name}.yaml`), 'utf8'));
+  const data = join(dir, 'delivered.csv');
+  writeFileSync(data, csv);
+  const out = join(dir, 'check');
+  const r = await runCli('check', data, '--against', spec, '--follow-up', '--format', 'md,pdf', '--out', out, '--date', '2027-09-01');
+  if (r.code === 2) return { code: r.code, err: r.err, md: '', pdf: '' };
+  const md = readFileSync(join(out, `${name}-check-follow-up.md`), 'utf8').replace(/(?<!\\)\*\*/g, '').replace(/\\([\s\S])/g, '$1');
+  return { code: r.code, err: r.err, md, pdf: (await pdfPages(join(out, `${name}-check-follow-up.pdf`))).join('\n') };
+}
