@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { builtinLanguages } from '../../src/compose/templates.js';
 import { root, runCli, tempDir } from '../helpers.js';
 
 const tmp = tempDir();
@@ -26,7 +27,7 @@ describe('validate warns about what draft would refuse', () => {
     expect(await runCli('validate', file)).toEqual({
       code: 0,
       out: `${file} is valid (0 errors, 1 warning)`,
-      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "fr-CA" (available: ar, en, es); \`oedr draft\` needs --template-dir with a folder fr-CA/ for it [no-templates]`,
+      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "fr-CA" (available: ${builtinLanguages().join(', ')}); \`oedr draft\` needs --template-dir with a folder fr-CA/ for it [no-templates]`,
     });
     expect((await runCli('validate', '--strict', file)).code).toBe(1);
   });
@@ -85,7 +86,7 @@ test('draft reports a letter.language without templates at its place in the spec
   const line = example.split('\n').findIndex((l) => /^ {2}language: en$/.test(l)) + 1;
   const r = await runCli('draft', file, '--out', join(tmp.path, 'lang-out'), '--format', 'md');
   expect(r.code).toBe(4);
-  expect(r.err.split('\n')[0]).toBe(`${file}:${line}:13 letter.language: no letter templates for language "xx" (available: ar, en, es); add a folder templates/xx/ or use --template-dir [no-templates]`);
+  expect(r.err.split('\n')[0]).toBe(`${file}:${line}:13 letter.language: no letter templates for language "xx" (available: ${builtinLanguages().join(', ')}); add a folder templates/xx/ or use --template-dir [no-templates]`);
 });
 
 test.each(['\\uFFFE', '\\uFFFF', '\\uD800', '\\u202E'])('a subject holding %s: validate and draft fail at the value, nothing is written (issue 14, defect 16)', async (escape) => {
