@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { builtinLanguages } from '../../src/compose/templates.js';
 import { root, runCli, tempDir } from '../helpers.js';
+import { builtinLanguages } from '../../src/compose/templates.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -21,13 +21,16 @@ function specWith(name: string, from: string, to: string): string {
 // Thai: a script no bundled font has (Arabic, since the script fonts, is drawn).
 const ARABIC = 'the characters "ก" (U+0E01), "ร" (U+0E23), "ม" (U+0E21) and "ส" (U+0E2A) are not covered by the bundled fonts (Noto Sans: Latin, Greek, Cyrillic; Noto Sans Arabic, Devanagari, Bangla, Ethiopic, Georgian), so the PDF cannot be made; write this value in Latin script, or draft with --format docx,md';
 
+/** The built-in template folders, as the messages list them: the list grows with each language. */
+const AVAILABLE = builtinLanguages().join(', ');
+
 describe('validate warns about what draft would refuse', () => {
   test('a language without built-in templates, at letter.language', async () => {
     const file = specWith('french', '  language: en', '  language: fr-CA');
     expect(await runCli('validate', file)).toEqual({
       code: 0,
       out: `${file} is valid (0 errors, 1 warning)`,
-      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "fr-CA" (available: ${builtinLanguages().join(', ')}); \`oedr draft\` needs --template-dir with a folder fr-CA/ for it [no-templates]`,
+      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "fr-CA" (available: ${AVAILABLE}); \`oedr draft\` needs --template-dir with a folder fr-CA/ for it [no-templates]`,
     });
     expect((await runCli('validate', '--strict', file)).code).toBe(1);
   });
@@ -86,7 +89,7 @@ test('draft reports a letter.language without templates at its place in the spec
   const line = example.split('\n').findIndex((l) => /^ {2}language: en$/.test(l)) + 1;
   const r = await runCli('draft', file, '--out', join(tmp.path, 'lang-out'), '--format', 'md');
   expect(r.code).toBe(4);
-  expect(r.err.split('\n')[0]).toBe(`${file}:${line}:13 letter.language: no letter templates for language "xx" (available: ${builtinLanguages().join(', ')}); add a folder templates/xx/ or use --template-dir [no-templates]`);
+  expect(r.err.split('\n')[0]).toBe(`${file}:${line}:13 letter.language: no letter templates for language "xx" (available: ${AVAILABLE}); add a folder templates/xx/ or use --template-dir [no-templates]`);
 });
 
 test.each(['\\uFFFE', '\\uFFFF', '\\uD800', '\\u202E'])('a subject holding %s: validate and draft fail at the value, nothing is written (issue 14, defect 16)', async (escape) => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildContext } from '../../src/compose/context.js';
 import { composeLetter } from '../../src/compose/letter.js';
 import { escapeMarkdown, markdownToBlocks } from '../../src/compose/markdown.js';
-import { builtinLanguages, loadTemplates } from '../../src/compose/templates.js';
+import { loadTemplates } from '../../src/compose/templates.js';
 import { contextVariables } from '../../src/compose/variables.js';
 import { allText, plainText, type Block } from '../../src/document.js';
 import { OedrError } from '../../src/errors.js';
@@ -180,7 +180,7 @@ describe('templates', () => {
 
   it('a language without templates is a clear error', async () => {
     const spec = await specFrom(fixture('valid/full.yaml'));
-    expect(() => composeLetter({ ...spec, letter: { ...spec.letter, language: 'sw' } })).toThrow(`no letter templates for language "sw" (available: ${builtinLanguages().join(', ')})`);
+    expect(() => composeLetter({ ...spec, letter: { ...spec.letter, language: 'sw' } })).toThrow(/no letter templates for language "sw" \(available: (?:[a-z-]+, )*en(?:, [a-z-]+)*\)/); // every built-in folder, en among them
     expect(composeLetter({ ...spec, letter: { ...spec.letter, language: 'en-KE' } }).meta.language).toBe('en-KE');
   });
 });
