@@ -1,0 +1,90 @@
+// Romanian letters under Moldova's law (MD): with no letter.language, `oedr draft` writes every kind
+// in Romanian, read back from the PDF, the DOCX and Markdown, with no English template words left;
+// a reading copy in English on request; the same bytes on a second run.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.js';
+import { KINDS, checkFollowUp, draftAll, expectNoEnglish, expectSameBytes, flat, lawSpec, readingCopy } from './lang-check.js';
+
+const tmp = tempDir();
+afterAll(() => tmp.done());
+
+const LAW = 'Legea nr. 148/2023 privind accesul la informațiile de interes public';
+const CLOSING = 'Cu stimă,';
+const spec = (name: string, kind: string) => lawSpec(tmp.path, name, 'md-cec-ro', kind);
+
+describe('Romanian letters under MD', () => {
+  it('writes the request in Romanian: the law by its own name, the date, salutation, closing, page label', async () => {
+    const t = await draftAll(spec('md-foi', 'foi-request'), join(tmp.path, 'out-foi'));
+    for (const text of [t.pdf, t.docx, t.md]) {
+      for (const want of [`solicită, în conformitate cu ${LAW}, accesul la`, '12 aprilie 2027', 'Stimate domnule Popescu,', CLOSING, 'Nr. de referință: PL/CEC/2027/014']) expect(text).toContain(want);
+      // The registry's 10 days are low-confidence: the letter words the date as an estimate.
+      expect(text).toContain('legea prevede un termen de aproximativ 10 zile calendaristice de la înregistrarea cererii, care ar expira în jurul datei de 22 aprilie 2027');
+      expect(text).toContain('Numărul de voturi valabil exprimate (număr întreg, de ex. 1250)');
+      expect(text).toContain('Puteți omite câmpul idnp_membru.');
+      expectNoEnglish(text, 'foi-request');
+    }
+    t.pages.forEach((page, i) => expect(flat(page)).toContain(`Pagina ${i + 1} din ${t.pages.length}`));
+  });
+
+  it('writes every kind in Romanian, each with the closing and none with English words', async () => {
+    for (const kind of KINDS) {
+      const t = await draftAll(spec(`md-${kind}`, kind), join(tmp.path, `out-${kind}`));
+      for (const text of [t.pdf, t.docx, t.md]) {
+        expect(text, kind).toContain(CLOSING);
+        expect(text, kind).toContain('12 aprilie 2027');
+        expectNoEnglish(text, kind);
+      }
+    }
+  });
+
+  it('words the appeal as a cerere prealabilă to the head of the authority, with the facts and the refusal', async () => {
+    const t = await draftAll(spec('md-appeal', 'appeal'), join(tmp.path, 'out-appeal'));
+    for (const text of [t.pdf, t.docx, t.md]) {
+      expect(text).toMatch(/12 aprilie 2027 Conducătorul autorității publice ?Comisia Electorală Centrală/);
+      expect(text).toContain('Stimată doamnă / Stimate domnule,');
+      expect(text).toContain(`Cerere prealabilă, în conformitate cu ${LAW}`);
+      expect(text).toContain('vă solicită să examinați refuzul la cererea noastră din 1 februarie 2027 (nr. de referință REF/2027/001), adresată către Comisia Electorală Centrală');
+      expect(text).toContain('La 20 februarie 2027 am primit refuzul');
+      expect(text).toContain('Anexe: cererea noastră din 1 februarie 2027 și răspunsul primit.');
+    }
+  });
+
+  it('names the People\'s Advocate as the next step in a follow-up after the period has passed', async () => {
+    const file = spec('md-late', 'follow-up');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/response: refused, response_date: 2027-02-20/, 'response: none'));
+    const t = await draftAll(file, join(tmp.path, 'out-late'));
+    for (const text of [t.pdf, t.docx, t.md]) {
+      expect(text).toContain('Până în prezent nu am primit un răspuns');
+      expect(text).toContain('În lipsa unui răspuns, vom putea sesiza Avocatul Poporului, ceea ce am dori să evităm.');
+      expectNoEnglish(text, 'follow-up');
+    }
+  });
+
+  it('writes the check follow-up in the letter\'s language, each difference with what was asked and what came', async () => {
+    const t = await checkFollowUp(tmp.path, 'md-cec-ro', "sectie_cod;voturi_valabile\n01/1;12\n01/2;multe\n");
+    const wants = [
+      "1 septembrie 2027",
+      "Stimate domnule Popescu,",
+      "Am verificat fișierul în raport cu cele solicitate și am constatat câteva neconcordanțe",
+      "Separatorul de câmpuri. Am solicitat câmpuri separate prin virgule („,”). Câmpurile sunt separate prin punct și virgulă („;”).",
+      "Denumirile coloanelor. Am solicitat aceste coloane, denumite exact astfel: sectie_cod, voturi_valabile, idnp_membru. Coloane lipsă: idnp_membru.",
+      "Valorile. Am solicitat un număr întreg în fiecare rând al coloanei voturi_valabile. Valori care nu corespund: 1, de exemplu rândul 3 (\"multe\").",
+      "Cu stimă,",
+    ];
+    for (const text of [t.pdf, t.docx, t.md]) {
+      for (const want of wants) expect(text).toContain(want);
+      expectNoEnglish(text, 'check-follow-up');
+    }
+  });
+
+  it('writes a reading copy in English, marked as a translation of a letter sent in Romanian', async () => {
+    const { copy, letter } = await readingCopy(tmp.path, spec('md-copy', 'foi-request'));
+    expect(copy).toContain("**Translation for the requester's records; the letter sent is in Romanian.**");
+    expect(copy).toContain('Yours sincerely,');
+    expect(letter).toContain(CLOSING);
+  });
+
+  it('gives the same bytes for the same input', () => expectSameBytes(tmp.path, spec('md-same', 'appeal')));
+});
