@@ -17,6 +17,6 @@ export async function templates(opts: { language: string; templateDir?: string }
   io.out('\nVariables ({{name}} escapes the value as text; [] marks a list to use with {{#each}}):');
   const width = Math.max(...Object.keys(contextVariables).map((k) => k.length));
   for (const [name, what] of Object.entries(contextVariables)) io.out(`  ${name.padEnd(width)}  ${c.dim(what)}`);
-  io.out('\nHelpers: {{join list}} writes "a, b and c"; {{sentence value}} adds a full stop unless the value ends with one.');
+  io.out('\nHelpers: {{join list}} writes "a, b and c"; {{sentence value}} adds a full stop unless the value ends with one; {{inflect value "genitive"}} puts it in that case by words.yaml `inflection` (Georgian).');
   return 0;
 }

@@ -39,7 +39,21 @@ const helpers: Record<string, HandlebarsCompiler.HelperDelegate> = {
   sentence(this: unknown, value: unknown) {
     const text = value === null || value === undefined ? '' : String(value).trim();
     // Closing quotes or brackets end a sentence only after a full stop: "(see below)" still needs one.
-    return text === '' || /[.!?…؟]["'»”’)\]]*$/.test(text) ? text : `${text}.`;
+    if (text === '' || /[.!?…؟።፧]["'»”’)\]]*$/.test(text)) return text;
+    // Amharic ends a sentence with the Ethiopic full stop (።), not a Latin one.
+    return /[\u1200-\u137f]$/.test(text) ? `${text}።` : `${text}.`;
+  },
+  /**
+   * `{{inflect value "genitive"}}`: the value in a grammatical case, for languages that mark it on the
+   * last word (Georgian: „2027 წლის 12 აპრილის“). words.yaml `inflection.<case>` lists [ending,
+   * replacement] pairs; the first ending the value has is replaced. No rule, no change.
+   */
+  inflect(this: unknown, value: unknown, grammaticalCase: unknown, options: HandlebarsCompiler.HelperOptions) {
+    const text = value === null || value === undefined ? '' : String(value);
+    const words = (options.data?.root as { words?: { inflection?: Record<string, unknown> } })?.words;
+    const rules = words?.inflection?.[String(grammaticalCase)];
+    const rule = Array.isArray(rules) ? rules.find((r): r is [string, string] => Array.isArray(r) && text.endsWith(String(r[0]))) : undefined;
+    return rule ? text.slice(0, text.length - String(rule[0]).length) + String(rule[1]) : text;
   },
 };
 /** The one set of compile options, shared with scripts/precompile-templates.mjs so build and run time agree. */
@@ -104,7 +118,8 @@ const cache = new Map<string, TemplateSet>();
 export function resolveLanguage(language: string, dirs: string[]): string {
   const candidates = [language, language.split('-')[0]!];
   for (const c of candidates) if (dirs.some((d) => existsSync(join(d, c)))) return c;
-  const available = readdirSync(BUILTIN_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  // Sorted (builtinLanguages): the message never depends on the file system's order.
+  const available = builtinLanguages();
   return fail(ExitCode.render, 'no-templates', `no letter templates for language "${language}" (available: ${available.join(', ')}); add a folder templates/${language}/ or use --template-dir`);
 }
 

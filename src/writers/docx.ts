@@ -3,7 +3,7 @@
 // (docx-xml.ts) and zipped with fixed timestamps (docx-zip.ts), so the same Document always gives the
 // same bytes.
 import { isRightToLeft, type Document } from '../document.js';
-import { complexScriptFonts, font as fontStyle } from './style.js';
+import { complexScriptFonts, font as fontStyle, highAnsiFonts } from './style.js';
 import { FOOTER_PART, docxTemplate, type Template } from './docx-template.js';
 import { corePart, escapeAttr, footerPart, letterParts, w3cdtfFromDate } from './docx-xml.js';
 import { createZipper } from './docx-zip.js';
@@ -32,13 +32,18 @@ export async function createDocxWriter(template?: Template): Promise<DocxWriter>
 /**
  * styles.xml with the letter's language as the default (w:lang), and for a complex script (Arabic,
  * Devanagari, Bangla, Ethiopic) that language and its Noto family as the complex-script ones
- * (w:lang w:bidi, w:rFonts w:cs), so Word shapes and spell-checks the text as that language.
+ * (w:lang w:bidi, w:rFonts w:cs), so Word shapes and spell-checks the text as that language; for
+ * Georgian, which Word draws with the w:hAnsi font, Noto Sans Georgian there.
  */
 function stylesXml(template: Template, language: string): string {
   const lang = escapeAttr(language);
-  const cs = complexScriptFonts[language.split('-')[0]!];
-  if (cs === undefined) return `${template.stylesHead}w:val="${lang}"${template.stylesTail}`;
-  return `${template.stylesHead.replace(`w:cs="${fontStyle.family}"`, `w:cs="${cs}"`)}w:val="${lang}" w:bidi="${lang}"${template.stylesTail}`;
+  const primary = language.split('-')[0]!;
+  const cs = complexScriptFonts[primary];
+  const hAnsi = highAnsiFonts[primary];
+  const xml = `${template.stylesHead}w:val="${lang}"${cs === undefined ? '' : ` w:bidi="${lang}"`}${template.stylesTail}`;
+  // Every style that names the fonts (the defaults, the headings), so a heading keeps the script's font too.
+  const withCs = cs === undefined ? xml : xml.replaceAll(`w:cs="${fontStyle.family}"`, `w:cs="${cs}"`);
+  return hAnsi === undefined ? withCs : withCs.replaceAll(`w:hAnsi="${fontStyle.family}"`, `w:hAnsi="${hAnsi}"`);
 }
 
 /** The package's parts, by name, in the order they are zipped. */

@@ -61,7 +61,8 @@ export class ScriptFonts {
     return runs.map(({ script, text: t }) => {
       if (script === null) return rtl ? simpleRun(this.base[face], t, true, mirrored) : baseRun(t);
       const sf = this.faces(script)[bold ? 1 : 0];
-      return script.shapes ? shapedRun(sf, t, rtl) : simpleRun(sf.ttf, t, rtl, mirrored);
+      // Brackets mirror only right to left: "(ጽሑፍ)" in an Ethiopic or Georgian run keeps its own glyphs.
+      return script.shapes ? shapedRun(sf, t, rtl) : simpleRun(sf.ttf, t, rtl, rtl ? mirrored : undefined);
     });
   }
 }

@@ -43,6 +43,15 @@ export const complexScriptFonts: Record<string, string> = {
   ti: 'Noto Sans Ethiopic',
 };
 
+/**
+ * The font Word and LibreOffice use for text outside ASCII that is not complex script (w:rFonts
+ * w:hAnsi): Georgian is such a script to Word, so a Georgian letter names Noto Sans Georgian there,
+ * and ASCII (digits, Latin names, which that font lacks) keeps Noto Sans (w:ascii).
+ */
+export const highAnsiFonts: Record<string, string> = {
+  ka: 'Noto Sans Georgian',
+};
+
 /** Height of one line of body text (about 16.8 pt). */
 const bodyLine = font.size * font.lineHeightEm + font.lineGap;
 

@@ -132,6 +132,16 @@ describe('PDF: shaped scripts', () => {
     expect(font.getGlyph(glyphsDrawn(pdf, 'NotoSansDevanagari-Regular')[0]!).name).toMatch(/^uni093F/);
   });
 
+  it('draws brackets in left-to-right Ethiopic text as written, not mirrored', async () => {
+    // Mirroring is for right-to-left runs; an Ethiopic run once drew "(ጽሑፍ)" as "(ጽሑፍ(".
+    const text = 'ዓይነት (ጽሑፍ)';
+    const pdf = await writer.write(doc('am', [p(text)]));
+    const font = openFont(readFileSync(new URL('../../fonts/NotoSansEthiopic-Regular.ttf', import.meta.url)));
+    const cmap = (s: string) => [...s].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id);
+    // The "(" that opens a word is drawn from Noto Sans; the ")" stays in the Ethiopic run, as itself.
+    expect(glyphsDrawn(pdf, 'NotoSansEthiopic-Regular')).toEqual(cmap('ዓይነት ጽሑፍ)'));
+  });
+
   it('reads Arabic back in logical order: the law, the date and a number inside right-to-left text', async () => {
     const text = (await pdfText(arabic)).replace(/\s+/g, ' ');
     // pdf.js drops the space where Arabic meets digits or Latin; the words and their order stay.
