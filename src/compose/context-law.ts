@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
-import { word, type Words } from './context.js';
+import { word, wordOr, type Words } from './context.js';
 import { languageOf } from './language.js';
 
 /** The part of laws/resolve.ts's ResolvedLaw a letter reads (tests may give just this much). */
@@ -59,9 +59,20 @@ function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | u
   return { title: inText(t.law.name, words, 'the_law'), translation: null };
 }
 
+/**
+ * "10 days". Romanian joins 20 and more to the noun with "de" unless the last two digits are 01-19
+ * ("20 de zile", "101 zile"): a language that does so gives words.phrases.count_20_up ("{n} de {unit}").
+ */
+export function countText(words: Words, n: number, u: string): string {
+  const unit = word(words, 'units', u);
+  const big = wordOr(words, 'phrases', 'count_20_up');
+  const de = big && n >= 20 && (n % 100 === 0 || n % 100 >= 20);
+  return de ? big.replace('{n}', String(n)).replace('{unit}', unit) : `${n} ${unit}`;
+}
+
 export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words, d: DateText) {
   const due = t?.response.status === 'due' ? t.response : undefined;
-  const unit = (u: string, n: number) => `${n} ${word(words, 'units', u)}`;
+  const unit = (u: string, n: number) => countText(words, n, u);
   const named = statute(spec, t, facts, words);
   const own = lawName(spec, t, facts, words);
   return {
@@ -148,7 +159,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     external: Boolean(step) && !internal,
     court: kind === 'court' || kind === 'tribunal',
     internal,
-    limit_text: step?.limit ? `${step.limit.period} ${word(words, 'units', step.limit.unit)}` : null,
+    limit_text: step?.limit ? countText(words, step.limit.period, step.limit.unit) : null,
     lodge_by_text: d(t?.appeal?.lodgeBy),
     in_time: Boolean(t?.appeal?.lodgeBy && spec.letter.date <= t.appeal.lodgeBy),
   };
