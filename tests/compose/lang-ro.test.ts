@@ -58,6 +58,8 @@ describe('Romanian letters under MD', () => {
     const t = await draftAll(file, join(tmp.path, 'out-late'));
     for (const text of [t.pdf, t.docx, t.md]) {
       expect(text).toContain('Până în prezent nu am primit un răspuns');
+      // The estimated date is in the past on the letter's date: the conditional perfect, not „ar expira”.
+      expect(text).toContain('ar fi expirat în jurul datei de 11 februarie 2027');
       expect(text).toContain('În lipsa unui răspuns, vom putea sesiza Avocatul Poporului, ceea ce am dori să evităm.');
       expectNoEnglish(text, 'follow-up');
     }
@@ -71,7 +73,7 @@ describe('Romanian letters under MD', () => {
       "Am verificat fișierul în raport cu cele solicitate și am constatat câteva neconcordanțe",
       "Separatorul de câmpuri. Am solicitat câmpuri separate prin virgule („,”). Câmpurile sunt separate prin punct și virgulă („;”).",
       "Denumirile coloanelor. Am solicitat aceste coloane, denumite exact astfel: sectie_cod, voturi_valabile, idnp_membru. Coloane lipsă: idnp_membru.",
-      "Valorile. Am solicitat un număr întreg în fiecare rând al coloanei voturi_valabile. Valori care nu corespund: 1, de exemplu rândul 3 (\"multe\").",
+      "Valorile. Am solicitat un număr întreg în fiecare rând al coloanei voturi_valabile. Numărul valorilor care nu corespund: 1; de exemplu, rândul 3 (\"multe\").",
       "Cu stimă,",
     ];
     for (const text of [t.pdf, t.docx, t.md]) {
