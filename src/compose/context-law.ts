@@ -13,25 +13,32 @@ export interface LawFacts {
   name: string;
   originalName: { lang: string; text: string } | null;
   standing: { needed: boolean };
-  identification: { required: boolean | null; what: string; provision: string | null } | null;
+  identification: { required: boolean | null; what: string; provision: string | null; original?: { what: string; provision?: string | undefined; lang: string } | null } | null;
   fee: {
     action: 'enclose' | 'pay-on-notice' | 'waiver' | 'none' | 'unknown';
-    application: { amount: number | null; currency: string; payment: string | null; provision: string } | null;
+    application: { amount: number | null; currency: string; payment: string | null; provision: string; provision_original?: Localized | null } | null;
     waivers: { ground: string; provision: string }[];
   };
-  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; provision_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
+  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null; fact?: { certain: boolean }; provision_original?: { text: string; lang: string } | null }[];
   response: { certain: boolean };
 }
 
 type DateText = (iso?: string) => string | null;
+type Localized = { text: string; lang: string };
 const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
+/** A fee provision as the letter's language cites it: the registry's version in that language, else as given. */
+const feeProvisionIn = (provision: string | null | undefined, original: Localized | null | undefined, letterLang: string) =>
+  (original && lang(original.lang) === letterLang ? original.text : provision) ?? null;
 /** Commission-like steps, which a follow-up may name as the next step when no answer comes. */
 const complaintSteps = ['information-commission', 'ombudsman', 'oversight-body'];
 
 /** "the Access to Information Act, 2016"; names cited by number or in another language read bare. */
 export function inText(name: string, words: Words, pattern: 'the_law' | 'the_institution'): string {
   const bare = typeof words.no_article === 'string' && new RegExp(words.no_article, 'u').test(name);
-  return bare ? name : word(words, 'phrases', pattern).replace('{name}', name);
+  if (bare) return name;
+  // Spanish institutions take "el" or "la" by gender: words.yaml `feminine_names` lists the feminine ones.
+  const feminine = pattern === 'the_institution' && typeof words.feminine_names === 'string' && new RegExp(words.feminine_names, 'u').test(name);
+  return word(words, 'phrases', feminine ? 'the_institution_feminine' : pattern).replace('{name}', name);
 }
 
 /**
@@ -53,8 +60,10 @@ function statute(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | u
 function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words) {
   if (!t) return null;
   const original = facts?.originalName ?? (t.law.original_name ? { lang: t.law.original_name.lang, text: t.law.original_name.text } : null);
-  // A letter in the law's own language names it by its own name, with no translation.
-  if (original && lang(original.lang) === lang(languageOf(spec))) return { title: inText(original.text, words, 'the_law'), translation: null };
+  // A letter in the law's own language, or in one the registry has its name in (Canada's French
+  // title, Tunisia's French one), names it by that name, with no translation.
+  const own = [...(original ? [original] : []), ...(t.law.other_names ?? [])].find((n) => lang(n.lang) === lang(languageOf(spec)));
+  if (own) return { title: inText(own.text, words, 'the_law'), translation: null };
   if (original && facts && showable(original.text)) return { title: original.text, translation: facts.name };
   return { title: inText(t.law.name, words, 'the_law'), translation: null };
 }
@@ -93,21 +102,23 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
       counted_from_text: d(t?.from),
       purpose_required: t?.law.request.purpose_required === true,
       standing_needed: facts ? facts.standing.needed : (t ? t.law.who_may_request.kind !== 'any-person' : false),
-      identification: identification(facts),
-      fee: fee(spec, facts),
+      identification: identification(spec, facts),
+      fee: fee(spec, facts, lang(languageOf(spec)), words),
       appeal: appeal(spec, t, facts, words, d),
       complaint: complaint(spec, facts, words),
     },
   };
 }
 
-function identification(facts: LawFacts | undefined) {
+/** What identification the law requires, in the law's own words where the letter is in its language. */
+function identification(spec: RequestSpec, facts: LawFacts | undefined) {
   const id = facts?.identification;
-  return { required: id?.required === true, what: id?.required ? id.what : null, provision: id?.provision ?? null };
+  const own = id?.original && lang(id.original.lang) === lang(languageOf(spec)) ? id.original : null;
+  return { required: id?.required === true, what: id?.required ? (own?.what ?? id.what) : null, provision: own ? own.provision ?? null : id?.provision ?? null };
 }
 
 /** The application fee the law requires (enclosed), a waiver only on a ground the law provides. */
-function fee(spec: RequestSpec, facts: LawFacts | undefined) {
+function fee(spec: RequestSpec, facts: LawFacts | undefined, letterLang: string, words: Words) {
   const f = facts?.fee;
   const given = spec.fees;
   const app = f?.action === 'enclose' || f?.action === 'pay-on-notice' || f?.action === 'waiver' ? f.application : null;
@@ -117,8 +128,8 @@ function fee(spec: RequestSpec, facts: LawFacts | undefined) {
     enclose: f?.action === 'enclose',
     /** The law's request fee is paid when the body asks for it by notice (PAIA s.22(1)). */
     on_notice: f?.action === 'pay-on-notice',
-    amount_text: app?.amount !== null && app?.amount !== undefined ? `${app.currency} ${app.amount}` : null,
-    provision: app?.provision ?? null,
+    amount_text: app?.amount !== null && app?.amount !== undefined ? money(app.amount, app.currency, words) : null,
+    provision: feeProvisionIn(app?.provision, app?.provision_original, letterLang),
     payment: app?.payment ?? null,
     paid: given?.paid ?? null,
     /** The law provides a waiver ground and the spec claims it. */
@@ -128,6 +139,16 @@ function fee(spec: RequestSpec, facts: LawFacts | undefined) {
     /** The registry knows the law's fees and it provides no waiver: a letter then never asks for one. */
     no_waiver: Boolean(f && f.action !== 'unknown' && f.waivers.length === 0),
   };
+}
+
+/**
+ * "INR 10", or as words.yaml `money` writes an amount ("5 $" in Canadian French: `format` with
+ * {amount} and {symbol}, `symbols` by currency code, the code where none is given).
+ */
+function money(amount: number, currency: string, words: Words): string {
+  const m = words.money as { format?: string; symbols?: Record<string, string> } | undefined;
+  if (!m?.format) return `${currency} ${amount}`;
+  return m.format.replace('{amount}', String(amount)).replace('{symbol}', m.symbols?.[currency] ?? currency);
 }
 
 type Step = LawFacts['appeal'][number];
@@ -150,6 +171,8 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     term,
     /** The term opening a heading: "Internal review", "First Appeal". */
     term_heading: term ? capitalise(term) : null,
+    /** The term as a heading in capitals, where the script has them: "RECURSO DE REVISIÓN". */
+    term_title: term ? term.toLocaleUpperCase(languageOf(spec)) : null,
     /** The statute's own term, where the letter is in another language: "recurso de revisión". */
     term_original: step?.term?.original && step.term.lang && lang(step.term.lang) !== letterLang ? step.term.original : null,
     provision: step ? provisionIn(step, letterLang) : null,
@@ -159,9 +182,12 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     external: Boolean(step) && !internal,
     court: kind === 'court' || kind === 'tribunal',
     internal,
+    /** False where the registry is unsure of the limit: the letter then does not claim to be in time as a fact. */
+    limit_certain: step?.fact ? step.fact.certain : true,
     limit_text: step?.limit ? countText(words, step.limit.period, step.limit.unit) : null,
     lodge_by_text: d(t?.appeal?.lodgeBy),
-    in_time: Boolean(t?.appeal?.lodgeBy && spec.letter.date <= t.appeal.lodgeBy),
+    // In time only by the period itself: a weekend or holiday that moved the last day on is not relied on.
+    in_time: Boolean(t?.appeal?.lodgeByUnrolled && spec.letter.date <= t.appeal.lodgeByUnrolled),
   };
 }
 
@@ -178,10 +204,10 @@ function addresseeIn(step: Step, letterLang: string, words: Words): string {
   return word(words, 'appeal_bodies', step.step);
 }
 
-/** The provision as the letter cites it: in the statute's own language where the letter is in it and the registry has it. */
+/** The provision as the law cites it in the letter's language ("الفصل 30"), else the registry's. */
 function provisionIn(step: Step, letterLang: string): string | null {
-  const own = step.provision_original;
-  return own && lang(own.lang) === letterLang ? own.text : step.provision;
+  if (step.provision_original && lang(step.provision_original.lang) === letterLang) return step.provision_original.text;
+  return step.provision ?? null;
 }
 
 /** The step's name in the letter's language: the statute's own where the letter is in the law's language. */

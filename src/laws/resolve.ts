@@ -68,14 +68,14 @@ export interface ResolvedLaw {
     established: boolean;
     fact: Fact;
   };
-  identification: { required: boolean | null; what: string; provision: string | null; given: boolean; fact: Fact } | null;
+  identification: { required: boolean | null; what: string; provision: string | null; original: { what: string; provision?: string | undefined; lang: string } | null; given: boolean; fact: Fact } | null;
   fee: {
     /**
      * enclose: the law requires an application fee with the filing; pay-on-notice: a fee the body
      * asks for by notice (PAIA s.22(1)); waiver: the spec claims a ground the law has; none; unknown.
      */
     action: 'enclose' | 'pay-on-notice' | 'waiver' | 'none' | 'unknown';
-    application: { amount: number | null; currency: string; due: 'with-application' | 'on-notice'; payment: string | null; exempt: string | null; provision: string } | null;
+    application: { amount: number | null; currency: string; due: 'with-application' | 'on-notice'; payment: string | null; exempt: string | null; provision: string; provision_original: { text: string; lang: string } | null } | null;
     waivers: { ground: string; provision: string }[];
     reproduction: string | null;
     /** What the filing must say about fees to be processed (US: category and commitment), or null. */
@@ -149,7 +149,7 @@ function standing(law: Law, spec: ResolveInput): ResolvedLaw['standing'] {
 function identification(law: Law, spec: ResolveInput): ResolvedLaw['identification'] {
   const id = law.requester?.identification;
   if (!id) return null;
-  return { required: id.required, what: id.what, provision: id.provision ?? null, given: spec.requester.identification !== undefined, fact: fact(law, id) };
+  return { required: id.required, what: id.what, provision: id.provision ?? null, original: id.original ?? null, given: spec.requester.identification !== undefined, fact: fact(law, id) };
 }
 
 function fee(law: Law, spec: ResolveInput): ResolvedLaw['fee'] {
@@ -160,7 +160,7 @@ function fee(law: Law, spec: ResolveInput): ResolvedLaw['fee'] {
     : app === null ? 'none' : spec.fees?.waiver_ground && waivers.length ? 'waiver' : app.due === 'on-notice' ? 'pay-on-notice' : 'enclose';
   return {
     action,
-    application: app ? { amount: app.amount, currency: app.currency, due: app.due ?? 'with-application', payment: app.payment ?? null, exempt: app.exempt ?? null, provision: app.provision } : null,
+    application: app ? { amount: app.amount, currency: app.currency, due: app.due ?? 'with-application', payment: app.payment ?? null, exempt: app.exempt ?? null, provision: app.provision, provision_original: app.provision_original ?? null } : null,
     waivers,
     reproduction: f?.reproduction ?? null,
     commitment: f?.commitment ?? null,

@@ -63,7 +63,7 @@ const AppealStep = z.strictObject({
   addressee: text.optional(),
   /** The addressee as the statute names it in its own language, for letters written in that language. */
   addressee_original: z.strictObject({ text, lang: LanguageTag }).optional(),
-  /** The provision as the statute cites it in its own language ("Pasal 35 dan Pasal 36"), for letters in that language. */
+  /** The provision as the statute cites it in its own language ("Pasal 35 dan Pasal 36", "الفصل 30"), for letters in that language. */
   provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
   step: StepKind,
   body: text,
@@ -108,6 +108,8 @@ const Requester = z.strictObject({
     required: maybe,
     what: text,
     provision: text.optional(),
+    /** `what` and `provision` in the law's own language, for letters in that language. */
+    original: z.strictObject({ what: text, provision: text.optional(), lang: LanguageTag }).optional(),
     ...sourced,
   }).optional(),
   ...sourced,
@@ -124,6 +126,7 @@ const Fees = z.strictObject({
     payment: text.optional(),
     exempt: text.optional(),
     provision: text,
+    provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
     ...sourced,
   }).nullable().optional(),
   reproduction: text.optional(),
@@ -195,6 +198,8 @@ export const Law = z.strictObject({
   name: text,
   /** The law's name in its own language, where the letter cites it in the original. */
   original_name: z.strictObject({ lang: LanguageTag, text }).optional(),
+  /** Its name in other languages its bodies take (a second official version, or the official translation), for letters in them. */
+  other_names: z.array(z.strictObject({ lang: LanguageTag, text, source: text, confidence: Confidence.optional() })).optional(),
   languages: Languages.optional(),
   citation: text,
   year: z.int().min(1766).max(2100),
