@@ -25,6 +25,22 @@ export interface LawFacts {
 
 type DateText = (iso?: string) => string | null;
 const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
+
+/** CLDR plural categories, in the order a words.yaml lists a unit's forms ("день|дня|дней|дня"). */
+const PLURAL_ORDER = ['one', 'two', 'few', 'many', 'other'];
+
+/**
+ * "10 working days": the unit's form for n. A unit given as one word is used for every n; one given as
+ * forms split by "|" ("рабочий день|рабочих дня|рабочих дней") is chosen by the language's CLDR plural
+ * category (Intl.PluralRules: 1 and 21 one, 2-4 few, 5-20 many), the last form standing for any it lacks.
+ */
+export function counted(words: Words, unit: string, n: number, tag: string): string {
+  const forms = word(words, 'units', unit).split('|');
+  const rules = new Intl.PluralRules(tag);
+  const present = PLURAL_ORDER.filter((c) => rules.resolvedOptions().pluralCategories.includes(c as Intl.LDMLPluralRule));
+  const at = present.indexOf(rules.select(n));
+  return `${n} ${forms[at] ?? forms.at(-1)!}`;
+}
 /** Commission-like steps, which a follow-up may name as the next step when no answer comes. */
 const complaintSteps = ['information-commission', 'ombudsman', 'oversight-body'];
 
@@ -61,7 +77,7 @@ function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | u
 
 export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words, d: DateText) {
   const due = t?.response.status === 'due' ? t.response : undefined;
-  const unit = (u: string, n: number) => `${n} ${word(words, 'units', u)}`;
+  const unit = (u: string, n: number) => counted(words, u, n, languageOf(spec));
   const named = statute(spec, t, facts, words);
   const own = lawName(spec, t, facts, words);
   return {
@@ -148,7 +164,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     external: Boolean(step) && !internal,
     court: kind === 'court' || kind === 'tribunal',
     internal,
-    limit_text: step?.limit ? `${step.limit.period} ${word(words, 'units', step.limit.unit)}` : null,
+    limit_text: step?.limit ? counted(words, step.limit.unit, step.limit.period, letterLang) : null,
     lodge_by_text: d(t?.appeal?.lodgeBy),
     in_time: Boolean(t?.appeal?.lodgeBy && spec.letter.date <= t.appeal.lodgeBy),
   };
