@@ -155,6 +155,12 @@ function checkQuotedCovered(deviations: FollowUpFile[], reports: FileReport[], c
   });
 }
 
+/** "Re: …", or the language's own (words.yaml phrases.reply_subject: «متابعة: …»). */
+function replySubject(words: Record<string, unknown>, subject: string): string {
+  const own = (words.phrases as Record<string, unknown> | undefined)?.reply_subject;
+  return (typeof own === 'string' ? own : 'Re: {subject}').replace('{subject}', subject);
+}
+
 /** The words a follow-up letter lists deviations in (words.yaml `deviations`, `and`, `thousands`). */
 async function letterWords(words: Record<string, unknown>): Promise<LetterWords> {
   // A template folder of a user's own may predate this section: its deviations are then listed in English.
@@ -177,10 +183,12 @@ async function followUp(spec: RequestSpec, dataset: DatasetSpec, reports: FileRe
   const { formatDate } = await import('../compose/context.js');
   const { loadTemplates } = await import('../compose/templates.js');
   const language = languageOf(spec);
-  const words = loadTemplates(language).words;
+  const { wordsForCountry } = await import('../compose/words.js');
+  // The law's country picks its own words (Tunisian months, Mexican thousands), as in `oedr draft`.
+  const words = wordsForCountry(loadTemplates(language).words, spec.law ?? spec.recipient.country);
   const deviations = followUpDeviations(reports, dataset, await letterWords(words), language.split('-')[0] === 'en');
   const doc = composeLetter(spec, {
-    template: 'check-follow-up', kind: 'follow-up', subject: `Re: ${spec.letter.subject}`, date: opts.date,
+    template: 'check-follow-up', kind: 'follow-up', subject: replySubject(words, spec.letter.subject), date: opts.date,
     extra: {
       deviations,
       several_files: deviations.length > 1,

@@ -13,13 +13,13 @@ export interface LawFacts {
   name: string;
   originalName: { lang: string; text: string } | null;
   standing: { needed: boolean };
-  identification: { required: boolean | null; what: string; provision: string | null } | null;
+  identification: { required: boolean | null; what: string; provision: string | null; original?: { what: string; provision?: string | undefined; lang: string } | null } | null;
   fee: {
     action: 'enclose' | 'pay-on-notice' | 'waiver' | 'none' | 'unknown';
     application: { amount: number | null; currency: string; payment: string | null; provision: string } | null;
     waivers: { ground: string; provision: string }[];
   };
-  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; provision_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null }[];
+  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null; fact?: { certain: boolean }; provision_original?: { text: string; lang: string } | null }[];
   response: { certain: boolean };
 }
 
@@ -47,7 +47,10 @@ const complaintSteps = ['information-commission', 'ombudsman', 'oversight-body']
 /** "the Access to Information Act, 2016"; names cited by number or in another language read bare. */
 export function inText(name: string, words: Words, pattern: 'the_law' | 'the_institution'): string {
   const bare = typeof words.no_article === 'string' && new RegExp(words.no_article, 'u').test(name);
-  return bare ? name : word(words, 'phrases', pattern).replace('{name}', name);
+  if (bare) return name;
+  // Spanish institutions take "el" or "la" by gender: words.yaml `feminine_names` lists the feminine ones.
+  const feminine = pattern === 'the_institution' && typeof words.feminine_names === 'string' && new RegExp(words.feminine_names, 'u').test(name);
+  return word(words, 'phrases', feminine ? 'the_institution_feminine' : pattern).replace('{name}', name);
 }
 
 /**
@@ -98,7 +101,7 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
       counted_from_text: d(t?.from),
       purpose_required: t?.law.request.purpose_required === true,
       standing_needed: facts ? facts.standing.needed : (t ? t.law.who_may_request.kind !== 'any-person' : false),
-      identification: identification(facts),
+      identification: identification(spec, facts),
       fee: fee(spec, facts),
       appeal: appeal(spec, t, facts, words, d),
       complaint: complaint(spec, facts, words),
@@ -106,9 +109,11 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
   };
 }
 
-function identification(facts: LawFacts | undefined) {
+/** What identification the law requires, in the law's own words where the letter is in its language. */
+function identification(spec: RequestSpec, facts: LawFacts | undefined) {
   const id = facts?.identification;
-  return { required: id?.required === true, what: id?.required ? id.what : null, provision: id?.provision ?? null };
+  const own = id?.original && lang(id.original.lang) === lang(languageOf(spec)) ? id.original : null;
+  return { required: id?.required === true, what: id?.required ? (own?.what ?? id.what) : null, provision: own ? own.provision ?? null : id?.provision ?? null };
 }
 
 /** The application fee the law requires (enclosed), a waiver only on a ground the law provides. */
@@ -155,6 +160,8 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     term,
     /** The term opening a heading: "Internal review", "First Appeal". */
     term_heading: term ? capitalise(term) : null,
+    /** The term as a heading in capitals, where the script has them: "RECURSO DE REVISIÓN". */
+    term_title: term ? term.toLocaleUpperCase(languageOf(spec)) : null,
     /** The statute's own term, where the letter is in another language: "recurso de revisión". */
     term_original: step?.term?.original && step.term.lang && lang(step.term.lang) !== letterLang ? step.term.original : null,
     provision: step ? provisionIn(step, letterLang) : null,
@@ -164,9 +171,12 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     external: Boolean(step) && !internal,
     court: kind === 'court' || kind === 'tribunal',
     internal,
+    /** False where the registry is unsure of the limit: the letter then does not claim to be in time as a fact. */
+    limit_certain: step?.fact ? step.fact.certain : true,
     limit_text: step?.limit ? counted(words, step.limit.unit, step.limit.period, letterLang) : null,
     lodge_by_text: d(t?.appeal?.lodgeBy),
-    in_time: Boolean(t?.appeal?.lodgeBy && spec.letter.date <= t.appeal.lodgeBy),
+    // In time only by the period itself: a weekend or holiday that moved the last day on is not relied on.
+    in_time: Boolean(t?.appeal?.lodgeByUnrolled && spec.letter.date <= t.appeal.lodgeByUnrolled),
   };
 }
 
@@ -183,10 +193,10 @@ function addresseeIn(step: Step, letterLang: string, words: Words): string {
   return word(words, 'appeal_bodies', step.step);
 }
 
-/** The provision as the letter cites it: in the statute's own language where the letter is in it and the registry has it. */
+/** The provision as the law cites it in the letter's language ("الفصل 30"), else the registry's. */
 function provisionIn(step: Step, letterLang: string): string | null {
-  const own = step.provision_original;
-  return own && lang(own.lang) === letterLang ? own.text : step.provision;
+  if (step.provision_original && lang(step.provision_original.lang) === letterLang) return step.provision_original.text;
+  return step.provision ?? null;
 }
 
 /** The step's name in the letter's language: the statute's own where the letter is in the law's language. */

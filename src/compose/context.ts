@@ -31,7 +31,9 @@ export function formatDate(iso: string, words: Words): string {
   const months = Array.isArray(words.months) ? words.months : [];
   const pattern = typeof words.date_format === 'string' ? words.date_format : '{year}-{month}-{day}';
   const name = typeof months[month - 1] === 'string' ? String(months[month - 1]) : String(month).padStart(2, '0');
-  const out = pattern.replace('{day}', String(day)).replace('{month}', name).replace('{year}', String(year));
+  // A day written as a word where custom has it: Tunisian letters write the 1st «غرة» (words.yaml day_words).
+  const dayWord = wordOr(words, 'day_words', String(day));
+  const out = pattern.replace('{day}', dayWord ?? String(day)).replace('{month}', name).replace('{year}', String(year));
   return out.includes('{e') ? ethiopian(out, year, month, day, words) : out;
 }
 
@@ -49,8 +51,9 @@ function ethiopian(pattern: string, year: number, month: number, day: number, wo
  * and go through the {{sentence}} helper instead.
  */
 const midSentence = (s: string | undefined) => (s ? s.trim().replace(/(?<!\.)\.$/, '') : null);
-/** A multi-line address as one line: "12 Road, Town". */
-const oneLine = (s: string | undefined) => (s ? s.split('\n').map((l) => l.trim()).filter(Boolean).join(', ') : null);
+/** A multi-line address as one line: "12 Road, Town"; Arabic joins with its own comma (words.yaml list_separator). */
+export const oneLine = (s: string | undefined, words: Words = {}) =>
+  (s ? s.split('\n').map((l) => l.trim()).filter(Boolean).join(typeof words.list_separator === 'string' ? words.list_separator : ', ') : null);
 const symbol = (c: string | undefined) => (c === undefined ? null : c === '\t' ? '\\t' : c);
 /** A character shown in quotes that cannot be confused with it: "," or '"' or "\t". */
 const shown = (c: string | undefined) => (c === undefined ? null : c === '"' ? `'"'` : `"${symbol(c)}"`);
@@ -90,6 +93,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       is_data_request: letter.kind === 'data-request',
       date: letter.date,
       date_text: formatDate(letter.date, words),
+      place: letter.place ?? null,
       reference: letter.reference ?? null,
       subject: letter.subject,
       language: letter.language,
@@ -97,7 +101,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
     requester: {
       organisation: rq.organisation,
       address: rq.address ?? null,
-      address_line: oneLine(rq.address),
+      address_line: oneLine(rq.address, words),
       email: rq.email,
       phone: rq.phone ?? null,
       website: rq.website ?? null,
@@ -119,10 +123,12 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       person: rc.person ?? null,
       title: rc.title ?? null,
       address: rc.address ?? null,
-      address_line: oneLine(rc.address),
+      address_line: oneLine(rc.address, words),
       email: rc.email ?? null,
       level: rc.level,
       salutation: salutation(rc, words),
+      /** Greeted by name (the spec's salutation or an honorific), not with words.phrases.default_salutation. */
+      named: salutation(rc, words) !== word(words, 'phrases', 'default_salutation'),
       /** The name as it reads in a sentence: "the National Electoral Commission". */
       institution_in_text: inText(rc.institution, words, 'the_institution'),
       country,
@@ -152,6 +158,7 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
     benefits: categories.length ? categories.map((c) => word(words, 'benefits', c)) : [word(words, 'benefits', 'default')],
     earlier_request: spec.earlier_request ? {
       reference: spec.earlier_request.reference ?? null,
+      folio: spec.earlier_request.folio ?? null,
       sent_on_text: formatDate(spec.earlier_request.sent_on, words),
       response: spec.earlier_request.response,
       no_response: spec.earlier_request.response === 'none',

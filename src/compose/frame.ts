@@ -1,8 +1,9 @@
 // The letter frame, built in code: letterhead, date, recipient block, subject, signature.
 // Templates hold the prose between; the look of each part is in writers/style.ts.
 import type { Block, Image, Inline, ParagraphStyle, Signer } from '../document.js';
-import { word, wordOr, type LetterContext } from './context.js';
+import { oneLine, word, wordOr, type LetterContext } from './context.js';
 import { capitalise } from './context-law.js';
+import { contract } from './words.js';
 
 /** The pictures (and reference DOCX) a letter carries, read and checked by the caller (cli/images.ts): compose reads no files. */
 export interface LetterImages {
@@ -41,11 +42,11 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
     logo ? { type: 'image', image: logo, width: Math.min(LOGO.width, (LOGO.height * logo.width) / logo.height), align: 'left' } : undefined,
     // A letterhead image carries the organisation's name; the contact lines stay as text.
     letterhead ? undefined : lines('organisation', [rq.organisation]),
-    lines('letterhead', [rq.address?.split('\n').map((s) => s.trim()).filter(Boolean).join(', '), contact]),
+    lines('letterhead', [oneLine(rq.address ?? undefined, w), contact]),
   ];
   const parts: Record<string, Block | undefined> = {
     date: lines('date', [dateLine(c)]),
-    address: addressed(c, appealAddress(c) ?? [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email]),
+    address: addressed(c, appealAddress(c) ?? [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email, optional(w, 'after_address')]),
     reference: c.letter.reference ? lines('small', [referenceLine(w, c.letter.reference)]) : undefined,
     subject: lines('subject', [labelled(c, c.letter.subject)]),
   };
@@ -82,15 +83,18 @@ function appealAddress(c: LetterContext): (string | null)[] | undefined {
   const a = c.law.appeal;
   if (c.letter.kind !== 'appeal' || !a.addressee || a.court) return undefined;
   const rc = c.recipient;
-  return a.external ? [capitalise(a.addressee)] : [capitalise(a.addressee), rc.institution, rc.address, rc.email];
+  const after = optional(c.words, 'after_address');
+  // How the language heads the address to a step's addressee: «C. Titular de …» in Mexico, «السيد رئيس …» in Arabic.
+  const pattern = optional(c.words, a.external ? 'appeal_address' : 'appeal_address_internal') || '{name}';
+  const to = capitalise(contract(pattern.replace('{name}', a.addressee), c.words));
+  return a.external ? [to, after] : [to, rc.institution, rc.address, rc.email, after];
 }
 
 /*
  * Optional words for a language's own letter frame (absent in English): `address_first` wraps the
  * first line of the address ("Kepada Yth.\n{line}", Amharic "ለ{line}", which drops a leading
- * `address_first_elides`), `subject_label` opens the
- * subject ("Perihal:", "ጉዳዩ፦"), and `date_line` frames the date: with the place of writing ("{place},
- * {date}", the town of the requester's address without its postcode) or a label ("ቀን፦ {date}").
+ * `address_first_elides`), `subject_label` opens the subject ("Asunto:", "Perihal:", "ጉዳዩ፦"), and
+ * `date_line` frames the date: with the place of writing ("{place}, {date}") or a label ("ቀን፦ {date}").
  */
 function addressed(c: LetterContext, parts: (string | null | undefined)[]): Block | undefined {
   const first = wordOr(c.words, 'phrases', 'address_first');
@@ -107,11 +111,21 @@ function labelled(c: LetterContext, subject: string): string {
   return label ? `${label} ${subject}` : subject;
 }
 
+/** A phrase only some languages have (Mexico's «P r e s e n t e»): empty when missing. */
+const optional = (w: LetterContext['words'], id: string): string => wordOr(w, 'phrases', id) ?? '';
+
+/**
+ * The date line. The place is the spec's `letter.place`, or, where the language's `date_line` has a
+ * {place}, the town of the requester's address without its postcode. With `letter.place` the
+ * language's `place_date` says how they join ("Ciudad de México, a 12 de abril de 2027").
+ */
 function dateLine(c: LetterContext): string {
-  const pattern = wordOr(c.words, 'phrases', 'date_line');
+  const own = wordOr(c.words, 'phrases', 'date_line');
   const town = c.requester.address?.split('\n').map((l) => l.replace(/\b\d[\d -]*\b/g, '').replace(/[\s,]+$/, '').trim()).filter(Boolean).at(-1);
-  if (!pattern || (pattern.includes('{place}') && !town)) return c.letter.date_text;
-  return pattern.replace('{place}', town ?? '').replace('{date}', c.letter.date_text);
+  const place = c.letter.place ?? (own?.includes('{place}') ? town : undefined);
+  const pattern = c.letter.place ? (wordOr(c.words, 'phrases', 'place_date') ?? own ?? '{place}, {date}') : own;
+  if (!pattern || (pattern.includes('{place}') && !place)) return c.letter.date_text;
+  return pattern.replace('{place}', place ?? '').replace('{date}', c.letter.date_text);
 }
 
 /**

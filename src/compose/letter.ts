@@ -11,6 +11,7 @@ import { languageOf } from './language.js';
 import { frameBottom, frameTop, referenceLine, type LetterImages } from './frame.js';
 import { markdownToBlocks } from './markdown.js';
 import { loadTemplates } from './templates.js';
+import { contract, wordsForCountry } from './words.js';
 
 export interface ComposeOptions {
   templateDir?: string;
@@ -62,13 +63,15 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
   const templates = loadTemplates(language, opts.templateDir);
   // The law's facts for this recipient (its route, fee, standing): pure, from the row the timeline holds.
   const facts = opts.timeline ? resolveLaw(opts.timeline.law, s) : undefined;
-  const context = { ...buildContext(s, templates.words, opts.timeline, opts.annex, facts), ...opts.extra };
-  const body = markdownToBlocks(templates.render(opts.template ?? s.letter.kind, context));
+  // Words under the law's country: Tunisian month names, Mexico's «P r e s e n t e» (words.yaml by_country).
+  const w = wordsForCountry(templates.words, s.law ?? s.recipient.country);
+  const context = { ...buildContext(s, w, opts.timeline, opts.annex, facts), ...opts.extra };
+  const render = (name: string) => markdownToBlocks(contract(templates.render(name, context), w));
+  const body = render(opts.template ?? s.letter.kind);
   const has = (name: string) => !opts.template && templates.files.some((f) => !f.partial && f.name === name);
-  const annex = wantsReaderAnnex(s, opts) && has('annex') ? markdownToBlocks(templates.render('annex', context)) : [];
+  const annex = wantsReaderAnnex(s, opts) && has('annex') ? render('annex') : [];
   // Notes (the treaty text the body cites in one sentence) follow the signature, in small type.
-  const notes = has('notes') ? markdownToBlocks(templates.render('notes', context)).map(small) : [];
-  const w = templates.words;
+  const notes = has('notes') ? render('notes').map(small) : [];
   const kind = opts.kind ?? s.letter.kind;
   return {
     meta: {

@@ -1,6 +1,6 @@
 // The treaties a letter cites as persuasive basis, chosen from the recipient's country with the
-// table in laws/instruments.json (each list with its source): the ICCPR, and the one regional
-// instrument the country is party to. The wording and the quoted text live in the templates.
+// table in laws/instruments.json (each list with its source): the ICCPR, and the regional
+// instruments the country is party to (the Arab Charter for Jordan). The wording and the quoted text live in the templates.
 import { readFileSync } from 'node:fs';
 
 interface Instrument { id: string; parties: string[] }
@@ -11,7 +11,7 @@ function instruments(): Instrument[] {
   return table;
 }
 
-const regional = ['african-charter', 'american-convention', 'echr'] as const;
+const regional = ['african-charter', 'american-convention', 'echr', 'arab-charter'] as const;
 
 /**
  * What the templates test: `iccpr` (true unless the country is known and not a party) and one flag
@@ -21,6 +21,6 @@ export function rightsContext(country: string | null) {
   const party = (id: string) => country !== null && instruments().some((i) => i.id === id && i.parties.includes(country));
   const known = country !== null && instruments().some((i) => i.parties.includes(country));
   const iccpr = !known || party('iccpr');
-  const [africa, americas, europe] = regional.map(party) as [boolean, boolean, boolean];
-  return { iccpr, africa, americas, europe, regional: africa || americas || europe, any: iccpr || africa || americas || europe };
+  const [africa, americas, europe, arab] = regional.map(party) as [boolean, boolean, boolean, boolean];
+  return { iccpr, africa, americas, europe, arab, regional: africa || americas || europe || arab, any: iccpr || africa || americas || europe || arab };
 }

@@ -67,3 +67,24 @@ export function mergeWords(base: Record<string, unknown>, over: unknown): Record
   }
   return out;
 }
+
+/**
+ * The words for a letter under the law of `country`: a language's `by_country` entry (Tunisian
+ * month names, Mexico's «P r e s e n t e») merged word by word over the language's own words.
+ */
+export function wordsForCountry(words: Record<string, unknown>, country: string | null | undefined): Record<string, unknown> {
+  const table = words.by_country;
+  const over = country && table && typeof table === 'object' ? (table as Record<string, unknown>)[country] : undefined;
+  return over ? mergeWords(words, over) : words;
+}
+
+/** The language's article contractions applied to a drafted text: Spanish «a el Instituto» -> «al Instituto». */
+export function contract(text: string, words: Record<string, unknown>): string {
+  const table = words.contractions;
+  if (!table || typeof table !== 'object') return text;
+  let out = text;
+  for (const [from, to] of Object.entries(table as Record<string, unknown>)) {
+    if (typeof to === 'string') out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'gu'), to);
+  }
+  return out;
+}

@@ -68,7 +68,7 @@ export interface ResolvedLaw {
     established: boolean;
     fact: Fact;
   };
-  identification: { required: boolean | null; what: string; provision: string | null; given: boolean; fact: Fact } | null;
+  identification: { required: boolean | null; what: string; provision: string | null; original: { what: string; provision?: string | undefined; lang: string } | null; given: boolean; fact: Fact } | null;
   fee: {
     /**
      * enclose: the law requires an application fee with the filing; pay-on-notice: a fee the body
@@ -149,7 +149,7 @@ function standing(law: Law, spec: ResolveInput): ResolvedLaw['standing'] {
 function identification(law: Law, spec: ResolveInput): ResolvedLaw['identification'] {
   const id = law.requester?.identification;
   if (!id) return null;
-  return { required: id.required, what: id.what, provision: id.provision ?? null, given: spec.requester.identification !== undefined, fact: fact(law, id) };
+  return { required: id.required, what: id.what, provision: id.provision ?? null, original: id.original ?? null, given: spec.requester.identification !== undefined, fact: fact(law, id) };
 }
 
 function fee(law: Law, spec: ResolveInput): ResolvedLaw['fee'] {

@@ -63,7 +63,7 @@ const AppealStep = z.strictObject({
   addressee: text.optional(),
   /** The addressee as the statute names it in its own language, for letters written in that language. */
   addressee_original: z.strictObject({ text, lang: LanguageTag }).optional(),
-  /** The provision as the statute cites it in its own language ("Pasal 35 dan Pasal 36"), for letters in that language. */
+  /** The provision as the statute cites it in its own language ("Pasal 35 dan Pasal 36", "الفصل 30"), for letters in that language. */
   provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
   step: StepKind,
   body: text,
@@ -108,6 +108,8 @@ const Requester = z.strictObject({
     required: maybe,
     what: text,
     provision: text.optional(),
+    /** `what` and `provision` in the law's own language, for letters in that language. */
+    original: z.strictObject({ what: text, provision: text.optional(), lang: LanguageTag }).optional(),
     ...sourced,
   }).optional(),
   ...sourced,

@@ -18,7 +18,7 @@ export interface Timeline {
   /** The day after the due date: silence by then is a deemed refusal under most laws. */
   followUp?: string;
   /** The first appeal step for this recipient; its limit counts from `from` (the dated decision, else the due date). */
-  appeal?: { step: AppealStep; from: string; lodgeBy?: string };
+  appeal?: { step: AppealStep; from: string; lodgeBy?: string; lodgeByUnrolled?: string };
   /**
    * The first day silence counts as a refusal that can be appealed: the day after the due date, or
    * later where the law says so (CO: three months, CPACA art. 83). Absent without a due date.
@@ -54,7 +54,7 @@ export async function requestTimeline(spec: RequestSpec, registry: Registry, ext
   return {
     law, from, response, deemedRefusal, ...(fromClosed ? { fromClosed } : {}),
     followUp: addDays(response.due, 1),
-    appeal: step ? { step, from: decided, lodgeBy: lodgeBy(law, step, decided, spec.closures, tables) } : undefined,
+    appeal: step ? { step, from: decided, ...lodgeByDates(law, step, decided, spec.closures, tables) } : undefined,
   };
 }
 
@@ -78,12 +78,22 @@ export function dateOrReason(law: Law, from: string, compute: () => DeadlineResu
 
 /** The first appeal's limit counted from the decision. Months are calendar months (a 31st becomes the month's last day). */
 export function lodgeBy(law: Law, step: AppealStep, due: string, closures: RequestSpec['closures'], tables: HolidayTable[]): string | undefined {
+  return lodgeByDates(law, step, due, closures, tables).lodgeBy;
+}
+
+/**
+ * The last day to lodge, and the last day of the period before a weekend or holiday moved it on:
+ * a letter claims to be in time only by the latter, since laws differ on whether the limit rolls.
+ */
+function lodgeByDates(law: Law, step: AppealStep, due: string, closures: RequestSpec['closures'], tables: HolidayTable[]): { lodgeBy?: string; lodgeByUnrolled?: string } {
   const limit = step.limit;
-  if (!limit) return undefined;
+  if (!limit) return {};
   const unit = limit.unit;
-  if (unit === 'months') return addMonths(due, limit.period);
+  if (unit === 'months') return { lodgeBy: addMonths(due, limit.period), lodgeByUnrolled: addMonths(due, limit.period) };
   const counted = dateOrReason(law, due, () => computeDeadline({
     law: { ...law, response: { period: limit.period, unit }, extension: null }, from: due, closures, tables,
   }));
-  return counted.status === 'due' ? counted.due : undefined;
+  if (counted.status !== 'due') return {};
+  const lastCounted = counted.days.filter((d) => d.phase !== 'roll-forward').at(-1)?.date ?? counted.due;
+  return { lodgeBy: counted.due, lodgeByUnrolled: lastCounted };
 }

@@ -80,6 +80,7 @@ export const Letter = z.strictObject({
     .describe('data-request: a letter asking an institution for data. foi-request: a formal filing under an access-to-information (FoI) law. follow-up: a reminder about an earlier request. appeal: the next step on the law\'s appeal route after no answer or a refusal.'),
   date: date.describe('Date printed on the letter (YYYY-MM-DD). Deadlines count from it; oedr never reads the clock.'),
   reference: text.optional().describe("Your own reference for this letter, e.g. CEW/2027/014. Ask the institution to quote it."),
+  place: text.optional().describe('The place the letter is written in, printed before the date as the letter\'s language has it: "Ciudad de México, a 12 de abril de 2027", "تونس في 12 أفريل 2027".'),
   language: languageTag.transform(canonical).optional().describe("Language of the letter as a BCP 47 tag (en, es, ar, pt-BR). Templates must exist for it. Left out, the letter is in the law's first language that oedr has templates for, else English."),
   subject: text.describe('Subject line of the letter: what you ask for, in one line.'),
   annex: z.enum(['auto', 'always', 'never']).default('auto')
@@ -216,6 +217,7 @@ export const Spec = z.strictObject({
   })).default([]).describe('Closures the holiday tables cannot know, such as a public holiday declared for election day; deadlines skip them.'),
   earlier_request: z.strictObject({
     reference: text.optional().describe('The reference of the earlier request.'),
+    folio: text.optional().describe("The number the institution or its portal gave the earlier request on receipt (in Mexico, the folio of the Plataforma Nacional de Transparencia); appeals and follow-ups cite it."),
     sent_on: date.describe('The date the earlier request was sent (YYYY-MM-DD); deadlines count from it.'),
     response: z.enum(responses).default('none').describe('What came back: none, refused, partial or incomplete-data.'),
     response_date: date.optional().describe('The date of the refusal or partial answer (YYYY-MM-DD).'),

@@ -42,12 +42,12 @@ describe('letters in the law\'s language', () => {
     const law = 'القانون الأساسي عدد 22 لسنة 2016 المؤرخ في 24 مارس 2016 المتعلق بالحق في النفاذ إلى المعلومة';
     const pages = await pdfPages(join(out, 'tn-foi.pdf'));
     const pdf = pages.join('\n');
-    for (const want of [law, '12 أبريل 2027', 'مرجعنا: TMF/FOI/2027/007']) expect(squeeze(pdf)).toContain(squeeze(want));
+    for (const want of [law, '12 أفريل 2027', 'مرجعنا: TMF/FOI/2027/007', 'الموضوع:']) expect(squeeze(pdf)).toContain(squeeze(want));
     expect(pdf).toContain('تحية طيبة وبعد،');
-    expect(pdf).toContain('وتفضلوا بقبول فائق عبارات التقدير والاحترام،');
+    expect(pdf).toContain('وتفضلوا بقبول فائق عبارات التقدير والاحترام.');
     pages.forEach((page, i) => expect(squeeze(page)).toContain(squeeze(`الصفحة ${i + 1} من ${pages.length}`)));
     const docx = await docxText(join(out, 'tn-foi.docx'));
-    for (const want of [law, '12 أبريل 2027', 'تحية طيبة وبعد،', 'وتفضلوا بقبول فائق عبارات التقدير والاحترام،', 'TMF/FOI/2027/007']) expect(docx).toContain(want);
+    for (const want of [law, '12 أفريل 2027', 'تحية طيبة وبعد،', 'وتفضلوا بقبول فائق عبارات التقدير والاحترام.', 'TMF/FOI/2027/007']) expect(docx).toContain(want);
     const md = readFileSync(join(out, 'tn-foi.md'), 'utf8');
     expect(md.startsWith('<div dir="rtl" lang="ar">\n\n')).toBe(true);
     for (const text of [pdf, docx, md]) for (const english of ENGLISH) expect(text).not.toContain(english);
@@ -60,7 +60,9 @@ describe('letters in the law\'s language', () => {
     const pdf = (await pdfPages(join(out, 'mx-foi.pdf'))).join('\n').replace(/\s+/g, ' ');
     const docx = await docxText(join(out, 'mx-foi.docx'));
     for (const text of [pdf, docx.replace(/\s+/g, ' ')]) {
-      for (const want of ['Solicitud de acceso a la información con fundamento en la Ley General de Transparencia y Acceso a la Información Pública', '12 de abril de 2027', 'Dr Owino:', 'Atentamente,', 'Nuestra referencia: TMF/FOI/2027/007']) expect(text).toContain(want);
+      for (const want of ['solicita, con fundamento en la Ley General de Transparencia y Acceso a la Información Pública, el acceso', '12 de abril de 2027', 'Dr Owino:', 'P r e s e n t e', 'Asunto: Request', 'Atentamente', 'Nuestra referencia: TMF/FOI/2027/007']) expect(text).toContain(want);
+      // Mexican letters close without a comma.
+      expect(text).not.toContain('Atentamente,');
       for (const english of ENGLISH) expect(text).not.toContain(english);
     }
     expect(pdf).toContain('Página 1 de');
@@ -68,7 +70,7 @@ describe('letters in the law\'s language', () => {
 
   it('writes every kind in the law\'s language under TN, JO, MX, CO and AR', async () => {
     const kinds = ['data-request', 'foi-request', 'follow-up', 'appeal'];
-    const marks: Record<string, [string, string]> = { TN: ['ar', 'تحية طيبة وبعد،'], JO: ['ar', 'تحية طيبة وبعد،'], MX: ['es', 'Atentamente,'], CO: ['es', 'Atentamente,'], AR: ['es', 'Atentamente,'] };
+    const marks: Record<string, [string, string]> = { TN: ['ar', 'تحية طيبة وبعد،'], JO: ['ar', 'تحية طيبة وبعد،'], MX: ['es', 'P r e s e n t e'], CO: ['es', 'Atentamente,'], AR: ['es', 'Atentamente,'] };
     for (const [law, [language, closing]] of Object.entries(marks)) {
       for (const kind of kinds) {
         const name = `${law}-${kind}`.toLowerCase();
