@@ -17,7 +17,7 @@ export type Inline =
  * signature block and the paragraph before it; signature: the signature block, with room above it
  * to sign by hand; small: notes and annex text.
  */
-export type ParagraphStyle = 'body' | 'organisation' | 'letterhead' | 'date' | 'address' | 'subject' | 'closing' | 'signature' | 'small';
+export type ParagraphStyle = 'body' | 'organisation' | 'letterhead' | 'date' | 'address' | 'subject' | 'closing' | 'signature' | 'small' | 'note';
 
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; children: Inline[] }

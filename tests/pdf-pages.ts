@@ -10,7 +10,7 @@ export async function pageLines(bytes: Uint8Array): Promise<string[][]> {
     const rows = new Map<number, string>();
     for (const it of items) {
       const y = Math.round(it.transform[5]!);
-      // The footer ("Page X of Y") sits in the bottom margin (62 pt), below 55 pt from the foot.
+      // The footer ("Page X of Y") sits in the bottom margin (56 pt), below 55 pt from the foot.
       if (!it.str.trim() || y < 55) continue;
       rows.set(y, `${rows.get(y) ?? ''} ${it.str}`.trim());
     }

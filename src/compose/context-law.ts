@@ -16,7 +16,7 @@ export interface LawFacts {
   identification: { required: boolean | null; what: string; provision: string | null; original?: { what: string; provision?: string | undefined; lang: string } | null } | null;
   fee: {
     action: 'enclose' | 'pay-on-notice' | 'waiver' | 'none' | 'unknown';
-    application: { amount: number | null; currency: string; payment: string | null; provision: string } | null;
+    application: { amount: number | null; currency: string; payment: string | null; provision: string; provision_original?: Localized | null } | null;
     waivers: { ground: string; provision: string }[];
   };
   appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null; fact?: { certain: boolean }; provision_original?: { text: string; lang: string } | null }[];
@@ -24,7 +24,11 @@ export interface LawFacts {
 }
 
 type DateText = (iso?: string) => string | null;
+type Localized = { text: string; lang: string };
 const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
+/** A fee provision as the letter's language cites it: the registry's version in that language, else as given. */
+const feeProvisionIn = (provision: string | null | undefined, original: Localized | null | undefined, letterLang: string) =>
+  (original && lang(original.lang) === letterLang ? original.text : provision) ?? null;
 
 /** CLDR plural categories, in the order a words.yaml lists a unit's forms ("день|дня|дней|дня"). */
 const PLURAL_ORDER = ['one', 'two', 'few', 'many', 'other'];
@@ -72,8 +76,10 @@ function statute(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | u
 function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words) {
   if (!t) return null;
   const original = facts?.originalName ?? (t.law.original_name ? { lang: t.law.original_name.lang, text: t.law.original_name.text } : null);
-  // A letter in the law's own language names it by its own name, with no translation.
-  if (original && lang(original.lang) === lang(languageOf(spec))) return { title: inText(original.text, words, 'the_law'), translation: null };
+  // A letter in the law's own language, or in one the registry has its name in (Canada's French
+  // title, Tunisia's French one), names it by that name, with no translation.
+  const own = [...(original ? [original] : []), ...(t.law.other_names ?? [])].find((n) => lang(n.lang) === lang(languageOf(spec)));
+  if (own) return { title: inText(own.text, words, 'the_law'), translation: null };
   if (original && facts && showable(original.text)) return { title: original.text, translation: facts.name };
   return { title: inText(t.law.name, words, 'the_law'), translation: null };
 }
@@ -102,7 +108,7 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
       purpose_required: t?.law.request.purpose_required === true,
       standing_needed: facts ? facts.standing.needed : (t ? t.law.who_may_request.kind !== 'any-person' : false),
       identification: identification(spec, facts),
-      fee: fee(spec, facts),
+      fee: fee(spec, facts, lang(languageOf(spec)), words),
       appeal: appeal(spec, t, facts, words, d),
       complaint: complaint(spec, facts, words),
     },
@@ -117,7 +123,7 @@ function identification(spec: RequestSpec, facts: LawFacts | undefined) {
 }
 
 /** The application fee the law requires (enclosed), a waiver only on a ground the law provides. */
-function fee(spec: RequestSpec, facts: LawFacts | undefined) {
+function fee(spec: RequestSpec, facts: LawFacts | undefined, letterLang: string, words: Words) {
   const f = facts?.fee;
   const given = spec.fees;
   const app = f?.action === 'enclose' || f?.action === 'pay-on-notice' || f?.action === 'waiver' ? f.application : null;
@@ -127,8 +133,8 @@ function fee(spec: RequestSpec, facts: LawFacts | undefined) {
     enclose: f?.action === 'enclose',
     /** The law's request fee is paid when the body asks for it by notice (PAIA s.22(1)). */
     on_notice: f?.action === 'pay-on-notice',
-    amount_text: app?.amount !== null && app?.amount !== undefined ? `${app.currency} ${app.amount}` : null,
-    provision: app?.provision ?? null,
+    amount_text: app?.amount !== null && app?.amount !== undefined ? money(app.amount, app.currency, words) : null,
+    provision: feeProvisionIn(app?.provision, app?.provision_original, letterLang),
     payment: app?.payment ?? null,
     paid: given?.paid ?? null,
     /** The law provides a waiver ground and the spec claims it. */
@@ -138,6 +144,16 @@ function fee(spec: RequestSpec, facts: LawFacts | undefined) {
     /** The registry knows the law's fees and it provides no waiver: a letter then never asks for one. */
     no_waiver: Boolean(f && f.action !== 'unknown' && f.waivers.length === 0),
   };
+}
+
+/**
+ * "INR 10", or as words.yaml `money` writes an amount ("5 $" in Canadian French: `format` with
+ * {amount} and {symbol}, `symbols` by currency code, the code where none is given).
+ */
+function money(amount: number, currency: string, words: Words): string {
+  const m = words.money as { format?: string; symbols?: Record<string, string> } | undefined;
+  if (!m?.format) return `${currency} ${amount}`;
+  return m.format.replace('{amount}', String(amount)).replace('{symbol}', m.symbols?.[currency] ?? currency);
 }
 
 type Step = LawFacts['appeal'][number];

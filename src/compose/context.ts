@@ -31,7 +31,7 @@ export function formatDate(iso: string, words: Words): string {
   const months = Array.isArray(words.months) ? words.months : [];
   const pattern = typeof words.date_format === 'string' ? words.date_format : '{year}-{month}-{day}';
   const name = typeof months[month - 1] === 'string' ? String(months[month - 1]) : String(month).padStart(2, '0');
-  // A day written as a word where custom has it: Tunisian letters write the 1st «غرة» (words.yaml day_words).
+  // A day written as a word where custom has it: Tunisian letters write the 1st «غرة», French «1er», Brazilian «1º» (words.yaml day_words).
   const dayWord = wordOr(words, 'day_words', String(day));
   const out = pattern.replace('{day}', dayWord ?? String(day)).replace('{month}', name).replace('{year}', String(year));
   return out.includes('{e') ? ethiopian(out, year, month, day, words) : out;

@@ -46,7 +46,7 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
   ];
   const parts: Record<string, Block | undefined> = {
     date: lines('date', [dateLine(c)]),
-    address: addressed(c, appealAddress(c) ?? [rc.person, rc.title, rc.office, rc.institution, rc.address, rc.email, optional(w, 'after_address')]),
+    address: addressed(c, appealAddress(c) ?? [addressee(rc.person, w), rc.title, rc.office, rc.institution, rc.address, rc.email, optional(w, 'after_address')]),
     reference: c.letter.reference ? lines('small', [referenceLine(w, c.letter.reference)]) : undefined,
     subject: lines('subject', [labelled(c, c.letter.subject)]),
   };
@@ -72,6 +72,17 @@ const FRAME_ORDER = ['date', 'address', 'reference', 'subject'];
 function frameOrder(c: LetterContext): string[] {
   const own = wordOr(c.words, 'phrases', 'frame_order')?.split(/\s+/).filter((k) => FRAME_ORDER.includes(k)) ?? [];
   return [...new Set([...own, ...FRAME_ORDER])];
+}
+
+/**
+ * The person as the address block names them: as written, or in the form words.yaml `address_forms`
+ * gives for their honorific ("Sr. João Silva" -> "Ao Senhor" above "João Silva"; "M. Jean Roy" -> "Monsieur Jean Roy").
+ */
+function addressee(person: string | null, words: LetterContext['words']): string | null {
+  const [first, ...rest] = person?.trim().split(/\s+/) ?? [];
+  const forms = words.address_forms;
+  const form = first && rest.length && forms && typeof forms === 'object' ? (forms as Record<string, unknown>)[first.replace(/\.$/, '').toLowerCase()] : undefined;
+  return typeof form === 'string' ? form.replace('{name}', rest.join(' ')) : person;
 }
 
 /**

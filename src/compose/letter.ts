@@ -71,7 +71,7 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
   const has = (name: string) => !opts.template && templates.files.some((f) => !f.partial && f.name === name);
   const annex = wantsReaderAnnex(s, opts) && has('annex') ? render('annex') : [];
   // Notes (the treaty text the body cites in one sentence) follow the signature, in small type.
-  const notes = has('notes') ? render('notes').map(small) : [];
+  const notes = has('notes') ? render('notes').map(note) : [];
   const kind = opts.kind ?? s.letter.kind;
   return {
     meta: {
@@ -91,7 +91,7 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
   };
 }
 
-const small = (b: Block): Block => (b.type === 'paragraph' ? { ...b, style: 'small' } : b);
+const note = (b: Block): Block => (b.type === 'paragraph' ? { ...b, style: 'note' } : b);
 
 /**
  * The footer of a reading copy says, on every page, that it is a translation for the requester's

@@ -148,7 +148,7 @@ export const contextVariables: Record<string, string> = {
   'law.fee': 'the application fee and waiver, as the law provides them',
   'law.fee.enclose': 'true when the law requires an application fee (and no waiver ground is claimed)',
   'law.fee.on_notice': 'true when the law\'s request fee is paid when the body asks for it by notice (PAIA s.22(1))',
-  'law.fee.amount_text': 'e.g. INR 10, or null',
+  'law.fee.amount_text': 'e.g. INR 10, or as words.money writes it (5 $), or null',
   'law.fee.provision': 'the provision that sets the fee, or null',
   'law.fee.payment': "how the registry says to pay it, or null",
   'law.fee.paid': 'how the spec says it is paid (fees.paid), or null',

@@ -75,7 +75,7 @@ export interface ResolvedLaw {
      * asks for by notice (PAIA s.22(1)); waiver: the spec claims a ground the law has; none; unknown.
      */
     action: 'enclose' | 'pay-on-notice' | 'waiver' | 'none' | 'unknown';
-    application: { amount: number | null; currency: string; due: 'with-application' | 'on-notice'; payment: string | null; exempt: string | null; provision: string } | null;
+    application: { amount: number | null; currency: string; due: 'with-application' | 'on-notice'; payment: string | null; exempt: string | null; provision: string; provision_original: { text: string; lang: string } | null } | null;
     waivers: { ground: string; provision: string }[];
     reproduction: string | null;
     /** What the filing must say about fees to be processed (US: category and commitment), or null. */
@@ -160,7 +160,7 @@ function fee(law: Law, spec: ResolveInput): ResolvedLaw['fee'] {
     : app === null ? 'none' : spec.fees?.waiver_ground && waivers.length ? 'waiver' : app.due === 'on-notice' ? 'pay-on-notice' : 'enclose';
   return {
     action,
-    application: app ? { amount: app.amount, currency: app.currency, due: app.due ?? 'with-application', payment: app.payment ?? null, exempt: app.exempt ?? null, provision: app.provision } : null,
+    application: app ? { amount: app.amount, currency: app.currency, due: app.due ?? 'with-application', payment: app.payment ?? null, exempt: app.exempt ?? null, provision: app.provision, provision_original: app.provision_original ?? null } : null,
     waivers,
     reproduction: f?.reproduction ?? null,
     commitment: f?.commitment ?? null,

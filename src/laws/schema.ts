@@ -126,6 +126,7 @@ const Fees = z.strictObject({
     payment: text.optional(),
     exempt: text.optional(),
     provision: text,
+    provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
     ...sourced,
   }).nullable().optional(),
   reproduction: text.optional(),
@@ -197,6 +198,8 @@ export const Law = z.strictObject({
   name: text,
   /** The law's name in its own language, where the letter cites it in the original. */
   original_name: z.strictObject({ lang: LanguageTag, text }).optional(),
+  /** Its name in other languages its bodies take (a second official version, or the official translation), for letters in them. */
+  other_names: z.array(z.strictObject({ lang: LanguageTag, text, source: text, confidence: Confidence.optional() })).optional(),
   languages: Languages.optional(),
   citation: text,
   year: z.int().min(1766).max(2100),

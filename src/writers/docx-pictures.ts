@@ -49,8 +49,11 @@ export function pictureRun(media: Media, img: Image, width: number, height: numb
     '</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>';
 }
 
-/** The signature block as a w:tbl; `nextId` gives each picture its docPr id. */
-export function signatureTable(signers: readonly Signer[], media: Media, nextId: () => number): string {
+/**
+ * The signature block as a w:tbl; `nextId` gives each picture its docPr id. With `keepWithNext`
+ * (a note follows), its last row keeps with the next paragraph too.
+ */
+export function signatureTable(signers: readonly Signer[], media: Media, nextId: () => number, keepWithNext = false): string {
   const s = look.signatures;
   const half = Math.floor(textWidth / 2);
   const line = twip(Math.min(s.lineWidth, textWidth / 20 / 2 - s.gap));
@@ -59,10 +62,11 @@ export function signatureTable(signers: readonly Signer[], media: Media, nextId:
     '<w:tblLook w:firstRow="false" w:lastRow="false" w:firstColumn="false" w:lastColumn="false" w:noHBand="true" w:noVBand="true"/></w:tblPr>' +
     `<w:tblGrid><w:gridCol w:w="${half}"/><w:gridCol w:w="${half}"/></w:tblGrid>`;
   for (let r = 0; r < signers.length; r += 2) {
-    const last = r + 2 >= signers.length;
+    // The row that ends the kept run: its paragraphs keep their lines only.
+    const last = r + 2 >= signers.length && !keepWithNext;
     xml += '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
     for (const signer of [signers[r], signers[r + 1]]) {
-      xml += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${half}"/></w:tcPr>${signer ? cell(signer, media, nextId, line, last) : '<w:p/>'}</w:tc>`;
+      xml += `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${half}"/></w:tcPr>${signer ? cell(signer, media, nextId, line, last) : last ? '<w:p/>' : '<w:p><w:pPr><w:keepNext/></w:pPr></w:p>'}</w:tc>`;
     }
     xml += '</w:tr>';
   }

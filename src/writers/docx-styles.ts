@@ -23,6 +23,7 @@ export const roleStyleId: Record<ParagraphStyle, string | undefined> = {
   closing: 'Closing',
   signature: 'Signature',
   small: 'Small',
+  note: 'LetterNote',
 };
 const roleStyleName: Record<ParagraphStyle, string> = {
   body: 'Normal',
@@ -34,6 +35,7 @@ const roleStyleName: Record<ParagraphStyle, string> = {
   closing: 'Closing',
   signature: 'Signature',
   small: 'Small',
+  note: 'Letter Note',
 };
 
 export const TABLE_STYLE = 'LetterTable';

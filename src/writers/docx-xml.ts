@@ -208,7 +208,7 @@ class Body {
       }
       case 'signatures':
         if (this.breakBefore) this.breakParagraph();
-        this.out.push(signatureTable(b.signers, this.media, () => ++this.pictures));
+        this.out.push(signatureTable(b.signers, this.media, () => ++this.pictures, look.keepsWithNext(b, next)));
         this.afterTable = true;
         return;
       default: {

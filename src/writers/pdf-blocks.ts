@@ -47,7 +47,8 @@ export function renderBlocks(c: Canvas, blocks: readonly Block[], parent: Struct
         renderImage(c, b, parent, frame);
         break;
       case 'signatures':
-        renderSignatures(c, b, parent, frame);
+        // The notes after the signatures come whole onto their page.
+        renderSignatures(c, b, parent, frame, keepsWithNext(b, blocks[i + 1]) ? following() : 0);
         break;
       case 'pageBreak':
         if (!c.atPageTop) c.newPage();
@@ -92,8 +93,9 @@ function lead(c: Canvas, blocks: readonly Block[], i: number, frame: Frame, ctx:
     case 'quote':
       return lead(c, b.children, 0, quoteFrame(frame), { ...ctx, quote: true });
     case 'image':
-    case 'signatures':
       return blockHeight(c, blocks, i, frame, ctx);
+    case 'signatures':
+      return blockHeight(c, blocks, i, frame, ctx) + (keepsWithNext(b, blocks[i + 1]) ? lead(c, blocks, i + 1, frame, ctx) : 0);
     case 'pageBreak':
       return 0;
     default: {

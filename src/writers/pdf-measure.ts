@@ -6,7 +6,7 @@ import type { Canvas, Frame } from './pdf-canvas.js';
 import { layoutInlines, TEXT_COLOR, type Line, type TextLook } from './pdf-inline.js';
 import { imageHeight, signaturesHeight } from './pdf-signatures.js';
 import { tableLead } from './pdf-table.js';
-import { headings, linesBeforeSignature, list as listStyle, paragraphs, quote as quoteStyle } from './style.js';
+import { headings, keepsWithNext, linesBeforeSignature, list as listStyle, paragraphs, quote as quoteStyle } from './style.js';
 
 export interface Context {
   /** Inside a quote: smaller, grey text. */
@@ -119,6 +119,8 @@ export function pullBeforeSignature(c: Canvas, blocks: readonly Block[], frame: 
   const sig = blocks.findIndex((b) => b.type === 'signatures');
   if (sig < 0 || ctx.depth > 0 || ctx.quote) return undefined;
   let keepWith = blockHeight(c, blocks, sig, frame, ctx);
+  // The notes kept with the signature block (style.ts keepsWithNext) come too.
+  for (let j = sig + 1; keepsWithNext(blocks[j - 1]!, blocks[j]); j++) keepWith += blockHeight(c, blocks, j, frame, ctx);
   let need = linesBeforeSignature;
   for (let i = sig - 1; i >= 0; i--) {
     const b = blocks[i]!;

@@ -67,9 +67,10 @@ export function signaturesHeight(c: Canvas, b: Signatures, frame: Frame): number
   return t.cells.reduce((s, row) => s + rowHeight(row, t.lh), 0);
 }
 
-export function renderSignatures(c: Canvas, b: Signatures, parent: StructElement, frame: Frame): void {
+/** Draws the block on one page, with room below it for `keepWith` (the notes that follow it). */
+export function renderSignatures(c: Canvas, b: Signatures, parent: StructElement, frame: Frame, keepWith = 0): void {
   const t = cells(c, b, frame);
-  c.ensure(signaturesHeight(c, b, frame));
+  c.ensure(signaturesHeight(c, b, frame) + keepWith);
   const group = c.struct(parent, 'Div');
   for (const row of t.cells) {
     row.forEach((cell, k) => {

@@ -6,10 +6,10 @@ import type { Block, ParagraphStyle } from '../document.js';
 export const colors = { text: '#000000', muted: '#444444' };
 
 export const page = {
-  /** A4, the paper size of most of the world's ministries. */
+  /** A4, the paper size of most of the world's ministries; margins of about 2 cm, as letters have. */
   width: 595.28,
   height: 841.89,
-  margin: { top: 62, bottom: 62, left: 68, right: 68 },
+  margin: { top: 50, bottom: 56, left: 57, right: 57 },
   footerSize: 8,
   footerColor: colors.muted,
 };
@@ -24,7 +24,7 @@ export const font = {
     boldItalic: 'NotoSans-BoldItalic.ttf',
   },
   size: 10.5,
-  lineGap: 2.5,
+  lineGap: 1.5,
   /** Noto Sans' ascent-to-descent height in ems; a line is this times the size, plus `lineGap`. */
   lineHeightEm: 1.362,
 };
@@ -52,14 +52,14 @@ export const highAnsiFonts: Record<string, string> = {
   ka: 'Noto Sans Georgian',
 };
 
-/** Height of one line of body text (about 16.8 pt). */
+/** Height of one line of body text (about 15.8 pt). */
 const bodyLine = font.size * font.lineHeightEm + font.lineGap;
 
 
 export const headings: Record<1 | 2 | 3, { size: number; spaceBefore: number; spaceAfter: number }> = {
-  1: { size: 15, spaceBefore: 14, spaceAfter: 8 },
-  2: { size: 12.5, spaceBefore: 12, spaceAfter: 6 },
-  3: { size: 11, spaceBefore: 10, spaceAfter: 4 },
+  1: { size: 14, spaceBefore: 12, spaceAfter: 6 },
+  2: { size: 11.5, spaceBefore: 8, spaceAfter: 3 },
+  3: { size: 10.5, spaceBefore: 6, spaceAfter: 2 },
 };
 
 export interface ParagraphLook {
@@ -79,24 +79,27 @@ export interface ParagraphLook {
 }
 
 export const paragraphs: Record<ParagraphStyle, ParagraphLook> = {
-  body: { size: font.size, align: 'left', spaceAfter: 7 },
+  body: { size: font.size, align: 'left', spaceAfter: 6 },
   organisation: { size: 14, bold: true, align: 'left', spaceAfter: 2 },
-  letterhead: { size: 8.5, align: 'left', spaceAfter: 14, color: colors.muted },
-  date: { size: font.size, align: 'right', spaceAfter: 12 },
-  address: { size: font.size, align: 'left', spaceAfter: 12 },
-  subject: { size: font.size, bold: true, align: 'left', spaceAfter: 10 },
+  letterhead: { size: 8.5, align: 'left', spaceAfter: 10, color: colors.muted },
+  date: { size: font.size, align: 'right', spaceAfter: 8 },
+  address: { size: font.size, align: 'left', spaceAfter: 10 },
+  subject: { size: font.size, bold: true, align: 'left', spaceAfter: 8 },
   // "Yours sincerely," never ends a page alone: it keeps with the last paragraph and the signature.
   closing: { size: font.size, align: 'left', spaceAfter: 0, keepTogether: true, keepWithNext: true, keepWithPrevious: true },
   // Three lines of room above the name, for a handwritten signature.
   signature: { size: font.size, align: 'left', spaceBefore: Math.round(3 * bodyLine), spaceAfter: 10, keepTogether: true },
-  small: { size: 9, align: 'left', spaceAfter: 5 },
+  small: { size: 8.5, align: 'left', spaceAfter: 4 },
+  // A note after the signatures (the treaty text the body cites): whole, and on the signatures' page.
+  note: { size: 8.5, align: 'left', spaceAfter: 4, keepTogether: true, keepWithPrevious: true },
 };
 
 /**
- * The signature block (Block 'signatures'): two signers a row, each with `room` to sign above a line
- * `lineWidth` long, then name, title and organisation. Pictures (logo, letterhead) keep `imageSpaceAfter` below.
+ * The signature block (Block 'signatures'): two signers a row, each with `room` to sign (about
+ * 1.25 cm) above a line `lineWidth` long, then name, title and organisation. Pictures (logo,
+ * letterhead) keep `imageSpaceAfter` below.
  */
-export const signatures = { room: Math.round(3 * bodyLine), ruleGap: 4, rowGap: 12, gap: 24, lineWidth: 190, imageSpaceAfter: 10 };
+export const signatures = { room: Math.round(2.25 * bodyLine), ruleGap: 4, rowGap: 6, gap: 24, lineWidth: 190, imageSpaceAfter: 10 };
 
 /**
  * The fewest lines of text that end the letter on the page of the signature: fewer, and writers
@@ -108,7 +111,7 @@ export const table = {
   size: 9,
   headerFill: '#E8ECF2',
   border: '#9AA5B1',
-  cellPadding: 4,
+  cellPadding: 2.5,
 };
 
 export const quote = { indent: 18, size: 9.5, color: '#333333' };
@@ -117,11 +120,14 @@ export const link = { color: '#1F4E8C' };
 
 /**
  * Whether a block must share a page with the one after it, beyond what a style says by itself: a
- * paragraph that introduces a table stays with the table's first rows, and the paragraph before one
- * whose style keeps with its previous (the closing) stays with that. Headings always keep with next.
+ * paragraph that introduces a table stays with the table's first rows, and the paragraph or
+ * signature block before one whose style keeps with its previous (the closing, a note) stays with
+ * that. Headings always keep with next.
  */
 export function keepsWithNext(b: Block, next: Block | undefined): boolean {
-  if (b.type !== 'paragraph' || next === undefined) return false;
-  if (paragraphs[b.style ?? 'body'].keepWithNext) return true;
-  return next.type === 'table' || (next.type === 'paragraph' && paragraphs[next.style ?? 'body'].keepWithPrevious === true);
+  if (next === undefined) return false;
+  const withPrevious = next.type === 'paragraph' && paragraphs[next.style ?? 'body'].keepWithPrevious === true;
+  if (b.type === 'signatures') return withPrevious;
+  if (b.type !== 'paragraph') return false;
+  return paragraphs[b.style ?? 'body'].keepWithNext === true || next.type === 'table' || withPrevious;
 }

@@ -26,11 +26,12 @@ const AVAILABLE = builtinLanguages().join(', ');
 
 describe('validate warns about what draft would refuse', () => {
   test('a language without built-in templates, at letter.language', async () => {
-    const file = specWith('french', '  language: en', '  language: fr-CA');
+    // German: not among the languages issue 13 brings (French now has its templates).
+    const file = specWith('german', '  language: en', '  language: de-AT');
     expect(await runCli('validate', file)).toEqual({
       code: 0,
       out: `${file} is valid (0 errors, 1 warning)`,
-      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "fr-CA" (available: ${AVAILABLE}); \`oedr draft\` needs --template-dir with a folder fr-CA/ for it [no-templates]`,
+      err: `${file}:14:13 letter.language: warning: no built-in letter templates for language "de-AT" (available: ${AVAILABLE}); \`oedr draft\` needs --template-dir with a folder de-AT/ for it [no-templates]`,
     });
     expect((await runCli('validate', '--strict', file)).code).toBe(1);
   });

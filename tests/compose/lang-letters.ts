@@ -8,6 +8,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fixture, root, runCli, tempDir } from '../helpers.js';
+import { pageLines } from '../pdf-pages.js';
 
 export interface LanguageCase {
   code: string;
@@ -97,7 +98,9 @@ export function describeLanguage(c: LanguageCase): void {
         const r = await runCli('draft', specFor(kind, kind), '--format', 'pdf,docx,md', '--out', out, '--no-annex');
         expect(r.code, r.err).toBe(0);
         const spec = readFileSync(join(tmp.path, `${kind}.yaml`), 'utf8');
-        const texts = { pdf: (await pdfPages(join(out, `${kind}.pdf`))).join(' '), docx: await docxText(join(out, `${kind}.docx`)), md: mdText(join(out, `${kind}.md`)) };
+        // The PDF's pages without their footers, so that a sentence running over a page break reads whole.
+        const pdf = flat((await pageLines(new Uint8Array(readFileSync(join(out, `${kind}.pdf`))))).flat().join(' '));
+        const texts = { pdf, docx: await docxText(join(out, `${kind}.docx`)), md: mdText(join(out, `${kind}.md`)) };
         for (const [format, text] of Object.entries(texts)) {
           for (const want of [c.date, c.closing, ...c.kinds[kind]]) expect(text, `${format}: ${want}`).toContain(want);
           for (const english of ENGLISH) expect(text, `${format}: ${english}`).not.toContain(english);

@@ -128,10 +128,15 @@ describe('letters in the law\'s language', () => {
   });
 
   it('drafts in English with a warning when the law\'s language has no templates yet', async () => {
-    const file = spec('br', 'BR', 'foi-request');
-    const r = await runCli('draft', file, '--format', 'md', '--out', join(tmp.path, 'out-br'), '--no-annex');
+    // Every registered law may get its templates; a --laws row that takes filings in German only will not.
+    const row = JSON.parse((await runCli('laws', 'BR', '--json')).out) as Record<string, unknown>;
+    delete row.original_name;
+    delete row.origin; // what `oedr laws --json` adds: where the row came from
+    const laws = join(tmp.path, 'de-laws.json');
+    writeFileSync(laws, JSON.stringify({ laws: [{ ...row, languages: { accepted: ['de'], source: 'test', confidence: 'high' } }] }));
+    const r = await runCli('draft', spec('br', 'BR', 'foi-request'), '--laws', laws, '--format', 'md', '--out', join(tmp.path, 'out-br'), '--no-annex');
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain('BR takes filings in pt-BR, but oedr has no letter templates for "pt-BR" yet, so the letter is in "en"');
+    expect(r.err).toContain('BR takes filings in de, but oedr has no letter templates for "de" yet, so the letter is in "en"');
     expect(readFileSync(join(tmp.path, 'out-br', 'br.md'), 'utf8')).toContain('Yours sincerely,');
   });
 

@@ -72,7 +72,7 @@ describe('an FoI filing', () => {
 
   it('asks for fields as a preference with the records as held as fallback; totals and documentation where held', async () => {
     const { texts } = await draft({ law: 'GB' });
-    reads(texts, ['if the records are not held in this form, please provide them as held', 'Also, where held: the totals: Votes per candidate per constituency. Any record of what the fields and codes mean', 'otherwise the electronic format in which the records are held'],
+    reads(texts, ['if the records are not held in this form, please provide them as held', 'Also, where held: Votes per candidate per constituency. Any record of what the fields and codes mean', 'otherwise the electronic format in which the records are held'],
     ['we also request these totals', 'we also request any record that describes these records', 'Required in every row', 'Requester:']);
   });
 
@@ -125,7 +125,7 @@ describe('the persuasive basis', () => {
     ['RS', 'article 10 of the European Convention on Human Rights (Magyar Helsinki Bizottság v. Hungary)', 'Magyar Helsinki Bizottság v. Hungary [GC], no. 18030/11, 2016'],
   ])('a data request to %s cites the ICCPR in one sentence, its regional instrument, and the text in a note', async (country, sentence, note) => {
     const { texts } = await draft({ letter: { kind: 'data-request' }, recipient: { country } });
-    reads(texts, ['set out in articles 19 and 25 of the International Covenant on Civil and Political Rights', sentence, note, '¹ International Covenant'],
+    reads(texts, ['public affairs: articles 19 and 25 of the International Covenant on Civil and Political Rights', sentence, note, '¹ International Covenant'],
       ['which binds every State party', 'Public confidence:']);
   });
 

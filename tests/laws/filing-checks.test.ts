@@ -87,7 +87,7 @@ describe('fees (review §0 #3)', () => {
 describe('identification (review §0 #4)', () => {
   test('Brazil art. 10, the Philippines s.9 and Indonesia ask for it', async () => {
     expect(line(await warnings(spec({ law: 'BR' })), 'law-identification')).toEqual([
-      '2:12 requester: warning: the BR law requires the requester\'s identification in the filing: the requester\'s identification: name and the number of a valid identity document, or the CPF (CNPJ for a legal person), with an address for the answer (art. 10; Decreto 7.724/2012 art. 12 (federal executive)). Add `requester.identification` (document, and number if it goes in the letter) [law-identification]',
+      '2:12 requester: warning: the BR law requires the requester\'s identification in the filing: the requester\'s identification: name and the number of a valid identity document, or the CPF (CNPJ for a legal person), with an address for the answer (art. 10). Add `requester.identification` (document, and number if it goes in the letter) [law-identification]',
     ]);
     expect(line(await warnings(spec({ law: 'PH' })), 'law-identification')).toHaveLength(1);
     expect(line(await warnings(spec({ law: 'ID' })), 'law-identification')).toHaveLength(1);

@@ -40,6 +40,22 @@ describe('DOCX page-break properties', () => {
     expect(table.match(/<w:tr><w:trPr><w:cantSplit\/><\/w:trPr>/g)).toHaveLength(2);
     // a line (bottom border) per signer, the last row's text kept whole but not with what follows
     expect(table.match(/<w:pBdr><w:bottom w:val="single"/g)).toHaveLength(3);
-    expect(pPr(table, 'Third Org')).toBe('<w:keepLines/><w:spacing w:before="0" w:after="240"/>');
+    expect(pPr(table, 'Third Org')).toBe('<w:keepLines/><w:spacing w:before="0" w:after="120"/>');
+  });
+});
+
+describe('DOCX: the notes after the signatures', () => {
+  it('keep the last signature row with the first note, and each note with the next, each whole', async () => {
+    const note = (value: string): Block => ({ type: 'paragraph', style: 'note', children: [t(value)] });
+    const x = await parts(doc([p('Last.'), ...ending, note('¹ First note.'), note('² Second note.')]));
+    const body = x['word/document.xml']!;
+    const table = body.slice(body.indexOf('<w:tbl>'), body.indexOf('</w:tbl>'));
+    expect(pPr(table, 'Third Org')).toBe('<w:keepNext/><w:keepLines/><w:spacing w:before="0" w:after="120"/>');
+    expect(table).toContain('<w:p><w:pPr><w:keepNext/></w:pPr></w:p>'); // the empty cell beside Third Org
+    expect(pPr(body, '¹ First note.')).toContain('<w:pStyle w:val="LetterNote"/><w:keepNext/>');
+    expect(pPr(body, '² Second note.')).not.toContain('keepNext');
+    const style = /<w:style [^>]*w:styleId="LetterNote"[^]*?<\/w:style>/.exec(x['word/styles.xml']!)![0];
+    expect(style).toContain('<w:keepLines/>');
+    expect(style).toContain('<w:sz w:val="17"/>');
   });
 });

@@ -150,7 +150,7 @@ describe('docx writer: Word structure', () => {
   it('sets A4 with the style sheet margins, the font and the document language', () => {
     const doc = xml['word/document.xml']!;
     expect(doc).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-    expect(doc).toMatch(/<w:pgMar w:top="1240" w:right="1360" w:bottom="1240" w:left="1360"/);
+    expect(doc).toMatch(/<w:pgMar w:top="1000" w:right="1140" w:bottom="1120" w:left="1140"/);
     const styles = xml['word/styles.xml']!;
     expect(styles).toMatch(/<w:docDefaults>[^]*<w:rFonts w:ascii="Noto Sans"[^]*<w:lang w:val="pl-PL"\/>[^]*<\/w:docDefaults>/);
   });

@@ -98,8 +98,8 @@ describe('DOCX: keeping things together', () => {
     expect(style('Closing')).toMatch(/<w:keepNext\/>[^]*<w:keepLines\/>/);
     expect(style('Signature')).toContain('<w:keepLines/>');
     expect(style('Signature')).not.toContain('<w:keepNext/>');
-    // 50 pt = 1000 twips: three lines of body text
-    expect(style('Signature')).toMatch(/<w:spacing w:after="200" w:before="1000"\/>/);
+    // 47 pt = 940 twips: three lines of body text
+    expect(style('Signature')).toMatch(/<w:spacing w:after="200" w:before="940"\/>/);
   });
 
   it('keeps the last paragraph with the closing, and a paragraph with the table it introduces', async () => {

@@ -1,7 +1,7 @@
 // The page-break rules, checked on many generated letters by reading each page's lines back from
 // the PDF (pdf.js positions): no paragraph leaves one line alone at the foot or top of a page, no
 // list its first or last item, a heading shares its page with what follows, and the page of the
-// signatures holds them all with at least five lines of the letter before the closing.
+// signatures holds them all, with at least five lines of the letter before the closing and the note after them whole.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,8 @@ const words = (id: string, n: number) => Array.from({ length: n }, (_, j) => `${
 interface Shape {
   sections: { heading: boolean; paragraphs: number[]; list: number[] | null }[];
   signers: number;
+  /** Lines of the note after the signatures (0: none), at about 19 words a line. */
+  note: number;
 }
 
 const shape: fc.Arbitrary<Shape> = fc.record({
@@ -30,6 +32,7 @@ const shape: fc.Arbitrary<Shape> = fc.record({
     list: fc.option(fc.array(fc.integer({ min: 3, max: 30 }), { minLength: 2, maxLength: 6 }), { nil: null }),
   }), { minLength: 2, maxLength: 9 }),
   signers: fc.integer({ min: 1, max: 4 }),
+  note: fc.integer({ min: 0, max: 8 }),
 });
 
 function letter(s: Shape): Document {
@@ -42,6 +45,7 @@ function letter(s: Shape): Document {
   });
   blocks.push({ type: 'paragraph', style: 'closing', children: [t('Yours sincerely,')] });
   blocks.push({ type: 'signatures', signers: Array.from({ length: s.signers }, (_, k) => ({ name: `Signer${k}`, title: `Title${k}`, organisation: `Org${k}` })) });
+  if (s.note) blocks.push({ type: 'paragraph', style: 'note', children: [t(`¹ ${words('note', 19 * s.note - 4)} noteend`)] });
   return { meta: { title: 'T', author: 'A', subject: 'S', language: 'en', date: '2027-03-01', keywords: [], pageLabel: 'Page {page} of {pages}' }, blocks };
 }
 
@@ -81,6 +85,8 @@ describe('page-break rules on generated letters (PDF read back)', () => {
       const sigPage = pages[closing]!;
       for (let k = 0; k < s.signers; k++) expect(sigPage.join(' '), `signer ${k} on the closing's page`).toContain(`Signer${k}`);
       if (closing > 0) expect(sigPage.indexOf('Yours sincerely,'), 'lines before the closing').toBeGreaterThanOrEqual(5);
+      if (s.note) expect(sigPage.at(-1), 'the note whole on the page of the signatures').toMatch(/noteend$/);
+      expect(closing, 'nothing after the signatures and the note').toBe(pages.length - 1);
     }), { numRuns: 40, seed: 20270301 });
   });
 });
@@ -103,6 +109,7 @@ describe.skipIf(!soffice)('the signature rule in DOCX, laid out by LibreOffice',
         const closing = pages.findIndex((l) => l.includes('Yours sincerely,'));
         for (let k = 0; k < s.signers; k++) expect(pages[closing]!.join(' '), `letter ${i}: signer ${k}`).toContain(`Signer${k}`);
         if (closing > 0) expect(pages[closing]!.indexOf('Yours sincerely,'), `letter ${i}: lines before the closing`).toBeGreaterThanOrEqual(5);
+        if (s.note) expect(pages[closing]!.at(-1), `letter ${i}: the note whole with the signatures`).toMatch(/noteend$/);
         if (closing > 0) beyondFirst++;
       }
       // the sample does test the rule: most of its letters end beyond the first page
