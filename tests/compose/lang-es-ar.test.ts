@@ -114,6 +114,15 @@ describe('Tunisian and Jordanian letters', () => {
     expect(ref.x).toBeGreaterThan(x(')'));
   });
 
+  it('name the step a letter can still rely on: the Tunisian تظلم (INAI closed in 2025), the Jordanian complaint under المادة 17', async () => {
+    const { md } = await draft(spec('tn-follow', 'TN', 'follow-up', '2027-03-01', arabic, 'earlier_request: { sent_on: 2027-02-01 }'), 'tn-follow');
+    expect(md).toContain('فقد نضطر إلى تقديم تظلم طبقا لأحكام الفصل 30 من القانون الأساسي عدد 22 لسنة 2016');
+    expect(md).not.toContain('هيئة النفاذ إلى المعلومة طبقا');
+    const { md: jo } = await draft(spec('jo-appeal', 'JO', 'appeal', '2027-03-01', { ...arabic, place: 'عمّان' }, refused('2027-02-20')), 'jo-appeal');
+    expect(jo).toContain('**شكوى طبقا لأحكام المادة 17 من قانون ضمان حق الحصول على المعلومات رقم 47 لسنة 2007**');
+    expect(jo).toContain('السيد رئيس مجلس المعلومات');
+  });
+
   it('write Jordanian letters with Levantine month names and the Arab Charter, which Jordan is party to', async () => {
     const { pdf, docx } = await draft(spec('jo-data', 'JO', 'data-request', '2027-04-12', { ...arabic, place: 'عمّان' }), 'jo-data');
     for (const text of [pdf, docx]) {
