@@ -53,10 +53,13 @@ describe('Indonesian letters (ID)', () => {
     expect(md).toContain('Lampiran: salinan permohonan kami tanggal 1 Maret 2027 dan jawaban yang kami terima.');
   });
 
-  it('says when the follow-up\'s statutory period ended, and names the Komisi Informasi by its article', async () => {
+  it('says when the follow-up\'s statutory period ended, and names the keberatan to the atasan PPID as the next step', async () => {
     const { md } = await draft('follow-up');
     expect(squeeze(md)).toContain('jangka waktu tersebut telah berakhir pada 15 Februari 2027');
-    expect(squeeze(md)).toContain('Komisi Informasi berdasarkan Pasal 37');
+    // An unanswered request is a ground for keberatan (Pasal 35 ayat (1) huruf c); the Komisi Informasi
+    // comes only after the atasan PPID has answered (Pasal 37), so the follow-up must not skip to it.
+    expect(squeeze(md)).toContain(`mengajukan keberatan kepada atasan Pejabat Pengelola Informasi dan Dokumentasi (PPID) berdasarkan Pasal 35 dan Pasal 36 ${LAW} atas tidak ditanggapinya permohonan kami`);
+    expect(md).not.toContain('Komisi Informasi');
   });
 
   it('writes a reading copy in English marked as a translation of an Indonesian letter', async () => {
