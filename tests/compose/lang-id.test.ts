@@ -24,7 +24,9 @@ describe('Indonesian letters (ID)', () => {
       for (const want of [LAW, 'Jakarta, 12 April 2027', 'Kepada Yth.', 'Pejabat Pengelola Informasi dan Dokumentasi (PPID)', 'Nomor: 012/PI-TMF/IV/2027',
         'Perihal: Permohonan informasi publik data sumbangan dana kampanye 2026–2027', 'Dengan hormat,', 'Hormat kami,',
         // The statutory period and its last day, counted in working days from the letter's date.
-        'paling lambat dalam 10 hari kerja sejak permohonan diterima', '26 April 2027', 'misalnya 25000000']) expect(text).toContain(want);
+        'paling lambat dalam 10 hari kerja sejak permohonan diterima', '26 April 2027', 'misalnya 25000000',
+        // A Perkumpulan proves its identity by its akta pendirian and the SK pengesahan, not a KTP.
+        'salinan akta pendirian Perkumpulan Forum Transparansi Dana Politik beserta surat keputusan pengesahan badan hukumnya']) expect(text).toContain(want);
       for (const english of [...ENGLISH, ...REGISTRY_ENGLISH]) expect(text).not.toContain(english);
     }
     // Place and date, Nomor and Perihal, then the address, which "Kepada Yth." opens on a line of its own.
@@ -49,7 +51,9 @@ describe('Indonesian letters (ID)', () => {
     const pdf = squeeze(pages.join('\n'));
     for (const want of ['Kepada Yth. Atasan Pejabat Pengelola Informasi dan Dokumentasi (PPID) Komisi Pemilihan Umum',
       `Keberatan berdasarkan Pasal 35 dan Pasal 36 ${LAW}`, 'Penolakan tersebut didasarkan pada Pasal 17 huruf h',
-      'Keberatan ini diajukan dalam tenggang waktu: undang-undang memberikan waktu 30 hari kerja']) expect(pdf).toContain(want);
+      'Keberatan ini diajukan dalam tenggang waktu: undang-undang memberikan waktu 30 hari kerja',
+      // The atasan PPID decides the keberatan and orders the PPID to give the information.
+      'atasan Pejabat Pengelola Informasi dan Dokumentasi (PPID) menerima keberatan ini dan memerintahkan Pejabat Pengelola Informasi dan Dokumentasi (PPID) Komisi Pemilihan Umum untuk memberikan']) expect(pdf).toContain(want);
     expect(md).toContain('Lampiran: salinan permohonan kami tanggal 1 Maret 2027 dan jawaban yang kami terima.');
   });
 
