@@ -77,6 +77,8 @@ describe('letters in Brazilian Portuguese (BR)', () => {
 
   it('gives the same bytes for the same input', async () => {
     const a = await draft(join(tmp.path), 'br-tse', 'appeal', NO_ANSWER);
+    // No answer in time: the recurso under art. 15 is against the tacit refusal, as Brazilian practice frames silence.
+    expectIn(a, ['interpor recurso contra a negativa tácita de acesso, configurada pela falta de resposta do órgão requerido, Tribunal Superior Eleitoral, no prazo legal, ao nosso pedido de 1º de fevereiro de 2027']);
     const first = [a.files.pdf, a.files.docx, a.files.md].map((f) => readFileSync(f));
     const b = await draft(join(tmp.path), 'br-tse', 'appeal', NO_ANSWER);
     [b.files.pdf, b.files.docx, b.files.md].forEach((f, i) => expect(readFileSync(f).equals(first[i]!), f).toBe(true));
