@@ -84,6 +84,7 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
       footer: readingCopyMark(w, opts.readingCopy ? languageOf(spec) : undefined,
         s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation),
       pageLabel: word(w, 'phrases', 'page_label'),
+      ...(typeof w.digits === 'string' ? { digits: w.digits } : {}),
       ...(opts.images?.docxReference ? { docxReference: opts.images.docxReference } : {}),
     },
     // A reading copy says what it is on its first line too: Markdown has no page footer.
