@@ -47,10 +47,19 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
   const parts: Record<string, Block | undefined> = {
     date: lines('date', [dateLine(c)]),
     address: addressed(c, appealAddress(c) ?? [...personForm(w, [addressee(rc.person, w), rc.title]), rc.office, rc.institution, rc.address, rc.email, optional(w, 'after_address')]),
-    reference: c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
+    reference: c.letter.reference ? lines('small', [referenceLine(w, c.letter.reference)]) : undefined,
     subject: lines('subject', [labelled(c, c.letter.subject)]),
   };
   return [...blocks, ...frameOrder(c).map((k) => parts[k])].filter((b): b is Block => b !== undefined);
+}
+
+/**
+ * "Our reference: X", or the language's own pattern where `our_reference` places it ("Исх. № {reference}":
+ * Russian official letters put no colon after №).
+ */
+export function referenceLine(w: LetterContext['words'], reference: string): string {
+  const label = word(w, 'phrases', 'our_reference');
+  return label.includes('{reference}') ? label.replace('{reference}', reference) : `${label}: ${reference}`;
 }
 
 const FRAME_ORDER = ['date', 'address', 'reference', 'subject'];
