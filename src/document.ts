@@ -67,6 +67,8 @@ export interface DocumentMeta {
   footer?: string;
   /** The footer's page label in the letter's language, with {page} and {pages}: "Page {page} of {pages}". */
   pageLabel: string;
+  /** The ten digits 0-9 of the letter's script ("०१२३४५६७८९"), for the page numbers the PDF writes; absent: 0-9. */
+  digits?: string;
   /** A DOCX whose styles, theme, header and footer the DOCX letter takes (as pandoc's --reference-doc); other writers ignore it. */
   docxReference?: Uint8Array;
 }

@@ -21,7 +21,11 @@ export interface DeviationWords {
 }
 
 /** The language's words for listing deviations, with how it writes numbers and lists. */
-export interface LetterWords { deviations: DeviationWords; and: string; separator: string; thousands: string }
+export interface LetterWords {
+  deviations: DeviationWords; and: string; separator: string; thousands: string;
+  /** The language's ten digits for 0-9 (words.yaml `digits`: Devanagari, Bengali); absent: 0-9. */
+  digits?: string;
+}
 
 /** Examples named in the letter; the counts are always exact. */
 export const EXAMPLES = 5;
@@ -30,7 +34,13 @@ const fill = (template: string, values: Record<string, string | undefined>) =>
   template.replace(/\{(\w+)\}/g, (all, k: string) => values[k] ?? all);
 
 /** 12345 as "12,345" (or "12 345", "12.345": the language's thousands separator). */
-export const count = (n: number, w: LetterWords) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, w.thousands);
+export const count = (n: number, w: LetterWords) => digits(String(n).replace(/\B(?=(\d{3})+(?!\d))/g, w.thousands), w);
+
+/** 0-9 in the language's digits ("२०२७-०१-०१"), where words.yaml gives them. */
+const digits = (s: string, w: LetterWords) => {
+  const ds = [...(w.digits ?? '')];
+  return ds.length === 10 ? s.replace(/[0-9]/g, (d) => ds[Number(d)]!) : s;
+};
 
 /** "a", "a and b", "a, b and c", in the language's words. */
 export function listOf(xs: string[], w: LetterWords): string {
@@ -66,7 +76,7 @@ export function requestedText(f: Finding, d: DatasetSpec, w: LetterWords): strin
     case 'duplicates': return r.duplicates!;
     case 'time-range':
       if (!d.time_range) return r.other!;
-      return fill(f.field ? r['time-range-field']! : r['time-range']!, { from: d.time_range.from, to: d.time_range.to, field: f.field });
+      return fill(f.field ? r['time-range-field']! : r['time-range']!, { from: digits(d.time_range.from, w), to: digits(d.time_range.to, w), field: f.field });
     // The request's own words, quoted as written (other spec text is not recased either).
     case 'totals': return d.summary_totals ? fill(r['totals-described']!, { described: d.summary_totals.trim().replace(/\.$/, '') }) : r.totals!;
     default: return r.other!;

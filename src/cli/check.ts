@@ -170,6 +170,7 @@ async function letterWords(words: Record<string, unknown>): Promise<LetterWords>
     and: String(words.and ?? 'and'),
     separator: String(words.list_separator ?? ', '),
     thousands: String(words.thousands ?? ','),
+    ...(typeof words.digits === 'string' ? { digits: words.digits } : {}),
   };
 }
 

@@ -33,7 +33,7 @@ export function formatDate(iso: string, words: Words): string {
   const name = typeof months[month - 1] === 'string' ? String(months[month - 1]) : String(month).padStart(2, '0');
   // A day written as a word where custom has it: Tunisian letters write the 1st «غرة», French «1er», Brazilian «1º» (words.yaml day_words).
   const dayWord = wordOr(words, 'day_words', String(day));
-  const out = pattern.replace('{day}', dayWord ?? String(day)).replace('{month}', name).replace('{year}', String(year));
+  const out = pattern.replace('{day}', dayWord ?? localDigits(day, words)).replace('{month}', localDigits(name, words)).replace('{year}', localDigits(year, words));
   return out.includes('{e') ? ethiopian(out, year, month, day, words) : out;
 }
 
@@ -43,6 +43,17 @@ function ethiopian(pattern: string, year: number, month: number, day: number, wo
   const names = Array.isArray(words.ethiopian_months) ? words.ethiopian_months : [];
   const name = typeof names[e.month - 1] === 'string' ? String(names[e.month - 1]) : String(e.month).padStart(2, '0');
   return pattern.replace('{eday}', String(e.day)).replace('{emonth}', name).replace('{eyear}', String(e.year));
+}
+
+/**
+ * A number written in the letter's digits: words.yaml `digits` holds ten characters for 0-9
+ * ("०१२३४५६७८९" in Nepali, "০১২৩৪৫৬৭৮৯" in Bangla). Without it (English, Spanish, Arabic as
+ * written in Tunisia) the text is returned as it is, so those letters keep their bytes.
+ */
+export function localDigits(value: unknown, words: Words): string {
+  const text = String(value);
+  const digits = typeof words.digits === 'string' ? [...words.digits] : [];
+  return digits.length === 10 ? text.replace(/[0-9]/g, (d) => digits[Number(d)]!) : text;
 }
 
 /**

@@ -46,11 +46,20 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
   ];
   const parts: Record<string, Block | undefined> = {
     date: lines('date', [dateLine(c)]),
-    address: addressed(c, appealAddress(c) ?? [addressee(rc.person, w), rc.title, rc.office, rc.institution, rc.address, rc.email, optional(w, 'after_address')]),
-    reference: c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
+    address: addressed(c, appealAddress(c) ?? [...personForm(w, [addressee(rc.person, w), rc.title]), rc.office, rc.institution, rc.address, rc.email, optional(w, 'after_address')]),
+    reference: c.letter.reference ? lines('small', [referenceLine(w, c.letter.reference)]) : undefined,
     subject: lines('subject', [labelled(c, c.letter.subject)]),
   };
   return [...blocks, ...frameOrder(c).map((k) => parts[k])].filter((b): b is Block => b !== undefined);
+}
+
+/**
+ * "Our reference: X", or the language's own pattern where `our_reference` places it ("Исх. № {reference}":
+ * Russian official letters put no colon after №).
+ */
+export function referenceLine(w: LetterContext['words'], reference: string): string {
+  const label = word(w, 'phrases', 'our_reference');
+  return label.includes('{reference}') ? label.replace('{reference}', reference) : `${label}: ${reference}`;
 }
 
 const FRAME_ORDER = ['date', 'address', 'reference', 'subject'];
@@ -81,7 +90,7 @@ function addressee(person: string | null, words: LetterContext['words']): string
  * an internal step (the First Appellate Authority, the atasan PPID) at the institution. Before a
  * court, the letter is a notice to the official who was asked, so it keeps the usual address.
  */
-function appealAddress(c: LetterContext): (string | null)[] | undefined {
+function appealAddress(c: LetterContext): (string | null | undefined)[] | undefined {
   const a = c.law.appeal;
   if (c.letter.kind !== 'appeal' || !a.addressee || a.court) return undefined;
   const rc = c.recipient;
@@ -91,7 +100,7 @@ function appealAddress(c: LetterContext): (string | null)[] | undefined {
   const to = capitalise(contract(pattern.replace('{name}', a.addressee), c.words));
   // A body with no superior hears the complaint itself (Georgia's CEC): its name is then said once.
   const at = to === rc.institution ? null : rc.institution;
-  return a.external ? [to, after] : [to, at, rc.address, rc.email, after];
+  return a.external ? [to, after] : [...personForm(c.words, [to]), at, rc.address, rc.email, after];
 }
 
 /*
@@ -108,6 +117,16 @@ function addressed(c: LetterContext, parts: (string | null | undefined)[]): Bloc
   const elide = wordOr(c.words, 'phrases', 'address_first_elides');
   const line = (p: string) => (elide && p.startsWith(elide) ? p.slice(elide.length) : p);
   return lines('address', parts.map((p, j) => (j === i ? first.replace('{line}', line(p!.trim())) : p)));
+}
+
+/**
+ * The first person or post of an address block in the form the language writes it (words.yaml
+ * `phrases.addressee`, Nepali "श्रीमान् {name}ज्यू"): a person or post, never an institution.
+ */
+function personForm(w: LetterContext['words'], parts: (string | null | undefined)[]): (string | null | undefined)[] {
+  const form = wordOr(w, 'phrases', 'addressee');
+  const i = parts.findIndex(Boolean);
+  return form && i >= 0 ? parts.map((p, j) => (j === i ? form.replace('{name}', p!) : p)) : parts;
 }
 
 function labelled(c: LetterContext, subject: string): string {

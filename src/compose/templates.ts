@@ -17,6 +17,7 @@ import { sha256 } from '../hash.js';
 import { escapeMarkdown } from './markdown.js';
 import { checkWords, mergeWords, readWords, readWordsWithPlaces } from './words.js';
 import { unknownNames } from './template-names.js';
+import { localDigits } from './context.js';
 
 /** handlebars/runtime's own typings declare nothing; it is the full package minus the compiler. */
 const Handlebars = runtime as unknown as Pick<typeof HandlebarsCompiler, 'create' | 'Utils' | 'VERSION'>;
@@ -35,13 +36,18 @@ const helpers: Record<string, HandlebarsCompiler.HelperDelegate> = {
     // Arabic separates with its own comma (words.yaml list_separator: "، ").
     return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(String(words?.list_separator ?? ', '))} ${and} ${items.at(-1)}`;
   },
+  /** `{{digits value}}`: a number in the letter's digits (words.yaml `digits`: Devanagari, Bengali), else as it is. */
+  digits(this: unknown, value: unknown, options: HandlebarsCompiler.HelperOptions) {
+    return localDigits(value ?? '', (options.data?.root as { words?: Record<string, unknown> })?.words ?? {});
+  },
   /** `{{sentence value}}`: the value as written, with a full stop added only if it has no closing punctuation. */
   sentence(this: unknown, value: unknown) {
     const text = value === null || value === undefined ? '' : String(value).trim();
     // Closing quotes or brackets end a sentence only after a full stop: "(see below)" still needs one.
-    if (text === '' || /[.!?…؟።፧]["'»”’)\]]*$/.test(text)) return text;
-    // Amharic ends a sentence with the Ethiopic full stop (።), not a Latin one.
-    return /[\u1200-\u137f]$/.test(text) ? `${text}።` : `${text}.`;
+    if (text === '' || /[.!?…؟።፧।॥]["'»”’)\]]*$/.test(text)) return text;
+    // Amharic ends a sentence with the Ethiopic full stop (።), Devanagari and Bengali with the danda (।).
+    if (/[\u1200-\u137f]$/.test(text)) return `${text}።`;
+    return /[\u0900-\u09ff]$/u.test(text) ? `${text}।` : `${text}.`;
   },
   /**
    * `{{inflect value "genitive"}}`: the value in a grammatical case, for languages that mark it on the

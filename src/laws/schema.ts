@@ -63,7 +63,7 @@ const AppealStep = z.strictObject({
   addressee: text.optional(),
   /** The addressee as the statute names it in its own language, for letters written in that language. */
   addressee_original: z.strictObject({ text, lang: LanguageTag }).optional(),
-  /** The provision as the statute cites it in its own language ("Pasal 35 dan Pasal 36", "الفصل 30"), for letters in that language. */
+  /** The provision as the statute cites it in its own language ("Pasal 35 dan Pasal 36", "الفصل 30", "दफा ९"), for letters in that language. */
   provision_original: z.strictObject({ text, lang: LanguageTag }).optional(),
   step: StepKind,
   body: text,

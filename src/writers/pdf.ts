@@ -29,7 +29,9 @@ export async function createPdfWriter(): Promise<PdfWriter> {
 
 function render(fonts: FontSet, doc: Document): Uint8Array {
   const { meta } = doc;
-  const label = (n: number, total: number) => meta.pageLabel.replace('{page}', String(n)).replace('{pages}', String(total));
+  const digits = [...(meta.digits ?? '')];
+  const num = (n: number) => (digits.length === 10 ? String(n).replace(/[0-9]/g, (d) => digits[Number(d)]!) : String(n));
+  const label = (n: number, total: number) => meta.pageLabel.replace('{page}', num(n)).replace('{pages}', num(total));
   // Everything drawn is checked before drawing: a missing glyph would silently draw an empty box.
   const texts = allText(doc.blocks);
   texts.push(meta.footer ?? '', label(1, 1));

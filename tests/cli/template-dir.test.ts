@@ -99,7 +99,7 @@ describe('template mistakes', () => {
     const dir = overrides({ 'data-request.md.hbs': 'Hi\n{{#if (eq letter.kind "x")}}y{{/if}}\n' });
     const r = await draft(dir);
     expect(r.code).toBe(4);
-    expect(r.err.split('\n')[0]).toBe(`${join(dir, 'data-request.md.hbs')}:2:7: unknown helper \`eq\`; templates may use: inflect, join, sentence [template]`);
+    expect(r.err.split('\n')[0]).toBe(`${join(dir, 'data-request.md.hbs')}:2:7: unknown helper \`eq\`; templates may use: digits, inflect, join, sentence [template]`);
   });
 });
 
@@ -109,7 +109,7 @@ describe('template runtime errors have a place; log and unsafe links are refused
     ['a dynamic partial', { 'data-request.md.hbs': 'One\n\n{{> (lookup . "letter")}}\n' }, 'data-request.md.hbs:3:1: a partial named by an expression (`{{> (…)}}`) cannot be checked before the letter is written; call the partial by its name [template]'],
     ['a missing value read through a block parameter', { 'data-request.md.hbs': 'One\n\n{{#with this as |x|}}{{#with x as |y|}}{{y.zzz.q}}{{/with}}{{/with}}\n' },
       "data-request.md.hbs:3:42: the template reads a value that is missing: Cannot read properties of undefined (reading 'q') [template]"],
-    ['{{log}}', { 'data-request.md.hbs': 'One\n\n{{log letter}}\n' }, 'data-request.md.hbs:3:1: unknown helper `log`; templates may use: inflect, join, sentence [template]'],
+    ['{{log}}', { 'data-request.md.hbs': 'One\n\n{{log letter}}\n' }, 'data-request.md.hbs:3:1: unknown helper `log`; templates may use: digits, inflect, join, sentence [template]'],
   ])('%s', async (_, files, message) => {
     const dir = overrides(files);
     const r = await draft(dir);

@@ -162,7 +162,7 @@ describe('templates', () => {
     ['a missing list given to #each', 'Hi\n\n{{#each nope}}x{{/each}}\n', 3, 9, 'the template uses `nope`, which the letter context does not have (see `oedr templates`)'],
     ['a missing value given to #if', 'Hi {{#if letter.nosuch}}y{{/if}}\n', 1, 10, 'the template uses `letter.nosuch`, which the letter context does not have (see `oedr templates`)'],
     ['a built-in block helper alone, without its argument', 'Hi {{each}}\n', 1, 6, 'the template uses `each`, which the letter context does not have (see `oedr templates`)'],
-    ['an unknown helper', 'Hi\n{{shout recipient.institution}}\n', 2, 1, 'unknown helper `shout`; templates may use: inflect, join, sentence'],
+    ['an unknown helper', 'Hi\n{{shout recipient.institution}}\n', 2, 1, 'unknown helper `shout`; templates may use: digits, inflect, join, sentence'],
     ['a syntax error', 'a\n{{#each datasets}}\n{{/eahc}}\n', 2, 4, "each doesn't match eahc"],
   ])('%s is an error naming the template file, line and column', async (_what, source, line, col, message) => {
     const tmp = tempDir();

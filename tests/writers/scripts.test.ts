@@ -3,7 +3,6 @@
 // character run, the same bytes twice, and a character no font has still refused. DOCX: the
 // right-to-left and complex-script properties Word needs.
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 // @ts-expect-error fontkit ships no type declarations; the test lays text out with it to compare.
 import { create as openFont } from 'fontkit';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -14,6 +13,7 @@ import type { Block, Document } from '../../src/document.js';
 import { OedrError } from '../../src/errors.js';
 import { createDocxWriter } from '../../src/writers/docx.js';
 import { createPdfWriter, type PdfWriter } from '../../src/writers/pdf.js';
+import { glyphsDrawn, objects, shaperGlyphs } from '../pdf-glyphs.js';
 
 const t = (value: string) => ({ type: 'text' as const, value });
 const p = (value: string, style?: 'date'): Block => (style ? { type: 'paragraph', style, children: [t(value)] } : { type: 'paragraph', children: [t(value)] });
@@ -31,76 +31,6 @@ const arabicLetter = () =>
     { type: 'table', header: [[t('الحقل')], [t('النوع')]], rows: [[[t('عدد الأصوات')], [t('عدد صحيح')]]] },
     p('وتفضلوا بقبول فائق عبارات التقدير والاحترام،'),
   ], 'الصفحة {page} من {pages}');
-
-/** The objects of a PDF written by our writer: number -> dictionary text and inflated stream. */
-function objects(pdf: Uint8Array): Map<number, { dict: string; data?: Buffer }> {
-  const s = Buffer.from(pdf).toString('latin1');
-  const out = new Map<number, { dict: string; data?: Buffer }>();
-  for (const m of s.matchAll(/(\d+) 0 obj\n([\s\S]*?)\nendobj/g)) {
-    const body = m[2]!;
-    const at = body.indexOf('\nstream\n');
-    if (at < 0) out.set(Number(m[1]), { dict: body });
-    else {
-      const raw = Buffer.from(body.slice(at + 8, body.lastIndexOf('\nendstream')), 'latin1');
-      out.set(Number(m[1]), { dict: body.slice(0, at), data: body.includes('/FlateDecode') ? inflateSync(raw) : raw });
-    }
-  }
-  return out;
-}
-
-/** The body of a PDF literal string, unescaped, as bytes. */
-function literal(body: string): number[] {
-  const bytes: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    let c = body[i]!;
-    if (c === '\\') {
-      c = body[++i]!;
-      c = ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[c] ?? c;
-    }
-    bytes.push(c.charCodeAt(0));
-  }
-  return bytes;
-}
-
-/**
- * The glyph ids drawn with the font whose BaseFont ends in `name`, in content-stream order: each
- * two-byte id of its Tj/TJ strings through the font's CIDToGIDMap.
- */
-function glyphsDrawn(pdf: Uint8Array, name: string): number[] {
-  const objs = objects(pdf);
-  const [fontNum, font] = [...objs].find(([, o]) => o.dict.includes('/Subtype /Type0') && new RegExp(`/BaseFont /\\w+\\+${name} `).test(o.dict))!;
-  const cidFont = objs.get(Number(/DescendantFonts \[(\d+) 0 R\]/.exec(font.dict)![1]))!;
-  const mapRef = /CIDToGIDMap (\d+) 0 R/.exec(cidFont.dict);
-  const map = mapRef ? objs.get(Number(mapRef[1]))!.data! : undefined;
-  const resource = [...objs.values()].map((o) => new RegExp(`/(F\\d+) ${fontNum} 0 R`).exec(o.dict)).find(Boolean)![1];
-  const ids: number[] = [];
-  for (const o of objs.values()) {
-    if (!o.data || o.dict.includes('/Length1') || !o.data.toString('latin1').includes(' Tf')) continue;
-    for (const bt of o.data.toString('latin1').split('BT\n').slice(1)) {
-      if (!bt.includes(`/${resource} `)) continue;
-      const shown = bt.split('\nET')[0]!.replace(/\/ActualText \((?:\\.|[^\\)])*\)/g, '');
-      for (const m of shown.matchAll(/\(((?:\\.|[^\\)])*)\)/g)) {
-        const b = literal(m[1]!);
-        for (let i = 0; i < b.length; i += 2) {
-          const cid = (b[i]! << 8) | b[i + 1]!;
-          ids.push(map ? (map[cid * 2]! << 8) | map[cid * 2 + 1]! : cid);
-        }
-      }
-    }
-  }
-  return ids;
-}
-
-/** fontkit's own glyphs for `text`, in the order the writer draws them: letters, then marks that stand for no text. */
-function shaperGlyphs(file: string, text: string, rtl: boolean): number[] {
-  const font = openFont(readFileSync(new URL(`../../fonts/${file}`, import.meta.url))) as unknown as {
-    layout(s: string, f?: unknown, sc?: unknown, l?: unknown, d?: string): { glyphs: { id: number; codePoints: number[] }[]; positions: { xAdvance: number }[] };
-  };
-  const run = font.layout(text, undefined, undefined, undefined, rtl ? 'rtl' : 'ltr');
-  const mark = (i: number) => run.positions[i]!.xAdvance === 0 && run.glyphs[i]!.codePoints.length === 0;
-  const ids = run.glyphs.map((g) => g.id);
-  return [...ids.filter((_, i) => !mark(i)), ...ids.filter((_, i) => mark(i))];
-}
 
 const pdfText = async (b: Uint8Array) => (await extractText(await getDocumentProxy(new Uint8Array(b)), { mergePages: true })).text;
 
