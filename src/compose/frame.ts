@@ -98,7 +98,9 @@ function appealAddress(c: LetterContext): (string | null | undefined)[] | undefi
   // How the language heads the address to a step's addressee: «C. Titular de …» in Mexico, «السيد رئيس …» in Arabic.
   const pattern = optional(c.words, a.external ? 'appeal_address' : 'appeal_address_internal') || '{name}';
   const to = capitalise(contract(pattern.replace('{name}', a.addressee), c.words));
-  return a.external ? [to, after] : [...personForm(c.words, [to]), rc.institution, rc.address, rc.email, after];
+  // A body with no superior hears the complaint itself (Georgia's CEC): its name is then said once.
+  const at = to === rc.institution ? null : rc.institution;
+  return a.external ? [to, after] : [...personForm(c.words, [to]), at, rc.address, rc.email, after];
 }
 
 /*
