@@ -69,7 +69,7 @@ export const compileOptions: CompileOptions = {
   preventIndent: true, noEscape: false,
 };
 
-/** The key of a template in dist/templates.precompiled.cjs: SHA-256 of its source text. */
+/** The key of a template in dist/templates/<lang>.precompiled.cjs: SHA-256 of its source text. */
 export const templateHash = (source: string): string => sha256(source);
 
 /** A built-in template compiled at build time, with the partials it calls (for the partial check, without parsing). */
@@ -77,22 +77,26 @@ export interface PrecompiledTemplate { spec: TemplateSpecification; partials: Pa
 export interface PrecompiledModule { handlebars: string; templates: Record<string, PrecompiledTemplate> }
 
 /**
- * `npm run build` precompiles the built-in templates into dist/templates.precompiled.cjs, so a cold
- * start does not run Handlebars' parser and compiler for them (~100 ms of CPU here). Templates are
- * found by the hash of their source: an override, or a template edited after the build, is
- * compiled as before. Without the file (a checkout not yet built), everything is compiled.
- * Loaded synchronously, on the first template set: CommonJS, so the module needs no top-level
- * await, which the bundled commands (scripts/bundle.mjs) cannot have.
+ * `npm run build` precompiles the built-in templates into dist/templates/<lang>.precompiled.cjs, so
+ * a cold start does not run Handlebars' parser and compiler for them (~100 ms of CPU here); one file
+ * a language, so a letter loads only its own. Templates are found by the hash of their source: an
+ * override, or a template edited after the build, is compiled as before. Without the file (a
+ * checkout not yet built), everything is compiled. Loaded synchronously, on the first template set
+ * of that language: CommonJS, so the module needs no top-level await, which the bundled commands
+ * (scripts/bundle.mjs) cannot have.
  */
-let precompiled: Record<string, PrecompiledTemplate> | undefined | null = null;
+const precompiled = new Map<string, Record<string, PrecompiledTemplate> | undefined>();
+/** Set by tests (usePrecompiled): used for every language instead of the built files. */
+let replaced: { templates: Record<string, PrecompiledTemplate> | undefined } | undefined;
 
-function precompiledTemplates(): Record<string, PrecompiledTemplate> | undefined {
-  if (precompiled === null) precompiled = loadPrecompiled();
-  return precompiled;
+function precompiledTemplates(lang: string): Record<string, PrecompiledTemplate> | undefined {
+  if (replaced) return replaced.templates;
+  if (!precompiled.has(lang)) precompiled.set(lang, loadPrecompiled(lang));
+  return precompiled.get(lang);
 }
 
-function loadPrecompiled(): Record<string, PrecompiledTemplate> | undefined {
-  const file = fileURLToPath(new URL('../../dist/templates.precompiled.cjs', import.meta.url));
+function loadPrecompiled(lang: string): Record<string, PrecompiledTemplate> | undefined {
+  const file = fileURLToPath(new URL(`../../dist/templates/${lang}.precompiled.cjs`, import.meta.url));
   if (!existsSync(file)) return undefined;
   try {
     const mod = createRequire(import.meta.url)(file) as PrecompiledModule;
@@ -105,7 +109,7 @@ function loadPrecompiled(): Record<string, PrecompiledTemplate> | undefined {
 
 /** For tests: replace the precompiled templates (undefined: compile everything). Clears the cache. */
 export function usePrecompiled(templates: Record<string, PrecompiledTemplate> | undefined): void {
-  precompiled = templates;
+  replaced = { templates };
   cache.clear();
 }
 
@@ -176,7 +180,7 @@ function buildSet(language: string, overrideDir?: string): TemplateSet {
   // Precompiled at build time, found by the hash of the source; the others are parsed once, and the
   // tree serves the partial check and the compiler.
   const ready = new Map<TemplateFile, PrecompiledTemplate>();
-  const built = precompiledTemplates();
+  const built = precompiledTemplates(lang);
   if (built) {
     for (const t of files) {
       const p = built[templateHash(t.source)];

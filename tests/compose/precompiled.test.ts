@@ -99,9 +99,12 @@ describe('precompiled built-in templates', () => {
     }
   });
 
-  it('are all in the built dist/templates.precompiled.cjs, under the running Handlebars version', async () => {
-    const built = new URL('../../dist/templates.precompiled.cjs', import.meta.url);
+  it('are all in the built dist/templates/<lang>.precompiled.cjs, one file a language, under the running Handlebars version', async () => {
+    const built = new URL('../../dist/templates/en.precompiled.cjs', import.meta.url);
     if (!existsSync(built)) return; // the suite's global setup builds it; nothing to check without a build
+    // A letter loads its own language's file only: each file holds that language and no other.
+    const es = (await import(new URL('../../dist/templates/es.precompiled.cjs', import.meta.url).href)) as { default: PrecompiledModule };
+    expect(es.default.templates[templateHash(readFileSync(builtinFiles('en')[0]!, 'utf8'))]).toBeUndefined();
     const mod = (await import(built.href)) as { default: PrecompiledModule };
     expect(mod.default.handlebars).toBe(Handlebars.VERSION);
     for (const f of builtinFiles('en')) {
