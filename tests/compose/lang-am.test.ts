@@ -72,12 +72,14 @@ describe('Amharic letters (ET)', () => {
     const { pages } = await draft('appeal');
     const pdf = squeeze(pages.join('\n'));
     for (const want of ['ለመሥሪያ ቤቱ የበላይ ኃላፊ የኢትዮጵያ ብሔራዊ ምርጫ ቦርድ', `${LAW}፣ አንቀጽ 31(1)፣ በሚፈቅደው መሠረት የቀረበ ይግባኝ`,
-      'ምላሹ የተመሠረተው አንቀጽ 16 ላይ ነው', 'እስከ ሚያዝያ 25 ቀን 2019 ዓ.ም. (ሜይ 3 ቀን 2027 እ.ኤ.አ.) ድረስ ሊቀርብ ይችላል']) expect(pdf).toContain(want);
+      'ምላሹ የተመሠረተው አንቀጽ 16 ላይ ነው', 'እንዲሰጠን ጥያቄ አቅርበናል', 'አንቀጽ 16 በእያንዳንዱ የተከለከለ መረጃ ላይ', 'እስከ ሚያዝያ 25 ቀን 2019 ዓ.ም. (ሜይ 3 ቀን 2027 እ.ኤ.አ.) ድረስ ሊቀርብ ይችላል']) expect(pdf).toContain(want);
   });
 
-  it('names the Ombudsman in a follow-up once the period has passed', async () => {
+  // Art. 31(1): the appeal lies first to the head of the body; the Ombudsman (art. 31(4)) only hears
+  // an appeal from the head's decision, so a follow-up names both in that order.
+  it('names the head of the body, then the Ombudsman, in a follow-up once the period has passed', async () => {
     const { md } = await draft('follow-up');
-    expect(squeeze(md)).toContain('የኢትዮጵያ ሕዝብ ዕንባ ጠባቂ ተቋም እንዲመለከተው');
+    expect(squeeze(md)).toContain('ምላሽ ካልደረሰን በአንቀጽ 31(1) መሠረት ለመሥሪያ ቤቱ የበላይ ኃላፊ ይግባኝ ልናቀርብ እንችላለን፤ በኃላፊው ውሳኔ ካልረካንም በአንቀጽ 31(4) መሠረት ጉዳዩን የኢትዮጵያ ሕዝብ ዕንባ ጠባቂ ተቋም እንዲመለከተው');
   });
 
   it('writes a reading copy in English marked as a translation of an Amharic letter', async () => {
