@@ -99,7 +99,7 @@ describe('Amharic letters (ET)', () => {
     const { out } = await draft('data-request', 'check');
     // Semicolons for commas, and 1,204 rows whose count is no whole number.
     const pdf = await checkFollowUp(join(tmp.path, 'check'), out, ['polling_station_code;registered_voters', ...Array.from({ length: 1204 }, (_, i) => `${i};ብዙ`)].join('\n') + '\n');
-    for (const want of ['ቀን፦ ነሐሴ 26 ቀን 2019 ዓ.ም. (ሴፕቴምበር 1 ቀን 2027 እ.ኤ.አ.)', 'ጉዳዩ፦ የ2018 ዓ.ም. ጠቅላላ ምርጫ በየምርጫ ጣቢያው የተመዘገቡ ውጤቶች መረጃ ጥያቄ፤ የተላከውን መረጃ ይመለከታል', 'ለጥያቄያችን ምላሽ ስለላኩልን መረጃ', 'ከሰላምታ ጋር',
+    for (const want of ['ቀን፦ ነሐሴ 26 ቀን 2019 ዓ.ም. (ሴፕቴምበር 1 ቀን 2027 እ.ኤ.አ.)', 'ጉዳዩ፦ የ2018 ዓ.ም. ጠቅላላ ምርጫ በየምርጫ ጣቢያው የተመዘገቡ ውጤቶች መረጃ ጥያቄን በተመለከተ', 'ለጥያቄያችን ምላሽ ስለላኩልን መረጃ', 'ከሰላምታ ጋር',
       'የዓምዶች መለያ። የጠየቅነው፦ በኮማ (",") የተለያዩ ዓምዶች። ዓምዶቹ የተለያዩት በሴሚኮሎን (";") ነው።',
       'እሴቶች። የጠየቅነው፦ በregistered_voters እያንዳንዱ ረድፍ ውስጥ ሙሉ ቁጥር። ይህን የማያሟሉ እሴቶች፦ 1,204፤ ለምሳሌ']) expect(pdf).toContain(want);
     for (const english of ['Re:', 'We asked for', 'Separator between fields', 'Values that are not']) expect(pdf).not.toContain(english);
