@@ -49,7 +49,7 @@ describe('Amharic letters (ET)', () => {
     const { pages, docx, md } = await draft('foi-request');
     const pdf = squeeze(pages.join('\n'));
     for (const text of [pdf, squeeze(docx), squeeze(md.replace(/\\/g, ''))]) {
-      for (const want of [LAW, `ቀን፦ ${DATE}`, 'ለአቶ አበበ ከበደ', 'ቁጥር: ኢምታ/መጥ/012/2019', 'ጉዳዩ፦ የ2018 ዓ.ም. ጠቅላላ ምርጫ', 'ክቡር አቶ አበበ ከበደ፣', 'ከሰላምታ ጋር',
+      for (const want of [LAW, `ቀን፦ ${DATE}`, 'ለአቶ አበበ ከበደ', 'በይዞታው ሥር የሚገኘውን', 'ቁጥር: ኢምታ/መጥ/012/2019', 'ጉዳዩ፦ የ2018 ዓ.ም. ጠቅላላ ምርጫ', 'ክቡር አቶ አበበ ከበደ፣', 'ከሰላምታ ጋር',
         // The statutory period (an estimate: the registry's ET row is low-confidence) and its last day in both calendars.
         'ወደ 30 የሥራ ቀናት ገደማ', 'ግንቦት 17 ቀን 2019 ዓ.ም. (ሜይ 25 ቀን 2027 እ.ኤ.አ.) ገደማ', 'ለምሳሌ 1250', '+251 11 555 0123']) expect(text).toContain(want);
       for (const english of [...ENGLISH, ...REGISTRY_ENGLISH]) expect(text).not.toContain(english);
@@ -72,12 +72,14 @@ describe('Amharic letters (ET)', () => {
     const { pages } = await draft('appeal');
     const pdf = squeeze(pages.join('\n'));
     for (const want of ['ለመሥሪያ ቤቱ የበላይ ኃላፊ የኢትዮጵያ ብሔራዊ ምርጫ ቦርድ', `${LAW}፣ አንቀጽ 31(1)፣ በሚፈቅደው መሠረት የቀረበ ይግባኝ`,
-      'ምላሹ የተመሠረተው አንቀጽ 16 ላይ ነው', 'እስከ ሚያዝያ 25 ቀን 2019 ዓ.ም. (ሜይ 3 ቀን 2027 እ.ኤ.አ.) ድረስ ሊቀርብ ይችላል']) expect(pdf).toContain(want);
+      'ምላሹ የተመሠረተው አንቀጽ 16 ላይ ነው', 'እንዲሰጠን ጥያቄ አቅርበናል', 'አንቀጽ 16 በእያንዳንዱ የተከለከለ መረጃ ላይ', 'ሕጉ ወደ 30 ቀናት ገደማ እንደሚፈቅድ እንረዳለን፤ በዚህ መሠረት እስከ ሚያዝያ 25 ቀን 2019 ዓ.ም. (ሜይ 3 ቀን 2027 እ.ኤ.አ.) ገደማ ድረስ ሊቀርብ ይችላል']) expect(pdf).toContain(want);
   });
 
-  it('names the Ombudsman in a follow-up once the period has passed', async () => {
+  // Art. 31(1): the appeal lies first to the head of the body; the Ombudsman (art. 31(4)) only hears
+  // an appeal from the head's decision, so a follow-up names both in that order.
+  it('names the head of the body, then the Ombudsman, in a follow-up once the period has passed', async () => {
     const { md } = await draft('follow-up');
-    expect(squeeze(md)).toContain('የኢትዮጵያ ሕዝብ ዕንባ ጠባቂ ተቋም እንዲመለከተው');
+    expect(squeeze(md)).toContain('ምላሽ ካልደረሰን በአንቀጽ 31(1) መሠረት ለመሥሪያ ቤቱ የበላይ ኃላፊ ይግባኝ ልናቀርብ እንችላለን፤ በኃላፊው ውሳኔ ካልረካንም በአንቀጽ 31(4) መሠረት ጉዳዩን የኢትዮጵያ ሕዝብ ዕንባ ጠባቂ ተቋም እንዲመለከተው');
   });
 
   it('writes a reading copy in English marked as a translation of an Amharic letter', async () => {
@@ -97,9 +99,9 @@ describe('Amharic letters (ET)', () => {
     const { out } = await draft('data-request', 'check');
     // Semicolons for commas, and 1,204 rows whose count is no whole number.
     const pdf = await checkFollowUp(join(tmp.path, 'check'), out, ['polling_station_code;registered_voters', ...Array.from({ length: 1204 }, (_, i) => `${i};ብዙ`)].join('\n') + '\n');
-    for (const want of ['ቀን፦ ነሐሴ 26 ቀን 2019 ዓ.ም. (ሴፕቴምበር 1 ቀን 2027 እ.ኤ.አ.)', 'ለጥያቄያችን ምላሽ ስለላኩልን መረጃ', 'ከሰላምታ ጋር',
+    for (const want of ['ቀን፦ ነሐሴ 26 ቀን 2019 ዓ.ም. (ሴፕቴምበር 1 ቀን 2027 እ.ኤ.አ.)', 'ጉዳዩ፦ የ2018 ዓ.ም. ጠቅላላ ምርጫ በየምርጫ ጣቢያው የተመዘገቡ ውጤቶች መረጃ ጥያቄን በተመለከተ', 'ለጥያቄያችን ምላሽ ስለላኩልን መረጃ', 'ከሰላምታ ጋር',
       'የዓምዶች መለያ። የጠየቅነው፦ በኮማ (",") የተለያዩ ዓምዶች። ዓምዶቹ የተለያዩት በሴሚኮሎን (";") ነው።',
       'እሴቶች። የጠየቅነው፦ በregistered_voters እያንዳንዱ ረድፍ ውስጥ ሙሉ ቁጥር። ይህን የማያሟሉ እሴቶች፦ 1,204፤ ለምሳሌ']) expect(pdf).toContain(want);
-    for (const english of ['We asked for', 'Separator between fields', 'Values that are not']) expect(pdf).not.toContain(english);
+    for (const english of ['Re:', 'We asked for', 'Separator between fields', 'Values that are not']) expect(pdf).not.toContain(english);
   });
 });
