@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Timeline } from '../laws/timeline.js';
 import type { RequestSpec } from '../spec/schema.js';
-import { localDigits, word, type Words } from './context.js';
+import { localDigits, word, wordOr, type Words } from './context.js';
 import { languageOf } from './language.js';
 
 /** The part of laws/resolve.ts's ResolvedLaw a letter reads (tests may give just this much). */
@@ -68,9 +68,21 @@ function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | u
   return { title: inText(t.law.name, words, 'the_law'), translation: null };
 }
 
+/**
+ * "10 days". Romanian joins 20 and more to the noun with "de" unless the last two digits are 01-19
+ * ("20 de zile", "101 zile"): a language that does so gives words.phrases.count_20_up ("{n} de {unit}").
+ */
+export function countText(words: Words, n: number, u: string): string {
+  const unit = word(words, 'units', u);
+  const big = wordOr(words, 'phrases', 'count_20_up');
+  const de = big && n >= 20 && (n % 100 === 0 || n % 100 >= 20);
+  const digits = localDigits(n, words);
+  return de ? big.replace('{n}', digits).replace('{unit}', unit) : `${digits} ${unit}`;
+}
+
 export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words, d: DateText) {
   const due = t?.response.status === 'due' ? t.response : undefined;
-  const unit = (u: string, n: number) => `${localDigits(n, words)} ${word(words, 'units', u)}`;
+  const unit = (u: string, n: number) => countText(words, n, u);
   const named = statute(spec, t, facts, words);
   const own = lawName(spec, t, facts, words);
   return {
@@ -174,7 +186,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     internal,
     /** False where the registry is unsure of the limit: the letter then does not claim to be in time as a fact. */
     limit_certain: step?.fact ? step.fact.certain : true,
-    limit_text: step?.limit ? `${localDigits(step.limit.period, words)} ${word(words, 'units', step.limit.unit)}` : null,
+    limit_text: step?.limit ? countText(words, step.limit.period, step.limit.unit) : null,
     lodge_by_text: d(t?.appeal?.lodgeBy),
     // In time only by the period itself: a weekend or holiday that moved the last day on is not relied on.
     in_time: Boolean(t?.appeal?.lodgeByUnrolled && spec.letter.date <= t.appeal.lodgeByUnrolled),

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
+import { countText } from '../../src/compose/context-law.js';
 import { KINDS, checkFollowUp, draftAll, expectNoEnglish, expectSameBytes, flat, lawSpec, readingCopy } from './lang-check.js';
 
 const tmp = tempDir();
@@ -45,7 +46,7 @@ describe('Romanian letters under MD', () => {
       expect(text).toMatch(/12 aprilie 2027 Conducătorul autorității publice ?Comisia Electorală Centrală/);
       expect(text).toContain('Stimată doamnă / Stimate domnule,');
       expect(text).toContain(`Cerere prealabilă, în conformitate cu ${LAW}`);
-      expect(text).toContain('vă solicită să examinați refuzul la cererea noastră din 1 februarie 2027 (nr. de referință REF/2027/001), adresată către Comisia Electorală Centrală');
+      expect(text).toContain('vă solicită să examinați refuzul de a comunica informațiile solicitate prin cererea noastră din 1 februarie 2027 (nr. de referință REF/2027/001), depusă la Comisia Electorală Centrală');
       expect(text).toContain('La 20 februarie 2027 am primit refuzul');
       expect(text).toContain('Anexe: cererea noastră din 1 februarie 2027 și răspunsul primit.');
     }
@@ -57,6 +58,8 @@ describe('Romanian letters under MD', () => {
     const t = await draftAll(file, join(tmp.path, 'out-late'));
     for (const text of [t.pdf, t.docx, t.md]) {
       expect(text).toContain('Până în prezent nu am primit un răspuns');
+      // The estimated date is in the past on the letter's date: the conditional perfect, not „ar expira”.
+      expect(text).toContain('ar fi expirat în jurul datei de 11 februarie 2027');
       expect(text).toContain('În lipsa unui răspuns, vom putea sesiza Avocatul Poporului, ceea ce am dori să evităm.');
       expectNoEnglish(text, 'follow-up');
     }
@@ -70,7 +73,7 @@ describe('Romanian letters under MD', () => {
       "Am verificat fișierul în raport cu cele solicitate și am constatat câteva neconcordanțe",
       "Separatorul de câmpuri. Am solicitat câmpuri separate prin virgule („,”). Câmpurile sunt separate prin punct și virgulă („;”).",
       "Denumirile coloanelor. Am solicitat aceste coloane, denumite exact astfel: sectie_cod, voturi_valabile, idnp_membru. Coloane lipsă: idnp_membru.",
-      "Valorile. Am solicitat un număr întreg în fiecare rând al coloanei voturi_valabile. Valori care nu corespund: 1, de exemplu rândul 3 (\"multe\").",
+      "Valorile. Am solicitat un număr întreg în fiecare rând al coloanei voturi_valabile. Numărul valorilor care nu corespund: 1; de exemplu, rândul 3 (\"multe\").",
       "Cu stimă,",
     ];
     for (const text of [t.pdf, t.docx, t.md]) {
@@ -87,4 +90,12 @@ describe('Romanian letters under MD', () => {
   });
 
   it('gives the same bytes for the same input', () => expectSameBytes(tmp.path, spec('md-same', 'appeal')));
+
+  it('joins 20 and more to the unit with „de”, but not 1-19 nor 101-119', () => {
+    const words = { units: { 'calendar-days': 'zile calendaristice' }, phrases: { count_20_up: '{n} de {unit}' } };
+    const said = [7, 10, 19, 20, 30, 101, 119, 120, 200].map((n) => countText(words, n, 'calendar-days'));
+    expect(said).toEqual(['7 zile calendaristice', '10 zile calendaristice', '19 zile calendaristice', '20 de zile calendaristice',
+      '30 de zile calendaristice', '101 zile calendaristice', '119 zile calendaristice', '120 de zile calendaristice', '200 de zile calendaristice']);
+    expect(countText({ units: { 'calendar-days': 'calendar days' } }, 30, 'calendar-days')).toBe('30 calendar days');
+  });
 });

@@ -27,8 +27,8 @@ describe('Serbian letters under RS', () => {
   it('writes the request in Serbian Cyrillic: the law by its own name, the date, salutation, closing, page label', async () => {
     const t = await draftAll(spec('rs-foi', 'foi-request'), join(tmp.path, 'out-foi'));
     for (const text of [t.pdf, t.docx, t.md]) {
-      for (const want of [`подноси, позивајући се на ${LAW}, захтев за приступ`, '12. април 2027. године', 'Поштовани господине Nikolić,', CLOSING, 'Наш број: CRTA/RIK/2027/014']) expect(text).toContain(want);
-      expect(text).toContain('најкасније у законском року од 15 дана од пријема захтева (последњи дан рока је 27. април 2027. године');
+      for (const want of [`подноси, позивајући се на ${LAW}, захтев за приступ`, '12. априла 2027. године', 'Поштовани господине Nikolić,', CLOSING, 'Наш број: CRTA/RIK/2027/014']) expect(text).toContain(want);
+      expect(text).toContain('најкасније у законском року од 15 дана од пријема захтева (последњи дан рока је 27. априла 2027. године');
       expect(text).toContain('Број важећих гласова (цео број, нпр. 1250)');
       expect(text).toContain('Можете изоставити поље jmbg_clana.');
       expectNoEnglish(text, 'foi-request');
@@ -42,7 +42,7 @@ describe('Serbian letters under RS', () => {
       const t = await draftAll(spec(`rs-${kind}`, kind), join(tmp.path, `out-${kind}`));
       for (const text of [t.pdf, t.docx, t.md]) {
         expect(text, kind).toContain(CLOSING);
-        expect(text, kind).toContain('12. април 2027. године');
+        expect(text, kind).toContain('12. априла 2027. године');
         expectNoEnglish(text, kind);
         expect(latinLeft(text), kind).toEqual([]);
       }
@@ -52,10 +52,10 @@ describe('Serbian letters under RS', () => {
   it('addresses the appeal to the Commissioner, who is asked to order the RIK to give access', async () => {
     const t = await draftAll(spec('rs-appeal', 'appeal'), join(tmp.path, 'out-appeal'));
     for (const text of [t.pdf, t.docx, t.md]) {
-      expect(text).toContain(`12. април 2027. године ${COMMISSIONER}`);
+      expect(text).toContain(`12. априла 2027. године ${COMMISSIONER}`);
       expect(text).toContain('Поштовани,');
       expect(text).toContain(`Жалба — ${LAW}`);
-      expect(text).toContain('поводом нашег захтева с датумом 1. фебруар 2027. године (наш број REF/2027/001), упућеног органу власти (Републичка изборна комисија): примили смо решење о одбијању захтева.');
+      expect(text).toContain('поводом нашег захтева од 1. фебруара 2027. године (наш број REF/2027/001), упућеног органу власти (Републичка изборна комисија): примили смо решење о одбијању захтева.');
       expect(text).toContain(`Предлажемо да ${COMMISSIONER} наложи органу власти (Републичка изборна комисија) да нам омогући приступ`);
     }
   });
@@ -75,7 +75,7 @@ describe('Serbian letters under RS', () => {
   it('writes the check follow-up in the letter\'s language, each difference with what was asked and what came', async () => {
     const t = await checkFollowUp(tmp.path, 'rs-rik-sr', "bm_sifra;glasova\n001/1;12\n001/2;много\n");
     const wants = [
-      "1. септембар 2027. године",
+      "1. септембра 2027. године",
       "Поштовани господине Nikolić,",
       "утврдили неколико одступања, која вас молимо да исправите",
       "Граничник поља. Тражили смо: поља раздвојена знаком зарез („,”). Поља су раздвојена знаком тачка и зарез („;”).",
