@@ -29,6 +29,23 @@ const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
 /** A fee provision as the letter's language cites it: the registry's version in that language, else as given. */
 const feeProvisionIn = (provision: string | null | undefined, original: Localized | null | undefined, letterLang: string) =>
   (original && lang(original.lang) === letterLang ? original.text : provision) ?? null;
+
+/** CLDR plural categories, in the order a words.yaml lists a unit's forms ("день|дня|дней|дня"). */
+const PLURAL_ORDER = ['one', 'two', 'few', 'many', 'other'];
+
+/**
+ * "10 working days": the unit's form for n. A unit given as one word is used for every n; one given as
+ * forms split by "|" ("рабочий день|рабочих дня|рабочих дней") is chosen by the language's CLDR plural
+ * category (Intl.PluralRules: 1 and 21 one, 2-4 few, 5-20 many), the last form standing for any it lacks.
+ */
+function unitForm(words: Words, unit: string, n: number, tag: string): string {
+  const forms = word(words, 'units', unit).split('|');
+  if (forms.length === 1) return forms[0]!;
+  const rules = new Intl.PluralRules(tag);
+  const present = PLURAL_ORDER.filter((c) => rules.resolvedOptions().pluralCategories.includes(c as Intl.LDMLPluralRule));
+  return forms[present.indexOf(rules.select(n))] ?? forms.at(-1)!;
+}
+
 /** Commission-like steps, which a follow-up may name as the next step when no answer comes. */
 const complaintSteps = ['information-commission', 'ombudsman', 'oversight-body'];
 
@@ -69,11 +86,11 @@ function lawName(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | u
 }
 
 /**
- * "10 days". Romanian joins 20 and more to the noun with "de" unless the last two digits are 01-19
+ * "10 days", in the unit's form for n (unitForm) and the letter's digits. Romanian joins 20 and more to the noun with "de" unless the last two digits are 01-19
  * ("20 de zile", "101 zile"): a language that does so gives words.phrases.count_20_up ("{n} de {unit}").
  */
-export function countText(words: Words, n: number, u: string): string {
-  const unit = word(words, 'units', u);
+export function countText(words: Words, n: number, u: string, tag: string): string {
+  const unit = unitForm(words, u, n, tag);
   const big = wordOr(words, 'phrases', 'count_20_up');
   const de = big && n >= 20 && (n % 100 === 0 || n % 100 >= 20);
   const digits = localDigits(n, words);
@@ -82,7 +99,7 @@ export function countText(words: Words, n: number, u: string): string {
 
 export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | undefined, words: Words, d: DateText) {
   const due = t?.response.status === 'due' ? t.response : undefined;
-  const unit = (u: string, n: number) => countText(words, n, u);
+  const unit = (u: string, n: number) => countText(words, n, u, languageOf(spec));
   const named = statute(spec, t, facts, words);
   const own = lawName(spec, t, facts, words);
   return {
@@ -186,7 +203,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     internal,
     /** False where the registry is unsure of the limit: the letter then does not claim to be in time as a fact. */
     limit_certain: step?.fact ? step.fact.certain : true,
-    limit_text: step?.limit ? countText(words, step.limit.period, step.limit.unit) : null,
+    limit_text: step?.limit ? countText(words, step.limit.period, step.limit.unit, letterLang) : null,
     lodge_by_text: d(t?.appeal?.lodgeBy),
     // In time only by the period itself: a weekend or holiday that moved the last day on is not relied on.
     in_time: Boolean(t?.appeal?.lodgeByUnrolled && spec.letter.date <= t.appeal.lodgeByUnrolled),

@@ -47,10 +47,19 @@ export function frameTop(c: LetterContext, images: LetterImages = {}): Block[] {
   const parts: Record<string, Block | undefined> = {
     date: lines('date', [dateLine(c)]),
     address: addressed(c, appealAddress(c) ?? [...personForm(w, [addressee(rc.person, w), rc.title]), rc.office, rc.institution, rc.address, rc.email, optional(w, 'after_address')]),
-    reference: c.letter.reference ? lines('small', [`${word(w, 'phrases', 'our_reference')}: ${c.letter.reference}`]) : undefined,
+    reference: c.letter.reference ? lines('small', [referenceLine(w, c.letter.reference)]) : undefined,
     subject: lines('subject', [labelled(c, c.letter.subject)]),
   };
   return [...blocks, ...frameOrder(c).map((k) => parts[k])].filter((b): b is Block => b !== undefined);
+}
+
+/**
+ * "Our reference: X", or the language's own pattern where `our_reference` places it ("Исх. № {reference}":
+ * Russian official letters put no colon after №).
+ */
+export function referenceLine(w: LetterContext['words'], reference: string): string {
+  const label = word(w, 'phrases', 'our_reference');
+  return label.includes('{reference}') ? label.replace('{reference}', reference) : `${label}: ${reference}`;
 }
 
 const FRAME_ORDER = ['date', 'address', 'reference', 'subject'];
@@ -89,7 +98,9 @@ function appealAddress(c: LetterContext): (string | null | undefined)[] | undefi
   // How the language heads the address to a step's addressee: «C. Titular de …» in Mexico, «السيد رئيس …» in Arabic.
   const pattern = optional(c.words, a.external ? 'appeal_address' : 'appeal_address_internal') || '{name}';
   const to = capitalise(contract(pattern.replace('{name}', a.addressee), c.words));
-  return a.external ? [to, after] : [...personForm(c.words, [to]), rc.institution, rc.address, rc.email, after];
+  // A body with no superior hears the complaint itself (Georgia's CEC): its name is then said once.
+  const at = to === rc.institution ? null : rc.institution;
+  return a.external ? [to, after] : [...personForm(c.words, [to]), at, rc.address, rc.email, after];
 }
 
 /*

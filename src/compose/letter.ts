@@ -8,7 +8,7 @@ import type { RequestSpec } from '../spec/schema.js';
 import type { AnnexNames } from './annex-files.js';
 import { buildContext, word } from './context.js';
 import { languageOf } from './language.js';
-import { frameBottom, frameTop, type LetterImages } from './frame.js';
+import { frameBottom, frameTop, referenceLine, type LetterImages } from './frame.js';
 import { markdownToBlocks } from './markdown.js';
 import { loadTemplates } from './templates.js';
 import { contract, wordsForCountry } from './words.js';
@@ -82,7 +82,7 @@ export function composeLetter(spec: RequestSpec, opts: ComposeOptions = {}): Doc
       date: s.letter.date,
       keywords: ['oedr', kind, ...new Set(s.datasets.flatMap((d) => (d.category ? [d.category] : [])))],
       footer: readingCopyMark(w, opts.readingCopy ? languageOf(spec) : undefined,
-        s.letter.reference ? `${word(w, 'phrases', 'our_reference')}: ${s.letter.reference}` : s.requester.organisation),
+        s.letter.reference ? referenceLine(w, s.letter.reference) : s.requester.organisation),
       pageLabel: word(w, 'phrases', 'page_label'),
       ...(typeof w.digits === 'string' ? { digits: w.digits } : {}),
       ...(opts.images?.docxReference ? { docxReference: opts.images.docxReference } : {}),

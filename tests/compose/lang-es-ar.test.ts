@@ -56,7 +56,7 @@ describe('Mexican letters', () => {
     for (const text of [pdf, docx]) {
       for (const want of ['Ciudad de México, a 1 de marzo de 2027', 'C. Titular del Órgano Interno de Control del Instituto Nacional Electoral', 'P r e s e n t e',
         'Asunto: Solicitud de resultados por casilla', 'RECURSO DE REVISIÓN', 'con número de folio 330031427000123', 'Acto que se recurre:',
-        'PRIMERO.— Tener por interpuesto el presente recurso de revisión', 'SEGUNDO.— Ordenar al Instituto Nacional Electoral', 'Medio para recibir notificaciones: info@observatorio.example',
+        'PRIMERO.— Tener por interpuesto el presente recurso de revisión', 'SEGUNDO.— Revocar la respuesta impugnada y ordenar al Instituto Nacional Electoral', 'Por lo expuesto y fundado', 'Medio para recibir notificaciones: info@observatorio.example',
         'artículo 6o., apartado A, de la Constitución Política de los Estados Unidos Mexicanos', 'a) Participar en la dirección de los asuntos públicos', 'Claude Reyes']) expect(text).toContain(want);
       for (const wrong of ['Atentamente,', 'A quien corresponda']) expect(text).not.toContain(wrong);
       expect(text).not.toMatch(/(?<!\p{L})(a|de) el /u);
@@ -68,7 +68,7 @@ describe('Mexican letters', () => {
     const co = spec('co-appeal', 'CO', 'appeal', '2027-03-01', { ...spanish, place: 'Bogotá D.C.', institution: 'Registraduría Nacional del Estado Civil' },
       'earlier_request: { sent_on: 2027-02-01, response: refused, response_date: 2027-02-20 }');
     const c = await draft(co, 'co-appeal');
-    for (const want of ['Bogotá D.C., 1 de marzo de 2027', 'RECURSO DE REPOSICIÓN', 'El funcionario que expidió la decisión', 'de la Registraduría Nacional del Estado Civil',
+    for (const want of ['Bogotá D.C., 1 de marzo de 2027', 'RECURSO DE REPOSICIÓN', 'El funcionario que expidió la decisión', 'de la Registraduría Nacional del Estado Civil', 'SEGUNDO.— Revocar la decisión recurrida y, en su lugar, entregar',
       'los artículos 74 y 76 del Código de Procedimiento Administrativo', 'Atentamente,']) expect(c.pdf).toContain(want);
     const ar = spec('ar-foi', 'AR', 'foi-request', '2027-04-12', { ...spanish, place: 'Buenos Aires', institution: 'Dirección Nacional Electoral' });
     const a = await draft(ar, 'ar-foi');
@@ -112,6 +112,15 @@ describe('Tunisian and Jordanian letters', () => {
     expect(x('(')).toBeGreaterThan(x('مرجعنا'));
     expect(x('مرجعنا')).toBeGreaterThan(ref.x);
     expect(ref.x).toBeGreaterThan(x(')'));
+  });
+
+  it('name the step a letter can still rely on: the Tunisian تظلم (INAI closed in 2025), the Jordanian complaint under المادة 17', async () => {
+    const { md } = await draft(spec('tn-follow', 'TN', 'follow-up', '2027-03-01', arabic, 'earlier_request: { sent_on: 2027-02-01 }'), 'tn-follow');
+    expect(md).toContain('فقد نضطر إلى تقديم تظلم طبقا لأحكام الفصل 30 من القانون الأساسي عدد 22 لسنة 2016');
+    expect(md).not.toContain('هيئة النفاذ إلى المعلومة طبقا');
+    const { md: jo } = await draft(spec('jo-appeal', 'JO', 'appeal', '2027-03-01', { ...arabic, place: 'عمّان' }, refused('2027-02-20')), 'jo-appeal');
+    expect(jo).toContain('**شكوى طبقا لأحكام المادة 17 من قانون ضمان حق الحصول على المعلومات رقم 47 لسنة 2007**');
+    expect(jo).toContain('السيد رئيس مجلس المعلومات');
   });
 
   it('write Jordanian letters with Levantine month names and the Arab Charter, which Jordan is party to', async () => {

@@ -40,14 +40,19 @@ describe('letters in French (CA, TN)', () => {
     expectIn(data, ['sollicite de votre institution un ensemble de données', 'énoncés aux articles 19 et 25 du Pacte international relatif aux droits civils et politiques',
       '« la liberté de rechercher, de recevoir et de répandre des informations et des idées de toute espèce »', CLOSING]);
     const follow = await draft(tmp.path, 'ca-elections-fr', 'follow-up', NO_ANSWER);
-    expectIn(follow, ['Le 1er février 2027, Observatoire de la démocratie électorale vous a écrit (notre référence ODE/AI/2027/009)', 'ce délai a expiré le 3 mars 2027',
-      'Faute de réponse, nous pourrions saisir le Commissaire à l\'information en vertu de l\'article 30', 'vous prions d\'agréer, Monsieur, l\'expression de nos salutations distinguées.']);
+    expectIn(follow, ['Le 1er février 2027, nous vous avons écrit (notre référence ODE/AI/2027/009)', 'ce délai a expiré le 3 mars 2027. Nous n\'avons reçu aucun avis de prorogation.',
+      'Faute de réponse, nous pourrions saisir le Commissaire à l\'information en vertu de l\'article 30 de la Loi sur l\'accès à l\'information,', 'vous prions d\'agréer, Monsieur, l\'expression de nos salutations distinguées.']);
     const appeal = await draft(tmp.path, 'ca-elections-fr', 'appeal', REFUSED);
     expectIn(appeal, ['Le Commissaire à l\'information Notre référence', 'Madame, Monsieur,', 'Plainte en vertu de l\'article 30 de la Loi sur l\'accès à l\'information',
-      'conteste la suite donnée par l\'institution, Élections Canada, à notre demande du 1er mars 2027 (notre référence ODE/AI/2027/009), soit le refus',
+      'conteste la suite donnée par l\'institution, Élections Canada, à notre demande du 1er mars 2027 (notre référence ODE/AI/2027/009), à savoir le refus',
       'L\'institution a invoqué le paragraphe 19(1) de la Loi.', 'Nous agissons dans le délai prescrit : la loi accorde 60 jours civils, soit jusqu\'au 25 mai 2027.',
-      'Nous vous prions d\'ordonner à l\'institution de communiquer les documents', 'Veuillez agréer, Madame, Monsieur, l\'expression de nos salutations distinguées.']);
+      'Nous vous prions d\'ordonner à l\'institution de communiquer les documents', 'observation générale n° 34 (2011)', 'Veuillez agréer, Madame, Monsieur, l\'expression de nos salutations distinguées.']);
     for (const d of [data, follow, appeal]) expectPageLabels(d, (p, n) => `Page ${p} de ${n}`);
+  });
+
+  it('writes the place of writing as Canadian letters do: « Montréal, le 12 avril 2027 »', async () => {
+    const d = await draft(tmp.path, 'ca-elections-fr', 'foi-request', '', [], (s) => s.replace('  date: 2027-04-12\n', '  date: 2027-04-12\n  place: Montréal\n'));
+    expectIn(d, ['Montréal, le 12 avril 2027']);
   });
 
   it('keeps an English letter under CA in English, with the complaint provision as the English Act cites it', async () => {

@@ -24,7 +24,9 @@ describe('Indonesian letters (ID)', () => {
       for (const want of [LAW, 'Jakarta, 12 April 2027', 'Kepada Yth.', 'Pejabat Pengelola Informasi dan Dokumentasi (PPID)', 'Nomor: 012/PI-TMF/IV/2027',
         'Perihal: Permohonan informasi publik data sumbangan dana kampanye 2026–2027', 'Dengan hormat,', 'Hormat kami,',
         // The statutory period and its last day, counted in working days from the letter's date.
-        'paling lambat dalam 10 hari kerja sejak permohonan diterima', '26 April 2027', 'misalnya 25000000']) expect(text).toContain(want);
+        'paling lambat dalam 10 hari kerja sejak permohonan diterima', '26 April 2027', 'misalnya 25000000',
+        // A Perkumpulan proves its identity by its akta pendirian and the SK pengesahan, not a KTP.
+        'salinan akta pendirian Perkumpulan Forum Transparansi Dana Politik beserta surat keputusan pengesahan badan hukumnya']) expect(text).toContain(want);
       for (const english of [...ENGLISH, ...REGISTRY_ENGLISH]) expect(text).not.toContain(english);
     }
     // Place and date, Nomor and Perihal, then the address, which "Kepada Yth." opens on a line of its own.
@@ -49,14 +51,19 @@ describe('Indonesian letters (ID)', () => {
     const pdf = squeeze(pages.join('\n'));
     for (const want of ['Kepada Yth. Atasan Pejabat Pengelola Informasi dan Dokumentasi (PPID) Komisi Pemilihan Umum',
       `Keberatan berdasarkan Pasal 35 dan Pasal 36 ${LAW}`, 'Penolakan tersebut didasarkan pada Pasal 17 huruf h',
-      'Keberatan ini diajukan dalam tenggang waktu: undang-undang memberikan waktu 30 hari kerja']) expect(pdf).toContain(want);
+      'Keberatan ini diajukan dalam tenggang waktu: undang-undang memberikan waktu 30 hari kerja',
+      // The atasan PPID decides the keberatan and orders the PPID to give the information.
+      'atasan Pejabat Pengelola Informasi dan Dokumentasi (PPID) menerima keberatan ini dan memerintahkan Pejabat Pengelola Informasi dan Dokumentasi (PPID) Komisi Pemilihan Umum untuk memberikan']) expect(pdf).toContain(want);
     expect(md).toContain('Lampiran: salinan permohonan kami tanggal 1 Maret 2027 dan jawaban yang kami terima.');
   });
 
-  it('says when the follow-up\'s statutory period ended, and names the Komisi Informasi by its article', async () => {
+  it('says when the follow-up\'s statutory period ended, and names the keberatan to the atasan PPID as the next step', async () => {
     const { md } = await draft('follow-up');
     expect(squeeze(md)).toContain('jangka waktu tersebut telah berakhir pada 15 Februari 2027');
-    expect(squeeze(md)).toContain('Komisi Informasi berdasarkan Pasal 37');
+    // An unanswered request is a ground for keberatan (Pasal 35 ayat (1) huruf c); the Komisi Informasi
+    // comes only after the atasan PPID has answered (Pasal 37), so the follow-up must not skip to it.
+    expect(squeeze(md)).toContain(`mengajukan keberatan kepada atasan Pejabat Pengelola Informasi dan Dokumentasi (PPID) berdasarkan Pasal 35 dan Pasal 36 ${LAW} atas tidak ditanggapinya permohonan kami`);
+    expect(md).not.toContain('Komisi Informasi');
   });
 
   it('writes a reading copy in English marked as a translation of an Indonesian letter', async () => {

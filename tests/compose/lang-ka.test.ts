@@ -97,7 +97,8 @@ describe('Georgian letters under GE', () => {
       ['data-request', '', '2027-04-12', ['მოგმართავთ თხოვნით, მოგვაწოდოთ შემდეგი მონაცემები', 'საჭიროების ვადა: 2027 წლის 15 ივნისი']],
       ['follow-up', UNANSWERED, '2027-05-04', ['2027 წლის 12 აპრილს ჩვენ, ასოციაცია „არჩევნების ღია მონაცემები“, მოგმართეთ', 'ეს ვადა 2027 წლის 22 აპრილს ამოიწურა', 'არაუგვიანეს 2027 წლის 15 ივნისის']],
       ['appeal', REFUSED, '2027-05-04', [
-        'ზემდგომი ადმინისტრაციული ორგანო', // the step's addressee_original, at the head of the letter
+        // The registry marks the one-month limit low-confidence: the letter words it as an estimate.
+        'ჩვენი ინფორმაციით, კანონი ადმინისტრაციული საჩივრის წარდგენისთვის 1 თვის ვადას ადგენს',
         'ადმინისტრაციული საჩივარი — საქართველოს ზოგადი ადმინისტრაციული კოდექსის III თავი', // term.original, not capitalised to Mtavruli
         'საქართველოს ცენტრალური საარჩევნო კომისიის მიერ ჩვენს 2027 წლის 12 აპრილის განცხადებაზე',
         'უარის სამართლებრივ საფუძვლად მითითებულია: საქართველოს ზოგადი ადმინისტრაციული კოდექსის 44-ე მუხლი',
@@ -114,6 +115,11 @@ describe('Georgian letters under GE', () => {
       for (const [what, text] of [['md', md], ['docx', docx]] as const) {
         expect(text, `${kind} ${what}`).toContain('პატივისცემით,');
         for (const want of wants) expect(text, `${kind} ${what}: ${want}`).toContain(want);
+        // The CEC has no superior body: the complaint goes to the CEC itself (registry `bodies`), named once.
+        if (kind === 'appeal') {
+          expect(text, `${kind} ${what}`).not.toContain('ზემდგომი');
+          expect(text.match(/საქართველოს ცენტრალური საარჩევნო კომისია/g), `${kind} ${what}: the CEC named once in the address`).toHaveLength(1);
+        }
         expectGeorgianOnly(text, `${kind} ${what}`);
       }
     }

@@ -23,7 +23,7 @@ describe('letters in Brazilian Portuguese (BR)', () => {
       `vem, com fundamento na ${LAW}, requerer acesso à seguinte informação em poder desse órgão`,
       '12 de abril de 2027', 'de 1º de outubro de 2026 a 31 de outubro de 2026',
       'Ao Senhor Ricardo Almeida Vasconcelos Diretor-Geral', 'Assunto: Pedido de acesso à informação', 'Prezado Senhor Vasconcelos,',
-      'Segue anexa cópia do documento de identificação do requerente (CNPJ nº 12.345.678/0001-90), conforme exige o art. 10.',
+      'Identificação do requerente, conforme exige o art. 10: CNPJ nº 12.345.678/0001-90.', 'Brasília - DF, 12 de abril de 2027.',
       'no prazo legal de 20 dias corridos contados do recebimento (até 3 de maio de 2027', 'Atenciosamente,',
       'Nossa referência: OTE/LAI/2027/014', 'ponto e vírgula (";") entre os campos',
     ]);
@@ -77,6 +77,8 @@ describe('letters in Brazilian Portuguese (BR)', () => {
 
   it('gives the same bytes for the same input', async () => {
     const a = await draft(join(tmp.path), 'br-tse', 'appeal', NO_ANSWER);
+    // No answer in time: the recurso under art. 15 is against the tacit refusal, as Brazilian practice frames silence.
+    expectIn(a, ['interpor recurso contra a negativa tácita de acesso, configurada pela falta de resposta do órgão requerido, Tribunal Superior Eleitoral, no prazo legal, ao nosso pedido de 1º de fevereiro de 2027']);
     const first = [a.files.pdf, a.files.docx, a.files.md].map((f) => readFileSync(f));
     const b = await draft(join(tmp.path), 'br-tse', 'appeal', NO_ANSWER);
     [b.files.pdf, b.files.docx, b.files.md].forEach((f, i) => expect(readFileSync(f).equals(first[i]!), f).toBe(true));

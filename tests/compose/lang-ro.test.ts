@@ -93,9 +93,9 @@ describe('Romanian letters under MD', () => {
 
   it('joins 20 and more to the unit with „de”, but not 1-19 nor 101-119', () => {
     const words = { units: { 'calendar-days': 'zile calendaristice' }, phrases: { count_20_up: '{n} de {unit}' } };
-    const said = [7, 10, 19, 20, 30, 101, 119, 120, 200].map((n) => countText(words, n, 'calendar-days'));
+    const said = [7, 10, 19, 20, 30, 101, 119, 120, 200].map((n) => countText(words, n, 'calendar-days', 'ro'));
     expect(said).toEqual(['7 zile calendaristice', '10 zile calendaristice', '19 zile calendaristice', '20 de zile calendaristice',
       '30 de zile calendaristice', '101 zile calendaristice', '119 zile calendaristice', '120 de zile calendaristice', '200 de zile calendaristice']);
-    expect(countText({ units: { 'calendar-days': 'calendar days' } }, 30, 'calendar-days')).toBe('30 calendar days');
+    expect(countText({ units: { 'calendar-days': 'calendar days' } }, 30, 'calendar-days', 'en')).toBe('30 calendar days');
   });
 });

@@ -12,7 +12,7 @@ describeLanguage({
   date: '12 апреля 2027 года',
   salutation: 'Уважаемый господин Председатель',
   closing: 'С уважением,',
-  reference: 'Наш исходящий номер: АВ/ЗИ/2027/021',
+  reference: 'Исх. № АВ/ЗИ/2027/021',
   pageLabel: (page, pages) => `Страница ${page} из ${pages}`,
   warns: 'KG takes filings in ky, ru, but oedr has no letter templates for "ky" yet, so the letter is in "ru"',
   kinds: {
@@ -35,7 +35,8 @@ describeLanguage({
       'Запрошенные данные:',
     ],
     appeal: [
-      'Вышестоящий орган или должностное лицо',
+      // The ЦИК has no higher body: the registry routes the complaint to its Chairperson.
+      'Председатель Центральной комиссии по выборам и проведению референдумов Кыргызской Республики',
       'Жалоба на решение, действие или бездействие обладателя информации',
       'Предмет обжалования: отказ в предоставлении информации.',
       '20 февраля 2027 года мы получили ответ; его содержание: отказ в предоставлении информации.',
