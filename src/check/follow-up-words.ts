@@ -2,6 +2,7 @@
 // each difference is, what our request asked for, and, in a language other than English, what was
 // received, built from a finding's kind, counts, lines and examples rather than its English message.
 import { effectiveDialect } from '../spec/dialect.js';
+import { joinList } from '../compose/words.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import type { Finding } from './model.js';
 
@@ -43,9 +44,7 @@ const digits = (s: string, w: LetterWords) => {
 };
 
 /** "a", "a and b", "a, b and c", in the language's words. */
-export function listOf(xs: string[], w: LetterWords): string {
-  return xs.length < 2 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(w.separator)} ${w.and} ${xs.at(-1)}`;
-}
+export const listOf = (xs: string[], w: LetterWords): string => joinList(xs, w.and, w.separator);
 
 /** The first few of `total`, and how many in all when there are more. */
 function some(xs: string[], total: number, w: LetterWords): string {

@@ -26,8 +26,8 @@ export interface LawFacts {
 type DateText = (iso?: string) => string | null;
 type Localized = { text: string; lang: string };
 const lang = (tag: string) => tag.split('-')[0]!.toLowerCase();
-/** A fee provision as the letter's language cites it: the registry's version in that language, else as given. */
-const feeProvisionIn = (provision: string | null | undefined, original: Localized | null | undefined, letterLang: string) =>
+/** A provision as the letter's language cites it ("الفصل 30", "दफा ९"): the registry's version in that language, else as given. */
+const provisionIn = (provision: string | null | undefined, original: Localized | null | undefined, letterLang: string) =>
   (original && lang(original.lang) === letterLang ? original.text : provision) ?? null;
 
 /** CLDR plural categories, in the order a words.yaml lists a unit's forms ("день|дня|дней|дня"). */
@@ -147,7 +147,7 @@ function fee(spec: RequestSpec, facts: LawFacts | undefined, letterLang: string,
     /** The law's request fee is paid when the body asks for it by notice (PAIA s.22(1)). */
     on_notice: f?.action === 'pay-on-notice',
     amount_text: app?.amount !== null && app?.amount !== undefined ? money(app.amount, app.currency, words) : null,
-    provision: feeProvisionIn(app?.provision, app?.provision_original, letterLang),
+    provision: provisionIn(app?.provision, app?.provision_original, letterLang),
     payment: app?.payment ?? null,
     paid: given?.paid ?? null,
     /** The law provides a waiver ground and the spec claims it. */
@@ -194,7 +194,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     term_title: term ? term.toLocaleUpperCase(languageOf(spec)) : null,
     /** The statute's own term, where the letter is in another language: "recurso de revisión". */
     term_original: step?.term?.original && step.term.lang && lang(step.term.lang) !== letterLang ? step.term.original : null,
-    provision: step ? provisionIn(step, letterLang) : null,
+    provision: step ? provisionIn(step.provision, step.provision_original, letterLang) : null,
     form: step?.form ?? null,
     // Internal review and the higher authority are reached through the institution; a court is not
     // written to: the letter is then a notice to the institution before going to court.
@@ -223,11 +223,6 @@ function addresseeIn(step: Step, letterLang: string, words: Words): string {
   return word(words, 'appeal_bodies', step.step);
 }
 
-/** The provision as the law cites it in the letter's language ("الفصل 30"), else the registry's. */
-function provisionIn(step: Step, letterLang: string): string | null {
-  if (step.provision_original && lang(step.provision_original.lang) === letterLang) return step.provision_original.text;
-  return step.provision ?? null;
-}
 
 /** The step's name in the letter's language: the statute's own where the letter is in the law's language. */
 function termIn(step: Step, letterLang: string, words: Words): string {
@@ -241,7 +236,7 @@ function termIn(step: Step, letterLang: string, words: Words): string {
 function complaint(spec: RequestSpec, facts: LawFacts | undefined, words: Words) {
   const step = facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) ?? facts?.appeal.find((s) => complaintSteps.includes(s.step));
   if (!step) return { addressee_in_text: null, provision: null };
-  return { addressee_in_text: inText(addresseeIn(step, lang(languageOf(spec)), words), words, 'the_institution'), provision: provisionIn(step, lang(languageOf(spec))) };
+  return { addressee_in_text: inText(addresseeIn(step, lang(languageOf(spec)), words), words, 'the_institution'), provision: provisionIn(step.provision, step.provision_original, lang(languageOf(spec))) };
 }
 
 /**

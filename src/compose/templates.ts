@@ -15,7 +15,7 @@ import { closest } from '../spec/suggest.js';
 import { checkPartialsExist, partialCalls, type PartialCall } from './template-partials.js';
 import { sha256 } from '../hash.js';
 import { escapeMarkdown } from './markdown.js';
-import { checkWords, mergeWords, readWords, readWordsWithPlaces } from './words.js';
+import { checkWords, joinList, mergeWords, readWords, readWordsWithPlaces } from './words.js';
 import { unknownNames } from './template-names.js';
 import { localDigits } from './context.js';
 
@@ -32,9 +32,7 @@ const helpers: Record<string, HandlebarsCompiler.HelperDelegate> = {
     // Returned as plain text: Handlebars escapes helper output in {{ }} like any value.
     const items = Array.isArray(list) ? list.map(String) : [];
     const words = (options.data?.root as { words?: { and?: string; list_separator?: string } })?.words;
-    const and = String(words?.and ?? 'and');
-    // Arabic separates with its own comma (words.yaml list_separator: "، ").
-    return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(String(words?.list_separator ?? ', '))} ${and} ${items.at(-1)}`;
+    return joinList(items, String(words?.and ?? 'and'), String(words?.list_separator ?? ', '));
   },
   /** `{{digits value}}`: a number in the letter's digits (words.yaml `digits`: Devanagari, Bengali), else as it is. */
   digits(this: unknown, value: unknown, options: HandlebarsCompiler.HelperOptions) {

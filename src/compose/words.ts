@@ -7,6 +7,11 @@ import { describeValue } from '../spec/diagnose.js';
 import { closest } from '../spec/suggest.js';
 import { parseYaml } from '../spec/yaml.js';
 
+/** "a, b and c" in a language's words: `and` before the last, `separator` between the others (Arabic "، "). */
+export function joinList(items: readonly string[], and: string, separator: string): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(separator)} ${and} ${items.at(-1)}`;
+}
+
 const wordsError = (rule: string, message: string, where: Partial<Diagnostic>): OedrError =>
   new OedrError(ExitCode.render, [{ severity: 'error', rule, message, ...where }]);
 
