@@ -136,9 +136,8 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
  */
 function restriction(facts: LawFacts | undefined, letterLang: string) {
   const r = facts?.restriction;
-  if (!r?.fact.certain) return null;
-  if (r.original && lang(r.original.lang) === letterLang) return { provision: r.original.provision, test: r.original.test };
-  return letterLang === 'en' ? { provision: r.provision, test: r.test } : null;
+  const own = r?.fact.certain ? (r.original && lang(r.original.lang) === letterLang ? r.original : letterLang === 'en' ? r : null) : null;
+  return { provision: own?.provision ?? null, test: own?.test ?? null };
 }
 
 /** What identification the law requires, in the law's own words where the letter is in its language. */
@@ -227,7 +226,7 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
 /** The step after the first that the route always has (not an optional ombudsman): what the appeal may say comes next. */
 function next(facts: LawFacts | undefined, letterLang: string, words: Words) {
   const step = facts?.appeal.slice(1).find((s) => !s.optional);
-  if (!step) return null;
+  if (!step) return { addressee_in_text: null, court: false };
   return { addressee_in_text: inText(addresseeIn(step, letterLang, words), words, 'the_institution'), court: step.step === 'court' || step.step === 'tribunal' };
 }
 
