@@ -75,7 +75,7 @@ describe('the KG appeal to the ЦИК, as a Bishkek lawyer would sign it', () =>
   /** The appeal drafted with `earlier`, read back as PDF (without footers), DOCX and Markdown text; `args` go to `draft`. */
   async function appeal(name: string, earlier: string, ...args: string[]) {
     const file = join(tmp.path, `${name}.yaml`);
-    writeFileSync(file, `${source}\n${earlier}\n`);
+    writeFileSync(file, `${name.startsWith('follow-up') ? source.replace('kind: appeal', 'kind: follow-up') : source}\n${earlier}\n`);
     const out = join(tmp.path, name);
     const r = await runCli('draft', file, '--format', 'pdf,docx,md', '--out', out, ...args);
     expect(r.code, r.err).toBe(0);
@@ -124,6 +124,12 @@ describe('the KG appeal to the ЦИК, as a Bishkek lawyer would sign it', () =>
     const kg = (parse(readFileSync(join(root, 'laws/laws.yaml'), 'utf8')) as { laws: Record<string, unknown>[] }).laws.find((l) => l.code === 'KG')!;
     const laws = join(tmp.path, 'kg-sure.yaml');
     writeFileSync(laws, stringify({ laws: [{ ...kg, confidence: 'medium', restriction_test: { ...(kg.restriction_test as object), confidence: 'low' } }] }));
+    // The follow-up says the same, and names the law it was asked under.
+    const followUp = await appeal('follow-up', SILENT);
+    for (const [format, text] of Object.entries(followUp.texts)) {
+      expect(text, format).toContain('(правовое основание: Закон Кыргызской Республики «О праве на доступ к информации»; наш исх. № АВ/ЗИ/2027/003)');
+      expect(text, format).toContain('Насколько нам известно, закон отводит на ответ 10 рабочих дней со дня получения запроса.');
+    }
     const sure = await appeal('sure', SILENT, '--laws', laws);
     const refused = await appeal('sure-refused', REFUSED, '--laws', laws);
     for (const format of ['pdf', 'docx', 'md'] as const) {
