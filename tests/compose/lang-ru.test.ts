@@ -1,12 +1,12 @@
 // Russian letters under the KG law (templates/ru): Kyrgyz comes first among the law's languages but
 // has no templates, so the letter is in Russian, with a warning; every kind read back from PDF,
 // DOCX and Markdown; the appeal goes to the higher body the registry names.
-import { describeLanguage } from './lang-letters.js';
+import { describeLanguage } from './lang-suite.js';
 
 describeLanguage({
   code: 'ru',
   law: 'KG',
-  fixture: 'kg-cec.yaml',
+  fixture: 'kg-cec',
   earlier: 'earlier_request: { reference: АВ/ЗИ/2027/003, sent_on: 2027-02-01, response: refused, response_date: 2027-02-20 }',
   lawName: 'Закон Кыргызской Республики «О праве на доступ к информации»',
   date: '12 апреля 2027 года',
