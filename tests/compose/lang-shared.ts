@@ -141,9 +141,11 @@ datasets:
   return checkFollowUp(spec, join(dir, 'entregue.csv'), csv, join(dir, `check-${language}`));
 }
 
-/** Words only an English template (or the law registry's English) writes; none may be left in a letter in another language. */
-export const ENGLISH = ['Dear ', 'Yours sincerely', 'Our reference', 'Page 1 of', 'on behalf of', 'Request for information under', 'Please quote',
-  'Appeal under', 'We have received', 'The data we asked for', ' under ', ' the ', ' the law ', 'Please ', 'Thank you', 'records', 'working days',
+/** Phrases only an English template writes; none may be left in a letter in another language. */
+export const TEMPLATE_ENGLISH = ['Dear ', 'Yours sincerely', 'Our reference', 'Page 1 of', 'on behalf of', 'Request for information under', 'Please quote',
+  'Appeal under', 'We have received', 'The data we asked for'];
+/** Those and the English words and terms a letter whose spec is written in its own language must not carry either. */
+export const ENGLISH = [...TEMPLATE_ENGLISH, ' under ', ' the ', ' the law ', 'Please ', 'Thank you', 'records', 'working days',
   'Sir or Madam', 'Right to Information Act', 'section ', 'Translation for', 'as held'];
 
 /** No English template phrase in `text`, nor any of `more` (the registry's English for that law). */
