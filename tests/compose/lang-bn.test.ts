@@ -3,10 +3,10 @@
 // page numbers, বরাবর, বিষয়, জনাব and বিনীত, the appeal to the আপীল কর্তৃপক্ষ under ধারা ২৪, the
 // follow-up naming the তথ্য কমিশন, `oedr check`'s follow-up, glyphs as HarfBuzz shapes them, the
 // same bytes twice, and an English reading copy.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixture, tempDir } from '../helpers.js';
+import { fixture, runCli, tempDir } from '../helpers.js';
 import { containsRun, glyphsDrawn, shaperLettersAndMarks } from '../pdf-glyphs.js';
 import { checkFollowUp, containsInGlyphOrder, draftAll, expectNoEnglish, expectSameBytes, kindSpec, plain, readingCopy, squeeze } from './lang-shared.js';
 
@@ -32,6 +32,20 @@ describe('Bangla letters (BD)', () => {
     for (const text of [d.pdf, d.docx, d.md]) expectNoEnglish(text, 'foi-request');
     expect(d.pages.length).toBeGreaterThan(1);
     d.pages.forEach((page, i) => expect(containsInGlyphOrder(page, `পৃষ্ঠা ${DIGITS[i + 1]}/${DIGITS[d.pages.length]}`), `page ${i + 1}`).toBe(true));
+  });
+
+  it('joins the genitive and locative to a name as Bangla writes them (পরিষদের, কমিটির, সচিবালয়ে), with a hyphen after Latin letters', async () => {
+    const d = await draftAll(spec('foi-request'), join(tmp.path, 'cases'));
+    expect(squeeze(d.raw.md)).toContain(squeeze('নির্বাচন পর্যবেক্ষণ পরিষদের পক্ষে দাখিল করছেন বাংলাদেশের নাগরিক'));
+    const dir = join(tmp.path, 'case-templates');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'foi-request.md.hbs'), '{{inflect requester.organisation "genitive"}}; {{inflect requester.organisation "locative"}}; {{inflect recipient.institution "genitive"}}; {{inflect recipient.institution "locative"}}; {{inflect requester.contact.email "genitive"}}; {{inflect requester.contact.email "locative"}}\n');
+    const file = spec('foi-request');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('organisation: নির্বাচন পর্যবেক্ষণ পরিষদ', 'organisation: নির্বাচন পর্যবেক্ষণ কমিটি'));
+    const out = join(tmp.path, 'out-cases');
+    const r = await runCli('draft', file, '--format', 'md', '--out', out, '--no-annex', '--template-dir', dir);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(out, 'bd-results-foi-request.md'), 'utf8')).toContain('নির্বাচন পর্যবেক্ষণ কমিটির; নির্বাচন পর্যবেক্ষণ কমিটিতে; নির্বাচন কমিশন সচিবালয়ের; নির্বাচন কমিশন সচিবালয়ে; tothyo@nirbachon-porishod.example-এর; tothyo@nirbachon-porishod.example-এ');
   });
 
   it('draws letter words with the glyphs HarfBuzz shapes them into: conjuncts and the reordered vowel signs', async () => {
