@@ -85,7 +85,6 @@ export async function draftKind(dir: string, name: string, kind: string, o: Kind
   return draftAll(spec, join(dir, stemOf(spec)), ...args);
 }
 
-/** The earlier request a follow-up (`followUp`) or an appeal (`appeal`) refers to; nothing for the other kinds. */
 /** The earlier request of the Romanian and Serbian fixtures: answered with a refusal. */
 export const REFUSED_EARLIER = 'earlier_request: { reference: REF/2027/001, sent_on: 2027-02-01, response: refused, response_date: 2027-02-20 }';
 
@@ -94,6 +93,7 @@ export const UNANSWERED = 'earlier_request: { reference: 012/2027, sent_on: 2027
 export const refusedCiting = (provision: string) =>
   `earlier_request: { reference: 012/2027, sent_on: 2027-03-01, response: refused, response_date: 2027-04-01, refusal: { ground: personal-data, provision: "${provision}" } }`;
 
+/** The earlier request a follow-up (`followUp`) or an appeal (`appeal`) refers to; nothing for the other kinds. */
 export const earlier = (kind: string, appeal: string, followUp = appeal) => (kind === 'appeal' ? appeal : kind === 'follow-up' ? followUp : '');
 
 /** The letter drafted with `--reading-copy <language>` into `out`, and its reading copy, read back. */
