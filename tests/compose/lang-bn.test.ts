@@ -37,6 +37,8 @@ describe('Bangla letters (BD)', () => {
   it('joins the genitive and locative to a name as Bangla writes them (পরিষদের, কমিটির, সচিবালয়ে), with a hyphen after Latin letters', async () => {
     const d = await draftAll(spec('foi-request'), join(tmp.path, 'cases'));
     expect(squeeze(d.raw.md)).toContain(squeeze('নির্বাচন পর্যবেক্ষণ পরিষদের পক্ষে দাখিল করছেন বাংলাদেশের নাগরিক'));
+    // The telephone number never breaks across lines (the Dhaka reader found «+880 2» / «5566 7788»).
+    expect(d.raw.md).toContain('+880\u00a02\u00a05566\u00a07788');
     const dir = join(tmp.path, 'case-templates');
     mkdirSync(dir);
     writeFileSync(join(dir, 'foi-request.md.hbs'), '{{inflect requester.organisation "genitive"}}; {{inflect requester.organisation "locative"}}; {{inflect recipient.institution "genitive"}}; {{inflect recipient.institution "locative"}}; {{inflect requester.contact.email "genitive"}}; {{inflect requester.contact.email "locative"}}\n');
