@@ -8,6 +8,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { expect } from 'vitest';
 import { parse } from 'yaml';
 import { fixture, root, runCli } from '../helpers.js';
+import { pageLines } from '../pdf-pages.js';
 
 export const KINDS = ['data-request', 'foi-request', 'follow-up', 'appeal'] as const;
 
@@ -23,6 +24,9 @@ export const plain = (s: string) => s.replace(/^#+ /, '').replace(/\*\*/g, '');
 export const pdfPages = async (file: string): Promise<string[]> =>
   (await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: false })).text;
 export const docxText = async (file: string): Promise<string> => (await mammoth.extractRawText({ path: file })).value;
+
+/** The PDF's text without its page footers, folded: a sentence running over a page break reads whole. */
+export const bodyText = async (file: string): Promise<string> => flat((await pageLines(new Uint8Array(readFileSync(file)))).flat().join(' '));
 
 /** One letter read back from its three files. */
 export interface Drafted {

@@ -5,8 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root, tempDir } from '../helpers.js';
-import { pageLines } from '../pdf-pages.js';
-import { checkFollowUp, draftAll, earlier, expectNoEnglish, expectSameBytes, flat, kindSpec, readingCopy, wordKeys } from './lang-shared.js';
+import { bodyText, checkFollowUp, draftAll, earlier, expectNoEnglish, expectSameBytes, kindSpec, readingCopy, wordKeys } from './lang-shared.js';
 
 export interface LanguageCase {
   code: string;
@@ -74,9 +73,7 @@ export function describeLanguage(c: LanguageCase): void {
       it(`writes the ${kind} in the law's language, read back from PDF, DOCX and Markdown`, async () => {
         const spec = specFor(kind, kind);
         const d = await draftAll(spec, join(tmp.path, kind));
-        // The PDF's pages without their footers, so that a sentence running over a page break reads whole.
-        const pdf = flat((await pageLines(new Uint8Array(readFileSync(d.files.pdf)))).flat().join(' '));
-        for (const [format, text] of Object.entries({ pdf, docx: d.docx, md: d.md })) {
+        for (const [format, text] of Object.entries({ pdf: await bodyText(d.files.pdf), docx: d.docx, md: d.md })) {
           for (const want of [c.date, c.closing, ...c.kinds[kind]]) expect(text, `${format}: ${want}`).toContain(want);
           expectNoEnglish(text, format);
           expect(strayLatin(text, readFileSync(spec, 'utf8')), format).toEqual([]);
