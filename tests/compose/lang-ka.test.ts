@@ -78,7 +78,9 @@ describe('Georgian letters under GE', () => {
 
   it('writes every kind in Georgian, the appeal addressed and named as the Code names them', async () => {
     const cases: [string, string, string, string[]][] = [
-      ['data-request', '', '2027-04-12', ['მოგმართავთ თხოვნით, მოგვაწოდოთ შემდეგი მონაცემები', 'საჭიროების ვადა: 2027 წლის 15 ივნისი']],
+      ['data-request', '', '2027-04-12', ['მოგმართავთ თხოვნით, მოგვაწოდოთ შემდეგი მონაცემები', 'საჭიროების ვადა: 2027 წლის 15 ივნისი',
+        // No official Georgian text of the treaties was found: the note says it renders them unofficially.
+        'სამოქალაქო და პოლიტიკურ უფლებათა საერთაშორისო პაქტი, მე-19 მუხლის მე-2 პუნქტი', 'დებულებები მოკლედ არის გადმოცემული არაოფიციალური თარგმანით.']],
       ['follow-up', UNANSWERED, '2027-05-04', ['2027 წლის 12 აპრილს ჩვენ, ასოციაცია „არჩევნების ღია მონაცემები“, მოგმართეთ', 'ეს ვადა 2027 წლის 22 აპრილს ამოიწურა', 'არაუგვიანეს 2027 წლის 15 ივნისის']],
       ['appeal', REFUSED, '2027-05-04', [
         // The registry marks the one-month limit low-confidence: the letter words it as an estimate.

@@ -35,7 +35,10 @@ describe('letters in Brazilian Portuguese (BR)', () => {
     const data = await draft('data-request');
     expectIn(data, ['solicita a esse órgão um conjunto de dados: Resultados por seção eleitoral', 'Relevância do pedido',
       'artigos 19 e 25 do Pacto Internacional sobre Direitos Civis e Políticos, bem como no artigo 13 da Convenção Americana sobre Direitos Humanos',
-      '“a liberdade de procurar, receber e difundir informações e idéias de qualquer natureza”', 'Atenciosamente,']);
+      // The note quotes the texts as promulgated (Decretos 592 and 678/1992) and says the rest is unofficial.
+      '“a liberdade de procurar, receber e difundir informações e idéias de qualquer natureza”', '“de participar da condução dos assuntos públicos”',
+      'a liberdade “de buscar, receber e difundir informações e idéias de toda natureza”', 'Entre aspas, o texto oficial; sem aspas, resumo em tradução não oficial.',
+      'Atenciosamente,']);
     const follow = await draft('follow-up', NO_ANSWER);
     expectIn(follow, ['Em 1º de fevereiro de 2027, Observatório da Transparência Eleitoral dirigiu a esse órgão (nossa referência OTE/LAI/2027/003)',
       'esse prazo terminou em 22 de fevereiro de 2027', 'Agradecemos a atenção dispensada.', 'Atenciosamente,']);

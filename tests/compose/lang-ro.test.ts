@@ -37,6 +37,12 @@ describe('Romanian letters under MD', () => {
         expect(text, kind).toContain('12 aprilie 2027');
         expectNoEnglishWord(text, kind);
       }
+      // The note quotes only the official text found (the ECHR, MO nr. 135/1994); the Covenant, not found, is unquoted and said to be unofficial.
+      if (kind === 'data-request') for (const text of [t.pdf, t.docx, t.md]) {
+        expect(text).toContain('(traducerea oficială publicată în Monitorul Oficial al României nr. 135 din 31 mai 1994), art. 10 alin. (1): libertatea „de a primi sau de a comunica informații ori idei fără amestecul autorităților publice”');
+        expect(text).toContain('art. 25 lit. a): orice cetățean are dreptul de a lua parte la conducerea treburilor publice.');
+        expect(text).toContain('Textul dintre ghilimele este cel oficial; restul este redat rezumativ, în traducere neoficială.');
+      }
     }
   });
 

@@ -46,6 +46,12 @@ describe('Serbian letters under RS', () => {
         expectNoEnglishWord(text, kind);
         expect(latinLeft(text), kind).toEqual([]);
       }
+      // The note quotes only the official text found (art. 19, Сл. лист СФРЈ – МУ 7/71); the rest is unquoted and said to be unofficial.
+      if (kind === 'data-request') for (const text of [t.pdf, t.docx, t.md]) {
+        expect(text).toContain('(„Службени лист СФРЈ – Међународни уговори”, бр. 7/71), члан 19. тачка 2: право на слободу изражавања „подразумева слободу изналажења, примања и ширења информација и идеја свих врста”');
+        expect(text).toContain('члан 10. став 1: слобода изражавања обухвата слободу примања и саопштавања информација и идеја без мешања јавне власти;');
+        expect(text).toContain('Под наводницима је службени текст; остало је сажето, у незваничном преводу.');
+      }
     }
   });
 
