@@ -145,7 +145,8 @@ const zodLocales = bundled.filter((f) => /[\\/]zod[\\/]v4[\\/]locales[\\/](?!(en
 if (zodLocales.length) throw new Error(`zod's message locales must stay out of the bundle (import * as z from 'zod', never import { z }); bundled: ${[...new Set(zodLocales)].join(', ')}`);
 // esbuild escapes non-ASCII text in strings but keeps it in regex literals; one such character
 // makes V8 hold the whole script as two-byte text (twice the memory, a slower read at every start).
-for (const file of cached) {
+// (Unminified, for profiling, the scripts keep their comments, which may be in any language.)
+for (const file of common.minify ? cached : []) {
   const at = readFileSync(resolve(OUT, file), 'latin1').search(/[^\x00-\x7f]/);
   if (at >= 0) throw new Error(`${file} holds non-ASCII text at offset ${at}: write it with \\u escapes (a regex literal?)`);
 }

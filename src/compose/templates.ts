@@ -18,11 +18,12 @@ import { escapeMarkdown } from './markdown.js';
 import { checkWords, joinList, mergeWords, readWords, readWordsWithPlaces } from './words.js';
 import { unknownNames } from './template-names.js';
 import { localDigits } from './context.js';
+import { BUILTIN_DIR, builtinLanguages } from './template-dir.js';
 
 /** handlebars/runtime's own typings declare nothing; it is the full package minus the compiler. */
 const Handlebars = runtime as unknown as Pick<typeof HandlebarsCompiler, 'create' | 'Utils' | 'VERSION'>;
 
-export const BUILTIN_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { BUILTIN_DIR, builtinLanguages };
 const EXT = '.md.hbs';
 
 /** Helpers templates may use; anything else is a compile error (knownHelpersOnly). */
@@ -227,10 +228,6 @@ const fileError = (rule: string, message: string, where: Partial<Diagnostic>): O
 function hbsFiles(dir: string): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   return readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort();
-}
-
-export function builtinLanguages(): string[] {
-  return readdirSync(BUILTIN_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 }
 
 /** A --template-dir that is not there would silently give the built-in letters. */
