@@ -1,9 +1,8 @@
 // Reads back the glyphs a PDF of ours draws (content stream, through CIDToGIDMap) and the glyphs
-// fontkit shapes the same text into, so tests can compare shaping without trusting the writer.
+// HarfBuzz shapes the same text into, so tests can compare shaping without trusting the writer.
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
-// @ts-expect-error fontkit ships no type declarations; the tests lay text out with it to compare.
-import { create as openFont } from 'fontkit';
+import * as hb from 'harfbuzzjs';
 
 /** The objects of a PDF written by our writer: number -> dictionary text and inflated stream. */
 export function objects(pdf: Uint8Array): Map<number, { dict: string; data?: Buffer }> {
@@ -64,32 +63,39 @@ export function glyphsDrawn(pdf: Uint8Array, name: string): number[] {
   return ids;
 }
 
-/** fontkit's own glyphs for `text`, in the order the writer draws them: letters, then marks that stand for no text. */
-export function shaperGlyphs(file: string, text: string, rtl: boolean): number[] {
-  const font = openFont(readFileSync(new URL(`../fonts/${file}`, import.meta.url))) as unknown as {
-    layout(s: string, f?: unknown, sc?: unknown, l?: unknown, d?: string): { glyphs: { id: number; codePoints: number[] }[]; positions: { xAdvance: number }[] };
-  };
-  const run = font.layout(text, undefined, undefined, undefined, rtl ? 'rtl' : 'ltr');
-  const mark = (i: number) => run.positions[i]!.xAdvance === 0 && run.glyphs[i]!.codePoints.length === 0;
-  const ids = run.glyphs.map((g) => g.id);
-  return [...ids.filter((_, i) => !mark(i)), ...ids.filter((_, i) => mark(i))];
+/** HarfBuzz's glyphs and positions for `text` in a bundled font, in drawing order, with each glyph's cluster (its start in `text`). */
+export function shape(file: string, text: string, rtl: boolean): { id: number; cluster: number; xAdvance: number; xOffset: number }[] {
+  const font = new hb.Font(new hb.Face(new hb.Blob(readFileSync(new URL(`../fonts/${file}`, import.meta.url)))));
+  const buffer = new hb.Buffer();
+  buffer.addText(text);
+  buffer.setDirection(rtl ? hb.Direction.RTL : hb.Direction.LTR);
+  buffer.guessSegmentProperties();
+  hb.shape(font, buffer);
+  const positions = buffer.getGlyphPositions();
+  return buffer.getGlyphInfos().map((g, i) => ({ id: g.codepoint, cluster: g.cluster, xAdvance: positions[i]!.xAdvance, xOffset: positions[i]!.xOffset }));
 }
 
 /**
- * The text a PDF of ours gives in /ActualText spans, in content order: the logical text of runs
- * whose glyph order differs from it (Devanagari and Bangla vowel signs, reph). pdf.js, and so unpdf,
- * ignores ActualText and reads those runs in glyph order; pdftotext and screen readers use it.
+ * HarfBuzz's own glyphs for `text`, in the order the writer draws them: letters, then the marks that
+ * stand for no text (zero advance, after a glyph that advances: drawn after the line).
  */
-export function actualText(pdf: Uint8Array): string {
-  let out = '';
-  for (const o of objects(pdf).values()) {
-    if (!o.data || o.dict.includes('/Length1')) continue;
-    for (const m of o.data.toString('latin1').matchAll(/\/ActualText \(((?:\\.|[^\\)])*)\)/g)) {
-      const b = literal(m[1]!);
-      const utf16 = b[0] === 0xfe && b[1] === 0xff;
-      out += utf16 ? Buffer.from(b.slice(2)).swap16().toString('utf16le') : String.fromCharCode(...b);
-      out += ' ';
-    }
-  }
-  return out;
+export function shaperGlyphs(file: string, text: string, rtl: boolean): number[] {
+  const { letters, marks } = shaperLettersAndMarks(file, text, rtl);
+  return [...letters, ...marks];
+}
+
+/** The same, letters and text-less marks apart: a word inside a line has its marks after the line's letters. */
+export function shaperLettersAndMarks(file: string, text: string, rtl: boolean): { letters: number[]; marks: number[] } {
+  const glyphs = shape(file, text, rtl);
+  const logical = rtl ? glyphs.slice().reverse() : glyphs;
+  const starts = [...new Set(glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
+  const chars = (c: number) => [...text.slice(c, starts[starts.indexOf(c) + 1] ?? text.length)].length;
+  const textless = (g: (typeof glyphs)[number]) => {
+    if (g.xAdvance !== 0) return false;
+    const at = logical.indexOf(g);
+    // Right to left: a mark beyond its cluster's characters. Left to right: a mark after a glyph that advances, in its cluster or before it.
+    if (rtl) return logical.filter((o, i) => o.cluster === g.cluster && i < at).length >= chars(g.cluster);
+    return logical.some((o, i) => o.xAdvance !== 0 && (o.cluster === g.cluster || i < at));
+  };
+  return { letters: glyphs.filter((g) => !textless(g)).map((g) => g.id), marks: glyphs.filter(textless).map((g) => g.id) };
 }

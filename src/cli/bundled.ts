@@ -12,6 +12,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { LENT_IMPORT } from '../import-module.js';
+
+// Every thread that runs scripts loads this module first: an ES module, so its import() is real.
+// Bare names resolve from dist/bundle/, so from the package's own node_modules.
+(globalThis as Record<symbol, unknown>)[LENT_IMPORT] = (specifier: string) => import(specifier);
 
 /**
  * The bundled code as one function of what CommonJS code expects, plus the URL that stands for

@@ -114,13 +114,13 @@ export function buildContext(spec: RequestSpec, words: Words, timeline?: Timelin
       address: rq.address ?? null,
       address_line: oneLine(rq.address, words),
       email: rq.email,
-      phone: rq.phone ?? null,
+      phone: noBreak(rq.phone),
       website: rq.website ?? null,
       contact: {
         name: contact.name,
         title: contact.title ?? null,
         email: ('email' in contact && contact.email) || rq.email,
-        phone: ('phone' in contact && contact.phone) || rq.phone || null,
+        phone: noBreak(('phone' in contact && contact.phone) || rq.phone),
       },
       signatory: { name: rq.signatory.name, title: rq.signatory.title ?? null },
       co_signers: rq.co_signers.map((c) => ({ organisation: c.organisation, signatory: c.signatory ? { name: c.signatory.name, title: c.signatory.title ?? null } : null })),
@@ -295,3 +295,6 @@ function privacyContext(ds: DatasetSpec, p: NonNullable<DatasetSpec['privacy']>,
     leave_out_protected: p.leave_out_protected ?? (voters && ds.granularity === 'individual-record'),
   };
 }
+
+/** A telephone number kept on one line: its spaces become no-break spaces ("+880 2 / 5566 7788" misdials). */
+export const noBreak = (phone: string | undefined): string | null => (phone ? phone.replace(/ /g, '\u00a0') : null);

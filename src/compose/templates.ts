@@ -52,17 +52,30 @@ const helpers: Record<string, HandlebarsCompiler.HelperDelegate> = {
   },
   /**
    * `{{inflect value "genitive"}}`: the value in a grammatical case, for languages that mark it on the
-   * last word (Georgian: „2027 წლის 12 აპრილის“). words.yaml `inflection.<case>` lists [ending,
-   * replacement] pairs; the first ending the value has is replaced. No rule, no change.
+   * last word (Georgian: „2027 წლის 12 აპრილის“; Bangla: বাংলাদেশের, ঢাকার, NPP-এর). words.yaml
+   * `inflection.<case>` lists [ending, replacement] pairs; the first ending the value has is
+   * replaced. An ending in brackets is a set of last characters ("[ািী]"), and a replacement that
+   * starts with "+" is added after the ending, which stays. No rule, no change.
    */
   inflect(this: unknown, value: unknown, grammaticalCase: unknown, options: HandlebarsCompiler.HelperOptions) {
     const text = value === null || value === undefined ? '' : String(value);
     const words = (options.data?.root as { words?: { inflection?: Record<string, unknown> } })?.words;
     const rules = words?.inflection?.[String(grammaticalCase)];
-    const rule = Array.isArray(rules) ? rules.find((r): r is [string, string] => Array.isArray(r) && text.endsWith(String(r[0]))) : undefined;
-    return rule ? text.slice(0, text.length - String(rule[0]).length) + String(rule[1]) : text;
+    const rule = Array.isArray(rules) ? rules.find((r): r is [string, string] => Array.isArray(r) && endsWithEnding(text, String(r[0]))) : undefined;
+    if (!rule) return text;
+    const [ending, replacement] = [String(rule[0]), String(rule[1])];
+    if (replacement.startsWith('+')) return text + replacement.slice(1);
+    return text.slice(0, text.length - (isCharacterSet(ending) ? [...text].at(-1)!.length : ending.length)) + replacement;
   },
 };
+
+const isCharacterSet = (ending: string) => ending.length > 2 && ending.startsWith('[') && ending.endsWith(']');
+/** Whether `text` ends with `ending`, or, for "[…]", with one of its characters. */
+function endsWithEnding(text: string, ending: string): boolean {
+  if (!isCharacterSet(ending)) return text.endsWith(ending);
+  const last = [...text].at(-1);
+  return last !== undefined && [...ending.slice(1, -1)].includes(last);
+}
 /** The one set of compile options, shared with scripts/precompile-templates.mjs so build and run time agree. */
 export const compileOptions: CompileOptions = {
   // `log` would write the context to stdout (and break --json): refused like any unknown helper.

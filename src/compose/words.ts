@@ -7,10 +7,22 @@ import { describeValue } from '../spec/diagnose.js';
 import { closest } from '../spec/suggest.js';
 import { parseYaml } from '../spec/yaml.js';
 
-/** "a, b and c" in a language's words: `and` before the last, `separator` between the others (Arabic "، "). */
+/**
+ * "a, b and c" in a language's words: `and` before the last, `separator` between the others (Arabic
+ * "، "). `and` stands between spaces unless it gives its own: Arabic و is written onto the word
+ * after it, so its words.yaml has " و" ("أ، ب وج"), but not onto a word of another script
+ * ("أ و CSV").
+ */
 export function joinList(items: readonly string[], and: string, separator: string): string {
-  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(separator)} ${and} ${items.at(-1)}`;
+  if (items.length < 2) return items[0] ?? '';
+  const last = items.at(-1)!;
+  const attached = /^\s/.test(and) && !/\s$/.test(and) && sameScript(and.at(-1)!, last.charAt(0));
+  const link = attached ? and : ` ${and.trim()} `;
+  return `${items.slice(0, -1).join(separator)}${link}${last}`;
 }
+
+const SCRIPTS = [/\p{Script=Arabic}/u, /\p{Script=Latin}/u, /\p{Script=Cyrillic}/u];
+const sameScript = (a: string, b: string) => SCRIPTS.some((script) => script.test(a) && script.test(b));
 
 const wordsError = (rule: string, message: string, where: Partial<Diagnostic>): OedrError =>
   new OedrError(ExitCode.render, [{ severity: 'error', rule, message, ...where }]);

@@ -28,7 +28,7 @@ function utf16(v: number): string {
 
 /**
  * The ToUnicode CMap: each id drawn back to the code point or text it was drawn for. A glyph that
- * stands for no text of its own (a dot fontkit set apart from its Arabic letter) maps to a zero
+ * stands for no text of its own (the second half of a two-part vowel sign) maps to a zero
  * width space: an empty mapping makes readers such as pdf.js fall back to the id itself.
  */
 export function toUnicodeCmap(used: readonly number[], codePoints: ReadonlyMap<number, number | string>): string {

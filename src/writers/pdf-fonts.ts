@@ -115,16 +115,20 @@ export interface ShapedRun {
    * Half the size of a hex string, so half as much for deflate to read: a third of a warm PDF.
    */
   readonly bytes: string;
-  /** A run shaped by fontkit (see pdf-shaping.ts): where each glyph goes, and the text it stands for. */
+  /** A run shaped by HarfBuzz (see pdf-shaping.ts): where each glyph goes, and the text it stands for. */
   readonly positioned?: Positioned;
 }
 
 export interface Positioned {
   /** Per glyph, in font units: its advance, then its x and y offset (marks, kerning). */
   readonly placement: Int32Array;
-  /** Per glyph, the text it stands for (a ligature: several characters; an inserted glyph: ''). */
+  /** Per glyph, the text it stands for, so that the glyphs read in order give the run's text (pdf-scripts.ts glyphTexts). */
   readonly texts: readonly string[];
-  /** The run's text, when reading its glyphs in order would not give it back (reordered vowel signs). */
+  /**
+   * The run's text where glyphs of one cluster are moved over each other (conjuncts, reph, marks):
+   * readers that place text by where it is drawn (poppler) would split the word, so they are given
+   * the text whole; pdf.js ignores ActualText and reads the glyphs' own texts, in order.
+   */
   readonly actualText: string | undefined;
 }
 

@@ -1,6 +1,6 @@
 // Font fallback for the PDF writer: which font draws each character (Noto Sans, or the script font
 // of pdf-scripts.ts for what it lacks), splitting a word into runs of one font, each shaped by
-// fontkit where its script needs shaping, with where each glyph goes and the text it stands for.
+// HarfBuzz where its script needs shaping, with where each glyph goes and the text it stands for.
 import { mirrored } from './pdf-bidi.js';
 import { BYTE, simpleRun, type Face, type ShapedRun } from './pdf-fonts.js';
 import { ScriptFace, scriptOf, scripts, type Script } from './pdf-scripts.js';
@@ -67,34 +67,25 @@ export class ScriptFonts {
   }
 }
 
-/** `text` laid out by fontkit (joining, reordering, conjuncts, mark positions), glyphs in drawing order. */
+/** `text` laid out by HarfBuzz (joining, reordering, conjuncts, mark positions), glyphs in drawing order. */
 export function shapedRun(sf: ScriptFace, text: string, rtl: boolean): ShapedRun {
-  const { glyphs: gs, positions } = sf.layout(text, rtl);
-  const placement = new Int32Array(gs.length * 3);
-  const glyphs: number[] = [];
-  const codePoints: number[] = [];
-  const texts: string[] = [];
+  const { ids, positions, texts, clusters } = sf.layout(text, rtl);
+  const placement = new Int32Array(ids.length * 3);
   let advance = 0;
-  gs.forEach((g, i) => {
-    const p = positions[i]!;
+  positions.forEach((p, i) => {
     placement[i * 3] = p.xAdvance;
     placement[i * 3 + 1] = p.xOffset;
     placement[i * 3 + 2] = p.yOffset;
-    glyphs.push(g.id);
-    codePoints.push(g.codePoints[0] ?? 0);
-    texts.push(String.fromCodePoint(...g.codePoints));
     advance += p.xAdvance;
   });
-  // Read in drawing order the glyphs' texts must give the text back (reversed, right to left, as
-  // extractors reverse it); where a vowel sign is drawn before its consonant they do not.
-  const read = rtl ? texts.slice().reverse().join('') : texts.join('');
-  const bytes = glyphs.map((id) => BYTE[id >> 8]! + BYTE[id & 0xff]!).join('');
   return {
     font: sf.ttf,
     advance: advance / sf.ttf.unitsPerEm,
-    glyphs,
-    codePoints,
-    bytes,
-    positioned: { placement, texts, actualText: read === text ? undefined : text },
+    glyphs: ids,
+    codePoints: texts.map((t) => t.codePointAt(0) ?? 0),
+    bytes: ids.map((id) => BYTE[id >> 8]! + BYTE[id & 0xff]!).join(''),
+    // Not right to left: poppler reverses an ActualText there, and an Arabic cluster's extra glyphs
+    // are dots and marks, which it places well enough by the glyphs' own texts.
+    positioned: { placement, texts, actualText: !rtl && new Set(clusters).size < clusters.length ? text : undefined },
   };
 }

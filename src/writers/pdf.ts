@@ -6,6 +6,7 @@ import { renderBlocks } from './pdf-blocks.js';
 import { Canvas } from './pdf-canvas.js';
 import { PdfDocument } from './pdf-doc.js';
 import { loadFonts, type FontSet } from './pdf-fonts.js';
+import { loadShaper, needsShaping } from './pdf-scripts.js';
 import { drawLine, layoutInlines, lineX, type TextLook } from './pdf-inline.js';
 import { page } from './style.js';
 
@@ -22,18 +23,23 @@ export async function createPdfWriter(): Promise<PdfWriter> {
   return {
     extension: 'pdf',
     covers: fonts.covers,
-    // async, so a refused document is a rejected promise rather than a synchronous throw.
-    write: async (doc) => render(fonts, doc),
+    // async, so a refused document is a rejected promise rather than a synchronous throw, and so
+    // that the shaper can load (once) before the first document with Arabic, Devanagari or Bangla.
+    write: async (doc) => {
+      const texts = allText(doc.blocks);
+      const { footer = '', pageLabel, digits = '' } = doc.meta;
+      if ([...texts, footer, pageLabel, digits].some(needsShaping)) await loadShaper();
+      return render(fonts, doc, texts);
+    },
   };
 }
 
-function render(fonts: FontSet, doc: Document): Uint8Array {
+function render(fonts: FontSet, doc: Document, texts: string[]): Uint8Array {
   const { meta } = doc;
   const digits = [...(meta.digits ?? '')];
   const num = (n: number) => (digits.length === 10 ? String(n).replace(/[0-9]/g, (d) => digits[Number(d)]!) : String(n));
   const label = (n: number, total: number) => meta.pageLabel.replace('{page}', num(n)).replace('{pages}', num(total));
   // Everything drawn is checked before drawing: a missing glyph would silently draw an empty box.
-  const texts = allText(doc.blocks);
   texts.push(meta.footer ?? '', label(1, 1));
   fonts.check(texts);
   const date = new Date(`${meta.date}T00:00:00Z`);

@@ -70,7 +70,7 @@ describe('check --follow-up in the letter\'s language', () => {
     for (const text of [md!, docx!]) {
       expect(text).toContain('الفاصل بين الحقول. ');
       expect(text).toContain('يفصل بين الحقول بالفاصلة المنقوطة («;»).');
-      expect(text).toContain('القيم التي لا تستوفي ذلك: 2، ومنها السطر 3 ("muchos") و السطر 4 ("varios").');
+      expect(text).toContain('القيم التي لا تستوفي ذلك: 2، ومنها السطر 3 ("muchos") والسطر 4 ("varios").');
       expect(text).toContain('الأسطر الخالية من أي قيمة: 1,204');
       for (const english of ENGLISH) expect(text).not.toContain(english);
     }

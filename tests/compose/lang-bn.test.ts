@@ -1,12 +1,13 @@
 // Bangla letters under the Right to Information Act 2009 (BD): every kind drafted in Bangla by
 // default, read back from the PDF, DOCX and Markdown: the Act's own name, Bangla dates, periods and
 // page numbers, বরাবর, বিষয়, জনাব and বিনীত, the appeal to the আপীল কর্তৃপক্ষ under ধারা ২৪, the
-// follow-up naming the আপীল কর্তৃপক্ষ (s.24, before the তথ্য কমিশন), `oedr check`'s follow-up, glyphs as fontkit shapes them, the
+// follow-up naming the আপীল কর্তৃপক্ষ (s.24, before the তথ্য কমিশন), `oedr check`'s follow-up, glyphs as HarfBuzz shapes them, the
 // same bytes twice, and an English reading copy.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
-import { actualText, glyphsDrawn, shaperGlyphs } from '../pdf-glyphs.js';
+import { runCli, tempDir } from '../helpers.js';
+import { glyphsDrawn, shaperLettersAndMarks } from '../pdf-glyphs.js';
 import { ENGLISH, checkFollowUp, containsInGlyphOrder, containsRun, draftAll, draftTwice, kindSpec, plain, readingCopy, squeeze } from './lang-shared.js';
 
 const tmp = tempDir();
@@ -26,18 +27,36 @@ describe('Bangla letters (BD)', () => {
       for (const text of [d.docx, d.md]) expect(squeeze(text), want).toContain(squeeze(want));
       expect(containsInGlyphOrder(d.pdf, want), `PDF: ${want}`).toBe(true);
     }
-    for (const word of ['নিবেদন', 'কর্মকর্তা', 'নির্বাচন']) expect(actualText(d.pdfBytes)).toContain(word);
+    for (const word of ['নিবেদন', 'কর্মকর্তা', 'নির্বাচন']) expect(squeeze(d.pdf), word).toContain(word);
     for (const text of [d.pdf, d.docx, d.md]) for (const english of ENGLISH) expect(text, english).not.toContain(english);
     expect(d.pages.length).toBeGreaterThan(1);
     d.pages.forEach((page, i) => expect(containsInGlyphOrder(page, `পৃষ্ঠা ${DIGITS[i + 1]}/${DIGITS[d.pages.length]}`), `page ${i + 1}`).toBe(true));
   });
 
-  it('draws letter words with the glyphs fontkit shapes them into: conjuncts and the reordered vowel signs', async () => {
+  it('joins the genitive and locative to a name as Bangla writes them (পরিষদের, কমিটির, সচিবালয়ে), with a hyphen after Latin letters', async () => {
+    const d = await draftAll(kindSpec(tmp.path, 'bd-results', 'foi-request'), join(tmp.path, 'cases'));
+    expect(squeeze(d.md)).toContain(squeeze('নির্বাচন পর্যবেক্ষণ পরিষদের পক্ষে দাখিল করছেন বাংলাদেশের নাগরিক'));
+    // The telephone number never breaks across lines (the Dhaka reader found «+880 2» / «5566 7788»).
+    expect(d.md).toContain('+880\u00a02\u00a05566\u00a07788');
+    const dir = join(tmp.path, 'case-templates');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'foi-request.md.hbs'), '{{inflect requester.organisation "genitive"}}; {{inflect requester.organisation "locative"}}; {{inflect recipient.institution "genitive"}}; {{inflect recipient.institution "locative"}}; {{inflect requester.contact.email "genitive"}}; {{inflect requester.contact.email "locative"}}\n');
+    const file = kindSpec(tmp.path, 'bd-results', 'foi-request');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('organisation: নির্বাচন পর্যবেক্ষণ পরিষদ', 'organisation: নির্বাচন পর্যবেক্ষণ কমিটি'));
+    const out = join(tmp.path, 'out-cases');
+    const r = await runCli('draft', file, '--format', 'md', '--out', out, '--no-annex', '--template-dir', dir);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(out, 'bd-results-foi-request.md'), 'utf8')).toContain('নির্বাচন পর্যবেক্ষণ কমিটির; নির্বাচন পর্যবেক্ষণ কমিটিতে; নির্বাচন কমিশন সচিবালয়ের; নির্বাচন কমিশন সচিবালয়ে; tothyo@nirbachon-porishod.example-এর; tothyo@nirbachon-porishod.example-এ');
+  });
+
+  it('draws letter words with the glyphs HarfBuzz shapes them into: conjuncts and the reordered vowel signs', async () => {
     const d = await draftAll(kindSpec(tmp.path, 'bd-results', 'foi-request'), join(tmp.path, 'glyphs'));
     const drawn = glyphsDrawn(d.pdfBytes, 'NotoSansBengali-Regular');
     // বি: the vowel sign drawn first; ত্ব, প্র, প্ত: conjuncts; র্ম: reph; পৌঁ: the two-part vowel sign.
     for (const word of ['বিনীত', 'দায়িত্বপ্রাপ্ত', 'সরবরাহের', 'নিবেদন', 'কর্মকর্তা', 'পৌঁছালে']) {
-      expect(containsRun(drawn, shaperGlyphs('NotoSansBengali-Regular.ttf', word, false)), word).toBe(true);
+      const { letters, marks } = shaperLettersAndMarks('NotoSansBengali-Regular.ttf', word, false);
+      expect(containsRun(drawn, letters), word).toBe(true);
+      for (const mark of marks) expect(drawn, `${word}: mark ${mark}`).toContain(mark);
     }
   });
 
