@@ -26,6 +26,7 @@ export function describeLaw(l: Law, origin: string, io: Io): string {
     ...feeLines(l),
     `Response:         ${l.response ? `${periodText(l.response)} after receipt (the day of receipt is not counted)` : 'no verified statutory period: letters cite the law without a date'}`,
     `Extension:        ${ext}${l.extension_note ? ` - ${l.extension_note}` : ''}`,
+    ...(l.restriction_test ? [`Restrictions:     ${l.restriction_test.provision}: ${l.restriction_test.test}${facts(l.restriction_test)}`] : []),
     ...deadlineLines(l),
     'Appeal route:',
     ...l.appeal.map((s, i) => `  ${i + 1}. ${appealText(s)}`),

@@ -19,8 +19,9 @@ export interface LawFacts {
     application: { amount: number | null; currency: string; payment: string | null; provision: string; provision_original?: Localized | null } | null;
     waivers: { ground: string; provision: string }[];
   };
-  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null; fact?: { certain: boolean }; provision_original?: { text: string; lang: string } | null }[];
+  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null; fact?: { certain: boolean }; provision_original?: { text: string; lang: string } | null; optional?: boolean }[];
   response: { certain: boolean };
+  restriction?: { provision: string; test: string; original: { lang: string; provision: string; test: string } | null; fact: { certain: boolean } } | null;
 }
 
 type DateText = (iso?: string) => string | null;
@@ -125,8 +126,19 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
       fee: fee(spec, facts, lang(languageOf(spec)), words),
       appeal: appealed,
       complaint: complaint(appealed, spec, facts, words),
+      restriction: restriction(facts, lang(languageOf(spec))),
     },
   };
+}
+
+/**
+ * The law's test for restricting access, in the letter's language: the registry's own wording where
+ * the letter is in the law's language, its English one in an English letter; none where it is uncertain.
+ */
+function restriction(facts: LawFacts | undefined, letterLang: string) {
+  const r = facts?.restriction;
+  const own = r?.fact.certain ? (r.original && lang(r.original.lang) === letterLang ? r.original : letterLang === 'en' ? r : null) : null;
+  return { provision: own?.provision ?? null, test: own?.test ?? null };
 }
 
 /** What identification the law requires, in the law's own words where the letter is in its language. */
@@ -208,7 +220,15 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
     lodge_by_text: d(t?.appeal?.lodgeBy),
     // In time only by the period itself: a weekend or holiday that moved the last day on is not relied on.
     in_time: Boolean(t?.appeal?.lodgeByUnrolled && spec.letter.date <= t.appeal.lodgeByUnrolled),
+    next: next(facts, letterLang, words),
   };
+}
+
+/** The step after the first that the route always has (not an optional ombudsman): what the appeal may say comes next. */
+function next(facts: LawFacts | undefined, letterLang: string, words: Words) {
+  const step = facts?.appeal.slice(1).find((s) => !s.optional);
+  if (!step) return { addressee_in_text: null, court: false };
+  return { addressee_in_text: inText(addresseeIn(step, letterLang, words), words, 'the_institution'), court: step.step === 'court' || step.step === 'tribunal' };
 }
 
 /**
@@ -245,7 +265,8 @@ function complaint(appealed: ReturnType<typeof appeal>, spec: RequestSpec, facts
   const letterLang = lang(languageOf(spec));
   return {
     kind, internal, external, court, term, addressee_in_text, provision,
-    after: next ? { addressee_in_text: inText(addresseeIn(next, letterLang, words), words, 'the_institution'), provision: provisionIn(next.provision, next.provision_original, letterLang) } : null,
+    after: next ? { addressee_in_text: inText(addresseeIn(next, letterLang, words), words, 'the_institution'), provision: provisionIn(next.provision, next.provision_original, letterLang) }
+      : { addressee_in_text: null, provision: null },
   };
 }
 

@@ -98,9 +98,20 @@ function appealAddress(c: LetterContext): (string | null | undefined)[] | undefi
   // How the language heads the address to a step's addressee: «C. Titular de …» in Mexico, «السيد رئيس …» in Arabic.
   const pattern = optional(c.words, a.external ? 'appeal_address' : 'appeal_address_internal') || '{name}';
   const to = capitalise(contract(pattern.replace('{name}', a.addressee), c.words));
-  // A body with no superior hears the complaint itself (Georgia's CEC): its name is then said once.
-  const at = to === rc.institution ? null : rc.institution;
+  // A body with no superior hears the complaint itself (Georgia's CEC, Kyrgyzstan's ЦИК): its name is then said once.
+  const at = names(to, rc.institution) ? null : rc.institution;
   return a.external ? [to, after] : [...personForm(c.words, [to]), at, rc.address, rc.email, after];
+}
+
+/**
+ * Whether an address line already names the institution, in whatever case the language puts it in
+ * («Председателю Центральной комиссии …» names «Центральная комиссия …»): the institution's words in
+ * order, each known by its first four letters, since Slavic and Georgian case endings change the rest.
+ */
+function names(line: string, institution: string): boolean {
+  const stems = (s: string) => s.toLocaleLowerCase().split(/[\s«»"“”„()]+/u).filter(Boolean).map((w) => w.slice(0, 4));
+  const [l, i] = [stems(line), stems(institution)];
+  return i.length > 0 && l.some((_, k) => i.every((w, j) => l[k + j] === w));
 }
 
 /*

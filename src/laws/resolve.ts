@@ -86,6 +86,8 @@ export interface ResolvedLaw {
   };
   body: { kind: string; label: string; matched: boolean } | null;
   appeal: ResolvedStep[];
+  /** The law's test for restricting access, where the registry has it; a letter cites it only when `fact.certain`. */
+  restriction: { provision: string; test: string; original: { lang: string; provision: string; test: string } | null; fact: Fact } | null;
   coverage: CoverageHit[];
   response: { certain: boolean; confidence: Confidence };
   silence: { after: { period: number; unit: string } | null; effect: string; remedy: string | null; provision: string; fact: Fact } | null;
@@ -113,6 +115,9 @@ export function resolveLaw(law: Law, spec: ResolveInput): ResolvedLaw {
     fee: fee(law, spec),
     body: body ? { kind: body.kind, label: body.label, matched: body.matched } : null,
     appeal: appealChain(law, body),
+    restriction: law.restriction_test
+      ? { provision: law.restriction_test.provision, test: law.restriction_test.test, original: law.restriction_test.original ?? null, fact: fact(law, law.restriction_test) }
+      : null,
     coverage: coverage(law, spec),
     response: { certain: law.confidence !== 'low', confidence: law.confidence },
     silence: law.deadline?.silence

@@ -216,6 +216,14 @@ export const Law = z.strictObject({
     text,
   }),
   fees: z.preprocess((v) => (typeof v === 'string' ? { text: v } : v), Fees).optional(),
+  /** The law's own test for restricting access (Kyrgyzstan's art. 8(1)), which an appeal against a refusal cites. */
+  restriction_test: z.strictObject({
+    provision: text,
+    test: text,
+    /** As a letter in the law's language cites it: the provision, and the test (a rendering where so noted, never quoted). */
+    original: z.strictObject({ lang: LanguageTag, provision: text, test: text }).optional(),
+    ...sourced,
+  }).optional(),
   response: Period.nullable(),
   extension: Period.nullable(),
   extension_note: text.optional(),
