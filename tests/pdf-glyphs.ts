@@ -99,3 +99,10 @@ export function shaperLettersAndMarks(file: string, text: string, rtl: boolean):
   };
   return { letters: glyphs.filter((g) => !textless(g)).map((g) => g.id), marks: glyphs.filter(textless).map((g) => g.id) };
 }
+
+/** Whether `inner` occurs in `outer` as a contiguous run (a word's glyphs inside a letter's). */
+export function containsRun(outer: number[], inner: number[]): boolean {
+  if (!inner.length) return false;
+  for (let i = 0; i + inner.length <= outer.length; i++) if (inner.every((g, j) => outer[i + j] === g)) return true;
+  return false;
+}

@@ -5,16 +5,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { root, runCli, tempDir } from '../helpers.js';
+import { runCli, tempDir } from '../helpers.js';
+import { checkFollowUp, draftAll, expectNoEnglish, expectSameBytes, kindSpec, readingCopy, unmark, wordKeys } from './lang-shared.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
 
-const FIXTURE = readFileSync(join(root, 'tests/fixtures/ka/cec-foi.yaml'), 'utf8');
 const REFUSED = `earlier_request:
   reference: ღამ/2027/014
   sent_on: 2027-04-12
@@ -26,37 +23,25 @@ const REFUSED = `earlier_request:
 const UNANSWERED = 'earlier_request: { reference: ღამ/2027/014, sent_on: 2027-04-12, response: none }\n';
 
 /** The Georgian fixture as `kind`, dated `date`, with `extra` appended; returns the file. */
-function spec(name: string, kind: string, extra = '', date = '2027-04-12'): string {
-  const file = join(tmp.path, `${name}.yaml`);
-  writeFileSync(file, `${FIXTURE.replace('kind: foi-request', `kind: ${kind}`).replace('date: 2027-04-12', `date: ${date}`)}\n${extra}`);
-  return file;
-}
+const spec = (name: string, kind: string, extra = '', date = '2027-04-12') =>
+  kindSpec(tmp.path, 'ka/cec-foi', kind, { stem: name, extra, edit: (s) => s.replace('date: 2027-04-12', `date: ${date}`) });
 
-const pdfPages = async (file: string) => (await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: false })).text;
-const docxText = async (file: string) => (await mammoth.extractRawText({ path: file })).value;
 // U+00A0 (the thousands space) is kept: only breaking white space is folded.
-const flat = (s: string) => s.replace(/[ \t\r\n]+/g, ' ');
+const foldBreaking = (s: string) => s.replace(/[ \t\r\n]+/g, ' ');
 
-/** Words only an English template or the registry's English writes; none may be left in a Georgian letter. */
-const ENGLISH = ['Dear ', 'Yours sincerely', 'Our reference', 'Page 1 of', 'on behalf of', 'under ', 'Please', 'We have received', 'The data we asked for',
-  'administrative complaint', 'superior administrative body', 'General Administrative Code', 'calendar days', 'working days', 'the law allows'];
+/** Besides the template phrases (ENGLISH), the English a careless Georgian letter would keep from the registry. */
+const REGISTRY_ENGLISH = ['under ', 'Please', 'administrative complaint', 'superior administrative body', 'General Administrative Code', 'calendar days', 'the law allows'];
 /** Georgian capitals (Mtavruli), which JavaScript's toUpperCase would make of a first letter; Georgian never opens a sentence with one. */
 const MTAVRULI = /[\u1c90-\u1cbf]/u;
 
 function expectGeorgianOnly(text: string, what: string): void {
-  for (const english of ENGLISH) expect(text, `${what}: ${english}`).not.toContain(english);
+  expectNoEnglish(text, what, REGISTRY_ENGLISH);
   expect(text, `${what}: Mtavruli`).not.toMatch(MTAVRULI);
 }
 
 describe('Georgian letters under GE', () => {
   it('writes a filing to the CEC in Georgian: the Code in the genitive, dates in both cases, digits and Latin, salutation, closing and page label', async () => {
-    const out = join(tmp.path, 'out-foi');
-    const r = await runCli('draft', spec('foi', 'foi-request'), '--format', 'pdf,docx,md', '--out', out, '--no-annex');
-    expect(r.code, r.err).toBe(0);
-    const pages = await pdfPages(join(out, 'foi.pdf'));
-    const pdf = flat(pages.join('\n'));
-    const docx = flat(await docxText(join(out, 'foi.docx')));
-    const md = flat(readFileSync(join(out, 'foi.md'), 'utf8'));
+    const { pdf, docx, md, pages } = await draftAll(spec('foi', 'foi-request'), join(tmp.path, 'out-foi'));
     for (const [what, text] of [['pdf', pdf], ['docx', docx], ['md', md]] as const) {
       for (const want of [
         'საქართველოს ზოგადი ადმინისტრაციული კოდექსის III თავის საფუძველზე ითხოვს საქართველოს ცენტრალური საარჩევნო კომისიის ხელთ არსებულ',
@@ -72,16 +57,15 @@ describe('Georgian letters under GE', () => {
       ]) expect(text, `${what}: ${want}`).toContain(want);
       expectGeorgianOnly(text, what);
     }
-    pages.forEach((page, i) => expect(flat(page)).toContain(`გვერდი ${i + 1} / ${pages.length}`));
+    pages.forEach((page, i) => expect(page).toContain(`გვერდი ${i + 1} / ${pages.length}`));
     expect(pages.length).toBeLessThanOrEqual(2);
   });
 
   it('draws Georgian with Noto Sans Georgian and digits and Latin with Noto Sans, in the PDF and the DOCX', async () => {
-    const out = join(tmp.path, 'out-fonts');
-    expect((await runCli('draft', spec('fonts', 'foi-request'), '--format', 'pdf,docx', '--out', out, '--no-annex')).code).toBe(0);
-    const fonts = [...readFileSync(join(out, 'fonts.pdf')).toString('latin1').matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]);
+    const { files } = await draftAll(spec('fonts', 'foi-request'), join(tmp.path, 'out-fonts'));
+    const fonts = [...readFileSync(files.pdf).toString('latin1').matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]);
     expect(new Set(fonts)).toEqual(new Set(['NotoSansGeorgian-Regular', 'NotoSansGeorgian-Bold', 'NotoSans-Regular', 'NotoSans-Bold']));
-    const styles = strFromU8(unzipSync(new Uint8Array(readFileSync(join(out, 'fonts.docx'))))['word/styles.xml']!);
+    const styles = strFromU8(unzipSync(new Uint8Array(readFileSync(files.docx)))['word/styles.xml']!);
     const rFonts = [...styles.matchAll(/<w:rFonts [^>]*>/g)].map((m) => m[0]);
     expect(rFonts.length).toBeGreaterThan(1);
     // Every style that names fonts (the defaults and the headings): Georgian is w:hAnsi text to Word.
@@ -107,11 +91,7 @@ describe('Georgian letters under GE', () => {
       ]],
     ];
     for (const [kind, extra, date, wants] of cases) {
-      const out = join(tmp.path, `out-${kind}`);
-      const r = await runCli('draft', spec(kind, kind, extra, date), '--format', 'md,docx', '--out', out, '--no-annex');
-      expect(r.code, `${kind}: ${r.err}`).toBe(0);
-      const md = flat(readFileSync(join(out, `${kind}.md`), 'utf8').replace(/(?<!\\)\*\*/g, ''));
-      const docx = flat(await docxText(join(out, `${kind}.docx`)));
+      const { md, docx } = await draftAll(spec(kind, kind, extra, date), join(tmp.path, `out-${kind}`));
       for (const [what, text] of [['md', md], ['docx', docx]] as const) {
         expect(text, `${kind} ${what}`).toContain('პატივისცემით,');
         for (const want of wants) expect(text, `${kind} ${what}: ${want}`).toContain(want);
@@ -127,17 +107,15 @@ describe('Georgian letters under GE', () => {
 
   it('writes a reading copy in English, and names the Georgian letter in an English one\'s Georgian copy', async () => {
     const out = join(tmp.path, 'out-copy');
-    const r = await runCli('draft', spec('copy', 'foi-request'), '--format', 'pdf,md', '--out', out, '--no-annex', '--reading-copy', 'en');
-    expect(r.code, r.err).toBe(0);
+    const { letter, copy } = await readingCopy(spec('copy', 'foi-request'), out);
     const mark = "Translation for the requester's records; the letter sent is in Georgian.";
-    const pages = await pdfPages(join(out, 'copy.reading-copy-en.pdf'));
-    for (const page of pages) expect(flat(page)).toContain(mark);
-    expect(flat(pages.join('\n'))).toContain('Yours sincerely,');
-    expect(readFileSync(join(out, 'copy.md'), 'utf8')).toContain('პატივისცემით,');
+    for (const page of copy.pages) expect(page).toContain(mark);
+    expect(copy.pdf).toContain('Yours sincerely,');
+    expect(letter.raw.md).toContain('პატივისცემით,');
 
-    const en = spec('en', 'foi-request').replace(/$/, '');
+    const en = spec('en', 'foi-request');
     writeFileSync(en, readFileSync(en, 'utf8').replace('letter:\n', 'letter:\n  language: en\n  reading_copy: ka\n'));
-    expect((await runCli('draft', en, '--format', 'md', '--out', out, '--no-annex')).code).toBe(0);
+    await draftAll(en, out);
     expect(readFileSync(join(out, 'en.reading-copy-ka.md'), 'utf8')).toContain('**თარგმანი განმცხადებლის საქმისთვის; გაგზავნილი წერილი შედგენილია ინგლისურ ენაზე.**');
   });
 
@@ -158,15 +136,11 @@ describe('Georgian letters under GE', () => {
 
   it('writes a check follow-up in Georgian: each difference in Georgian words, counts with the no-break thousands space', async () => {
     const rows = Array.from({ length: 1204 }, (_, i) => `01.05.${String(i + 3).padStart(4, '0')};${i};`);
-    const delivered = join(tmp.path, 'delivered.csv');
-    writeFileSync(delivered, ['Precinct Code;registered_voters;party_votes', '01.05.0001;1248;573', '01.05.0002;ბევრი;12', ...rows].join('\n') + '\n');
-    const out = join(tmp.path, 'out-check');
-    const r = await runCli('check', delivered, '--against', spec('check', 'foi-request'), '--follow-up', '--format', 'md,docx,pdf', '--out', out, '--date', '2027-09-01');
-    expect(r.code, r.err).toBe(1);
-    const md = flat(readFileSync(join(out, 'check-check-follow-up.md'), 'utf8').replace(/(?<!\\)\*\*/g, '').replace(/\\([\s\S])/g, '$1'));
-    const docx = flat(await docxText(join(out, 'check-check-follow-up.docx')));
+    const csv = ['Precinct Code;registered_voters;party_votes', '01.05.0001;1248;573', '01.05.0002;ბევრი;12', ...rows].join('\n') + '\n';
+    const c = await checkFollowUp(spec('check', 'foi-request'), join(tmp.path, 'delivered.csv'), csv, join(tmp.path, 'out-check'));
+    const [md, docx] = [foldBreaking(unmark(c.raw.md)), foldBreaking(c.raw.docx)];
     // Text extracted from the PDF gives the no-break space as a plain one; the Markdown and DOCX keep it.
-    const pdf = flat((await pdfPages(join(out, 'check-check-follow-up.pdf'))).join('\n')).replace(/\b1 204\b/g, '1\u00A0204');
+    const pdf = c.pdf.replace(/\b1 204\b/g, '1\u00A0204');
     for (const [what, text] of [['md', md], ['docx', docx], ['pdf', pdf]] as const) {
       for (const want of [
         'პატივცემულო ქალბატონო თამარ,',
@@ -183,22 +157,12 @@ describe('Georgian letters under GE', () => {
   });
 
   it('has every word group and word of the English words.yaml, and no word English has not but the inflection rules', () => {
-    const paths = (o: unknown, at = ''): string[] => (o && typeof o === 'object' && !Array.isArray(o)
-      ? Object.entries(o).flatMap(([k, v]) => [`${at}${k}`, ...paths(v, `${at}${k}.`)]) : []);
-    const keys = (lang: string) => new Set(paths(parse(readFileSync(join(root, 'templates', lang, 'words.yaml'), 'utf8'))));
-    const [en, ka] = [keys('en'), keys('ka')];
+    const [en, ka] = [new Set(wordKeys('en')), new Set(wordKeys('ka'))];
     expect([...en].filter((k) => !ka.has(k))).toEqual([]);
     expect([...ka].filter((k) => !en.has(k))).toEqual(['inflection', 'inflection.genitive', 'inflection.dative']);
   });
 
   it('gives the same bytes for the same input', async () => {
-    const file = spec('same', 'appeal', REFUSED, '2027-05-04');
-    const bytes = async (dir: string) => {
-      expect((await runCli('draft', file, '--format', 'pdf,docx', '--out', join(tmp.path, dir), '--no-annex')).code).toBe(0);
-      return ['pdf', 'docx'].map((ext) => readFileSync(join(tmp.path, dir, `same.${ext}`)));
-    };
-    const [a, b] = [await bytes('same-a'), await bytes('same-b')];
-    expect(a[0]!.equals(b[0]!)).toBe(true);
-    expect(a[1]!.equals(b[1]!)).toBe(true);
+    await expectSameBytes(spec('same', 'appeal', REFUSED, '2027-05-04'), tmp.path);
   });
 });

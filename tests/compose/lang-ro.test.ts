@@ -4,16 +4,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
+import { fixture, tempDir } from '../helpers.js';
 import { countText } from '../../src/compose/context-law.js';
-import { KINDS, checkFollowUp, draftAll, expectNoEnglish, expectSameBytes, flat, lawSpec, readingCopy } from './lang-check.js';
+import { KINDS, REFUSED_EARLIER, checkFollowUp, draftAll, earlier, expectNoEnglishWord, expectSameBytes, kindSpec, readingCopy } from './lang-shared.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
 
 const LAW = 'Legea nr. 148/2023 privind accesul la informațiile de interes public';
 const CLOSING = 'Cu stimă,';
-const spec = (name: string, kind: string) => lawSpec(tmp.path, name, 'md-cec-ro', kind);
+const spec = (name: string, kind: string) => kindSpec(tmp.path, 'letters/md-cec-ro', kind, { stem: name, extra: earlier(kind, REFUSED_EARLIER) });
 
 describe('Romanian letters under MD', () => {
   it('writes the request in Romanian: the law by its own name, the date, salutation, closing, page label', async () => {
@@ -24,9 +24,9 @@ describe('Romanian letters under MD', () => {
       expect(text).toContain('legea prevede un termen de aproximativ 10 zile calendaristice de la înregistrarea cererii, care ar expira în jurul datei de 22 aprilie 2027');
       expect(text).toContain('Numărul de voturi valabil exprimate (număr întreg, de ex. 1250)');
       expect(text).toContain('Puteți omite câmpul idnp_membru.');
-      expectNoEnglish(text, 'foi-request');
+      expectNoEnglishWord(text, 'foi-request');
     }
-    t.pages.forEach((page, i) => expect(flat(page)).toContain(`Pagina ${i + 1} din ${t.pages.length}`));
+    t.pages.forEach((page, i) => expect(page).toContain(`Pagina ${i + 1} din ${t.pages.length}`));
   });
 
   it('writes every kind in Romanian, each with the closing and none with English words', async () => {
@@ -35,7 +35,7 @@ describe('Romanian letters under MD', () => {
       for (const text of [t.pdf, t.docx, t.md]) {
         expect(text, kind).toContain(CLOSING);
         expect(text, kind).toContain('12 aprilie 2027');
-        expectNoEnglish(text, kind);
+        expectNoEnglishWord(text, kind);
       }
     }
   });
@@ -63,12 +63,12 @@ describe('Romanian letters under MD', () => {
       expect(text).toContain('ar fi expirat în jurul datei de 11 februarie 2027');
       expect(text).toContain('În lipsa unui răspuns, vom putea sesiza conducătorul autorității publice, ceea ce am dori să evităm.');
       expect(text).not.toContain('Avocatul Poporului');
-      expectNoEnglish(text, 'follow-up');
+      expectNoEnglishWord(text, 'follow-up');
     }
   });
 
   it('writes the check follow-up in the letter\'s language, each difference with what was asked and what came', async () => {
-    const t = await checkFollowUp(tmp.path, 'md-cec-ro', "sectie_cod;voturi_valabile\n01/1;12\n01/2;multe\n");
+    const t = await checkFollowUp(fixture('letters/md-cec-ro.yaml'), join(tmp.path, 'md-cec-ro-delivered.csv'), "sectie_cod;voturi_valabile\n01/1;12\n01/2;multe\n", join(tmp.path, 'check'));
     const wants = [
       "1 septembrie 2027",
       "Stimate domnule Popescu,",
@@ -80,18 +80,18 @@ describe('Romanian letters under MD', () => {
     ];
     for (const text of [t.pdf, t.docx, t.md]) {
       for (const want of wants) expect(text).toContain(want);
-      expectNoEnglish(text, 'check-follow-up');
+      expectNoEnglishWord(text, 'check-follow-up');
     }
   });
 
   it('writes a reading copy in English, marked as a translation of a letter sent in Romanian', async () => {
-    const { copy, letter } = await readingCopy(tmp.path, spec('md-copy', 'foi-request'));
-    expect(copy).toContain("**Translation for the requester's records; the letter sent is in Romanian.**");
-    expect(copy).toContain('Yours sincerely,');
-    expect(letter).toContain(CLOSING);
+    const { copy, letter } = await readingCopy(spec('md-copy', 'foi-request'), join(tmp.path, 'copy'));
+    expect(copy.raw.md).toContain("**Translation for the requester's records; the letter sent is in Romanian.**");
+    expect(copy.raw.md).toContain('Yours sincerely,');
+    expect(letter.raw.md).toContain(CLOSING);
   });
 
-  it('gives the same bytes for the same input', () => expectSameBytes(tmp.path, spec('md-same', 'appeal')));
+  it('gives the same bytes for the same input', () => expectSameBytes(spec('md-same', 'appeal'), tmp.path));
 
   it('joins 20 and more to the unit with „de”, but not 1-19 nor 101-119', () => {
     const words = { units: { 'calendar-days': 'zile calendaristice' }, phrases: { count_20_up: '{n} de {unit}' } };

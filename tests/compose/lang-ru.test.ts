@@ -6,14 +6,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { fixture, root, runCli, tempDir } from '../helpers.js';
-import { pageLines } from '../pdf-pages.js';
-import { describeLanguage, docxText } from './lang-letters.js';
+import { root, tempDir } from '../helpers.js';
+import { bodyText, draftAll, kindSpec } from './lang-shared.js';
+import { describeLanguage } from './lang-suite.js';
 
 describeLanguage({
   code: 'ru',
   law: 'KG',
-  fixture: 'kg-cec.yaml',
+  fixture: 'kg-cec',
   earlier: 'earlier_request: { reference: АВ/ЗИ/2027/003, sent_on: 2027-02-01, response: refused, response_date: 2027-02-20 }',
   lawName: 'Закон Кыргызской Республики «О праве на доступ к информации»',
   date: '12 апреля 2027 года',
@@ -62,26 +62,19 @@ describeLanguage({
   },
 });
 
-const flat = (s: string) => s.replace(/\s+/g, ' ');
 const REFUSED = 'earlier_request: { reference: АВ/ЗИ/2027/003, sent_on: 2027-02-01, response: refused, response_date: 2027-02-20, refusal: { ground: personal-data, provision: статья 8 Закона } }';
 const SILENT = 'earlier_request: { reference: АВ/ЗИ/2027/003, sent_on: 2027-02-01, response: none }';
 
 describe('the KG appeal to the ЦИК, as a Bishkek lawyer would sign it', () => {
   const tmp = tempDir();
   afterAll(() => tmp.done());
-  const source = readFileSync(fixture('letters/kg-cec.yaml'), 'utf8').replace('kind: foi-request', 'kind: appeal')
-    .replace(/subject: .*/, 'subject: Жалоба на отказ в предоставлении информации');
+  const subject = (yaml: string) => yaml.replace(/subject: .*/, 'subject: Жалоба на отказ в предоставлении информации');
 
-  /** The appeal drafted with `earlier`, read back as PDF (without footers), DOCX and Markdown text; `args` go to `draft`. */
+  /** The appeal (or, named follow-up…, the follow-up) drafted with `earlier`, read back as PDF (without footers), DOCX and Markdown text; `args` go to `draft`. */
   async function appeal(name: string, earlier: string, ...args: string[]) {
-    const file = join(tmp.path, `${name}.yaml`);
-    writeFileSync(file, `${name.startsWith('follow-up') ? source.replace('kind: appeal', 'kind: follow-up') : source}\n${earlier}\n`);
-    const out = join(tmp.path, name);
-    const r = await runCli('draft', file, '--format', 'pdf,docx,md', '--out', out, ...args);
-    expect(r.code, r.err).toBe(0);
-    const md = readFileSync(join(out, `${name}.md`), 'utf8');
-    const pdf = flat((await pageLines(new Uint8Array(readFileSync(join(out, `${name}.pdf`))))).flat().join(' '));
-    return { md, texts: { pdf, docx: await docxText(join(out, `${name}.docx`)), md: flat(md.replace(/(?<!\\)\*\*/g, '').replace(/\\([\s\S])/g, '$1')) } };
+    const file = kindSpec(tmp.path, 'letters/kg-cec', name.startsWith('follow-up') ? 'follow-up' : 'appeal', { stem: name, extra: earlier, edit: subject });
+    const d = await draftAll(file, join(tmp.path, name), '--annex', ...args);
+    return { md: d.raw.md, texts: { pdf: await bodyText(d.files.pdf), docx: d.docx, md: d.md } };
   }
 
   it('addresses the Chairperson in the dative, names the ЦИК once, and opens with its heading, not a salutation', async () => {

@@ -5,8 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
-import { KINDS, checkFollowUp, draftAll, expectNoEnglish, expectSameBytes, flat, lawSpec, readingCopy } from './lang-check.js';
+import { fixture, tempDir } from '../helpers.js';
+import { KINDS, REFUSED_EARLIER, checkFollowUp, draftAll, earlier, expectNoEnglishWord, expectSameBytes, kindSpec, readingCopy } from './lang-shared.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -14,7 +14,7 @@ afterAll(() => tmp.done());
 const LAW = 'Закон о слободном приступу информацијама од јавног значаја';
 const COMMISSIONER = 'Повереник за информације од јавног значаја и заштиту података о личности';
 const CLOSING = 'С поштовањем,';
-const spec = (name: string, kind: string) => lawSpec(tmp.path, name, 'rs-rik-sr', kind);
+const spec = (name: string, kind: string) => kindSpec(tmp.path, 'letters/rs-rik-sr', kind, { stem: name, extra: earlier(kind, REFUSED_EARLIER) });
 
 /** Latin words a Serbian letter may hold: the spec's names and codes, and format and case names. */
 const LATIN_OK = new Set(['Mr', 'Milan', 'Nikolić', 'Marija', 'Jovanović', 'Dragan', 'Petrović', 'Jelena', 'Ilić', 'bm_sifra', 'glasova', 'jmbg_clana', 'CSV', 'UTF', 'Magyar', 'Helsinki', 'Bizottság', 'ISO']);
@@ -31,10 +31,10 @@ describe('Serbian letters under RS', () => {
       expect(text).toContain('најкасније у законском року од 15 дана од пријема захтева (последњи дан рока је 27. априла 2027. године');
       expect(text).toContain('Број важећих гласова (цео број, нпр. 1250)');
       expect(text).toContain('Можете изоставити поље jmbg_clana.');
-      expectNoEnglish(text, 'foi-request');
+      expectNoEnglishWord(text, 'foi-request');
       expect(latinLeft(text)).toEqual([]);
     }
-    t.pages.forEach((page, i) => expect(flat(page)).toContain(`Страна ${i + 1} од ${t.pages.length}`));
+    t.pages.forEach((page, i) => expect(page).toContain(`Страна ${i + 1} од ${t.pages.length}`));
   });
 
   it('writes every kind in Serbian Cyrillic, each with the closing and no Latin word but the spec\'s', async () => {
@@ -43,7 +43,7 @@ describe('Serbian letters under RS', () => {
       for (const text of [t.pdf, t.docx, t.md]) {
         expect(text, kind).toContain(CLOSING);
         expect(text, kind).toContain('12. априла 2027. године');
-        expectNoEnglish(text, kind);
+        expectNoEnglishWord(text, kind);
         expect(latinLeft(text), kind).toEqual([]);
       }
     }
@@ -61,7 +61,7 @@ describe('Serbian letters under RS', () => {
   });
 
   it('under art. 22(2), an appeal against the Government is no appeal to the Commissioner: the letter is the notice before an administrative dispute', async () => {
-    const file = lawSpec(tmp.path, 'rs-gov', 'rs-rik-sr', 'appeal');
+    const file = spec('rs-gov', 'appeal');
     writeFileSync(file, readFileSync(file, 'utf8').replace('institution: Републичка изборна комисија', 'institution: Влада Републике Србије'));
     const t = await draftAll(file, join(tmp.path, 'out-gov'));
     for (const text of [t.pdf, t.docx, t.md]) {
@@ -73,7 +73,7 @@ describe('Serbian letters under RS', () => {
   });
 
   it('writes the check follow-up in the letter\'s language, each difference with what was asked and what came', async () => {
-    const t = await checkFollowUp(tmp.path, 'rs-rik-sr', "bm_sifra;glasova\n001/1;12\n001/2;много\n");
+    const t = await checkFollowUp(fixture('letters/rs-rik-sr.yaml'), join(tmp.path, 'rs-rik-sr-delivered.csv'), "bm_sifra;glasova\n001/1;12\n001/2;много\n", join(tmp.path, 'check'));
     const wants = [
       "1. септембра 2027. године",
       "Поштовани господине Nikolić,",
@@ -85,18 +85,18 @@ describe('Serbian letters under RS', () => {
     ];
     for (const text of [t.pdf, t.docx, t.md]) {
       for (const want of wants) expect(text).toContain(want);
-      expectNoEnglish(text, 'check-follow-up');
+      expectNoEnglishWord(text, 'check-follow-up');
       // From the salutation on (the subject line is the spec's), no Latin word but the file's name and the spec's.
       expect(latinLeft(text.slice(text.indexOf('Поштовани')).replace('rs-rik-sr-delivered.csv', ''))).toEqual([]);
     }
   });
 
   it('writes a reading copy in English, marked as a translation of a letter sent in Serbian', async () => {
-    const { copy, letter } = await readingCopy(tmp.path, spec('rs-copy', 'foi-request'));
-    expect(copy).toContain("**Translation for the requester's records; the letter sent is in Serbian.**");
-    expect(copy).toContain('Yours sincerely,');
-    expect(letter).toContain(CLOSING);
+    const { copy, letter } = await readingCopy(spec('rs-copy', 'foi-request'), join(tmp.path, 'copy'));
+    expect(copy.raw.md).toContain("**Translation for the requester's records; the letter sent is in Serbian.**");
+    expect(copy.raw.md).toContain('Yours sincerely,');
+    expect(letter.raw.md).toContain(CLOSING);
   });
 
-  it('gives the same bytes for the same input', () => expectSameBytes(tmp.path, spec('rs-same', 'appeal')));
+  it('gives the same bytes for the same input', () => expectSameBytes(spec('rs-same', 'appeal'), tmp.path));
 });

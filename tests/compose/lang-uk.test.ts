@@ -1,11 +1,11 @@
 // Ukrainian letters under the UA law (templates/uk): every kind in Ukrainian by default, read back
 // from PDF, DOCX and Markdown; the appeal goes to the addressee the statute names (art. 23).
-import { describeLanguage } from './lang-letters.js';
+import { describeLanguage } from './lang-suite.js';
 
 describeLanguage({
   code: 'uk',
   law: 'UA',
-  fixture: 'ua-cec.yaml',
+  fixture: 'ua-cec',
   earlier: 'earlier_request: { reference: ВВ/ЗІ/2027/001, sent_on: 2027-02-01, response: refused, response_date: 2027-02-20 }',
   lawName: 'Закон України «Про доступ до публічної інформації»',
   date: '12 квітня 2027 року',

@@ -3,10 +3,9 @@
 // (mammoth) with no English template words left; a reading copy in English on request.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, it } from 'vitest';
 import { root, runCli, tempDir } from '../helpers.js';
+import { TEMPLATE_ENGLISH as ENGLISH, docxText, pdfPages, squeeze } from './lang-shared.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.done());
@@ -25,13 +24,6 @@ function spec(name: string, law: string, kind: string, extra = ''): string {
   writeFileSync(file, `${source}\n${kind === 'foi-request' || kind === 'data-request' ? '' : EARLIER}\n${extra}`);
   return file;
 }
-
-const pdfPages = async (file: string) => (await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: false })).text;
-const docxText = async (file: string) => (await mammoth.extractRawText({ path: file })).value;
-const squeeze = (s: string) => s.replace(/\s+/g, '');
-
-/** Words only an English template writes; none may be left in a letter in another language. */
-const ENGLISH = ['Dear ', 'Yours sincerely', 'Our reference', 'Page 1 of', 'on behalf of', 'Request for information under', 'Please quote', 'Appeal under', 'We have received', 'The data we asked for'];
 
 describe('letters in the law\'s language', () => {
   it('writes a Tunisian filing in Arabic: the law by its Arabic name, the date, the salutation and closing, a reference with digits', async () => {
