@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Writes laws/holidays/<calendar>.json for every calendar id named in laws/laws.yaml, from the
 // date-holidays devDependency, so that oedr ships small tables instead of a 45 MB dependency; and
-// laws/laws.json, the registry as JSON, because parsing the YAML costs ~100 ms per command.
+// laws/registry/, the registry as JSON (parsing the YAML costs ~100 ms per command): index.json with
+// every code, and <CODE>.json a law, so a command that needs one law reads that row only.
 // Run with `npm run holidays` after editing laws.yaml, upgrading date-holidays or adding a
 // calendar. Imported by the test suite to check that the committed files are current.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
 
@@ -14,7 +15,7 @@ export const TO_YEAR = 2035;
 const TYPES = new Set(['public', 'bank']);
 const root = new URL('../', import.meta.url);
 
-/** laws/laws.yaml as data (the source of truth; laws.json is derived from it). */
+/** laws/laws.yaml as data (the source of truth; laws/registry/ is derived from it). */
 export function registryData() {
   return parse(readFileSync(new URL('laws/laws.yaml', root), 'utf8'));
 }
@@ -24,7 +25,12 @@ export function registryCalendars() {
   return [...new Set(registryData().laws.flatMap((l) => l.holidays.calendars))].sort();
 }
 
-export const serializeLaws = (data) => JSON.stringify(data, null, 1) + '\n';
+/** laws/registry/'s files, name -> text: the index of codes (sorted) and one row a law. */
+export function registryFiles(data) {
+  const json = (value) => JSON.stringify(value, null, 1) + '\n';
+  const codes = data.laws.map((l) => l.code).sort();
+  return new Map([['index.json', json({ codes })], ...data.laws.map((l) => [`${l.code}.json`, json(l)])]);
+}
 
 /** laws/holidays/overrides.yaml: corrections to date-holidays, by calendar id (see its header). */
 export function overrides() {
@@ -105,8 +111,13 @@ function addDays(iso, n) {
 async function main() {
   const { default: Holidays } = await import('date-holidays');
   const version = JSON.parse(readFileSync(new URL('node_modules/date-holidays/package.json', root), 'utf8')).version;
-  writeFileSync(new URL('laws/laws.json', root), serializeLaws(registryData()));
-  console.log('laws.json written');
+  const rows = new URL('laws/registry/', root);
+  mkdirSync(rows, { recursive: true });
+  const files = registryFiles(registryData());
+  // A law taken out of laws.yaml must not stay loadable.
+  for (const f of readdirSync(rows)) if (!files.has(f)) rmSync(new URL(f, rows));
+  for (const [name, text] of files) writeFileSync(new URL(name, rows), text);
+  console.log(`laws/registry/: ${files.size - 1} laws and index.json written`);
   const dir = new URL('laws/holidays/', root);
   mkdirSync(dir, { recursive: true });
   for (const id of registryCalendars()) {

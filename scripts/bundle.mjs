@@ -143,6 +143,13 @@ const bundled = results.flatMap((r) => Object.values(r.metafile.outputs))
 // from 193 KB to 97 KB, less to parse at every start. Only the English locale, zod's default, is used.
 const zodLocales = bundled.filter((f) => /[\\/]zod[\\/]v4[\\/]locales[\\/](?!(en|index)\.js$)/.test(f));
 if (zodLocales.length) throw new Error(`zod's message locales must stay out of the bundle (import * as z from 'zod', never import { z }); bundled: ${[...new Set(zodLocales)].join(', ')}`);
+// esbuild escapes non-ASCII text in strings but keeps it in regex literals; one such character
+// makes V8 hold the whole script as two-byte text (twice the memory, a slower read at every start).
+// (Unminified, for profiling, the scripts keep their comments, which may be in any language.)
+for (const file of common.minify ? cached : []) {
+  const at = readFileSync(resolve(OUT, file), 'latin1').search(/[^\x00-\x7f]/);
+  if (at >= 0) throw new Error(`${file} holds non-ASCII text at offset ${at}: write it with \\u escapes (a regex literal?)`);
+}
 // errors.ts and io.ts must be in the shared script only: a second copy of OedrError would not be caught as one.
 for (const r of [parts, table, pool, starters]) {
   for (const [file, o] of Object.entries(r.metafile.outputs)) {

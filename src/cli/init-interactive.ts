@@ -43,7 +43,7 @@ async function lawAnswer(ctx: object, input: Prompts['input'], select: Prompts['
   const { loadLaws } = await import('../laws/registry.js');
   const registry = await loadLaws();
   const code = await input({ message: 'The law, by country code (oedr laws lists them):', validate: (s) =>
-    registry.get(s.trim()) ? true : `no law for "${s.trim()}"; one of ${registry.laws.map((l) => l.code).join(', ')}` }, ctx);
+    registry.get(s.trim()) ? true : `no law for "${s.trim()}"; one of ${registry.codes.join(', ')}` }, ctx);
   return code.trim().toUpperCase();
 }
 

@@ -1,8 +1,8 @@
 // The validate job: what `oedr validate` runs for each spec, on the main thread and in the pool's
 // workers alike, so both say the same. Apart from worker.ts so that validate, which imports it,
 // does not load node:worker_threads (~0.7 ms of a cold start) for the worker's message loop.
-import { readdirSync } from 'node:fs';
 import { bundledFontsCover, uncoveredInSpec } from '../compose/coverage.js';
+import { builtinLanguages } from '../compose/template-dir.js';
 import { ExitCode, OedrError, uniqueDiagnostics, type Diagnostic } from '../errors.js';
 import { failedSpecCode } from '../read-file.js';
 import { loadSpec, sortDiagnostics, type LoadedSpec } from '../spec/load.js';
@@ -41,23 +41,15 @@ export async function runJob(job: ValidateJob): Promise<JobResult> {
 function draftWouldRefuse(loaded: LoadedSpec): Diagnostic[] {
   const out: Diagnostic[] = [];
   const language = loaded.spec?.letter.language;
-  if (language && !templateLanguages().has(language) && !templateLanguages().has(language.split('-')[0]!)) {
+  const available = builtinLanguages();
+  if (language && !available.includes(language) && !available.includes(language.split('-')[0]!)) {
     out.push({
       severity: 'warning', rule: 'no-templates', file: loaded.file, path: 'letter.language', ...loaded.yaml?.locate(['letter', 'language']),
-      message: `no built-in letter templates for language "${language}" (available: ${[...templateLanguages()].join(', ')}); \`oedr draft\` needs --template-dir with a folder ${language}/ for it`,
+      message: `no built-in letter templates for language "${language}" (available: ${available.join(', ')}); \`oedr draft\` needs --template-dir with a folder ${language}/ for it`,
     });
   }
   if (loaded.yaml?.data) {
     out.push(...uncoveredInSpec(loaded.yaml.data, bundledFontsCover, loaded.yaml, loaded.file, { severity: 'warning', rule: 'pdf-font-coverage' }));
   }
   return out;
-}
-
-let languages: Set<string> | undefined;
-
-/** The folders of templates/, read once per thread (a batch of 1,000 specs asks 1,000 times). */
-function templateLanguages(): Set<string> {
-  languages ??= new Set(readdirSync(new URL('../../templates/', import.meta.url), { withFileTypes: true })
-    .filter((d) => d.isDirectory()).map((d) => d.name).sort());
-  return languages;
 }

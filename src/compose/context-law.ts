@@ -47,7 +47,7 @@ function unitForm(words: Words, unit: string, n: number, tag: string): string {
   return forms[present.indexOf(rules.select(n))] ?? forms.at(-1)!;
 }
 
-/** Commission-like steps, which a follow-up may name as the next step when no answer comes. */
+/** Commission-like steps: after an internal first step, the one a follow-up may name as coming next. */
 const complaintSteps = ['information-commission', 'ombudsman', 'oversight-body'];
 
 /** "the Access to Information Act, 2016"; names cited by number or in another language read bare. */
@@ -103,6 +103,7 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
   const unit = (u: string, n: number) => countText(words, n, u, languageOf(spec));
   const named = statute(spec, t, facts, words);
   const own = lawName(spec, t, facts, words);
+  const appealed = appeal(spec, t, facts, words, d);
   return {
     ...named,
     law: {
@@ -123,8 +124,8 @@ export function lawContext(spec: RequestSpec, t: Timeline | undefined, facts: La
       standing_needed: facts ? facts.standing.needed : (t ? t.law.who_may_request.kind !== 'any-person' : false),
       identification: identification(spec, facts),
       fee: fee(spec, facts, lang(languageOf(spec)), words),
-      appeal: appeal(spec, t, facts, words, d),
-      complaint: complaint(spec, facts, words),
+      appeal: appealed,
+      complaint: complaint(appealed, spec, facts, words),
       restriction: restriction(facts, lang(languageOf(spec))),
     },
   };
@@ -252,11 +253,21 @@ function termIn(step: Step, letterLang: string, words: Words): string {
   return word(words, 'appeal_terms', step.step);
 }
 
-/** A commission or ombudsman later on the route: a follow-up may say it is the next step if no answer comes. */
-function complaint(spec: RequestSpec, facts: LawFacts | undefined, words: Words) {
-  const step = facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) ?? facts?.appeal.find((s) => complaintSteps.includes(s.step));
-  if (!step) return { addressee_in_text: null, provision: null };
-  return { addressee_in_text: inText(addresseeIn(step, lang(languageOf(spec)), words), words, 'the_institution'), provision: provisionIn(step.provision, step.provision_original, lang(languageOf(spec))) };
+/**
+ * The step a follow-up names as the one it may take if no answer comes: the first step of this
+ * recipient's route, the one an appeal letter would take (whatever its kind: an internal review or
+ * a keberatan comes before any commission, and skipping it gets a complaint returned). `after`: where
+ * that step is internal, the commission or ombudsman that follows it, for letters that name both.
+ */
+function complaint(appealed: ReturnType<typeof appeal>, spec: RequestSpec, facts: LawFacts | undefined, words: Words) {
+  const { kind, internal, external, court, term, addressee_in_text, provision } = appealed;
+  const next = internal ? facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) : undefined;
+  const letterLang = lang(languageOf(spec));
+  return {
+    kind, internal, external, court, term, addressee_in_text, provision,
+    after: next ? { addressee_in_text: inText(addresseeIn(next, letterLang, words), words, 'the_institution'), provision: provisionIn(next.provision, next.provision_original, letterLang) }
+      : { addressee_in_text: null, provision: null },
+  };
 }
 
 /**

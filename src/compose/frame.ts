@@ -109,7 +109,7 @@ function appealAddress(c: LetterContext): (string | null | undefined)[] | undefi
  * order, each known by its first four letters, since Slavic and Georgian case endings change the rest.
  */
 function names(line: string, institution: string): boolean {
-  const stems = (s: string) => s.toLocaleLowerCase().split(/[\s«»"“”„()]+/u).filter(Boolean).map((w) => w.slice(0, 4));
+  const stems = (s: string) => s.toLocaleLowerCase().split(/[\s\u00ab\u00bb"\u201c\u201d\u201e()]+/u).filter(Boolean).map((w) => w.slice(0, 4));
   const [l, i] = [stems(line), stems(institution)];
   return i.length > 0 && l.some((_, k) => i.every((w, j) => l[k + j] === w));
 }

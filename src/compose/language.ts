@@ -1,6 +1,6 @@
 // Which language a letter is written in: the spec's (letter.language, or its recipient's), else
 // the first language its law accepts that oedr has templates for, else English.
-import { builtinLanguages } from './templates.js';
+import { builtinLanguages } from './template-dir.js';
 
 export const DEFAULT_LANGUAGE = 'en';
 

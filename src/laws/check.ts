@@ -17,7 +17,7 @@ export function lawDiagnostics(spec: RequestSpec, registry: Registry, timeline: 
     out.push({ severity, rule, message, file, ...yaml?.locate(path), path: formatPath(path) });
   if (!spec.law) return out;
   if (!timeline) {
-    const guess = closest(spec.law, registry.laws.map((l) => l.code));
+    const guess = closest(spec.law, registry.codes);
     at('error', 'unknown-law', ['law'], `expected the code of a law in \`oedr laws\`${guess ? ` (did you mean \`${guess}\`?)` : ''}; got "${spec.law}" (add a law with --laws FILE)`);
     return out;
   }

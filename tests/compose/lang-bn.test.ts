@@ -1,7 +1,7 @@
 // Bangla letters under the Right to Information Act 2009 (BD): every kind drafted in Bangla by
 // default, read back from the PDF, DOCX and Markdown: the Act's own name, Bangla dates, periods and
 // page numbers, বরাবর, বিষয়, জনাব and বিনীত, the appeal to the আপীল কর্তৃপক্ষ under ধারা ২৪, the
-// follow-up naming the তথ্য কমিশন, `oedr check`'s follow-up, glyphs as HarfBuzz shapes them, the
+// follow-up naming the আপীল কর্তৃপক্ষ (s.24, before the তথ্য কমিশন), `oedr check`'s follow-up, glyphs as HarfBuzz shapes them, the
 // same bytes twice, and an English reading copy.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,7 +64,7 @@ describe('Bangla letters (BD)', () => {
   it('writes every kind in Bangla, with no English template words left', async () => {
     const marks: Record<string, [string, string[]]> = {
       'data-request': ['', ['নির্বাচন কমিশন সচিবালয় কর্তৃক সংরক্ষিত', '১৫ জুন ২০২৭', '## উপাত্তের গুরুত্ব', 'নাগরিক ও রাজনৈতিক অধিকার বিষয়ক আন্তর্জাতিক চুক্তি, অনুচ্ছেদ ১৯(২)', 'উদ্ধৃতিগুলো ইংরেজি পাঠ থেকে বেসরকারি (অনানুষ্ঠানিক) বাংলা অনুবাদ।']],
-      'follow-up': [UNANSWERED, ['১ ফেব্রুয়ারি ২০২৭ তারিখে', '২০ কার্যদিবসের মধ্যে', 'তথ্য কমিশন বরাবর অভিযোগ', 'ধারা ২৫ অনুযায়ী', '১. কেন্দ্রভিত্তিক নির্বাচনী ফলাফল']],
+      'follow-up': [UNANSWERED, ['১ ফেব্রুয়ারি ২০২৭ তারিখে', '২০ কার্যদিবসের মধ্যে', 'ধারা ২৪ অনুযায়ী আপীল কর্তৃপক্ষ বরাবর আপীল দাখিল করতে হবে', '১. কেন্দ্রভিত্তিক নির্বাচনী ফলাফল']],
       appeal: [REFUSED, ['বরাবর\\\nআপীল কর্তৃপক্ষ', `**${LAW}, ধারা ২৪ অনুযায়ী আপীল**`, 'আপীল কর্তৃপক্ষ (নির্বাচন কমিশন সচিবালয়) বরাবর এই আপীল', '৩০ দিন সময় দেয়', '২৫ এপ্রিল ২০২৭', 'আপনার সদয় মর্জি হয়।']],
     };
     for (const [kind, [extra, wants]] of Object.entries(marks)) {

@@ -52,11 +52,13 @@ describe('letters in Brazilian Portuguese (BR)', () => {
     for (const d of [data, follow, appeal]) expectPageLabels(d, (p, n) => `Página ${p} de ${n}`);
   });
 
-  it('names the CGU by its name and art. 16 as Portuguese cites it, outside the electoral courts', async () => {
-    // The federal executive's route (a ministry, not a court): the follow-up may name the CGU, art. 16.
+  it('names the first step of the federal executive\'s route, the higher authority under art. 15, not the CGU that comes after it', async () => {
+    // The federal executive's route (a ministry, not a court): the recurso to the higher authority
+    // (art. 15) comes before the CGU (art. 16), which the follow-up must not skip to.
     const ministry = (s: string) => s.replace('institution: Tribunal Superior Eleitoral', 'institution: Ministério da Justiça e Segurança Pública');
     const d = await draft('follow-up', NO_ANSWER, [], ministry);
-    expect(d.md).toContain('poderemos levar o caso à seguinte instância: Controladoria-Geral da União, nos termos do art. 16 da Lei nº 12.527/2011 e do art. 23 do Decreto nº 7.724/2012.');
+    expect(d.md).toContain('poderemos levar o caso à seguinte instância: autoridade hierarquicamente superior à que exarou a decisão impugnada, nos termos do art. 15.');
+    expect(d.md).not.toContain('Controladoria-Geral da União');
   });
 
   it('lists the differences `oedr check` found in Portuguese, with Brazilian thousands', async () => {

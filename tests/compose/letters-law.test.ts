@@ -83,10 +83,33 @@ describe('an FoI filing', () => {
 });
 
 describe('a follow-up', () => {
-  it('counts from receipt and names the Information Commissioner under section 50 (GB), with no annex and no data contract', async () => {
-    const { texts, files } = await draft({ law: 'GB', letter: { kind: 'follow-up', date: '2027-05-10' }, datasets: [{ ...((base.datasets as Patch[])[0]), format: 'csv' }], earlier_request: { sent_on: '2027-03-22' } });
-    reads(texts, ['from receipt', 'complain to the Information Commissioner under section 50'], ['of the request, that is', 'Annex', 'plain words']);
+  /** A follow-up to a request sent 22 March and unanswered on 10 May: every law's period has passed. */
+  const unanswered = (law: string, patch: Patch = {}) => draft({ law, letter: { kind: 'follow-up', date: '2027-05-10' }, earlier_request: { sent_on: '2027-03-22' }, ...patch });
+
+  it('counts from receipt and names the internal review the Code provides before the Information Commissioner (GB), with no annex and no data contract', async () => {
+    const { texts, files } = await unanswered('GB', { datasets: [{ ...((base.datasets as Patch[])[0]), format: 'csv' }] });
+    reads(texts, ['from receipt', 'If no answer reaches us, we may turn to the public authority under the section 45 code of practice by way of internal review, which we would much rather avoid.'],
+      ['of the request, that is', 'Annex', 'plain words', 'Information Commissioner', 'complain to']);
     expect(files.filter((f) => f.includes('datapackage') || f.includes('template'))).toEqual([]);
+  });
+
+  // Silence is a deemed refusal that opens the first step of the route, never a later one: the
+  // Information Commission hears a second appeal only after the first (RTI Act s.19(1), 19(3)).
+  it('names the First Appeal to the First Appellate Authority, not the Information Commission (IN)', async () => {
+    reads((await unanswered('IN')).texts, ['If no answer reaches us, we may turn to the First Appellate Authority under section 19(1) by way of First Appeal, which we would much rather avoid.'],
+      ['Central Information Commission', 'second appeal', 'complain to']);
+  });
+
+  it('names the keberatan to the atasan PPID in an English letter under the Indonesian law (ID, built-in row)', async () => {
+    reads((await unanswered('ID', { letter: { kind: 'follow-up', date: '2027-05-10', language: 'en' } })).texts,
+      ['If no answer reaches us, we may turn to the atasan PPID (the superior of the information and documentation officer) under articles 35 and 36 by way of objection, which we would much rather avoid.'],
+      ['Komisi Informasi', 'information commission']);
+  });
+
+  it('names a first step that is a commission or a court by its own term (KE built-in, MX, NG)', async () => {
+    reads((await unanswered('KE')).texts, ['If no answer reaches us, we may turn to the Commission on Administrative Justice under section 14 by way of application for review, which we would much rather avoid.']);
+    reads((await unanswered('MX')).texts, ['we may turn to the órgano interno de control under article 145 by way of review appeal,']);
+    reads((await unanswered('NG')).texts, ['we may turn to the Federal High Court under section 20 by way of application to the court,']);
   });
 });
 

@@ -1,7 +1,7 @@
 // The built-in registry validates row by row, and user files add or override laws by code with
 // errors reported at file:line:col.
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -18,11 +18,23 @@ describe('built-in registry', () => {
     expect(r.success ? [] : r.error.issues).toEqual([]);
   });
 
-  test('laws.yaml parses with no diagnostics, and laws.json (what oedr loads) is generated from it', async () => {
+  test('laws.yaml parses with no diagnostics, and laws/registry/ (what oedr loads) is generated from it, file for file', async () => {
     const fromYaml = await parseLaws(readFileSync(BUILTIN_LAWS, 'utf8'), 'laws.yaml');
     expect(fromYaml).toHaveLength(raw.laws.length);
-    const build = (await import(new URL('../../scripts/build-holidays.mjs', import.meta.url).href)) as { serializeLaws(d: unknown): string };
-    expect(readFileSync(new URL('laws.json', BUILTIN_LAWS), 'utf8'), 'laws/laws.json is stale: run npm run holidays').toBe(build.serializeLaws(raw));
+    const build = (await import(new URL('../../scripts/build-holidays.mjs', import.meta.url).href)) as { registryFiles(d: unknown): Map<string, string> };
+    const expected = build.registryFiles(raw);
+    const dir = new URL('registry/', BUILTIN_LAWS);
+    expect(readdirSync(dir).sort(), 'laws/registry/ has other files than laws.yaml makes: run npm run holidays').toEqual([...expected.keys()].sort());
+    for (const [name, text] of expected) expect(readFileSync(new URL(name, dir), 'utf8'), `laws/registry/${name} is stale: run npm run holidays`).toBe(text);
+  });
+
+  test('a command that needs one law reads only that row; the codes come from the index', async () => {
+    const registry = await loadLaws();
+    expect(registry.codes).toEqual(raw.laws.map((l) => l.code).sort());
+    expect(registry.get('ke')?.code).toBe('KE');
+    expect(registry.get('../index')).toBeUndefined();
+    // Every row, by the schema, once more through the loader (what `oedr laws` lists).
+    expect(registry.laws.map((l) => Law.safeParse(l).success)).toEqual(registry.codes.map(() => true));
   });
 
   test('at least 30 jurisdictions in every region, unique codes, sorted output', async () => {
