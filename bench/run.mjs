@@ -43,7 +43,7 @@ try {
     for (let i = 0; i < 1000; i++) copyFileSync(join(root, 'examples', examples[i % examples.length]), join(many, `spec-${i}.yaml`));
     const files = readdirSync(many).map((f) => join(many, f));
     const [thousand] = compare([[bin, 'validate', ...files]]);
-    console.log(`validate 1,000 specs     ${ms(thousand)} in one call (target < 1500 ms)`);
+    console.log(`validate 1,000 specs     ${ms(thousand)} in one call (target < 5 s; it was < 1.5 s before one YAML reader read every spec, issue 14)`);
   }
 
   const out = join(tmp, 'out');

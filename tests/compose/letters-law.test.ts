@@ -88,7 +88,7 @@ describe('a follow-up', () => {
 
   it('counts from receipt and names the internal review the Code provides before the Information Commissioner (GB), with no annex and no data contract', async () => {
     const { texts, files } = await unanswered('GB', { datasets: [{ ...((base.datasets as Patch[])[0]), format: 'csv' }] });
-    reads(texts, ['from receipt', 'If no answer reaches us, we may turn to the public authority under the section 45 code of practice by way of internal review, which we would much rather avoid.'],
+    reads(texts, ['from receipt', 'If no answer reaches us, we may take the matter to the public authority under the section 45 code of practice (internal review), which we would much rather avoid.'],
       ['of the request, that is', 'Annex', 'plain words', 'Information Commissioner', 'complain to']);
     expect(files.filter((f) => f.includes('datapackage') || f.includes('template'))).toEqual([]);
   });
@@ -96,20 +96,20 @@ describe('a follow-up', () => {
   // Silence is a deemed refusal that opens the first step of the route, never a later one: the
   // Information Commission hears a second appeal only after the first (RTI Act s.19(1), 19(3)).
   it('names the First Appeal to the First Appellate Authority, not the Information Commission (IN)', async () => {
-    reads((await unanswered('IN')).texts, ['If no answer reaches us, we may turn to the First Appellate Authority under section 19(1) by way of First Appeal, which we would much rather avoid.'],
+    reads((await unanswered('IN')).texts, ['If no answer reaches us, we may take the matter to the First Appellate Authority under section 19(1) (First Appeal), which we would much rather avoid.'],
       ['Central Information Commission', 'second appeal', 'complain to']);
   });
 
   it('names the keberatan to the atasan PPID in an English letter under the Indonesian law (ID, built-in row)', async () => {
     reads((await unanswered('ID', { letter: { kind: 'follow-up', date: '2027-05-10', language: 'en' } })).texts,
-      ['If no answer reaches us, we may turn to the atasan PPID (the superior of the information and documentation officer) under articles 35 and 36 by way of objection, which we would much rather avoid.'],
+      ['If no answer reaches us, we may take the matter to the atasan PPID (the superior of the information and documentation officer) under articles 35 and 36 (objection), which we would much rather avoid.'],
       ['Komisi Informasi', 'information commission']);
   });
 
   it('names a first step that is a commission or a court by its own term (KE built-in, MX, NG)', async () => {
-    reads((await unanswered('KE')).texts, ['If no answer reaches us, we may turn to the Commission on Administrative Justice under section 14 by way of application for review, which we would much rather avoid.']);
-    reads((await unanswered('MX')).texts, ['we may turn to the órgano interno de control under article 145 by way of review appeal,']);
-    reads((await unanswered('NG')).texts, ['we may turn to the Federal High Court under section 20 by way of application to the court,']);
+    reads((await unanswered('KE')).texts, ['If no answer reaches us, we may take the matter to the Commission on Administrative Justice under section 14 (application for review), which we would much rather avoid.']);
+    reads((await unanswered('MX')).texts, ['we may take the matter to the órgano interno de control under article 145 (review appeal),']);
+    reads((await unanswered('NG')).texts, ['we may take the matter to the Federal High Court under section 20 (application to the court),']);
   });
 });
 
