@@ -137,3 +137,13 @@ export function allText(blocks: readonly Block[], out: string[] = []): string[] 
  * that passes a value through unescaped (`{{{letter.subject}}}`) must not make a live link of it.
  */
 export const linkAllowed = (url: string): boolean => /^(https?:\/\/|mailto:)[^\s]/i.test(url);
+
+/**
+ * `text` with 0-9 written in a script's own ten digits ("२०२७"), as words.yaml `digits` and
+ * DocumentMeta.digits give them; as it is when they are not ten. One converter for the letter's
+ * words, the check follow-up's counts and the PDF's page numbers.
+ */
+export function inDigits(text: string, digits: string | undefined): string {
+  const ds = [...(digits ?? '')];
+  return ds.length === 10 ? text.replace(/[0-9]/g, (d) => ds[Number(d)]!) : text;
+}

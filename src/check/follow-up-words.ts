@@ -3,6 +3,7 @@
 // received, built from a finding's kind, counts, lines and examples rather than its English message.
 import { effectiveDialect } from '../spec/dialect.js';
 import { joinList } from '../compose/words.js';
+import { inDigits } from '../document.js';
 import type { DatasetSpec } from '../spec/schema.js';
 import type { Finding } from './model.js';
 
@@ -38,10 +39,7 @@ const fill = (template: string, values: Record<string, string | undefined>) =>
 export const count = (n: number, w: LetterWords) => digits(String(n).replace(/\B(?=(\d{3})+(?!\d))/g, w.thousands), w);
 
 /** 0-9 in the language's digits ("२०२७-०१-०१"), where words.yaml gives them. */
-const digits = (s: string, w: LetterWords) => {
-  const ds = [...(w.digits ?? '')];
-  return ds.length === 10 ? s.replace(/[0-9]/g, (d) => ds[Number(d)]!) : s;
-};
+const digits = (s: string, w: LetterWords) => inDigits(s, w.digits);
 
 /** "a", "a and b", "a, b and c", in the language's words. */
 export const listOf = (xs: string[], w: LetterWords): string => joinList(xs, w.and, w.separator);

@@ -226,9 +226,18 @@ function appeal(spec: RequestSpec, t: Timeline | undefined, facts: LawFacts | un
 
 /** The step after the first that the route always has (not an optional ombudsman): what the appeal may say comes next. */
 function next(facts: LawFacts | undefined, letterLang: string, words: Words) {
-  const step = facts?.appeal.slice(1).find((s) => !s.optional);
-  if (!step) return { addressee_in_text: null, court: false };
-  return { addressee_in_text: inText(addresseeIn(step, letterLang, words), words, 'the_institution'), court: step.step === 'court' || step.step === 'tribunal' };
+  const { addressee_in_text, court } = laterStep(facts?.appeal.slice(1).find((s) => !s.optional), letterLang, words);
+  return { addressee_in_text, court };
+}
+
+/** A step after the first as a letter names it: whom, in the text and in the letter's language, and under which provision. */
+function laterStep(step: Step | undefined, letterLang: string, words: Words) {
+  if (!step) return { addressee_in_text: null, provision: null, court: false };
+  return {
+    addressee_in_text: inText(addresseeIn(step, letterLang, words), words, 'the_institution'),
+    provision: provisionIn(step.provision, step.provision_original, letterLang),
+    court: step.step === 'court' || step.step === 'tribunal',
+  };
 }
 
 /**
@@ -261,13 +270,8 @@ function termIn(step: Step, letterLang: string, words: Words): string {
  */
 function complaint(appealed: ReturnType<typeof appeal>, spec: RequestSpec, facts: LawFacts | undefined, words: Words) {
   const { kind, internal, external, court, term, addressee_in_text, provision } = appealed;
-  const next = internal ? facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) : undefined;
-  const letterLang = lang(languageOf(spec));
-  return {
-    kind, internal, external, court, term, addressee_in_text, provision,
-    after: next ? { addressee_in_text: inText(addresseeIn(next, letterLang, words), words, 'the_institution'), provision: provisionIn(next.provision, next.provision_original, letterLang) }
-      : { addressee_in_text: null, provision: null },
-  };
+  const after = laterStep(internal ? facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) : undefined, lang(languageOf(spec)), words);
+  return { kind, internal, external, court, term, addressee_in_text, provision, after: { addressee_in_text: after.addressee_in_text, provision: after.provision } };
 }
 
 /**

@@ -1,5 +1,6 @@
 // RequestSpec -> the template context: every value a template may use, with words for the
 // letter's language filled in and every optional value present (null), as strict mode requires.
+import { inDigits } from '../document.js';
 import { ethiopianDate } from './ethiopian.js';
 import type { DatasetSpec, RequestSpec } from '../spec/schema.js';
 import { effectiveDialect } from '../spec/dialect.js';
@@ -51,9 +52,7 @@ function ethiopian(pattern: string, year: number, month: number, day: number, wo
  * written in Tunisia) the text is returned as it is, so those letters keep their bytes.
  */
 export function localDigits(value: unknown, words: Words): string {
-  const text = String(value);
-  const digits = typeof words.digits === 'string' ? [...words.digits] : [];
-  return digits.length === 10 ? text.replace(/[0-9]/g, (d) => digits[Number(d)]!) : text;
+  return inDigits(String(value), typeof words.digits === 'string' ? words.digits : undefined);
 }
 
 /**

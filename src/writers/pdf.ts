@@ -1,6 +1,6 @@
 // The PDF writer: Document -> tagged A4 PDF bytes with the bundled Noto Sans embedded (subset),
 // the same bytes for the same Document. Layout lives in pdf-blocks/pdf-inline/pdf-table.
-import { allText, isRightToLeft, type Document } from '../document.js';
+import { allText, inDigits, isRightToLeft, type Document } from '../document.js';
 import { ExitCode, fail } from '../errors.js';
 import { renderBlocks } from './pdf-blocks.js';
 import { Canvas } from './pdf-canvas.js';
@@ -36,8 +36,7 @@ export async function createPdfWriter(): Promise<PdfWriter> {
 
 function render(fonts: FontSet, doc: Document, texts: string[]): Uint8Array {
   const { meta } = doc;
-  const digits = [...(meta.digits ?? '')];
-  const num = (n: number) => (digits.length === 10 ? String(n).replace(/[0-9]/g, (d) => digits[Number(d)]!) : String(n));
+  const num = (n: number) => inDigits(String(n), meta.digits);
   const label = (n: number, total: number) => meta.pageLabel.replace('{page}', num(n)).replace('{pages}', num(total));
   // Everything drawn is checked before drawing: a missing glyph would silently draw an empty box.
   texts.push(meta.footer ?? '', label(1, 1));
