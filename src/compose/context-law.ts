@@ -19,7 +19,7 @@ export interface LawFacts {
     application: { amount: number | null; currency: string; payment: string | null; provision: string; provision_original?: Localized | null } | null;
     waivers: { ground: string; provision: string }[];
   };
-  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string } | null; form: string | null; fact?: { certain: boolean }; provision_original?: { text: string; lang: string } | null; optional?: boolean }[];
+  appeal: { step: string; addressee: string; addressee_original?: { text: string; lang: string } | null; body: string; term: { en: string; original?: string; lang?: string } | null; provision: string | null; limit: { period: number; unit: string; starts?: string } | null; form: string | null; fact?: { certain: boolean }; provision_original?: { text: string; lang: string } | null; optional?: boolean }[];
   response: { certain: boolean };
   restriction?: { provision: string; test: string; original: { lang: string; provision: string; test: string } | null; fact: { certain: boolean } } | null;
 }
@@ -265,10 +265,17 @@ function termIn(step: Step, letterLang: string, words: Words): string {
 /**
  * The step a follow-up names as the one it may take if no answer comes: the first step of this
  * recipient's route, the one an appeal letter would take (whatever its kind: an internal review or
- * a keberatan comes before any commission, and skipping it gets a complaint returned). `after`: where
- * that step is internal, the commission or ombudsman that follows it, for letters that name both.
+ * a keberatan comes before any commission, and skipping it gets a complaint returned), but only
+ * where it lies against silence: a step whose limit runs from the decision or its notification
+ * (Brazil's recurso, Colombia's reposición, Georgia's complaint) has nothing to attack when no answer
+ * came, and the follow-up then names none. `after`: where that step is internal, the commission or
+ * ombudsman that follows it, for letters that name both.
  */
 function complaint(appealed: ReturnType<typeof appeal>, spec: RequestSpec, facts: LawFacts | undefined, words: Words) {
+  const starts = facts?.appeal[0]?.limit?.starts;
+  if (starts === 'decision' || starts === 'notification') {
+    return { kind: null, internal: false, external: false, court: false, term: null, addressee_in_text: null, provision: null, after: { addressee_in_text: null, provision: null } };
+  }
   const { kind, internal, external, court, term, addressee_in_text, provision } = appealed;
   const after = laterStep(internal ? facts?.appeal.find((s, i) => i > 0 && complaintSteps.includes(s.step)) : undefined, lang(languageOf(spec)), words);
   return { kind, internal, external, court, term, addressee_in_text, provision, after: { addressee_in_text: after.addressee_in_text, provision: after.provision } };

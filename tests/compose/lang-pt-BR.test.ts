@@ -37,7 +37,7 @@ describe('letters in Brazilian Portuguese (BR)', () => {
       'artigos 19 e 25 do Pacto Internacional sobre Direitos Civis e Políticos, bem como no artigo 13 da Convenção Americana sobre Direitos Humanos',
       // The note quotes the texts as promulgated (Decretos 592 and 678/1992) and says the rest is unofficial.
       '“a liberdade de procurar, receber e difundir informações e idéias de qualquer natureza”', '“de participar da condução dos assuntos públicos”',
-      'a liberdade “de buscar, receber e difundir informações e idéias de toda natureza”', 'Entre aspas, o texto oficial; sem aspas, resumo em tradução não oficial.',
+      'a liberdade “de buscar, receber e difundir informações e idéias de toda natureza”', 'Os trechos entre aspas reproduzem o texto oficial em português; os demais são paráfrases ou traduções livres.',
       'Atenciosamente,']);
     const follow = await draft('follow-up', NO_ANSWER);
     expectIn(follow, ['Em 1º de fevereiro de 2027, Observatório da Transparência Eleitoral dirigiu a esse órgão (nossa referência OTE/LAI/2027/003)',
@@ -52,12 +52,15 @@ describe('letters in Brazilian Portuguese (BR)', () => {
     for (const d of [data, follow, appeal]) expectPageLabels(d, (p, n) => `Página ${p} de ${n}`);
   });
 
-  it('names the first step of the federal executive\'s route, the higher authority under art. 15, not the CGU that comes after it', async () => {
+  it('names no appeal after silence: the art. 15 recurso lies against a decision, and the CGU comes only after it', async () => {
     // The federal executive's route (a ministry, not a court): the recurso to the higher authority
-    // (art. 15) comes before the CGU (art. 16), which the follow-up must not skip to.
+    // (art. 15) runs from the notice of a refusal, so with no answer there is no «decisão impugnada»
+    // to name (a Brasília reader found the sentence wrong in law), and the CGU (art. 16) must not be skipped to.
     const ministry = (s: string) => s.replace('institution: Tribunal Superior Eleitoral', 'institution: Ministério da Justiça e Segurança Pública');
     const d = await draft('follow-up', NO_ANSWER, [], ministry);
-    expect(d.md).toContain('poderemos levar o caso à seguinte instância: autoridade hierarquicamente superior à que exarou a decisão impugnada, nos termos do art. 15.');
+    expect(d.md).toContain('Os campos e o formato estão detalhados em nosso pedido original.');
+    expect(d.md).not.toContain('decisão impugnada');
+    expect(d.md).not.toContain('art. 15');
     expect(d.md).not.toContain('Controladoria-Geral da União');
   });
 

@@ -59,7 +59,7 @@ describe('Romanian letters under MD', () => {
   });
 
   // The preliminary application to the head of the authority comes first (the People's Advocate is an optional petition).
-  it('names the head of the authority (cerere prealabilă) as the next step in a follow-up after the period has passed, not the People\'s Advocate', async () => {
+  it('names the cerere prealabilă as the next step in a follow-up after the period has passed, not the People\'s Advocate', async () => {
     const file = spec('md-late', 'follow-up');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/response: refused, response_date: 2027-02-20/, 'response: none'));
     const t = await draftAll(file, join(tmp.path, 'out-late'));
@@ -67,7 +67,9 @@ describe('Romanian letters under MD', () => {
       expect(text).toContain('Până în prezent nu am primit un răspuns');
       // The estimated date is in the past on the letter's date: the conditional perfect, not „ar expira”.
       expect(text).toContain('ar fi expirat în jurul datei de 11 februarie 2027');
-      expect(text).toContain('În lipsa unui răspuns, vom putea sesiza conducătorul autorității publice, ceea ce am dori să evităm.');
+      // The first step is the cerere prealabilă, heard by the CEC itself: named by its term, not as another body (a Chișinău reader).
+      expect(text).toContain('În lipsa unui răspuns, vom putea contesta inacțiunea printr-o cerere prealabilă, ceea ce am dori să evităm.');
+      expect(text).not.toContain('vom putea sesiza conducătorul autorității publice');
       expect(text).not.toContain('Avocatul Poporului');
       expectNoEnglishWord(text, 'follow-up');
     }

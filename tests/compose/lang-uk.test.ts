@@ -1,5 +1,8 @@
 // Ukrainian letters under the UA law (templates/uk): every kind in Ukrainian by default, read back
 // from PDF, DOCX and Markdown; the appeal goes to the addressee the statute names (art. 23).
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers.js';
+import { draftKind, UNANSWERED } from './lang-shared.js';
 import { describeLanguage } from './lang-suite.js';
 
 describeLanguage({
@@ -54,4 +57,18 @@ describeLanguage({
       'Стовпці з іншими назвами: "District" замість "district_no".',
     ],
   },
+});
+
+describe('the Ukrainian follow-up after silence', () => {
+  const tmp = tempDir();
+  afterAll(() => tmp.done());
+  it('says the silence will be challenged as the law provides, not that the head of the body it writes to is a "next instance"', async () => {
+    // Art. 23's first step is the head of the body, whom this letter already addresses («Шановний
+    // пане Голово»); a Kyiv reader found «до наступної інстанції … (Голові …)» wrong in law and in case.
+    const d = await draftKind(tmp.path, 'letters/ua-cec', 'follow-up', { extra: UNANSWERED });
+    for (const text of [d.pdf, d.docx, d.md]) {
+      expect(text).toContain('Якщо відповіді не буде, ми будемо змушені оскаржити ненадання інформації на запит у порядку, встановленому законом, чого хотіли б уникнути.');
+      expect(text).not.toContain('наступної інстанції');
+    }
+  });
 });

@@ -14,10 +14,10 @@ const note = (lang: string) => readFileSync(join(root, 'templates', lang, 'notes
 
 /** The sentence each note ends with, saying that what is not in quotation marks is an unofficial translation. */
 const UNOFFICIAL: Record<string, string> = {
-  'pt-BR': 'Entre aspas, o texto oficial; sem aspas, resumo em tradução não oficial.',
+  'pt-BR': 'Os trechos entre aspas reproduzem o texto oficial em português; os demais são paráfrases ou traduções livres.',
   ro: 'Textul dintre ghilimele este cel oficial; restul este redat rezumativ, în traducere neoficială.',
   ka: 'დებულებები მოკლედ არის გადმოცემული არაოფიციალური თარგმანით.',
-  sr: 'Под наводницима је службени текст; остало је сажето, у незваничном преводу.',
+  sr: 'Текст под наводницима преузет је из службеног превода објављеног у наведеном службеном гласилу; остало је сажетак у незваничном преводу.',
 };
 
 /** The spans set in quotation marks (“…”, „…”, „…“), but one-letter labels such as „ა“. */
